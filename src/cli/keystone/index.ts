@@ -1,0 +1,5 @@
+import type { CommandModule } from '../command.js';
+import { tenantList } from './tenant-list.js';
+import { tokenGet } from './token-get.js';
+
+export const keystoneCommands: readonly CommandModule[] = [tenantList, tokenGet];

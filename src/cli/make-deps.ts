@@ -1,0 +1,37 @@
+// Real dependencies for a command run from the shell. The HTTP stack is imported only when a
+// command first asks for a session, so --help and usage errors never load it.
+import type { Session } from '../session/session.js';
+import { Printer, type PrintOptions } from '../output/printer.js';
+import { plainText, type TableStyle } from '../output/views.js';
+import type { Deps, Dialect } from './deps.js';
+import type { GlobalOptions } from './globals.js';
+import { promptSecret } from './prompt.js';
+
+export function dialectStyle(dialect: Dialect): TableStyle {
+  return { align: dialect === 'keystone' ? 'center' : 'left', text: plainText };
+}
+
+export function makeDeps(dialect: Dialect, globals: GlobalOptions, printOptions: PrintOptions): Deps {
+  let session: Promise<Session> | undefined;
+  const stdout = { write: (text: string) => void process.stdout.write(text) };
+  const stderr = { write: (text: string) => void process.stderr.write(text) };
+  const tty = { stdin: Boolean(process.stdin.isTTY), stdout: Boolean(process.stdout.isTTY), stderr: Boolean(process.stderr.isTTY) };
+  const deps: Deps = {
+    dialect,
+    globals,
+    stdout,
+    stderr,
+    stdin: process.stdin,
+    tty,
+    env: process.env,
+    print: new Printer(stdout, dialectStyle(dialect), printOptions),
+    session: () => {
+      session ??= import('../session/factory.js').then((m) => m.createSession(globals, process.env, deps));
+      return session;
+    },
+    identity: async () => new (await import('../api/identity/index.js')).IdentityApi(await deps.session()),
+    image: async () => new (await import('../api/image/index.js')).ImageApi(await deps.session()),
+    promptSecret: (question) => promptSecret(question, tty.stdin),
+  };
+  return deps;
+}

@@ -1,0 +1,51 @@
+// Builds the commander tree for one dialect from the command specs.
+import { Command, Option } from 'commander';
+import type { CommandModule, OptionSpec } from './command.js';
+import { GLOBAL_OPTIONS } from './globals.js';
+
+export const OUTPUT_OPTIONS: readonly OptionSpec[] = [
+  { flags: '-f, --format <FORMAT>', description: 'Output format', choices: ['table', 'json', 'yaml', 'value', 'shell', 'csv'], default: 'table' },
+  { flags: '-c, --column <COLUMN>', description: 'Column or field to show (repeatable)', repeatable: true },
+  { flags: '--noindent', description: 'json: no indentation' },
+  { flags: '--prefix <PREFIX>', description: 'shell: prefix for variable names', default: '' },
+  { flags: '--quote <WHEN>', description: 'csv: quoting', choices: ['all', 'minimal', 'none', 'nonnumeric'], default: 'nonnumeric' },
+];
+
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+export function toOption(spec: OptionSpec): Option {
+  const option = new Option(spec.flags, spec.description);
+  if (spec.choices) option.choices(spec.choices);
+  if (spec.repeatable) option.argParser(collect);
+  if (spec.default !== undefined) option.default(spec.default);
+  if (spec.hidden) option.hideHelp();
+  return option;
+}
+
+export type Action = (module: CommandModule, opts: Record<string, unknown>, args: unknown[], globals: Record<string, unknown>) => Promise<void>;
+
+export function buildProgram(name: string, version: string, description: string, commands: readonly CommandModule[], action: Action): Command {
+  const program = new Command(name)
+    .description(description)
+    .version(version, '--version', 'Print the version and exit')
+    .enablePositionalOptions()
+    .showSuggestionAfterError(true)
+    .helpCommand('help [command]', 'Show help for a command');
+  for (const spec of GLOBAL_OPTIONS) program.addOption(toOption(spec));
+  for (const module of commands) {
+    const { spec } = module;
+    const sub = program.command(spec.name).description(spec.summary);
+    for (const alias of spec.aliases ?? []) sub.alias(alias);
+    for (const arg of spec.args ?? []) sub.argument(arg.name, arg.description);
+    for (const opt of spec.options ?? []) sub.addOption(toOption(opt));
+    if (spec.output === 'list' || spec.output === 'record') for (const opt of OUTPUT_OPTIONS) sub.addOption(toOption(opt));
+    if (spec.example) sub.addHelpText('after', `\nExample:\n  ${spec.example}`);
+    sub.action(async (...received: unknown[]) => {
+      const cmd = received[received.length - 1] as Command;
+      await action(module, cmd.opts(), received.slice(0, -2), program.opts());
+    });
+  }
+  return program;
+}

@@ -1,0 +1,37 @@
+import { CliError } from '../errors.js';
+
+/** Reads one line from the terminal without echoing it (as getpass does). */
+export async function promptSecret(question: string, stdinIsTTY: boolean): Promise<string> {
+  if (!stdinIsTTY) throw new CliError(`${question.replace(/:\s*$/, '')} is needed and there is no terminal to ask: set it in the environment or a flag.`);
+  const stdin = process.stdin;
+  process.stderr.write(question);
+  stdin.setRawMode(true);
+  stdin.resume();
+  stdin.setEncoding('utf8');
+  return new Promise((resolve, reject) => {
+    let value = '';
+    const onData = (chunk: string): void => {
+      for (const ch of chunk) {
+        if (ch === '\r' || ch === '\n' || ch === '\u0004') {
+          finish();
+          resolve(value);
+          return;
+        }
+        if (ch === '\u0003') {
+          finish();
+          reject(new CliError('Interrupted.', 130));
+          return;
+        }
+        if (ch === '\u007f' || ch === '\b') value = value.slice(0, -1);
+        else value += ch;
+      }
+    };
+    const finish = (): void => {
+      stdin.off('data', onData);
+      stdin.setRawMode(false);
+      stdin.pause();
+      process.stderr.write('\n');
+    };
+    stdin.on('data', onData);
+  });
+}

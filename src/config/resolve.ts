@@ -1,0 +1,157 @@
+// Merges every place credentials live into one Credentials value.
+// Precedence, highest first: --os-* flags > --os-rc file > OS_* environment > clouds.yaml.
+import { CliError } from '../errors.js';
+import { ENV_NAMES, type AuthType, type Credentials, type Interface, type RawSettings } from './credentials.js';
+import { readRcFile } from './rcfile.js';
+
+export interface CredentialSources {
+  flags: RawSettings;
+  env: NodeJS.ProcessEnv;
+  rcPath?: string;
+  /** Settings from clouds.yaml (lowest precedence), already mapped to Credentials names. */
+  cloud?: RawSettings;
+  /** Asks for the password when none is configured and a terminal is there to ask. */
+  promptPassword?: () => Promise<string | undefined>;
+}
+
+export async function resolveCredentials(sources: CredentialSources): Promise<Credentials> {
+  let env = sources.env;
+  let rcPrompts = false;
+  if (sources.rcPath) {
+    const rc = readRcFile(sources.rcPath, sources.env);
+    env = applyRc(sources.env, rc.vars);
+    rcPrompts = rc.promptsForPassword;
+  }
+  const merged: RawSettings = { ...sources.cloud, ...fromEnv(env), ...stripUndefined(sources.flags) };
+  const creds = normalise(merged);
+  if (creds.authType === 'password' && creds.password === undefined && sources.promptPassword) {
+    creds.password = await sources.promptPassword();
+  }
+  validate(creds, rcPrompts);
+  return creds;
+}
+
+/** What `source FILE` would leave in the environment: the file's exports over the shell's, minus its unsets. */
+function applyRc(env: NodeJS.ProcessEnv, vars: Record<string, string | undefined>): NodeJS.ProcessEnv {
+  return { ...env, ...vars };
+}
+
+export function fromEnv(env: NodeJS.ProcessEnv): RawSettings {
+  const out: RawSettings = {};
+  for (const [field, names] of ENV_NAMES) {
+    for (const name of names) {
+      const value = env[name];
+      if (value !== undefined && value !== '') {
+        out[field] = value;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+function stripUndefined(raw: RawSettings): RawSettings {
+  return Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined)) as RawSettings;
+}
+
+const INTERFACES: Record<string, Interface> = {
+  public: 'public', publicurl: 'public',
+  internal: 'internal', internalurl: 'internal',
+  admin: 'admin', adminurl: 'admin',
+};
+
+const AUTH_TYPES: Record<string, AuthType> = {
+  password: 'password', v3password: 'password', v2password: 'password',
+  token: 'token', v3token: 'token', v2token: 'token',
+  v3applicationcredential: 'v3applicationcredential', applicationcredential: 'v3applicationcredential',
+  admin_token: 'admin_token', token_endpoint: 'admin_token', admin_token_endpoint: 'admin_token', none: 'admin_token',
+};
+
+export function parseBool(value: string | boolean | number | undefined, name: string): boolean | undefined {
+  if (value === undefined || typeof value === 'boolean') return value;
+  const text = String(value).trim().toLowerCase();
+  if (['1', 'true', 'yes', 'on', 'y', 't'].includes(text)) return true;
+  if (['0', 'false', 'no', 'off', 'n', 'f'].includes(text)) return false;
+  throw new CliError(`${name} must be true or false, not '${value}'.`);
+}
+
+function str(value: string | boolean | number | undefined): string | undefined {
+  return value === undefined ? undefined : String(value);
+}
+
+function normalise(raw: RawSettings): Credentials {
+  const interfaceText = str(raw.interface)?.toLowerCase() ?? 'public';
+  const iface = INTERFACES[interfaceText];
+  if (!iface) throw new CliError(`Unknown interface '${raw.interface}': use public, internal or admin (OS_INTERFACE / --os-interface).`);
+  const timeout = raw.timeoutSeconds === undefined ? 600 : Number(raw.timeoutSeconds);
+  if (!Number.isFinite(timeout) || timeout <= 0) throw new CliError(`--timeout must be a positive number of seconds, not '${raw.timeoutSeconds}'.`);
+  const creds: Credentials = {
+    authType: 'password',
+    authUrl: str(raw.authUrl),
+    username: str(raw.username),
+    userId: str(raw.userId),
+    password: str(raw.password),
+    userDomainName: str(raw.userDomainName),
+    userDomainId: str(raw.userDomainId),
+    projectName: str(raw.projectName),
+    projectId: str(raw.projectId),
+    projectDomainName: str(raw.projectDomainName),
+    projectDomainId: str(raw.projectDomainId),
+    defaultDomain: str(raw.defaultDomain),
+    token: str(raw.token),
+    endpoint: str(raw.endpoint),
+    applicationCredentialId: str(raw.applicationCredentialId),
+    applicationCredentialName: str(raw.applicationCredentialName),
+    applicationCredentialSecret: str(raw.applicationCredentialSecret),
+    regionName: str(raw.regionName),
+    interface: iface,
+    imageUrl: str(raw.imageUrl),
+    cacert: str(raw.cacert),
+    cert: str(raw.cert),
+    key: str(raw.key),
+    insecure: parseBool(raw.insecure, 'OS_INSECURE / --insecure') ?? false,
+    timeoutSeconds: timeout,
+    cache: parseBool(raw.cache, 'OS_CACHE / --no-cache') ?? true,
+    forceNewToken: parseBool(raw.forceNewToken, '--force-new-token') ?? false,
+  };
+  creds.authType = inferAuthType(raw, creds);
+  return creds;
+}
+
+function inferAuthType(raw: RawSettings, c: Credentials): AuthType {
+  const given = str(raw.authType)?.toLowerCase();
+  if (given) {
+    const known = AUTH_TYPES[given];
+    if (!known) throw new CliError(`Unknown auth type '${raw.authType}': use password, token, v3applicationcredential or admin_token (OS_AUTH_TYPE / --os-auth-type).`);
+    return known;
+  }
+  if ((c.applicationCredentialId || c.applicationCredentialName) && c.applicationCredentialSecret) return 'v3applicationcredential';
+  if (c.token && c.password === undefined) return c.endpoint || (c.imageUrl && !c.authUrl) ? 'admin_token' : 'token';
+  return 'password';
+}
+
+function validate(c: Credentials, rcPrompts: boolean): void {
+  const missing: string[] = [];
+  if (c.authType === 'admin_token') {
+    if (!c.token) missing.push('a token (OS_SERVICE_TOKEN, OS_TOKEN or --os-token)');
+    if (!c.endpoint && !c.imageUrl) missing.push('an endpoint (OS_SERVICE_ENDPOINT, OS_URL or --os-endpoint)');
+  } else {
+    if (!c.authUrl) missing.push('an auth URL (OS_AUTH_URL or --os-auth-url)');
+    if (c.authType === 'password') {
+      if (!c.username && !c.userId) missing.push('a user name (OS_USERNAME or --os-username)');
+      if (c.password === undefined) {
+        missing.push(rcPrompts
+          ? 'a password (the rc file asks for it at a terminal, and there is none: set OS_PASSWORD)'
+          : 'a password (OS_PASSWORD or --os-password)');
+      }
+    } else if (c.authType === 'token') {
+      if (!c.token) missing.push('a token (OS_TOKEN or --os-token)');
+    } else if (c.authType === 'v3applicationcredential') {
+      if (!c.applicationCredentialSecret) missing.push('an application credential secret (OS_APPLICATION_CREDENTIAL_SECRET)');
+      if (!c.applicationCredentialId && !c.applicationCredentialName) missing.push('an application credential id or name (OS_APPLICATION_CREDENTIAL_ID)');
+    }
+  }
+  if (missing.length > 0) {
+    throw new CliError(`Missing credentials: ${missing.join('; ')}. Source your keystonerc, pass --os-rc FILE, or use --os-cloud.`);
+  }
+}

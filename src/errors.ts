@@ -1,0 +1,29 @@
+/** An error meant for the user: one line, a fix where there is one, and the exit code it maps to. */
+export class CliError extends Error {
+  constructor(message: string, readonly exitCode: number = 1) {
+    super(message);
+    this.name = 'CliError';
+  }
+}
+
+/** Bad flags or arguments: argparse's exit status. */
+export class UsageError extends CliError {
+  constructor(message: string) {
+    super(message, 2);
+    this.name = 'UsageError';
+  }
+}
+
+/** An HTTP error answer from a service, with the parts the classic clients printed. */
+export class HttpError extends CliError {
+  constructor(
+    readonly status: number,
+    readonly reason: string,
+    readonly serverMessage: string,
+    readonly requestId: string | undefined,
+    readonly url: string,
+  ) {
+    super(`HTTP ${status} ${reason}: ${serverMessage}`);
+    this.name = 'HttpError';
+  }
+}

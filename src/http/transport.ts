@@ -1,0 +1,158 @@
+// The one place that speaks HTTP: undici with keep-alive, timeouts, TLS options,
+// one retry for idempotent calls, and a --debug trace that never shows a secret.
+import { readFileSync } from 'node:fs';
+import type { Readable } from 'node:stream';
+import { Agent, request as undiciRequest } from 'undici';
+import { CliError } from '../errors.js';
+import { redactBody, redactHeader } from './redact.js';
+
+export interface TransportOptions {
+  timeoutSeconds: number;
+  insecure?: boolean;
+  cacert?: string;
+  cert?: string;
+  key?: string;
+  /** Receives trace lines (--debug); undefined means no tracing. */
+  trace?: (line: string) => void;
+}
+
+export type RequestBody = string | Buffer | Readable | AsyncIterable<Uint8Array>;
+
+export interface HttpRequest {
+  method: string;
+  url: string;
+  headers?: Record<string, string>;
+  body?: RequestBody;
+  /** Safe to send twice. Defaults to true for GET, HEAD, PUT and DELETE without a streamed body. */
+  idempotent?: boolean;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: Readable & { text(): Promise<string>; json(): Promise<unknown>; dump(): Promise<void> };
+  url: string;
+}
+
+const RETRY_STATUSES = new Set([502, 503, 504]);
+const RETRY_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
+const RETRY_DELAY_MS = 250;
+
+export class HttpTransport {
+  private readonly agent: Agent;
+
+  constructor(private readonly options: TransportOptions) {
+    const timeout = options.timeoutSeconds * 1000;
+    this.agent = new Agent({
+      keepAliveTimeout: 4_000,
+      headersTimeout: timeout,
+      bodyTimeout: timeout,
+      connect: {
+        timeout: Math.min(timeout, 30_000),
+        rejectUnauthorized: !options.insecure,
+        ca: options.cacert ? readPem(options.cacert, '--os-cacert') : undefined,
+        cert: options.cert ? readPem(options.cert, '--os-cert') : undefined,
+        key: options.key ? readPem(options.key, '--os-key') : undefined,
+      },
+    });
+  }
+
+  async request(req: HttpRequest): Promise<HttpResponse> {
+    const streamed = req.body !== undefined && typeof req.body !== 'string' && !Buffer.isBuffer(req.body);
+    const idempotent = req.idempotent ?? (!streamed && ['GET', 'HEAD', 'PUT', 'DELETE'].includes(req.method));
+    try {
+      const first = await this.send(req);
+      if (!idempotent || !RETRY_STATUSES.has(first.status)) return first;
+      await first.body.dump();
+      this.options.trace?.(`Retrying ${req.method} ${req.url} after HTTP ${first.status}`);
+    } catch (err) {
+      if (!idempotent || !RETRY_CODES.has(errorCode(err))) throw this.describe(err, req);
+      this.options.trace?.(`Retrying ${req.method} ${req.url} after ${errorCode(err)}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, RETRY_DELAY_MS));
+    try {
+      return await this.send(req);
+    } catch (err) {
+      throw this.describe(err, req);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.agent.close();
+  }
+
+  private async send(req: HttpRequest): Promise<HttpResponse> {
+    const trace = this.options.trace;
+    const started = Date.now();
+    if (trace) this.traceRequest(req);
+    const res = await undiciRequest(req.url, {
+      method: req.method as 'GET',
+      headers: req.headers,
+      body: req.body as string,
+      dispatcher: this.agent,
+    });
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(res.headers)) {
+      if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+    }
+    if (trace) {
+      trace(`RESP: [${res.statusCode}] ${req.method} ${req.url} ${Date.now() - started}ms`);
+      for (const [name, value] of Object.entries(headers)) trace(`  ${name}: ${redactHeader(name, value)}`);
+    }
+    return { status: res.statusCode, headers, body: res.body as HttpResponse['body'], url: req.url };
+  }
+
+  private traceRequest(req: HttpRequest): void {
+    const trace = this.options.trace!;
+    const headerText = Object.entries(req.headers ?? {})
+      .map(([name, value]) => ` -H "${name}: ${redactHeader(name, value)}"`)
+      .join('');
+    trace(`REQ: curl -g -i -X ${req.method} ${req.url}${headerText}`);
+    if (typeof req.body === 'string') trace(`REQ BODY: ${redactBody(req.body)}`);
+    else if (req.body !== undefined) trace('REQ BODY: <streamed data>');
+  }
+
+  /** Turns a socket-level failure into one line naming the URL and the cause. */
+  private describe(err: unknown, req: HttpRequest): Error {
+    if (err instanceof CliError) return err;
+    const code = errorCode(err);
+    const message = err instanceof Error ? err.message : String(err);
+    const cause = CAUSES[code] ?? `${code ? code + ': ' : ''}${message}`;
+    return new CliError(`Unable to establish connection to ${req.url}: ${cause}`);
+  }
+}
+
+const CAUSES: Record<string, string> = {
+  ECONNREFUSED: 'connection refused (is the service running and the URL right?)',
+  ENOTFOUND: 'host name not found (check the URL or DNS)',
+  EAI_AGAIN: 'host name lookup failed (check DNS)',
+  ETIMEDOUT: 'connection timed out',
+  UND_ERR_CONNECT_TIMEOUT: 'connection timed out',
+  UND_ERR_HEADERS_TIMEOUT: 'no answer within the timeout (raise --timeout if the server is slow)',
+  UND_ERR_BODY_TIMEOUT: 'the answer stalled past the timeout (raise --timeout if the server is slow)',
+  ECONNRESET: 'connection reset by the server',
+  UND_ERR_SOCKET: 'connection closed by the server',
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'TLS certificate is self-signed (use --os-cacert FILE, or --insecure)',
+  SELF_SIGNED_CERT_IN_CHAIN: 'TLS certificate chain is not trusted (use --os-cacert FILE, or --insecure)',
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'TLS certificate could not be verified (use --os-cacert FILE, or --insecure)',
+  ERR_TLS_CERT_ALTNAME_INVALID: 'TLS certificate does not match the host name',
+  CERT_HAS_EXPIRED: 'TLS certificate has expired',
+};
+
+function errorCode(err: unknown): string {
+  let current: unknown = err;
+  while (current && typeof current === 'object') {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && code !== 'UND_ERR' ) return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return '';
+}
+
+function readPem(path: string, flag: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch {
+    throw new CliError(`Cannot read ${flag} file ${path}: check the path and its permissions.`);
+  }
+}

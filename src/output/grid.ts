@@ -1,0 +1,48 @@
+// PrettyTable-exact grids: the format both classic clients printed and scripts still parse.
+import { displayWidth } from './width.js';
+
+export type Align = 'left' | 'center';
+
+export interface GridOptions {
+  align: Align;
+}
+
+/** Python's str.center as PrettyTable applies it: odd spare space goes right for odd-width text, left for even. */
+function justify(text: string, width: number, align: Align): string {
+  const textWidth = displayWidth(text);
+  const excess = width - textWidth;
+  if (align === 'left') return text + ' '.repeat(excess);
+  const half = Math.floor(excess / 2);
+  if (excess % 2 === 0) return ' '.repeat(half) + text + ' '.repeat(half);
+  return textWidth % 2 === 1
+    ? ' '.repeat(half) + text + ' '.repeat(half + 1)
+    : ' '.repeat(half + 1) + text + ' '.repeat(half);
+}
+
+function cellLines(value: string): string[] {
+  return value.split('\n');
+}
+
+/** Renders header + rows; cells may hold newlines (one grid line each, top-aligned like PrettyTable). */
+export function renderGrid(headers: readonly string[], rows: readonly (readonly string[])[], options: GridOptions): string {
+  const widths = headers.map((h) => displayWidth(h));
+  for (const row of rows) {
+    row.forEach((cell, i) => {
+      for (const line of cellLines(cell)) widths[i] = Math.max(widths[i] ?? 0, displayWidth(line));
+    });
+  }
+  const rule = '+' + widths.map((w) => '-'.repeat(w + 2)).join('+') + '+';
+  const renderRow = (cells: readonly string[]): string[] => {
+    const split = cells.map(cellLines);
+    const height = Math.max(1, ...split.map((lines) => lines.length));
+    const out: string[] = [];
+    for (let k = 0; k < height; k++) {
+      out.push('|' + widths.map((w, i) => ' ' + justify(split[i]?.[k] ?? '', w, options.align) + ' ').join('|') + '|');
+    }
+    return out;
+  };
+  const lines = [rule, ...renderRow(headers), rule];
+  for (const row of rows) lines.push(...renderRow(row));
+  lines.push(rule);
+  return lines.join('\n');
+}

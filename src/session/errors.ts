@@ -1,0 +1,34 @@
+import { STATUS_CODES } from 'node:http';
+import { HttpError } from '../errors.js';
+import type { HttpResponse } from '../http/transport.js';
+
+/** Pulls the human message out of a Keystone JSON error, a Glance webob page or plain text. */
+export function extractMessage(text: string): string {
+  try {
+    const doc = JSON.parse(text) as Record<string, unknown>;
+    const inner = (doc.error ?? doc.badRequest ?? doc.itemNotFound ?? Object.values(doc)[0]) as Record<string, unknown> | string | undefined;
+    if (typeof inner === 'string') return inner;
+    if (inner && typeof inner.message === 'string') return inner.message;
+    if (typeof doc.message === 'string') return doc.message;
+  } catch {
+    /* not JSON */
+  }
+  // webob: "<html><head><title>404 Not Found</title></head><body><h1>404 Not Found</h1>MESSAGE<br /><br />\n</body></html>"
+  const body = /<\/h1>([\s\S]*?)<\/body>/i.exec(text)?.[1] ?? text;
+  return body
+    .replace(/<br\s*\/?>/gi, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export async function errorFromResponse(res: HttpResponse): Promise<HttpError> {
+  let text = '';
+  try {
+    text = await res.body.text();
+  } catch {
+    /* a broken error body still yields the status line */
+  }
+  const reason = STATUS_CODES[res.status] ?? 'Error';
+  return new HttpError(res.status, reason, extractMessage(text) || reason, res.headers['x-openstack-request-id'] ?? res.headers['x-compute-request-id'], res.url);
+}

@@ -1,0 +1,147 @@
+// Credentials → token → catalog → endpoint; every API call goes through request() here.
+import type { Credentials } from '../config/credentials.js';
+import { CliError } from '../errors.js';
+import type { HttpResponse, HttpTransport, RequestBody } from '../http/transport.js';
+import { authenticate, discoverV3, type AuthState } from './auth.js';
+import { selectEndpoint } from './catalog.js';
+import { errorFromResponse } from './errors.js';
+import { TokenCache } from './token-cache.js';
+
+export type ServiceType = 'identity' | 'image';
+export type Query = Record<string, string | number | boolean | undefined | readonly string[]>;
+
+export interface ServiceRequest {
+  method: string;
+  /** Path below the service's base URL ("/v3/projects" is wrong for identity: base already ends in /v3). */
+  path: string;
+  query?: Query;
+  json?: unknown;
+  body?: RequestBody;
+  headers?: Record<string, string>;
+  idempotent?: boolean;
+  /** Error statuses the caller handles itself instead of getting an HttpError. */
+  allow?: readonly number[];
+}
+
+export class Session {
+  private state?: Promise<AuthState>;
+
+  constructor(
+    readonly credentials: Credentials,
+    private readonly transport: HttpTransport,
+    private readonly cache?: TokenCache,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Token mode (admin token / OS_SERVICE_TOKEN): no authentication, no catalog. */
+  get tokenMode(): boolean {
+    return this.credentials.authType === 'admin_token';
+  }
+
+  async auth(): Promise<AuthState> {
+    if (this.tokenMode) throw new CliError('This command needs the service catalog, which token mode (OS_SERVICE_TOKEN / OS_TOKEN + OS_URL) does not have: use password credentials.');
+    this.state ??= this.loadOrAuthenticate(this.credentials.forceNewToken);
+    return this.state;
+  }
+
+  async token(): Promise<string> {
+    if (this.tokenMode) return this.credentials.token!;
+    return (await this.auth()).token;
+  }
+
+  async endpoint(service: ServiceType): Promise<string> {
+    const c = this.credentials;
+    if (service === 'image' && c.imageUrl) return trimVersion(c.imageUrl);
+    if (this.tokenMode) {
+      if (service === 'identity' && c.endpoint) return identityV3(c.endpoint);
+      throw new CliError(`Token mode has no service catalog to find the ${service} endpoint in: pass --os-image-url (OS_IMAGE_URL).`);
+    }
+    const state = await this.auth();
+    if (service === 'identity') return state.identityUrl;
+    return trimVersion(selectEndpoint(state.catalog, service, c.interface, c.regionName));
+  }
+
+  async request(service: ServiceType, req: ServiceRequest): Promise<HttpResponse> {
+    const base = await this.endpoint(service);
+    const url = base + req.path + queryString(req.query);
+    const headers: Record<string, string> = { Accept: 'application/json', 'User-Agent': 'openstack-classic-cli', ...req.headers };
+    let body = req.body;
+    if (req.json !== undefined) {
+      body = JSON.stringify(req.json);
+      headers['Content-Type'] ??= 'application/json';
+    }
+    const send = async (token: string) => this.transport.request({ method: req.method, url, headers: { ...headers, 'X-Auth-Token': token }, body, idempotent: req.idempotent });
+    let res = await send(await this.token());
+    const replayable = body === undefined || typeof body === 'string' || Buffer.isBuffer(body);
+    if (res.status === 401 && !this.tokenMode && replayable) {
+      await res.body.dump();
+      this.state = this.loadOrAuthenticate(true);
+      res = await send(await this.token());
+    }
+    if (res.status === 401) {
+      await res.body.dump();
+      throw new CliError('Invalid OpenStack Identity credentials.');
+    }
+    if (res.status >= 400 && !req.allow?.includes(res.status)) throw await errorFromResponse(res);
+    return res;
+  }
+
+  async json<T>(service: ServiceType, req: ServiceRequest): Promise<T> {
+    const res = await this.request(service, req);
+    if (res.status === 204) {
+      await res.body.dump();
+      return undefined as T;
+    }
+    return (await res.body.json()) as T;
+  }
+
+  async close(): Promise<void> {
+    await this.transport.close();
+  }
+
+  private cacheKey(): string {
+    const c = this.credentials;
+    return TokenCache.key([
+      c.authUrl, c.authType, c.userId, c.username, c.userDomainId, c.userDomainName, c.defaultDomain,
+      c.projectId, c.projectName, c.projectDomainId, c.projectDomainName,
+      c.applicationCredentialId, c.applicationCredentialName,
+      c.password, c.token, c.applicationCredentialSecret,
+    ]);
+  }
+
+  private async loadOrAuthenticate(fresh: boolean): Promise<AuthState> {
+    const c = this.credentials;
+    const useCache = c.cache && this.cache !== undefined;
+    const key = this.cacheKey();
+    if (useCache && !fresh) {
+      const cached = this.cache!.load(key, this.now());
+      if (cached) return cached;
+    }
+    const identityUrl = await discoverV3(c.authUrl!, this.transport);
+    const state = await authenticate(c, identityUrl, this.transport);
+    if (useCache) this.cache!.save(key, state);
+    return state;
+  }
+}
+
+function trimVersion(url: string): string {
+  return url.replace(/\/+$/, '').replace(/\/v[12](\.\d+)?$/, '');
+}
+
+function identityV3(url: string): string {
+  const trimmed = url.replace(/\/+$/, '');
+  if (/\/v3$/.test(trimmed)) return trimmed;
+  return trimmed.replace(/\/v2\.0$/, '') + '/v3';
+}
+
+export function queryString(query: Query | undefined): string {
+  if (!query) return '';
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) {
+    if (value === undefined) continue;
+    if (Array.isArray(value)) for (const v of value) params.append(name, v);
+    else params.append(name, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
