@@ -177,7 +177,7 @@ start_keystone() {
       --wsgi-file /usr/bin/keystone-wsgi-public \
       --env "OS_KEYSTONE_CONFIG_FILES=$STATE/keystone/keystone.conf" \
       --master --processes 1 --threads 1 --enable-threads \
-      --die-on-term --need-app --vacuum \
+      --die-on-term --no-orphans --need-app --vacuum \
       --buffer-size 65535 \
       --add-header 'Connection: close' \
       --procname-prefix-spaced "osc-keystone:$KS_PORT" \

@@ -1,11 +1,29 @@
 // Glance v2, one module per resource. Returns typed records; never prints.
 import type { Session } from '../../session/session.js';
 import { ImagesApi } from './images.js';
+import { ImportsApi } from './imports.js';
+import { LocationsApi } from './locations.js';
+import { MembersApi } from './members.js';
+import { StoresApi } from './stores.js';
+import { TagsApi } from './tags.js';
+import { TasksApi } from './tasks.js';
 
 export class ImageApi {
   readonly images: ImagesApi;
+  readonly imports: ImportsApi;
+  readonly locations: LocationsApi;
+  readonly members: MembersApi;
+  readonly stores: StoresApi;
+  readonly tags: TagsApi;
+  readonly tasks: TasksApi;
 
   constructor(readonly session: Session) {
     this.images = new ImagesApi(session);
+    this.imports = new ImportsApi(session);
+    this.locations = new LocationsApi(session);
+    this.members = new MembersApi(session);
+    this.stores = new StoresApi(session);
+    this.tags = new TagsApi(session);
+    this.tasks = new TasksApi(session);
   }
 }
