@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Sets up everything the tests need (npm packages, shells, the real local cloud) and runs every test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/setup.sh
+[ -f scripts/install-test-deps.sh ] && bash scripts/install-test-deps.sh
+npx tsc --noEmit
+bash scripts/local-cloud.sh up
+
+results=$(mktemp)
+status=0
+npx vitest run --reporter=default --reporter=json --outputFile.json="$results" "$@" || status=$?
+# A plain closing line any CI can read.
+node -e '
+  const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+  const skipped = r.numPendingTests + r.numTodoTests;
+  console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed` + (skipped ? `, ${skipped} skipped` : ""));
+  if (r.numTotalTests === 0) { console.error("no test ran"); process.exit(1); }
+' "$results" || status=1
+rm -f "$results"
+exit "$status"
