@@ -2,6 +2,7 @@
 import type { Session } from '../../session/session.js';
 import { ImagesApi } from './images.js';
 import { ImportsApi } from './imports.js';
+import { LifecycleApi } from './lifecycle.js';
 import { LocationsApi } from './locations.js';
 import { MembersApi } from './members.js';
 import { StoresApi } from './stores.js';
@@ -11,6 +12,7 @@ import { TasksApi } from './tasks.js';
 export class ImageApi {
   readonly images: ImagesApi;
   readonly imports: ImportsApi;
+  readonly lifecycle: LifecycleApi;
   readonly locations: LocationsApi;
   readonly members: MembersApi;
   readonly stores: StoresApi;
@@ -20,6 +22,7 @@ export class ImageApi {
   constructor(readonly session: Session) {
     this.images = new ImagesApi(session);
     this.imports = new ImportsApi(session);
+    this.lifecycle = new LifecycleApi(session);
     this.locations = new LocationsApi(session);
     this.members = new MembersApi(session);
     this.stores = new StoresApi(session);

@@ -1,5 +1,28 @@
 import type { Session } from '../../session/session.js';
 
+/** One backend store as /v2/info/stores describes it. */
+export interface StoreInfo {
+  id: string;
+  description?: string;
+  default?: boolean;
+  read_only?: boolean;
+  [field: string]: unknown;
+}
+
+export interface StoresInfo {
+  stores: StoreInfo[];
+}
+
 export class StoresApi {
   constructor(private readonly session: Session) {}
+
+  /** The enabled stores; a cloud without multiple backends answers 404 (an HttpError). */
+  async info(): Promise<StoresInfo> {
+    return this.session.json<StoresInfo>('image', { method: 'GET', path: '/v2/info/stores' });
+  }
+
+  /** Stores with their driver details (admin only). */
+  async detail(): Promise<StoresInfo> {
+    return this.session.json<StoresInfo>('image', { method: 'GET', path: '/v2/info/stores/detail' });
+  }
 }

@@ -1,5 +1,23 @@
 import type { Session } from '../../session/session.js';
 
+/** A Glance task (import, copy…): what GET /v2/images/{id}/tasks lists. */
+export interface Task {
+  id: string;
+  type: string;
+  status: 'pending' | 'processing' | 'success' | 'failure' | string;
+  message: string;
+  image_id?: string;
+  created_at: string;
+  updated_at: string;
+  [field: string]: unknown;
+}
+
 export class TasksApi {
   constructor(private readonly session: Session) {}
+
+  /** The tasks that worked on one image, oldest first (Images API v2.12+). */
+  async forImage(imageId: string): Promise<Task[]> {
+    const body = await this.session.json<{ tasks: Task[] }>('image', { method: 'GET', path: `/v2/images/${encodeURIComponent(imageId)}/tasks` });
+    return [...body.tasks].sort((a, b) => a.created_at.localeCompare(b.created_at));
+  }
 }
