@@ -8,7 +8,7 @@ import { globalsFrom, type GlobalOptions } from './cli/globals.js';
 import { makeDeps } from './cli/make-deps.js';
 import { buildProgram } from './cli/program.js';
 import { CliError, HttpError } from './errors.js';
-import type { Format } from './output/printer.js';
+import { printOptionsFrom } from './output/printer.js';
 
 declare const __VERSION__: string;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
@@ -44,10 +44,7 @@ export async function main(dialect: Dialect, argv: readonly string[] = process.a
   const program = buildProgram(dialect, VERSION, DESCRIPTIONS[dialect], commands, async (module, opts, args, globalOpts) => {
     globals = globalsFrom(globalOpts, process.env);
     const options = module.parse({ opts, args });
-    const deps = makeDeps(dialect, globals, {
-      format: ((opts.format as string | undefined) ?? 'table') as Format,
-      columns: (opts.column as string[] | undefined) ?? [],
-    });
+    const deps = makeDeps(dialect, globals, printOptionsFrom(opts, module.spec.output));
     const originalSession = deps.session;
     deps.session = () => {
       const pending = originalSession();

@@ -1,18 +1,51 @@
 // Turns views into text on stdout in the chosen format; the only module that writes results.
 import { UsageError } from '../errors.js';
+import { csvList, csvRecord } from './formats/csv.js';
+import { jsonList, jsonRecord } from './formats/json.js';
+import { shellRecord } from './formats/shell.js';
+import type { QuoteMode } from './formats/types.js';
+import { valueList, valueRecord } from './formats/value.js';
+import { yamlList, yamlRecord } from './formats/yaml.js';
 import { renderGrid } from './grid.js';
-import type { ListView, RecordView, TableStyle } from './views.js';
+import type { Cell, ListView, RecordView, TableStyle } from './views.js';
 
-export type Format = 'table';
-export const FORMATS = ['table'] as const;
+export const FORMATS = ['table', 'json', 'yaml', 'value', 'shell', 'csv'] as const;
+export type Format = (typeof FORMATS)[number];
+export type { QuoteMode };
 
 export interface PrintOptions {
   format: Format;
   columns: readonly string[];
+  /** json: one line. */
+  noindent?: boolean;
+  /** shell: prefix for variable names. */
+  prefix?: string;
+  /** csv: when to quote (cliff's default: nonnumeric). */
+  quote?: QuoteMode;
 }
 
 export interface Writer {
   write(text: string): void;
+}
+
+/** A format the command's kind cannot print (cliff offers shell for single items only). */
+export function checkFormat(kind: 'list' | 'record' | 'none' | undefined, format: Format): void {
+  if (kind === 'list' && format === 'shell') {
+    throw new UsageError('-f shell prints one item; for lists use -f value, csv, json or yaml.');
+  }
+}
+
+/** The output flags a command received (-f, -c, --noindent, --prefix, --quote) as PrintOptions. */
+export function printOptionsFrom(opts: Record<string, unknown>, kind?: 'list' | 'record' | 'none'): PrintOptions {
+  const format = ((opts.format as string | undefined) ?? 'table') as Format;
+  checkFormat(kind, format);
+  return {
+    format,
+    columns: (opts.column as string[] | undefined) ?? [],
+    noindent: opts.noindent === true,
+    prefix: (opts.prefix as string | undefined) ?? '',
+    quote: ((opts.quote as string | undefined) ?? 'nonnumeric') as QuoteMode,
+  };
 }
 
 export class Printer {
@@ -25,19 +58,48 @@ export class Printer {
   list(view: ListView, style: Partial<TableStyle> = {}): void {
     const s = { ...this.style, ...style };
     const picked = this.pick(view.columns);
-    const rows = view.rows.map((row) => picked.map((i) => s.text(row[i])));
-    this.out.write(renderGrid(picked.map((i) => view.columns[i]!), rows, { align: s.align }) + '\n');
+    const table = { columns: picked.map((i) => view.columns[i]!), rows: view.rows.map((row) => picked.map((i) => row[i])) };
+    const { format, noindent = false, quote = 'nonnumeric' } = this.options;
+    switch (format) {
+      case 'table':
+        return this.out.write(renderGrid(table.columns, table.rows.map((row) => row.map(s.text)), { align: s.align }) + '\n');
+      case 'json':
+        return this.out.write(jsonList(table, noindent));
+      case 'yaml':
+        return this.out.write(yamlList(table));
+      case 'value':
+        return this.out.write(valueList(table, s.text));
+      case 'csv':
+        return this.out.write(csvList(table, s.text, quote));
+      case 'shell':
+        return checkFormat('list', format);
+    }
   }
 
   record(view: RecordView, style: Partial<TableStyle> = {}): void {
     const s = { ...this.style, ...style };
     const names = view.fields.map(([name]) => name);
-    const keep = new Set(this.pick(names).map((i) => names[i]));
-    const rows = view.fields.filter(([name]) => keep.has(name)).map(([name, value]) => [name, s.text(value)]);
-    this.out.write(renderGrid(view.headers ?? ['Property', 'Value'], rows, { align: s.align }) + '\n');
+    const fields: Array<readonly [string, Cell]> = this.pick(names).map((i) => view.fields[i]!);
+    const { format, noindent = false, prefix = '', quote = 'nonnumeric' } = this.options;
+    switch (format) {
+      case 'table': {
+        const rows = fields.map(([name, value]) => [name, s.text(value)]);
+        return this.out.write(renderGrid(view.headers ?? ['Property', 'Value'], rows, { align: s.align, maxWidth: s.maxWidth }) + '\n');
+      }
+      case 'json':
+        return this.out.write(jsonRecord(fields, noindent));
+      case 'yaml':
+        return this.out.write(yamlRecord(fields));
+      case 'value':
+        return this.out.write(valueRecord(fields, s.text));
+      case 'shell':
+        return this.out.write(shellRecord(fields, s.text, prefix));
+      case 'csv':
+        return this.out.write(csvRecord(fields, s.text, quote));
+    }
   }
 
-  /** -c COLUMN selection (indices into the view's columns, in the order asked for). */
+  /** -c COLUMN selection: indices into the view's columns, in the order asked for. */
   private pick(columns: readonly string[]): number[] {
     if (this.options.columns.length === 0) return columns.map((_, i) => i);
     return this.options.columns.map((name) => {
