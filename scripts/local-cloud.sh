@@ -104,7 +104,10 @@ load_ports() {
     KS_PORT=${want_k:-5000}
     GL_PORT=${want_g:-9292}
   fi
-  [[ $KS_PORT =~ ^[0-9]+$ && $GL_PORT =~ ^[0-9]+$ ]] || die "bad port numbers: $KS_PORT $GL_PORT"
+  local p
+  for p in "$KS_PORT" "$GL_PORT"; do
+    [[ $p =~ ^[1-9][0-9]{0,4}$ ]] && ((p <= 65535)) || die "bad port number: $p"
+  done
   KS_URL=http://$HOST:$KS_PORT
   GL_URL=http://$HOST:$GL_PORT
 }
@@ -160,10 +163,14 @@ stop_svc() {
 }
 
 port_free_or_die() {  # svc port
-  local c
+  local c holder=
   c=$(http_code "http://$HOST:$2/")
   if [[ $c != 000 ]] || (: <>"/dev/tcp/$HOST/$2") 2>/dev/null; then
-    die "$1: port $HOST:$2 is already in use by a process not started from $STATE"
+    holder=$(ss -ltnpH "sport = :$2" 2>/dev/null | grep -o 'pid=[0-9]*' | head -n1 || true)
+    if [[ -n $holder ]]; then
+      holder=" (${holder}: $(tr '\0' ' ' <"/proc/${holder#pid=}/cmdline" 2>/dev/null | cut -c1-120))"
+    fi
+    die "$1: port $HOST:$2 is already in use by a process not started from $STATE's pid files$holder"
   fi
 }
 
@@ -181,7 +188,7 @@ start_keystone() {
       --buffer-size 65535 \
       --add-header 'Connection: close' \
       --procname-prefix-spaced "osc-keystone:$KS_PORT" \
-      >>"$log" 2>&1 </dev/null &
+      >>"$log" 2>&1 </dev/null 9>&- &
   echo $! >"$RUN/keystone.pid"
 }
 
@@ -190,7 +197,7 @@ start_glance() {
   local log=$LOGS/glance-api.log
   : >>"$log"
   setsid "$PY" "$STATE/bin/glance-api" --config-file "$STATE/glance/glance-api.conf" \
-      >>"$log" 2>&1 </dev/null &
+      >>"$log" 2>&1 </dev/null 9>&- &
   echo $! >"$RUN/glance.pid"
 }
 
@@ -406,7 +413,6 @@ export OS_PASSWORD='$q'
 export OS_AUTH_URL=$KS_URL/v3
 export PS1='[\u@\h \W(keystone_admin)]\\$ '
 export OS_TENANT_NAME=admin
-export OS_REGION_NAME=RegionOne
 EOF
   # The runbook-style file above names no domain; with a /v3 auth URL the reference
   # clients (openstack 6.0, glance 4.1) then get HTTP 400 "Expecting to find domain
@@ -577,6 +583,8 @@ cmd_up() {
         die "$STATE exists, is not empty and is not a local-cloud state directory"
       fi
     fi
+    port_free_or_die keystone "$KS_PORT"
+    port_free_or_die glance "$GL_PORT"
     mkdir -p "$STATE" "$LOGS" "$RUN"
     chmod 700 "$STATE"
     touch "$MARKER"
@@ -670,11 +678,20 @@ cmd_env() {
   printf '%s\n' "$STATE/keystonerc_admin"
 }
 
+# up/down/reset take an exclusive lock (a file next to the state directory, so that it
+# survives reset): concurrent callers, e.g. two test runs, are serialised.
+lock() {
+  local lockfile=$STATE.lock
+  mkdir -p "$(dirname "$STATE")"
+  exec 9>>"$lockfile"
+  flock -w 600 9 || die "another local-cloud.sh still holds $lockfile after 10 min"
+}
+
 case ${1:-} in
-  up) shift; cmd_up "$@" ;;
-  down) cmd_down ;;
+  up) shift; lock; cmd_up "$@" ;;
+  down) lock; cmd_down ;;
   status) cmd_status ;;
-  reset) cmd_reset ;;
+  reset) lock; cmd_reset ;;
   env) cmd_env ;;
   -h|--help|help) usage 0 ;;
   *) usage 2 ;;
