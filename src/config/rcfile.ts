@@ -1,73 +1,114 @@
-// A keystonerc is shell. We understand the subset rc files use: export/assignment lines,
-// quotes, $VAR / ${VAR} references, unset, comments; everything not about OS_* is ignored.
+// A keystonerc is shell. We understand the subset rc files use (packstack's keystonerc_admin,
+// Horizon's openrc, devstack-style exports): assignments with or without `export`, quotes,
+// $VAR / ${VAR} references, `unset`, comments, `echo`, Horizon's `read -sr` password prompt and
+// its `if [ -z "$X" ]; then unset X; fi` guard. Anything else is an error naming file and line,
+// because silently skipping a line could mean authenticating as someone else.
 import { readFileSync } from 'node:fs';
 import { CliError } from '../errors.js';
 
 export interface RcFile {
-  /** Final values; undefined marks a name the file unsets. */
+  /** Every name the file sets (a string) or unsets (undefined), as `source FILE` would leave them. */
   vars: Record<string, string | undefined>;
-  /** Horizon's openrc reads the password at the terminal (`read -sr OS_PASSWORD_INPUT`). */
+  /** Horizon's openrc reads the password at the terminal (`read -sr OS_PASSWORD_INPUT`); OS_PASSWORD is then left out of vars. */
   promptsForPassword: boolean;
 }
 
-const ASSIGN = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=(.*)$/;
+const NAME = '[A-Za-z_][A-Za-z0-9_]*';
+const ASSIGN = new RegExp(`^(?:export\\s+|declare\\s+-x\\s+)?(${NAME})=(.*)$`);
+const BARE_EXPORT = new RegExp(`^export(\\s+${NAME})+\\s*;?$`);
+const UNSET = new RegExp(`^unset(?:\\s+-v)?((?:\\s+${NAME})+)\\s*;?$`);
+const READ = new RegExp(`^read(?:\\s+-[a-zA-Z]+)*\\s+(${NAME})\\s*;?$`);
+// `if [ -z "$X" ]; then unset X; fi` (Horizon) and `[ -z "$X" ] && unset X`.
+const UNSET_IF_EMPTY = new RegExp(
+  `^(?:if\\s+)?\\[\\s+-z\\s+"?\\$\\{?(${NAME})\\}?"?\\s+\\]\\s*(?:;\\s*then|&&)\\s*unset\\s+(${NAME})\\s*(?:;\\s*fi)?\\s*;?$`,
+);
+// Lines that only talk to the person sourcing the file or set shell options.
+const HARMLESS = /^(?:echo|printf|set|shopt|alias|true|:)(?:\s|;|$)/;
+
+/** Marks a value that the terminal would supply (from `read`). */
+const FROM_TERMINAL = '\u0000terminal\u0000';
 
 export function readRcFile(path: string, env: NodeJS.ProcessEnv): RcFile {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
-  } catch {
-    throw new CliError(`Cannot read credentials file ${path}: check the path given to --os-rc.`);
+  } catch (err) {
+    const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'not readable';
+    throw new CliError(`Cannot read credentials file ${path} (${reason}): check the path given to --os-rc.`);
   }
   return parseRc(text, path, env);
 }
 
 export function parseRc(text: string, path: string, env: NodeJS.ProcessEnv): RcFile {
   const vars: Record<string, string | undefined> = {};
-  let promptsForPassword = false;
-  const lookup = (name: string): string => vars[name] ?? env[name] ?? '';
-  text.split(/\r?\n/).forEach((raw, index) => {
-    const line = raw.trim();
-    if (line === '' || line.startsWith('#')) return;
+  const lookup = (name: string): string => (name in vars ? vars[name] ?? '' : env[name] ?? '');
+  const lines = text.split(/\r?\n/);
+  for (let index = 0; index < lines.length; index += 1) {
+    const line = stripComment(lines[index]!.trim());
     const where = `${path}:${index + 1}`;
+    if (line === '' || HARMLESS.test(line) || BARE_EXPORT.test(line)) continue;
     const assign = ASSIGN.exec(line);
     if (assign) {
-      const [, name, rest] = assign as unknown as [string, string, string];
-      vars[name] = parseValue(rest, lookup, where);
-      return;
+      vars[assign[1]!] = parseValue(assign[2]!, lookup, where);
+      continue;
     }
-    const unset = /^unset\s+(.+)$/.exec(line);
+    const unset = UNSET.exec(line);
     if (unset) {
-      for (const name of unset[1]!.split(/\s+/)) vars[name] = undefined;
-      return;
+      for (const name of unset[1]!.trim().split(/\s+/)) vars[name] = undefined;
+      continue;
     }
-    const read = /^read\s+(?:-[a-z]+\s+)*([A-Za-z_][A-Za-z0-9_]*)$/.exec(line);
+    const read = READ.exec(line);
     if (read) {
-      vars[read[1]!] = '\u0000prompt';
-      promptsForPassword = true;
-      return;
+      vars[read[1]!] = FROM_TERMINAL;
+      continue;
     }
-    // Shell plumbing an rc file may carry that does not define credentials.
-    if (/^(echo|if|then|fi|else|elif|#!|set|alias|source|\.|export\s+[A-Za-z_][A-Za-z0-9_]*\s*$)\b/.test(line) || /^if\s/.test(line)) return;
-    throw new CliError(`Cannot understand line ${index + 1} of ${path}: ${JSON.stringify(raw.trim().slice(0, 60))} (expected "export NAME=value").`);
-  });
-  // A password that came from `read` is only known at the prompt.
+    const guard = UNSET_IF_EMPTY.exec(line);
+    if (guard && guard[1] === guard[2]) {
+      if (lookup(guard[1]!) === '') vars[guard[1]!] = undefined;
+      continue;
+    }
+    throw new CliError(
+      `${where}: cannot understand '${line.slice(0, 60)}': a credentials file may only set (export NAME=value), unset or read variables.`,
+    );
+  }
+  let promptsForPassword = false;
   for (const [name, value] of Object.entries(vars)) {
-    if (value?.includes('\u0000prompt')) {
-      vars[name] = undefined;
-      if (name === 'OS_PASSWORD') promptsForPassword = true;
-    }
+    if (!value?.includes(FROM_TERMINAL)) continue;
+    // Only the password is ever typed in. Unlike the shell, a password already given (flag or
+    // environment) is kept, so scripts can use a Horizon openrc without a terminal.
+    if (name === 'OS_PASSWORD') promptsForPassword = true;
+    delete vars[name];
   }
   return { vars, promptsForPassword };
 }
 
-/** Shell word: quotes, backslash escapes, $VAR and ${VAR} (not inside single quotes). */
+/** Drops a trailing ` # comment` outside quotes (a `#` inside a word is literal, as in the shell). */
+function stripComment(line: string): string {
+  if (line.startsWith('#')) return '';
+  let quote = '';
+  for (let i = 0; i < line.length; i += 1) {
+    const ch = line[i]!;
+    if (quote) {
+      if (ch === '\\' && quote === '"') i += 1;
+      else if (ch === quote) quote = '';
+    } else if (ch === "'" || ch === '"') quote = ch;
+    else if (ch === '\\') i += 1;
+    else if (ch === '#' && /\s/.test(line[i - 1] ?? '')) return line.slice(0, i).trimEnd();
+  }
+  return line;
+}
+
+/** One shell word: quotes, backslash escapes, $VAR and ${VAR} (not inside single quotes). */
 function parseValue(rest: string, lookup: (name: string) => string, where: string): string {
   let out = '';
   let i = 0;
   const expand = (): void => {
-    const braced = /^\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?\}/.exec(rest.slice(i));
-    const plain = /^\$([A-Za-z_][A-Za-z0-9_]*)/.exec(rest.slice(i));
+    const tail = rest.slice(i);
+    if (tail.startsWith('$(') || (tail.startsWith('${') && !/^\$\{[A-Za-z_]/.test(tail))) {
+      throw new CliError(`${where}: command substitution is not supported in a credentials file: write the value itself.`);
+    }
+    const braced = new RegExp(`^\\$\\{(${NAME})(?:(:?-)([^}]*))?\\}`).exec(tail);
+    const plain = new RegExp(`^\\$(${NAME})`).exec(tail);
     const match = braced ?? plain;
     if (!match) {
       out += '$';
@@ -75,14 +116,15 @@ function parseValue(rest: string, lookup: (name: string) => string, where: strin
       return;
     }
     const value = lookup(match[1]!);
-    out += value === '' && braced?.[2] !== undefined ? braced[2] : value;
+    const useDefault = braced?.[2] !== undefined && value === '';
+    out += useDefault ? braced![3]! : value;
     i += match[0].length;
   };
   while (i < rest.length) {
     const ch = rest[i]!;
     if (ch === "'") {
       const end = rest.indexOf("'", i + 1);
-      if (end < 0) throw new CliError(`Unterminated single quote at ${where}.`);
+      if (end < 0) throw new CliError(`${where}: unterminated single quote.`);
       out += rest.slice(i + 1, end);
       i = end + 1;
     } else if (ch === '"') {
@@ -92,18 +134,19 @@ function parseValue(rest: string, lookup: (name: string) => string, where: strin
           out += rest[i + 1];
           i += 2;
         } else if (rest[i] === '$') expand();
+        else if (rest[i] === '`') throw new CliError(`${where}: command substitution is not supported in a credentials file: write the value itself.`);
         else out += rest[i++];
       }
-      if (i >= rest.length) throw new CliError(`Unterminated double quote at ${where}.`);
+      if (i >= rest.length) throw new CliError(`${where}: unterminated double quote.`);
       i += 1;
     } else if (ch === '\\' && i + 1 < rest.length) {
       out += rest[i + 1];
       i += 2;
     } else if (ch === '$') expand();
+    else if (ch === '`') throw new CliError(`${where}: command substitution is not supported in a credentials file: write the value itself.`);
+    else if (ch === ';' && rest.slice(i + 1).trim() === '') break;
     else if (/\s/.test(ch)) {
-      const tail = rest.slice(i).trim();
-      if (tail === '' || tail.startsWith('#') || tail === ';') break;
-      throw new CliError(`Unexpected text after the value at ${where}: quote values that contain spaces.`);
+      throw new CliError(`${where}: unexpected text after the value: quote values that contain spaces.`);
     } else out += rest[i++];
   }
   return out;

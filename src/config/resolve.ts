@@ -2,28 +2,41 @@
 // Precedence, highest first: --os-* flags > --os-rc file > OS_* environment > clouds.yaml.
 import { CliError } from '../errors.js';
 import { ENV_NAMES, type AuthType, type Credentials, type Interface, type RawSettings } from './credentials.js';
+import { loadCloud } from './clouds.js';
 import { readRcFile } from './rcfile.js';
 
 export interface CredentialSources {
   flags: RawSettings;
   env: NodeJS.ProcessEnv;
   rcPath?: string;
-  /** Settings from clouds.yaml (lowest precedence), already mapped to Credentials names. */
-  cloud?: RawSettings;
+  /** The clouds.yaml entry to use (--os-cloud / OS_CLOUD); lowest precedence. */
+  cloudName?: string;
+  /** Where `./clouds.yaml` is looked for; the process's working directory by default. */
+  cwd?: string;
   /** Asks for the password when none is configured and a terminal is there to ask. */
   promptPassword?: () => Promise<string | undefined>;
+  /** Receives advice that does not stop the command (printed to stderr). */
+  warn?: (message: string) => void;
 }
 
 export async function resolveCredentials(sources: CredentialSources): Promise<Credentials> {
+  const cloud = sources.cloudName ? loadCloud(sources.cloudName, { env: sources.env, cwd: sources.cwd ?? process.cwd() }) : {};
   let env = sources.env;
+  let rcSettings: RawSettings = {};
   let rcPrompts = false;
   if (sources.rcPath) {
     const rc = readRcFile(sources.rcPath, sources.env);
-    env = applyRc(sources.env, rc.vars);
+    // What `source FILE` leaves: every name the file sets or unsets replaces the shell's, so an
+    // OS_TENANT_NAME in the file beats an OS_PROJECT_NAME in the environment.
+    env = withoutNames(sources.env, Object.keys(rc.vars));
+    rcSettings = fromEnv(rc.vars);
     rcPrompts = rc.promptsForPassword;
   }
-  const merged: RawSettings = { ...sources.cloud, ...fromEnv(env), ...stripUndefined(sources.flags) };
+  const merged: RawSettings = { ...cloud, ...fromEnv(env), ...rcSettings, ...stripUndefined(sources.flags) };
   const creds = normalise(merged);
+  if (creds.authType === 'admin_token' && (creds.username || creds.userId || creds.password) && sources.warn) {
+    sources.warn('WARNING: Bypassing authentication using a token & endpoint (authentication credentials are being ignored).');
+  }
   if (creds.authType === 'password' && creds.password === undefined && sources.promptPassword) {
     creds.password = await sources.promptPassword();
   }
@@ -31,9 +44,10 @@ export async function resolveCredentials(sources: CredentialSources): Promise<Cr
   return creds;
 }
 
-/** What `source FILE` would leave in the environment: the file's exports over the shell's, minus its unsets. */
-function applyRc(env: NodeJS.ProcessEnv, vars: Record<string, string | undefined>): NodeJS.ProcessEnv {
-  return { ...env, ...vars };
+function withoutNames(env: NodeJS.ProcessEnv, names: readonly string[]): NodeJS.ProcessEnv {
+  const out = { ...env };
+  for (const name of names) delete out[name];
+  return out;
 }
 
 export function fromEnv(env: NodeJS.ProcessEnv): RawSettings {
@@ -126,22 +140,30 @@ function inferAuthType(raw: RawSettings, c: Credentials): AuthType {
     return known;
   }
   if ((c.applicationCredentialId || c.applicationCredentialName) && c.applicationCredentialSecret) return 'v3applicationcredential';
-  if (c.token && c.password === undefined) return c.endpoint || (c.imageUrl && !c.authUrl) ? 'admin_token' : 'token';
+  // A token with an endpoint skips Keystone, as `keystone` (OS_SERVICE_TOKEN + OS_SERVICE_ENDPOINT),
+  // openstack (OS_TOKEN + OS_URL) and glance (--os-auth-token + --os-image-url) did.
+  if (c.endpoint || (c.token && c.imageUrl)) return 'admin_token';
+  if (c.token && c.password === undefined) return 'token';
   return 'password';
 }
 
 function validate(c: Credentials, rcPrompts: boolean): void {
+  for (const [value, name] of [[c.authUrl, 'OS_AUTH_URL / --os-auth-url'], [c.endpoint, 'OS_SERVICE_ENDPOINT / OS_URL / --os-endpoint'], [c.imageUrl, 'OS_IMAGE_URL / --os-image-url']] as const) {
+    if (value !== undefined && !/^https?:\/\/[^/]/i.test(value)) throw new CliError(`${name} must be an http:// or https:// URL, not '${value}'.`);
+  }
   const missing: string[] = [];
   if (c.authType === 'admin_token') {
-    if (!c.token) missing.push('a token (OS_SERVICE_TOKEN, OS_TOKEN or --os-token)');
-    if (!c.endpoint && !c.imageUrl) missing.push('an endpoint (OS_SERVICE_ENDPOINT, OS_URL or --os-endpoint)');
+    if (!c.token) {
+      throw new CliError('Expecting a token provided via either --os-token or env[OS_SERVICE_TOKEN]: an endpoint (OS_SERVICE_ENDPOINT / OS_URL) selects token mode; unset it to log in with a password.');
+    }
+    if (!c.endpoint && !c.imageUrl) throw new CliError('Expecting an endpoint provided via either --os-endpoint or env[OS_SERVICE_ENDPOINT].');
   } else {
     if (!c.authUrl) missing.push('an auth URL (OS_AUTH_URL or --os-auth-url)');
     if (c.authType === 'password') {
       if (!c.username && !c.userId) missing.push('a user name (OS_USERNAME or --os-username)');
       if (c.password === undefined) {
         missing.push(rcPrompts
-          ? 'a password (the rc file asks for it at a terminal, and there is none: set OS_PASSWORD)'
+          ? 'a password (the rc file reads it at a terminal and there is none: pass --os-password or set OS_PASSWORD)'
           : 'a password (OS_PASSWORD or --os-password)');
       }
     } else if (c.authType === 'token') {

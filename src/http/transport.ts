@@ -34,6 +34,7 @@ export interface HttpResponse {
   url: string;
 }
 
+const USER_AGENT = 'openstack-classic-cli';
 const RETRY_STATUSES = new Set([502, 503, 504]);
 const RETRY_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
 const RETRY_DELAY_MS = 250;
@@ -84,10 +85,11 @@ export class HttpTransport {
   private async send(req: HttpRequest): Promise<HttpResponse> {
     const trace = this.options.trace;
     const started = Date.now();
-    if (trace) this.traceRequest(req);
+    const requestHeaders = { 'User-Agent': USER_AGENT, ...req.headers };
+    if (trace) this.traceRequest(req, requestHeaders);
     const res = await undiciRequest(req.url, {
       method: req.method as 'GET',
-      headers: req.headers,
+      headers: requestHeaders,
       body: req.body as string,
       dispatcher: this.agent,
     });
@@ -102,9 +104,9 @@ export class HttpTransport {
     return { status: res.statusCode, headers, body: res.body as HttpResponse['body'], url: req.url };
   }
 
-  private traceRequest(req: HttpRequest): void {
+  private traceRequest(req: HttpRequest, headers: Record<string, string>): void {
     const trace = this.options.trace!;
-    const headerText = Object.entries(req.headers ?? {})
+    const headerText = Object.entries(headers)
       .map(([name, value]) => ` -H "${name}: ${redactHeader(name, value)}"`)
       .join('');
     trace(`REQ: curl -g -i -X ${req.method} ${req.url}${headerText}`);

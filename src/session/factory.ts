@@ -11,6 +11,8 @@ export async function createSession(globals: GlobalOptions, env: NodeJS.ProcessE
     flags: globals.credentialFlags,
     env,
     rcPath: globals.rcPath,
+    cloudName: globals.cloud,
+    warn: (message) => deps.stderr.write(message + '\n'),
     promptPassword: deps.tty.stdin ? () => deps.promptSecret('OS Password: ') : undefined,
   });
   const transport = new HttpTransport({

@@ -25,6 +25,8 @@ export interface ServiceRequest {
 
 export class Session {
   private state?: Promise<AuthState>;
+  /** The token last refused with a 401, so concurrent requests re-authenticate once, not each. */
+  private refused?: string;
 
   constructor(
     readonly credentials: Credentials,
@@ -53,7 +55,9 @@ export class Session {
     const c = this.credentials;
     if (service === 'image' && c.imageUrl) return trimVersion(c.imageUrl);
     if (this.tokenMode) {
-      if (service === 'identity' && c.endpoint) return identityV3(c.endpoint);
+      const identity = c.endpoint ?? c.authUrl;
+      if (service === 'identity' && identity) return identityV3(identity);
+      if (service === 'identity') throw new CliError('Token mode needs the Identity endpoint: pass --os-endpoint (OS_SERVICE_ENDPOINT) or --os-url (OS_URL).');
       throw new CliError(`Token mode has no service catalog to find the ${service} endpoint in: pass --os-image-url (OS_IMAGE_URL).`);
     }
     const state = await this.auth();
@@ -64,22 +68,27 @@ export class Session {
   async request(service: ServiceType, req: ServiceRequest): Promise<HttpResponse> {
     const base = await this.endpoint(service);
     const url = base + req.path + queryString(req.query);
-    const headers: Record<string, string> = { Accept: 'application/json', 'User-Agent': 'openstack-classic-cli', ...req.headers };
+    const headers: Record<string, string> = { Accept: 'application/json', ...req.headers };
     let body = req.body;
     if (req.json !== undefined) {
       body = JSON.stringify(req.json);
       headers['Content-Type'] ??= 'application/json';
     }
     const send = async (token: string) => this.transport.request({ method: req.method, url, headers: { ...headers, 'X-Auth-Token': token }, body, idempotent: req.idempotent });
-    let res = await send(await this.token());
+    const token = await this.token();
+    let res = await send(token);
     const replayable = body === undefined || typeof body === 'string' || Buffer.isBuffer(body);
     if (res.status === 401 && !this.tokenMode && replayable) {
+      // The token was revoked or expired early: authenticate once more, then give up.
       await res.body.dump();
-      this.state = this.loadOrAuthenticate(true);
+      this.reauthenticate(token);
       res = await send(await this.token());
     }
     if (res.status === 401) {
       await res.body.dump();
+      if (this.tokenMode) {
+        throw new CliError(`The token was refused by ${base} (HTTP 401): in token mode it must be a token that service accepts (Keystone's admin_token works only for Keystone).`);
+      }
       throw new CliError('Invalid OpenStack Identity credentials.');
     }
     if (res.status >= 400 && !req.allow?.includes(res.status)) throw await errorFromResponse(res);
@@ -97,6 +106,13 @@ export class Session {
 
   async close(): Promise<void> {
     await this.transport.close();
+  }
+
+  private reauthenticate(refused: string): void {
+    if (this.refused === refused) return;
+    this.refused = refused;
+    this.cache?.drop(this.cacheKey());
+    this.state = this.loadOrAuthenticate(true);
   }
 
   private cacheKey(): string {

@@ -1,0 +1,146 @@
+// clouds.yaml (+ secure.yaml), found where openstacksdk looks: OS_CLIENT_CONFIG_FILE first, then
+// ./, the user's config dir (~/.config/openstack) and /etc/openstack. As in openstacksdk, only
+// the first clouds file found is read, and secure.yaml entries are merged over it.
+import { existsSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parse } from 'yaml';
+import { CliError } from '../errors.js';
+import type { Credentials, RawSettings } from './credentials.js';
+
+type Tree = Record<string, unknown>;
+
+const SUFFIXES = ['yaml', 'yml', 'json'];
+
+/** Directories searched, in order (`./` is the working directory). */
+export function configDirs(env: NodeJS.ProcessEnv, cwd: string): string[] {
+  const userConfig = env.XDG_CONFIG_HOME || join(env.HOME || homedir(), '.config');
+  return [cwd, join(userConfig, 'openstack'), '/etc/openstack'];
+}
+
+function candidates(base: 'clouds' | 'secure', override: string | undefined, dirs: readonly string[]): string[] {
+  const files = dirs.flatMap((dir) => SUFFIXES.map((suffix) => join(dir, `${base}.${suffix}`)));
+  return override ? [resolve(override), ...files] : files;
+}
+
+function readTree(path: string): Tree {
+  let doc: unknown;
+  try {
+    doc = parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    throw new CliError(`Cannot read ${path}: ${(err as Error).message.split('\n')[0]}`);
+  }
+  if (doc === null || doc === undefined) return {};
+  if (typeof doc !== 'object' || Array.isArray(doc)) throw new CliError(`${path} is not a mapping: it must start with "clouds:".`);
+  return doc as Tree;
+}
+
+function cloudsOf(tree: Tree, path: string): Tree {
+  const clouds = tree.clouds ?? {};
+  if (typeof clouds !== 'object' || clouds === null || Array.isArray(clouds)) throw new CliError(`${path}: "clouds" must be a mapping of cloud names.`);
+  return clouds as Tree;
+}
+
+function isTree(value: unknown): value is Tree {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function deepMerge(base: Tree, over: Tree): Tree {
+  const out: Tree = { ...base };
+  for (const [key, value] of Object.entries(over)) out[key] = isTree(value) && isTree(out[key]) ? deepMerge(out[key] as Tree, value) : value;
+  return out;
+}
+
+/** openstacksdk accepts `auth-url` as well as `auth_url`. */
+function normaliseKeys(tree: Tree): Tree {
+  return Object.fromEntries(Object.entries(tree).map(([k, v]) => [k.replace(/-/g, '_'), isTree(v) ? normaliseKeys(v) : v]));
+}
+
+/** clouds.yaml key → Credentials field. `auth:` keys first, then the cloud's top-level keys. */
+const AUTH_KEYS: Record<string, keyof Credentials> = {
+  auth_url: 'authUrl',
+  username: 'username',
+  user_id: 'userId',
+  password: 'password',
+  project_name: 'projectName',
+  tenant_name: 'projectName',
+  project_id: 'projectId',
+  tenant_id: 'projectId',
+  user_domain_name: 'userDomainName',
+  user_domain_id: 'userDomainId',
+  project_domain_name: 'projectDomainName',
+  project_domain_id: 'projectDomainId',
+  default_domain: 'defaultDomain',
+  token: 'token',
+  endpoint: 'endpoint',
+  application_credential_id: 'applicationCredentialId',
+  application_credential_name: 'applicationCredentialName',
+  application_credential_secret: 'applicationCredentialSecret',
+};
+
+const CLOUD_KEYS: Record<string, keyof Credentials> = {
+  auth_type: 'authType',
+  region_name: 'regionName',
+  interface: 'interface',
+  endpoint_type: 'interface',
+  image_endpoint_override: 'imageUrl',
+  cacert: 'cacert',
+  cert: 'cert',
+  key: 'key',
+  insecure: 'insecure',
+  api_timeout: 'timeoutSeconds',
+};
+
+function toSettings(entry: Tree): RawSettings {
+  const out: RawSettings = {};
+  const take = (tree: Tree, keys: Record<string, keyof Credentials>): void => {
+    for (const [key, field] of Object.entries(keys)) {
+      const value = tree[key];
+      if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') out[field] ??= value;
+    }
+  };
+  take(isTree(entry.auth) ? entry.auth : {}, AUTH_KEYS);
+  take(entry, CLOUD_KEYS);
+  // `verify: false` is clouds.yaml's --insecure; a string is a CA bundle path.
+  if (entry.verify === false) out.insecure ??= true;
+  if (typeof entry.verify === 'string') out.cacert ??= entry.verify;
+  const regions = entry.regions;
+  if (out.regionName === undefined && Array.isArray(regions) && regions.length > 0) {
+    const first = regions[0] as unknown;
+    const name = isTree(first) ? first.name : first;
+    if (typeof name === 'string') out.regionName = name;
+  }
+  return out;
+}
+
+export interface CloudLookup {
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  /** Overrides the searched directories (tests). */
+  dirs?: readonly string[];
+}
+
+/** The named cloud's settings, with secure.yaml merged; an error naming what was searched and found otherwise. */
+export function loadCloud(name: string, lookup: CloudLookup): RawSettings {
+  const dirs = lookup.dirs ?? configDirs(lookup.env, lookup.cwd);
+  const searched = candidates('clouds', lookup.env.OS_CLIENT_CONFIG_FILE, dirs);
+  const cloudsFile = searched.find((path) => existsSync(path));
+  const override = lookup.env.OS_CLIENT_CONFIG_FILE;
+  const where = `${override ? `${override} (OS_CLIENT_CONFIG_FILE), ` : ''}clouds.yaml/.yml/.json in ${dirs.join(', ')}`;
+  if (!cloudsFile) {
+    throw new CliError(`Cloud '${name}' (--os-cloud / OS_CLOUD) not found: there is no clouds.yaml (searched ${where}).`);
+  }
+  const clouds = cloudsOf(readTree(cloudsFile), cloudsFile);
+  const secureFile = candidates('secure', lookup.env.OS_CLIENT_SECURE_FILE, dirs).find((path) => existsSync(path));
+  const secure = secureFile ? cloudsOf(readTree(secureFile), secureFile) : {};
+  const entry = clouds[name];
+  if (!isTree(entry)) {
+    const found = Object.keys(clouds);
+    throw new CliError(
+      `Cloud '${name}' (--os-cloud / OS_CLOUD) is not in ${cloudsFile} (clouds found: ${found.join(', ') || 'none'}; ` +
+        `searched ${where}).`,
+    );
+  }
+  const secureEntry = secure[name];
+  return toSettings(normaliseKeys(isTree(secureEntry) ? deepMerge(entry, secureEntry) : entry));
+}
