@@ -8,6 +8,8 @@ export interface OptionSpec {
   description: string;
   /** A fixed set of values (validated, offered by completions). */
   choices?: readonly string[];
+  /** Values completions offer without commander validating them (the server's schema decides). */
+  suggestions?: readonly string[];
   /** May be given several times; parsed value is an array. */
   repeatable?: boolean;
   default?: string | boolean;

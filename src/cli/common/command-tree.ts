@@ -10,6 +10,7 @@ export interface FlagNode {
   description: string;
   /** Metavar of the value ('FORMAT'), or undefined for a switch. */
   value?: string;
+  /** Values to offer: the spec's choices, else its suggestions. */
   choices?: readonly string[];
   repeatable: boolean;
 }
@@ -19,6 +20,8 @@ export interface CommandNode {
   aliases: readonly string[];
   summary: string;
   flags: FlagNode[];
+  /** Positional arguments as shown in usage ('<IMAGE>'). */
+  args: readonly string[];
 }
 
 export interface CommandTree {
@@ -34,7 +37,7 @@ export function flagNode(spec: OptionSpec): FlagNode {
     names: spec.flags.split(/[ ,|]+/).filter((word) => word.startsWith('-')),
     description: spec.description,
     value: /[<[]([^>\]]+)[>\]]/.exec(spec.flags)?.[1],
-    choices: spec.choices,
+    choices: spec.choices ?? spec.suggestions,
     repeatable: spec.repeatable === true,
   };
 }
@@ -46,8 +49,9 @@ export function commandTree(program: string, commands: readonly CommandModule[])
     aliases: spec.aliases ?? [],
     summary: spec.summary,
     flags: [...visible(spec.options ?? []), ...(spec.output === 'list' || spec.output === 'record' ? visible(OUTPUT_OPTIONS) : []), HELP],
+    args: (spec.args ?? []).map((arg) => arg.name),
   }));
-  nodes.push({ name: 'help', aliases: [], summary: 'Show help for a command', flags: [HELP] });
+  nodes.push({ name: 'help', aliases: [], summary: 'Show help for a command', flags: [HELP], args: ['[command]'] });
   nodes.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return {
     program,
