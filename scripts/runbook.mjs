@@ -48,7 +48,8 @@ function parseRunbook(text) {
       steps.push(current);
     } else if (current) current.expected.push(line);
   }
-  return steps.filter((s) => s.command !== '');
+  // `# STORE would be …` in a config excerpt is prose, not a command.
+  return steps.filter((s) => s.command !== '' && !/^[A-Z]/.test(s.command));
 }
 
 const steps = parseRunbook(readFileSync(runbookPath, 'utf8'));
