@@ -8,6 +8,7 @@
 // <password> → the Glance service password the local cloud configured, the runbook's service id
 // → the id service-create really printed, /data → the --data directory, the keystonerc path.
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -123,6 +124,14 @@ for (const step of steps) {
   }
   const id = /^\|\s+id\s+\|\s+([0-9a-f]{32})\s+\|$/m.exec(result.stdout);
   if (words[1] === 'service-create' && id) serviceId = id[1];
+  const file = /--file (\S+)/.exec(command)?.[1];
+  if (check && file) {
+    const md5 = createHash('md5').update(readFileSync(file)).digest('hex');
+    if (!new RegExp(`\\| checksum +\\| ${md5} +\\|`).test(result.stdout)) {
+      failures += 1;
+      say(`!! ${words.slice(0, 2).join(' ')}: checksum is not the md5 of ${file} (${md5})`);
+    }
+  }
   if (check) {
     for (const problem of compareGrid(step.expected, result.stdout, words.slice(0, 2).join(' '))) {
       failures += 1;
