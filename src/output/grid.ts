@@ -1,10 +1,13 @@
 // PrettyTable-exact grids: the format both classic clients printed and scripts still parse.
+import { fill } from './textwrap.js';
 import { displayWidth } from './width.js';
 
 export type Align = 'left' | 'center';
 
 export interface GridOptions {
   align: Align;
+  /** PrettyTable's max_width: cap each column's width; wider lines are wrapped with Python's textwrap. */
+  maxWidth?: number;
 }
 
 /** Python's str.center as PrettyTable applies it: odd spare space goes right for odd-width text, left for even. */
@@ -28,12 +31,15 @@ export function renderGrid(headers: readonly string[], rows: readonly (readonly 
   const widths = headers.map((h) => displayWidth(h));
   for (const row of rows) {
     row.forEach((cell, i) => {
-      for (const line of cellLines(cell)) widths[i] = Math.max(widths[i] ?? 0, displayWidth(line));
+      const cellWidth = Math.max(...cellLines(cell).map(displayWidth));
+      widths[i] = Math.max(widths[i] ?? 0, Math.min(cellWidth, options.maxWidth ?? Infinity));
     });
   }
+  const fit = (cell: string, i: number): string =>
+    cellLines(cell).map((line) => (displayWidth(line) > widths[i]! ? fill(line, widths[i]!) : line)).join('\n');
   const rule = '+' + widths.map((w) => '-'.repeat(w + 2)).join('+') + '+';
   const renderRow = (cells: readonly string[]): string[] => {
-    const split = cells.map(cellLines);
+    const split = cells.map((cell, i) => cellLines(fit(cell, i)));
     const height = Math.max(1, ...split.map((lines) => lines.length));
     const out: string[] = [];
     for (let k = 0; k < height; k++) {

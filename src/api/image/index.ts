@@ -5,6 +5,7 @@ import { ImportsApi } from './imports.js';
 import { LifecycleApi } from './lifecycle.js';
 import { LocationsApi } from './locations.js';
 import { MembersApi } from './members.js';
+import { SchemasApi } from './schemas.js';
 import { StoresApi } from './stores.js';
 import { TagsApi } from './tags.js';
 import { TasksApi } from './tasks.js';
@@ -15,6 +16,7 @@ export class ImageApi {
   readonly lifecycle: LifecycleApi;
   readonly locations: LocationsApi;
   readonly members: MembersApi;
+  readonly schemas: SchemasApi;
   readonly stores: StoresApi;
   readonly tags: TagsApi;
   readonly tasks: TasksApi;
@@ -25,6 +27,7 @@ export class ImageApi {
     this.lifecycle = new LifecycleApi(session);
     this.locations = new LocationsApi(session);
     this.members = new MembersApi(session);
+    this.schemas = new SchemasApi(session);
     this.stores = new StoresApi(session);
     this.tags = new TagsApi(session);
     this.tasks = new TasksApi(session);
