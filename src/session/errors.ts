@@ -7,15 +7,19 @@ export function extractMessage(text: string): string {
   try {
     const doc = JSON.parse(text) as Record<string, unknown>;
     const inner = (doc.error ?? doc.badRequest ?? doc.itemNotFound ?? Object.values(doc)[0]) as Record<string, unknown> | string | undefined;
-    if (typeof inner === 'string') return inner;
-    if (inner && typeof inner.message === 'string') return inner.message;
-    if (typeof doc.message === 'string') return doc.message;
+    // Glance's JSON errors carry webob's message with its HTML line breaks ("…<br /><br />\n\n\n").
+    if (typeof inner === 'string') return plain(inner);
+    if (inner && typeof inner.message === 'string') return plain(inner.message);
+    if (typeof doc.message === 'string') return plain(doc.message);
   } catch {
     /* not JSON */
   }
   // webob: "<html><head><title>404 Not Found</title></head><body><h1>404 Not Found</h1>MESSAGE<br /><br />\n</body></html>"
-  const body = /<\/h1>([\s\S]*?)<\/body>/i.exec(text)?.[1] ?? text;
-  return body
+  return plain(/<\/h1>([\s\S]*?)<\/body>/i.exec(text)?.[1] ?? text);
+}
+
+function plain(html: string): string {
+  return html
     .replace(/<br\s*\/?>/gi, ' ')
     .replace(/<[^>]+>/g, ' ')
     .replace(/\s+/g, ' ')

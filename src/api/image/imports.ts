@@ -93,7 +93,7 @@ export class ImportsApi {
     const gone = image.status === 'killed' || image.status === 'deleted';
     // While 'importing' the task is running; only a resting state can hide a failed task.
     if (image.status === 'importing' && !failedStores) return undefined;
-    const task = newest(await this.tasks.forImage(image.id));
+    const task = importTask(image, await this.tasks.forImage(image.id));
     if (task?.status === 'failure') return task.message || `Import of image ${image.id} failed (task ${task.id}).`;
     if (gone) return `Import of image ${image.id} failed: the image is ${image.status}.`;
     if (failedStores) return `Import of image ${image.id} failed for store(s) ${failedStores}.`;
@@ -122,8 +122,9 @@ function importBody(o: ImportOptions): Record<string, unknown> {
   return body;
 }
 
-function newest(tasks: readonly Task[]): Task | undefined {
-  return tasks[tasks.length - 1];
+/** The task Glance recorded on the image (os_glance_import_task), else the newest one. */
+function importTask(image: Image, tasks: readonly Task[]): Task | undefined {
+  return tasks.find((t) => t.id === image.os_glance_import_task) ?? tasks[tasks.length - 1];
 }
 
 function imagePath(imageId: string): string {

@@ -11,6 +11,7 @@ export interface StoreInfo {
 
 export interface StoresInfo {
   stores: StoreInfo[];
+  [field: string]: unknown;
 }
 
 export class StoresApi {
