@@ -8,7 +8,8 @@ import type { GlobalOptions } from './globals.js';
 import { promptSecret } from './prompt.js';
 
 export function dialectStyle(dialect: Dialect): TableStyle {
-  return { align: dialect === 'keystone' ? 'center' : 'left', text: plainText };
+  // keystoneclient built its tables with print_empty=False: no rows, one empty line.
+  return dialect === 'keystone' ? { align: 'center', text: plainText, printEmpty: false } : { align: 'left', text: plainText };
 }
 
 export function makeDeps(dialect: Dialect, globals: GlobalOptions, printOptions: PrintOptions): Deps {

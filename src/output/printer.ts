@@ -62,6 +62,7 @@ export class Printer {
     const { format, noindent = false, quote = 'nonnumeric' } = this.options;
     switch (format) {
       case 'table':
+        if (table.rows.length === 0 && s.printEmpty === false) return this.out.write('\n');
         return this.out.write(renderGrid(table.columns, table.rows.map((row) => row.map(s.text)), { align: s.align }) + '\n');
       case 'json':
         return this.out.write(jsonList(table, noindent));

@@ -1,0 +1,53 @@
+import type { Session } from '../../session/session.js';
+
+export interface User {
+  id: string;
+  name: string;
+  enabled: boolean;
+  domain_id: string;
+  email?: string | null;
+  default_project_id?: string | null;
+  [extra: string]: unknown;
+}
+
+export interface UserCreate {
+  name: string;
+  domain_id: string;
+  password?: string;
+  email?: string;
+  enabled?: boolean;
+  default_project_id?: string;
+}
+
+export type UserUpdate = Partial<Pick<UserCreate, 'name' | 'email' | 'enabled' | 'password'>>;
+
+const path = (id: string): string => `/users/${encodeURIComponent(id)}`;
+
+export class UsersApi {
+  constructor(private readonly session: Session) {}
+
+  async list(query: { name?: string; domain_id?: string } = {}): Promise<User[]> {
+    return (await this.session.json<{ users: User[] }>('identity', { method: 'GET', path: '/users', query })).users;
+  }
+
+  async get(id: string): Promise<User> {
+    return (await this.session.json<{ user: User }>('identity', { method: 'GET', path: path(id) })).user;
+  }
+
+  async create(user: UserCreate): Promise<User> {
+    return (await this.session.json<{ user: User }>('identity', { method: 'POST', path: '/users', json: { user } })).user;
+  }
+
+  async update(id: string, changes: UserUpdate): Promise<User> {
+    return (await this.session.json<{ user: User }>('identity', { method: 'PATCH', path: path(id), json: { user: changes } })).user;
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.session.json('identity', { method: 'DELETE', path: path(id) });
+  }
+
+  /** A user changing their own password: Keystone checks the current one. */
+  async changePassword(id: string, original: string, password: string): Promise<void> {
+    await this.session.json('identity', { method: 'POST', path: `${path(id)}/password`, json: { user: { original_password: original, password } } });
+  }
+}

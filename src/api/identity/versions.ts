@@ -1,0 +1,34 @@
+// Version discovery at an Identity URL: unauthenticated, so it talks to the transport directly.
+import type { HttpTransport } from '../../http/transport.js';
+
+export interface ApiVersion {
+  id: string;
+  status: string;
+  url: string;
+}
+
+interface VersionDoc {
+  id: string;
+  status: string;
+  links?: Array<{ rel?: string; href?: string }>;
+}
+
+/** The versions a Keystone answers at `url` (a root lists several, a versioned URL describes one); undefined when it is no Keystone. */
+export async function discoverVersions(transport: HttpTransport, url: string): Promise<ApiVersion[] | undefined> {
+  const res = await transport.request({ method: 'GET', url, headers: { Accept: 'application/json' } });
+  const text = await res.body.text();
+  if (![200, 204, 300].includes(res.status)) return undefined;
+  let doc: { version?: VersionDoc; versions?: { values?: VersionDoc[] } };
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const found = doc.version ? [doc.version] : doc.versions?.values;
+  if (!found) return undefined;
+  return found.map((v) => ({
+    id: v.id,
+    status: v.status,
+    url: v.links?.find((l) => l.rel === 'self')?.href ?? new URL(v.id, url.endsWith('/') ? url : url + '/').href,
+  }));
+}
