@@ -1,0 +1,43 @@
+// Machine formats against vectors produced by Python 3.11's csv/json (what cliff writes with).
+import { describe, expect, it } from 'vitest';
+import { csvList } from '../../src/output/formats/csv.js';
+import { jsonList, jsonRecord } from '../../src/output/formats/json.js';
+import { variableName } from '../../src/output/formats/shell.js';
+import { plainText } from '../../src/output/views.js';
+
+describe('csv', () => {
+  const row = ['a b', 1, 2.5, true, null, 'x"y', 'c,d', 'é', '', 'l\nm'];
+  const table = { columns: row.map((_, i) => `c${i}`), rows: [row] };
+  const body = (quote: 'nonnumeric' | 'minimal' | 'all') => csvList(table, plainText, quote).split('\n').slice(1).join('\n');
+
+  it('quotes as Python csv.writer does in each mode', () => {
+    expect(body('nonnumeric')).toBe('"a b",1,2.5,True,"","x""y","c,d","é","","l\nm"\n');
+    expect(body('minimal')).toBe('a b,1,2.5,True,,"x""y","c,d",é,,"l\nm"\n');
+    expect(body('all')).toBe('"a b","1","2.5","True","","x""y","c,d","é","","l\nm"\n');
+  });
+
+  it('escapes with a backslash when quoting is off, and always escapes the escape character', () => {
+    const none = { columns: ['c'], rows: [['a b'], [1], ['x"y'], ['c,d'], ['l\nm'], ['back\\slash']] };
+    expect(csvList(none, plainText, 'none')).toBe('c\na b\n1\nx\\"y\nc\\,d\nl\\\nm\nback\\\\slash\n');
+    expect(csvList({ columns: ['a', 'b'], rows: [['back\\slash', 'q"q']] }, plainText, 'minimal')).toBe('a,b\nback\\\\slash,"q""q"\n');
+  });
+});
+
+describe('json', () => {
+  const table = { columns: ['a', 'b', 'c', 'd', 'e', 'f'], rows: [[1, [1, 2], {}, [], 'é', null]] };
+
+  it('matches json.dumps(indent=2) and json.dumps() byte for byte', () => {
+    expect(jsonList(table, true)).toBe('[{"a": 1, "b": [1, 2], "c": {}, "d": [], "e": "\\u00e9", "f": null}]\n');
+    expect(jsonList(table, false)).toBe('[\n  {\n    "a": 1,\n    "b": [\n      1,\n      2\n    ],\n    "c": {},\n    "d": [],\n    "e": "\\u00e9",\n    "f": null\n  }\n]\n');
+    expect(jsonList({ columns: ['a'], rows: [] }, false)).toBe('[]\n');
+    expect(jsonRecord([['name', '日本'], ['n', 'line\nbreak']], true)).toBe('{"name": "\\u65e5\\u672c", "n": "line\\nbreak"}\n');
+  });
+});
+
+describe('shell variable names', () => {
+  it('lower-cases and turns spaces, colons, dashes and other non-name characters into underscores', () => {
+    expect(variableName('Disk Format')).toBe('disk_format');
+    expect(variableName('os:hash-value')).toBe('os_hash_value');
+    expect(variableName("Property 'os_distro'")).toBe('property_os_distro');
+  });
+});
