@@ -4,8 +4,9 @@ import { CliError } from '../errors.js';
 export async function promptSecret(question: string, stdinIsTTY: boolean): Promise<string> {
   if (!stdinIsTTY) throw new CliError(`${question.replace(/:\s*$/, '')} is needed and there is no terminal to ask: set it in the environment or a flag.`);
   const stdin = process.stdin;
-  process.stderr.write(question);
+  // No echo from the first keystroke: raw mode goes on before the question is shown.
   stdin.setRawMode(true);
+  process.stderr.write(question);
   stdin.resume();
   stdin.setEncoding('utf8');
   return new Promise((resolve, reject) => {

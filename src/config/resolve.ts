@@ -34,13 +34,13 @@ export async function resolveCredentials(sources: CredentialSources): Promise<Cr
   }
   const merged: RawSettings = { ...cloud, ...fromEnv(env), ...rcSettings, ...stripUndefined(sources.flags) };
   const creds = normalise(merged);
-  if (creds.authType === 'admin_token' && (creds.username || creds.userId || creds.password) && sources.warn) {
-    sources.warn('WARNING: Bypassing authentication using a token & endpoint (authentication credentials are being ignored).');
-  }
   if (creds.authType === 'password' && creds.password === undefined && sources.promptPassword) {
     creds.password = await sources.promptPassword();
   }
   validate(creds, rcPrompts);
+  if (creds.authType === 'admin_token' && (creds.username || creds.userId || creds.password)) {
+    sources.warn?.('WARNING: Bypassing authentication using a token & endpoint (authentication credentials are being ignored).');
+  }
   return creds;
 }
 
