@@ -1,4 +1,4 @@
-import { HttpError } from '../../errors.js';
+import { CliError } from '../../errors.js';
 import type { Session } from '../../session/session.js';
 import type { Image } from './images.js';
 
@@ -12,6 +12,14 @@ export interface ValidationData {
   checksum?: string;
   os_hash_algo?: string;
   os_hash_value?: string;
+}
+
+/** A location request the client refuses before asking the server (unknown URL, locations hidden). */
+export class LocationError extends CliError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'LocationError';
+  }
 }
 
 type PatchOp = { op: 'add' | 'remove' | 'replace'; path: string; value?: unknown };
@@ -33,7 +41,7 @@ export class LocationsApi {
   async remove(imageId: string, urls: readonly string[]): Promise<Image> {
     const current = (await this.current(imageId)).map((l) => l.url);
     const unknown = [...new Set(urls)].filter((u) => !current.includes(u));
-    if (unknown.length > 0) throw notFound(`Unknown URL(s): ${pythonList(unknown)}`);
+    if (unknown.length > 0) throw new LocationError(`Unknown URL(s): ${pythonList(unknown)}`);
     const indices = [...new Set(urls)].map((u) => current.indexOf(u)).sort((a, b) => b - a);
     return this.patch(imageId, indices.map((i) => ({ op: 'remove', path: `/locations/${i}` })));
   }
@@ -42,14 +50,14 @@ export class LocationsApi {
   async update(imageId: string, url: string, metadata: Record<string, unknown>): Promise<Image> {
     const locations = await this.current(imageId);
     const target = locations.find((l) => l.url === url);
-    if (!target) throw notFound(`Unknown URL: ${url}, the URL must be one of existing locations of current image`);
+    if (!target) throw new LocationError(`Unknown URL: ${url}, the URL must be one of existing locations of current image`);
     const value = locations.map((l) => (l.url === url ? { ...l, metadata } : l));
     return this.patch(imageId, [{ op: 'replace', path: '/locations', value }]);
   }
 
   private async current(imageId: string): Promise<Location[]> {
     const image = await this.session.json<Image>('image', { method: 'GET', path: imagePath(imageId) });
-    if (!Array.isArray(image.locations)) throw new HttpError(400, 'Bad Request', 'The administrator has disabled API access to image locations', undefined, '');
+    if (!Array.isArray(image.locations)) throw new LocationError('The administrator has disabled API access to image locations');
     return image.locations as Location[];
   }
 
@@ -65,10 +73,6 @@ export class LocationsApi {
 
 function imagePath(imageId: string): string {
   return `/v2/images/${encodeURIComponent(imageId)}`;
-}
-
-function notFound(message: string): HttpError {
-  return new HttpError(404, 'Not Found', message, undefined, '');
 }
 
 /** How Python prints a list of strings: ['a', 'b']. */

@@ -1,0 +1,83 @@
+// Pieces the v2-only glance commands share: how they find an image and how glanceclient's
+// print_dict / print_list render non-image records.
+import { LocationError } from '../../api/image/locations.js';
+import { CliError, UsageError } from '../../errors.js';
+import type { Cell, ListView, RecordView, TableStyle } from '../../output/views.js';
+import type { Deps } from '../deps.js';
+import { findImage } from './find-image.js';
+import { pyText } from './views.js';
+
+/**
+ * The image ID for an IMAGE argument. The v2 dialect passes it through as python-glanceclient
+ * does (same requests, same errors); the runbook dialect also takes a name.
+ */
+export async function imageIdFor(deps: Pick<Deps, 'globals' | 'image'>, nameOrId: string): Promise<string> {
+  if (deps.globals.imageApiVersion === 2) return nameOrId;
+  return (await findImage((await deps.image()).images, nameOrId)).id;
+}
+
+/** glanceclient's print_dict: every key, sorted, lists and dicts as JSON, wrapped at 80 columns. */
+export function printDict(deps: Pick<Deps, 'print'>, record: Record<string, unknown>): void {
+  const fields = Object.entries(record)
+    .filter(([key]) => key !== 'self')
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([key, value]) => [key, value as Cell] as const);
+  const view: RecordView = { fields };
+  deps.print.record(view, { text: pyText, maxWidth: 80 });
+}
+
+/** glanceclient's print_list: missing or empty values blank, lists as Python prints them. */
+export function printPyList(deps: Pick<Deps, 'print'>, view: ListView): void {
+  const style: Partial<TableStyle> = { text: (value) => (Array.isArray(value) ? pyRepr(value) : value ? String(value) : '') };
+  deps.print.list(view, style);
+}
+
+/** Python's repr() of a list of strings: ['a', "it's"]. */
+export function pyRepr(items: readonly unknown[]): string {
+  return `[${items.map((item) => (typeof item === 'string' ? pyStringRepr(item) : String(item))).join(', ')}]`;
+}
+
+function pyStringRepr(text: string): string {
+  const quote = text.includes("'") && !text.includes('"') ? '"' : "'";
+  const body = text
+    .replace(/\\/g, '\\\\')
+    .replace(/\n/g, '\\n')
+    .replace(/\r/g, '\\r')
+    .replace(/\t/g, '\\t')
+    .replace(quote === "'" ? /'/g : /(?!)/g, "\\'");
+  return quote + body + quote;
+}
+
+/** argparse's complaint about a missing required flag, usage line first. */
+export function missingFlag(usage: string, flag: string): UsageError {
+  const name = /^glance (\S+)/.exec(usage)?.[1] ?? '';
+  return new UsageError(`usage: ${usage}\nglance ${name}: error: the following arguments are required: ${flag}`);
+}
+
+/** --url is required. */
+export function requiredUrl(value: unknown, usage: string): string {
+  if (typeof value !== 'string' || value === '') throw missingFlag(usage, '--url');
+  return value;
+}
+
+/** --metadata: a JSON object, as glanceclient insists. */
+export function parseMetadata(text: string): Record<string, unknown> {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new CliError('Metadata is not a valid JSON object.');
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new CliError('Metadata is not a valid JSON object.');
+  return value as Record<string, unknown>;
+}
+
+/** glanceclient raised its own HTTPNotFound/HTTPBadRequest for these, which print as "HTTP <message>". */
+export async function withLocationErrors<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (err) {
+    if (err instanceof LocationError) throw new CliError(`HTTP ${err.message}`);
+    throw err;
+  }
+}
