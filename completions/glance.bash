@@ -15,14 +15,52 @@ _glance() {
     image-list:-f|image-list:--format) COMPREPLY=($(compgen -W 'table json yaml value shell csv' -- "$cur")); return ;;
     image-list:--quote) COMPREPLY=($(compgen -W 'all minimal none nonnumeric' -- "$cur")); return ;;
     image-list:-c|image-list:--column|image-list:--prefix) return ;;
+    image-tag-update:-f|image-tag-update:--format) COMPREPLY=($(compgen -W 'table json yaml value shell csv' -- "$cur")); return ;;
+    image-tag-update:--quote) COMPREPLY=($(compgen -W 'all minimal none nonnumeric' -- "$cur")); return ;;
+    image-tag-update:-c|image-tag-update:--column|image-tag-update:--prefix) return ;;
+    import-info:-f|import-info:--format) COMPREPLY=($(compgen -W 'table json yaml value shell csv' -- "$cur")); return ;;
+    import-info:--quote) COMPREPLY=($(compgen -W 'all minimal none nonnumeric' -- "$cur")); return ;;
+    import-info:-c|import-info:--column|import-info:--prefix) return ;;
+    location-add:-f|location-add:--format) COMPREPLY=($(compgen -W 'table json yaml value shell csv' -- "$cur")); return ;;
+    location-add:--quote) COMPREPLY=($(compgen -W 'all minimal none nonnumeric' -- "$cur")); return ;;
+    location-add:--url|location-add:--metadata|location-add:--checksum|location-add:--hash-algo|location-add:--hash-value|location-add:-c|location-add:--column|location-add:--prefix) return ;;
+    location-delete:--url) return ;;
+    location-update:-f|location-update:--format) COMPREPLY=($(compgen -W 'table json yaml value shell csv' -- "$cur")); return ;;
+    location-update:--quote) COMPREPLY=($(compgen -W 'all minimal none nonnumeric' -- "$cur")); return ;;
+    location-update:--url|location-update:--metadata|location-update:-c|location-update:--column|location-update:--prefix) return ;;
+    member-create:-f|member-create:--format) COMPREPLY=($(compgen -W 'table json yaml value shell csv' -- "$cur")); return ;;
+    member-create:--quote) COMPREPLY=($(compgen -W 'all minimal none nonnumeric' -- "$cur")); return ;;
+    member-create:-c|member-create:--column|member-create:--prefix) return ;;
+    member-list:-f|member-list:--format) COMPREPLY=($(compgen -W 'table json yaml value shell csv' -- "$cur")); return ;;
+    member-list:--quote) COMPREPLY=($(compgen -W 'all minimal none nonnumeric' -- "$cur")); return ;;
+    member-list:--image-id|member-list:-c|member-list:--column|member-list:--prefix) return ;;
+    member-update:-f|member-update:--format) COMPREPLY=($(compgen -W 'table json yaml value shell csv' -- "$cur")); return ;;
+    member-update:--quote) COMPREPLY=($(compgen -W 'all minimal none nonnumeric' -- "$cur")); return ;;
+    member-update:-c|member-update:--column|member-update:--prefix) return ;;
+    stores-info:-f|stores-info:--format) COMPREPLY=($(compgen -W 'table json yaml value shell csv' -- "$cur")); return ;;
+    stores-info:--quote) COMPREPLY=($(compgen -W 'all minimal none nonnumeric' -- "$cur")); return ;;
+    stores-info:-c|stores-info:--column|stores-info:--prefix) return ;;
     :--os-rc|:--os-cloud|:--os-auth-url|:--os-auth-type|:--os-username|:--os-user-id|:--os-password|:--os-user-domain-name|:--os-user-domain-id|:--os-project-name|:--os-project-id|:--os-tenant-name|:--os-tenant-id|:--os-project-domain-name|:--os-project-domain-id|:--os-default-domain|:--os-token|:--os-auth-token|:--os-url|:--os-endpoint|:--os-application-credential-id|:--os-application-credential-name|:--os-application-credential-secret|:--os-region-name|:--os-interface|:--os-endpoint-type|:--os-image-url|:--os-cacert|:--os-cert|:--os-key|:--timeout) return ;;
   esac
   local words
   case "$cmd" in
-    '') [[ $cur == -* ]] && words='-d --debug -v --verbose --os-image-api-version --os-rc --os-cloud --os-auth-url --os-auth-type --os-username --os-user-id --os-password --os-user-domain-name --os-user-domain-id --os-project-name --os-project-id --os-tenant-name --os-tenant-id --os-project-domain-name --os-project-domain-id --os-default-domain --os-token --os-auth-token --os-url --os-endpoint --os-application-credential-id --os-application-credential-name --os-application-credential-secret --os-region-name --os-interface --os-endpoint-type --os-image-url --os-cacert --os-cert --os-key --timeout --insecure --no-cache --force-new-token --version -h --help' || words='bash-completion help image-list' ;;
-    help) words='bash-completion help image-list' ;;
+    '') [[ $cur == -* ]] && words='-d --debug -v --verbose --os-image-api-version --os-rc --os-cloud --os-auth-url --os-auth-type --os-username --os-user-id --os-password --os-user-domain-name --os-user-domain-id --os-project-name --os-project-id --os-tenant-name --os-tenant-id --os-project-domain-name --os-project-domain-id --os-default-domain --os-token --os-auth-token --os-url --os-endpoint --os-application-credential-id --os-application-credential-name --os-application-credential-secret --os-region-name --os-interface --os-endpoint-type --os-image-url --os-cacert --os-cert --os-key --timeout --insecure --no-cache --force-new-token --version -h --help' || words='bash-completion help image-deactivate image-list image-reactivate image-tag-delete image-tag-update import-info location-add location-delete location-update member-create member-delete member-list member-update stores-info' ;;
+    help) words='bash-completion help image-deactivate image-list image-reactivate image-tag-delete image-tag-update import-info location-add location-delete location-update member-create member-delete member-list member-update stores-info' ;;
     bash-completion) words='-h --help' ;;
+    image-deactivate) words='-h --help' ;;
     image-list) words='-f --format -c --column --noindent --prefix --quote -h --help' ;;
+    image-reactivate) words='-h --help' ;;
+    image-tag-delete) words='-h --help' ;;
+    image-tag-update) words='-f --format -c --column --noindent --prefix --quote -h --help' ;;
+    import-info) words='-f --format -c --column --noindent --prefix --quote -h --help' ;;
+    location-add) words='--url --metadata --checksum --hash-algo --hash-value -f --format -c --column --noindent --prefix --quote -h --help' ;;
+    location-delete) words='--url -h --help' ;;
+    location-update) words='--url --metadata -f --format -c --column --noindent --prefix --quote -h --help' ;;
+    member-create) words='-f --format -c --column --noindent --prefix --quote -h --help' ;;
+    member-delete) words='-h --help' ;;
+    member-list) words='--image-id -f --format -c --column --noindent --prefix --quote -h --help' ;;
+    member-update) words='-f --format -c --column --noindent --prefix --quote -h --help' ;;
+    stores-info) words='--detail -f --format -c --column --noindent --prefix --quote -h --help' ;;
   esac
   COMPREPLY=($(compgen -W "$words" -- "$cur"))
 }

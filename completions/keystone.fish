@@ -58,7 +58,7 @@ complete -c keystone -n 'not __keystone_command >/dev/null' -l version -d 'Print
 complete -c keystone -n 'not __keystone_command >/dev/null' -s h -l help -d 'Show help for this command'
 complete -c keystone -n 'not __keystone_command >/dev/null' -a 'bash-completion' -d 'Print all commands and options, space-separated, for shell completion scripts.'
 complete -c keystone -n 'not __keystone_command >/dev/null' -a 'help' -d 'Show help for a command'
-complete -c keystone -n 'not __keystone_command >/dev/null' -a 'tenant-list' -d 'List all tenants (projects).'
+complete -c keystone -n 'not __keystone_command >/dev/null' -a 'tenant-list' -d 'List all tenants.'
 complete -c keystone -n 'not __keystone_command >/dev/null' -a 'token-get' -d 'Display the current user token.'
 complete -c keystone -n 'contains -- (__keystone_command) help' -a 'bash-completion tenant-list token-get'
 complete -c keystone -n 'contains -- (__keystone_command) bash-completion' -s h -l help -d 'Show help for this command'

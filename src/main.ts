@@ -8,6 +8,7 @@ import { globalsFrom, type GlobalOptions } from './cli/globals.js';
 import { makeDeps } from './cli/make-deps.js';
 import { buildProgram } from './cli/program.js';
 import { CliError, HttpError } from './errors.js';
+import { colours, usageErrorText } from './output/colour.js';
 import { printOptionsFrom } from './output/printer.js';
 
 declare const __VERSION__: string;
@@ -53,8 +54,12 @@ export async function main(dialect: Dialect, argv: readonly string[] = process.a
     };
     exitCode = (await module.run(options, deps)) ?? 0;
   });
-  program.exitOverride();
-  program.configureOutput({ outputError: (text, write) => write(text.replace(/^error:/, `${dialect}: error:`)) });
+  const paint = colours(process.stderr, process.env);
+  // Subcommands were created before this point and do not inherit these settings: set them on each.
+  for (const cmd of [program, ...program.commands]) {
+    cmd.exitOverride();
+    cmd.configureOutput({ outputError: (text, write) => write(usageErrorText(text, dialect, paint)) });
+  }
   try {
     await program.parseAsync(normaliseArgv(argv), { from: 'user' });
   } catch (err) {
@@ -63,7 +68,7 @@ export async function main(dialect: Dialect, argv: readonly string[] = process.a
       exitCode = err.exitCode === 0 ? 0 : 2;
     } else {
       exitCode = err instanceof CliError ? err.exitCode : 1;
-      process.stderr.write(formatError(err, dialect, globals?.debug ?? false) + '\n');
+      process.stderr.write(paint.red(formatError(err, dialect, globals?.debug ?? false)) + '\n');
     }
   }
   if (session) await Promise.race([session.close(), new Promise((r) => setTimeout(r, 100))]);

@@ -1,0 +1,28 @@
+// Colour only for people: on when the stream is a terminal that has colours, or when FORCE_COLOR
+// asks for it; off in pipes and files, with NO_COLOR, NODE_DISABLE_COLORS or TERM=dumb
+// (Node's own rules: FORCE_COLOR wins over the others).
+import { Chalk, type ChalkInstance } from 'chalk';
+
+export interface ColourStream {
+  isTTY?: boolean;
+  hasColors?: (env?: NodeJS.ProcessEnv) => boolean;
+}
+
+export function colourEnabled(stream: ColourStream, env: NodeJS.ProcessEnv): boolean {
+  if (env.FORCE_COLOR !== undefined) return !['0', 'false'].includes(env.FORCE_COLOR);
+  return stream.isTTY === true && (stream.hasColors?.(env) ?? false);
+}
+
+export function colours(stream: ColourStream, env: NodeJS.ProcessEnv): ChalkInstance {
+  return new Chalk({ level: colourEnabled(stream, env) ? 1 : 0 });
+}
+
+/**
+ * Commander's parse error text as we print it: `<program>: error: …` (prefix red when colour is on)
+ * and its suggestion as a plain `Did you mean image-create?` line.
+ */
+export function usageErrorText(text: string, program: string, paint: ChalkInstance): string {
+  return text
+    .replace(/^error:/, paint.red(`${program}: error:`))
+    .replace(/\n\(Did you mean (.+)\?\)/, '\nDid you mean $1?');
+}

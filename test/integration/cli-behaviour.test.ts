@@ -1,0 +1,112 @@
+// Help, mistyped commands, colour rules and quiet pipes, through the built CLI and real shells.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { glanceCommands } from '../../src/cli/glance/index.js';
+import { keystoneCommands } from '../../src/cli/keystone/index.js';
+import { OUTPUT_OPTIONS } from '../../src/cli/program.js';
+import { ROOT, runCli } from '../helpers/cli.js';
+import { adminEnv } from '../helpers/cloud.js';
+
+const RED = '\x1b[31m';
+const ESC = '\x1b[';
+
+/** Runs a shell command line with a pseudo-terminal as stdin, stdout and stderr (util-linux script). */
+function inTerminal(command: string, env: Record<string, string>) {
+  return spawnSync('script', ['-qec', command, '/dev/null'], { encoding: 'utf8', env: { PATH: process.env.PATH!, HOME: process.env.HOME!, TERM: 'xterm-256color', ...env }, timeout: 30_000 });
+}
+
+describe('help', () => {
+  const registries = [['glance', glanceCommands], ['keystone', keystoneCommands]] as const;
+
+  it('`help <command>` and `<command> --help` show the purpose, every option and the example', async () => {
+    for (const [program, commands] of registries) {
+      for (const { spec } of commands) {
+        const viaHelp = await runCli(program, ['help', spec.name]);
+        const viaFlag = await runCli(program, [spec.name, '--help']);
+        expect(viaHelp.code).toBe(0);
+        expect(viaFlag.code).toBe(0);
+        expect(viaHelp.stdout).toBe(viaFlag.stdout);
+        const help = viaHelp.stdout;
+        expect(help).toContain(`Usage: ${program} ${spec.name}`);
+        expect(help).toContain(spec.summary);
+        const options = [...(spec.options ?? []), ...(spec.output === 'list' || spec.output === 'record' ? OUTPUT_OPTIONS : [])];
+        for (const option of options.filter((o) => !o.hidden)) expect(help, `${program} ${spec.name}`).toContain(option.flags);
+        if (spec.example) expect(help).toContain(`Example:\n  ${spec.example}`);
+      }
+    }
+  });
+
+  it('every command has a runbook-style example that starts with the program name', () => {
+    for (const [program, commands] of registries) {
+      for (const { spec } of commands) expect(spec.example, `${program} ${spec.name}`).toMatch(new RegExp(`^${program} ${spec.name}\\b|^complete `));
+    }
+  });
+});
+
+describe('mistyped commands', () => {
+  it('suggest the closest command and exit 2, nothing on stdout', async () => {
+    const result = await runCli('glance', ['image-lsit']);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe("glance: error: unknown command 'image-lsit'\nDid you mean image-list?\n");
+    const keystone = await runCli('keystone', ['tenant-lst']);
+    expect(keystone.code).toBe(2);
+    expect(keystone.stderr).toContain('\nDid you mean tenant-list?\n');
+  });
+
+  it('suggest the closest option', async () => {
+    const result = await runCli('glance', ['image-list', '--fromat', 'json']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe("glance: error: unknown option '--fromat'\nDid you mean --format?\n");
+  });
+});
+
+describe('colour', () => {
+  it('is off in pipes: no escape codes in stdout or stderr', async () => {
+    const result = await runCli('glance', ['image-lsit'], { env: { TERM: 'xterm-256color' } });
+    expect(result.stderr).not.toContain(ESC);
+  });
+
+  it('colours the error prefix red on a terminal, not with NO_COLOR', () => {
+    const bin = join(ROOT, 'bin/glance');
+    const tty = inTerminal(`${process.execPath} ${bin} image-lsit`, {});
+    expect(tty.status).toBe(2);
+    expect(tty.stdout).toContain(`${RED}glance: error:${ESC}39m unknown command 'image-lsit'`);
+    const plain = inTerminal(`${process.execPath} ${bin} image-lsit`, { NO_COLOR: '1' });
+    expect(plain.stdout).toContain("glance: error: unknown command 'image-lsit'");
+    expect(plain.stdout).not.toContain(ESC);
+  });
+
+  it('FORCE_COLOR turns it on in a pipe and FORCE_COLOR=0 off on a terminal', async () => {
+    const forced = await runCli('glance', ['image-lsit'], { env: { FORCE_COLOR: '1' } });
+    expect(forced.stderr.startsWith(`${RED}glance: error:`)).toBe(true);
+    const bin = join(ROOT, 'bin/glance');
+    const off = inTerminal(`${process.execPath} ${bin} image-lsit`, { FORCE_COLOR: '0' });
+    expect(off.stdout).not.toContain(ESC);
+  });
+
+  it('never colours results, even when forced', async () => {
+    const result = await runCli('keystone', ['tenant-list'], { env: { ...adminEnv(), FORCE_COLOR: '1' } });
+    expect(result.code).toBe(0);
+    expect(result.stdout).not.toContain(ESC);
+    expect(result.stderr).toBe('');
+  });
+});
+
+describe('pipes', () => {
+  const bash = (line: string) =>
+    spawnSync('bash', ['--norc', '-c', line], { encoding: 'utf8', cwd: ROOT, env: { PATH: process.env.PATH!, HOME: process.env.HOME!, ...adminEnv() }, timeout: 60_000 });
+
+  it('`glance image-list | head -1` prints the first line and ends quietly', () => {
+    const result = bash(`${process.execPath} bin/glance image-list | head -1; echo "status \${PIPESTATUS[0]}" >&2`);
+    expect(result.stdout).toMatch(/^\+-+\+/);
+    expect(result.stdout.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(result.stderr).toMatch(/^status (0|141)\n$/);
+  });
+
+  it('a reader that is already gone (EPIPE on the first write) gives no trace and exit 0', () => {
+    const result = bash(`${process.execPath} bin/keystone tenant-list -f json | (exec 0<&-; exit 0); echo "status \${PIPESTATUS[0]}" >&2`);
+    expect(result.stderr).toMatch(/^status (0|141)\n$/);
+  });
+});
