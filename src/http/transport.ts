@@ -35,9 +35,11 @@ export interface HttpResponse {
 }
 
 const USER_AGENT = 'openstack-classic-cli';
-const RETRY_STATUSES = new Set([502, 503, 504]);
+// 500 too: a busy SQLite-backed Keystone answers a transient 500 ("database is locked").
+const RETRY_STATUSES = new Set([500, 502, 503, 504]);
 const RETRY_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
 const RETRY_DELAY_MS = 250;
+const CLOSED_CODES = new Set(['ECONNRESET', 'UND_ERR_SOCKET']);
 
 export class HttpTransport {
   private readonly agent: Agent;
@@ -119,10 +121,16 @@ export class HttpTransport {
     if (err instanceof CliError) return err;
     const code = errorCode(err);
     const message = err instanceof Error ? err.message : String(err);
-    const cause = CAUSES[code] ?? `${code ? code + ': ' : ''}${message}`;
+    let cause = CAUSES[code] ?? `${code ? code + ': ' : ''}${message}`;
+    // A TLS server that wants a client certificate just hangs up (TLS 1.3 reports nothing more).
+    if (CLOSED_CODES.has(code) && req.url.startsWith('https:') && !this.options.cert) {
+      cause += ' (if it requires a TLS client certificate, pass --os-cert and --os-key)';
+    }
     return new CliError(`Unable to establish connection to ${req.url}: ${cause}`);
   }
 }
+
+const UNKNOWN_CA = 'TLS certificate is signed by an unknown authority (use --os-cacert FILE, or --insecure)';
 
 const CAUSES: Record<string, string> = {
   ECONNREFUSED: 'connection refused (is the service running and the URL right?)',
@@ -135,10 +143,13 @@ const CAUSES: Record<string, string> = {
   ECONNRESET: 'connection reset by the server',
   UND_ERR_SOCKET: 'connection closed by the server',
   DEPTH_ZERO_SELF_SIGNED_CERT: 'TLS certificate is self-signed (use --os-cacert FILE, or --insecure)',
-  SELF_SIGNED_CERT_IN_CHAIN: 'TLS certificate chain is not trusted (use --os-cacert FILE, or --insecure)',
-  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'TLS certificate could not be verified (use --os-cacert FILE, or --insecure)',
-  ERR_TLS_CERT_ALTNAME_INVALID: 'TLS certificate does not match the host name',
-  CERT_HAS_EXPIRED: 'TLS certificate has expired',
+  SELF_SIGNED_CERT_IN_CHAIN: UNKNOWN_CA,
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: UNKNOWN_CA,
+  UNABLE_TO_GET_ISSUER_CERT: UNKNOWN_CA,
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: UNKNOWN_CA,
+  ERR_TLS_CERT_ALTNAME_INVALID: 'TLS certificate does not match the host name (use the name it was issued for, or --insecure)',
+  CERT_HAS_EXPIRED: 'TLS certificate has expired (renew it, or use --insecure)',
+  CERT_NOT_YET_VALID: 'TLS certificate is not valid yet (check the clocks, or use --insecure)',
 };
 
 function errorCode(err: unknown): string {
