@@ -10,6 +10,7 @@
 //   else admin).
 // - endpoint-get/endpoint-delete take the classic id (or the id of any v3 endpoint of the group) and
 //   act on the whole group.
+import type { CatalogEndpoint, CatalogService } from '../../session/catalog.js';
 import type { Endpoint, EndpointInterface, EndpointsApi } from './endpoints.js';
 import type { RegionsApi } from './regions.js';
 
@@ -131,4 +132,41 @@ export class ClassicEndpointsApi {
   async delete(endpoint: ClassicEndpoint): Promise<void> {
     for (const member of endpoint.members) await this.endpoints.delete(member.id);
   }
+}
+
+/** A v2.0 catalog endpoint: the URLs of one service in one region. */
+export interface ClassicCatalogEndpoint {
+  id: string;
+  region: string | null;
+  publicURL?: string;
+  internalURL?: string;
+  adminURL?: string;
+}
+
+export interface ClassicCatalogService {
+  type: string;
+  name?: string;
+  endpoints: ClassicCatalogEndpoint[];
+}
+
+/** The token's v3 catalog in v2.0's shape: per service, one endpoint per region with its three URLs. */
+export function classicCatalog(catalog: readonly CatalogService[]): ClassicCatalogService[] {
+  return catalog.map((service) => {
+    const regions = new Map<string, CatalogEndpoint[]>();
+    for (const e of service.endpoints) {
+      const region = e.region_id ?? e.region ?? '';
+      regions.set(region, [...(regions.get(region) ?? []), e]);
+    }
+    const endpoints: ClassicCatalogEndpoint[] = [];
+    for (const members of regions.values()) {
+      for (const group of splitByInterface(members)) {
+        const entry: ClassicCatalogEndpoint = { id: anchorOf(group).id, region: group[0]!.region_id ?? group[0]!.region ?? null };
+        for (const e of group) {
+          if (e.interface === 'public' || e.interface === 'internal' || e.interface === 'admin') entry[`${e.interface}URL`] = e.url;
+        }
+        endpoints.push(entry);
+      }
+    }
+    return { type: service.type, name: service.name, endpoints };
+  });
 }

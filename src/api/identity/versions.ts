@@ -1,5 +1,5 @@
 // Version discovery at an Identity URL: unauthenticated, so it talks to the transport directly.
-import type { HttpTransport } from '../../http/transport.js';
+import { HttpTransport, type TransportOptions } from '../../http/transport.js';
 
 export interface ApiVersion {
   id: string;
@@ -31,4 +31,14 @@ export async function discoverVersions(transport: HttpTransport, url: string): P
     status: v.status,
     url: v.links?.find((l) => l.rel === 'self')?.href ?? new URL(v.id, url.endsWith('/') ? url : url + '/').href,
   }));
+}
+
+/** Discovery with a transport of its own (no session, no token), closed afterwards. */
+export async function discoverWith(options: TransportOptions, url: string): Promise<ApiVersion[] | undefined> {
+  const transport = new HttpTransport(options);
+  try {
+    return await discoverVersions(transport, url);
+  } finally {
+    await transport.close();
+  }
 }

@@ -1,0 +1,30 @@
+import { command } from '../command.js';
+import type { Deps } from '../deps.js';
+import { ec2UserId, USER_ID_OPTIONS, userIdFrom } from './ec2-user.js';
+import { sortRows } from './records.js';
+
+export interface Options {
+  userId?: string;
+}
+
+export const ec2CredentialsList = command<Options>({
+  spec: {
+    name: 'ec2-credentials-list',
+    summary: 'List EC2-compatible credentials for a user.',
+    example: 'keystone ec2-credentials-list',
+    options: USER_ID_OPTIONS,
+    output: 'list',
+  },
+  parse: (raw) => ({ userId: userIdFrom(raw) }),
+  async run(options: Options, deps: Deps) {
+    const identity = await deps.identity();
+    const credentials = await identity.ec2Credentials.list(await ec2UserId(identity, options.userId));
+    const names = new Map<string, string>();
+    for (const id of new Set(credentials.map((c) => c.tenant_id))) {
+      // As the classic did: the tenant's name, or its id when it cannot be read.
+      names.set(id, await identity.projects.get(id).then((p) => p.name, () => id));
+    }
+    const rows = credentials.map((c) => [names.get(c.tenant_id) ?? c.tenant_id, c.access, c.secret]);
+    deps.print.list({ columns: ['tenant', 'access', 'secret'], rows: sortRows(rows, 0) });
+  },
+});

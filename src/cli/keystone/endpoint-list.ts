@@ -1,0 +1,16 @@
+import { command } from '../command.js';
+import type { Deps } from '../deps.js';
+
+export interface Options {}
+
+export const endpointList = command<Options>({
+  spec: { name: 'endpoint-list', summary: 'List configured service endpoints.', example: 'keystone endpoint-list', output: 'list' },
+  parse: () => ({}),
+  async run(_options: Options, deps: Deps) {
+    const endpoints = await (await deps.identity()).classicEndpoints.list(); // sorted by id, as the classic list was
+    deps.print.list({
+      columns: ['id', 'region', 'publicurl', 'internalurl', 'adminurl', 'service_id'],
+      rows: endpoints.map((e) => [e.id, e.region, e.publicurl, e.internalurl, e.adminurl, e.service_id]),
+    });
+  },
+});

@@ -1,0 +1,37 @@
+import { command } from '../command.js';
+import type { Deps } from '../deps.js';
+import { firstOf } from './flags.js';
+import { findTenant, tenantDomainId } from './lookup.js';
+import { sortRows } from './records.js';
+
+export interface Options {
+  tenant?: string;
+}
+
+export const userList = command<Options>({
+  spec: {
+    name: 'user-list',
+    summary: 'List users.',
+    example: 'keystone user-list --tenant services',
+    options: [
+      { flags: '--tenant <tenant>', description: 'Tenant;  lists all users if not specified.' },
+      { flags: '--tenant-id <tenant>', description: 'Same as --tenant', hidden: true },
+      { flags: '--tenant_id <tenant>', description: 'Same as --tenant', hidden: true },
+    ],
+    output: 'list',
+  },
+  parse: (raw) => ({ tenant: firstOf(raw.opts, 'tenant', 'tenantId', 'tenant_id') }),
+  async run(options: Options, deps: Deps) {
+    const identity = await deps.identity();
+    let users;
+    if (options.tenant) {
+      // v2.0's users of a tenant: those holding a role on it.
+      const project = await findTenant(identity, options.tenant);
+      const members = new Set((await identity.roleAssignments.list({ projectId: project.id })).flatMap((a) => (a.user ? [a.user.id] : [])));
+      users = (await identity.users.list()).filter((u) => members.has(u.id));
+    } else {
+      users = await identity.users.list({ domain_id: await tenantDomainId(identity) });
+    }
+    deps.print.list({ columns: ['id', 'name', 'enabled', 'email'], rows: sortRows(users.map((u) => [u.id, u.name, u.enabled, u.email ?? null]), 1) });
+  },
+});

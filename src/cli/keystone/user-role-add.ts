@@ -1,0 +1,22 @@
+import { command } from '../command.js';
+import type { Deps } from '../deps.js';
+import { findRole, findTenant, findUser } from './lookup.js';
+import { GRANT_OPTIONS, parseGrant, type GrantOptions } from './role-grant-options.js';
+
+export const userRoleAdd = command<GrantOptions>({
+  spec: {
+    name: 'user-role-add',
+    summary: 'Add role to user.',
+    example: 'keystone user-role-add --user glance --role admin --tenant services',
+    options: GRANT_OPTIONS,
+    output: 'none',
+  },
+  parse: (raw) => parseGrant(raw, 'user-role-add'),
+  async run(options: GrantOptions, deps: Deps) {
+    const identity = await deps.identity();
+    const user = await findUser(identity, options.user);
+    const role = await findRole(identity, options.role);
+    const tenant = await findTenant(identity, options.tenant);
+    await identity.roles.grantOnProject(tenant.id, user.id, role.id);
+  },
+});

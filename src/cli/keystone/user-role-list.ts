@@ -1,0 +1,38 @@
+import { command } from '../command.js';
+import type { Deps } from '../deps.js';
+import { firstOf } from './flags.js';
+import { authenticated, findTenant, findUser } from './lookup.js';
+import { sortRows } from './records.js';
+
+export interface Options {
+  user?: string;
+  tenant?: string;
+}
+
+export const userRoleList = command<Options>({
+  spec: {
+    name: 'user-role-list',
+    summary: 'List roles granted to a user.',
+    example: 'keystone user-role-list --user glance --tenant services',
+    options: [
+      { flags: '--user <user>', description: 'List roles granted to specified user.' },
+      { flags: '--user-id <user>', description: 'Same as --user', hidden: true },
+      { flags: '--user_id <user>', description: 'Same as --user', hidden: true },
+      { flags: '--tenant <tenant>', description: 'List only roles granted on specified tenant.' },
+      { flags: '--tenant-id <tenant>', description: 'Same as --tenant', hidden: true },
+      { flags: '--tenant_id <tenant>', description: 'Same as --tenant', hidden: true },
+    ],
+    output: 'list',
+  },
+  parse: (raw) => ({ user: firstOf(raw.opts, 'user', 'userId', 'user_id'), tenant: firstOf(raw.opts, 'tenant', 'tenantId', 'tenant_id') }),
+  async run(options: Options, deps: Deps) {
+    const identity = await deps.identity();
+    // The classic defaults: the authenticated user and tenant.
+    const self = options.user && options.tenant ? undefined : await authenticated(identity, '--user and --tenant');
+    const userId = options.user ? (await findUser(identity, options.user)).id : self!.userId;
+    const tenantId = options.tenant ? (await findTenant(identity, options.tenant)).id : self!.projectId;
+    const assignments = tenantId ? await identity.roleAssignments.list({ userId, projectId: tenantId, includeNames: true }) : [];
+    const rows = assignments.map((a) => [a.role.id, a.role.name ?? null, userId, tenantId ?? null]);
+    deps.print.list({ columns: ['id', 'name', 'user_id', 'tenant_id'], rows: sortRows(rows, 1) });
+  },
+});
