@@ -1,7 +1,10 @@
 // Glance commands beyond the image core (members, tags, locations, imports, info).
 import type { CommandModule } from '../command.js';
+import { imageCreateViaImport } from './image-create-via-import.js';
 import { imageDeactivate } from './image-deactivate.js';
+import { imageImport } from './image-import.js';
 import { imageReactivate } from './image-reactivate.js';
+import { imageStage } from './image-stage.js';
 import { imageTagDelete } from './image-tag-delete.js';
 import { imageTagUpdate } from './image-tag-update.js';
 import { importInfo } from './import-info.js';
@@ -15,6 +18,9 @@ import { memberUpdate } from './member-update.js';
 import { storesInfo } from './stores-info.js';
 
 export const moreGlanceCommands: readonly CommandModule[] = [
+  imageStage,
+  imageImport,
+  imageCreateViaImport,
   imageDeactivate,
   imageReactivate,
   imageTagUpdate,

@@ -1,0 +1,109 @@
+import type { Image } from '../../api/image/images.js';
+import { CliError } from '../../errors.js';
+import { command } from '../command.js';
+import type { Deps } from '../deps.js';
+import { requireFormats } from './image-create.js';
+import { IMAGE_PROPERTY_OPTIONS, parseImageFlags } from './image-flags.js';
+import { importRequest, type Options as ImportFlags } from './image-import.js';
+import { imageSource, type ImageSource } from './image-source.js';
+import { checkMethod, checkStores, importMethods, IMPORT_OPTIONS_HELP, parseStoreChoice, type StoreChoice } from './import-checks.js';
+import { stageData } from './image-stage.js';
+import { checkImageFields } from './schema-check.js';
+import { discardImage } from './upload-data.js';
+import { printImage } from './views.js';
+
+export interface Options extends Omit<ImportFlags, 'image' | 'method'> {
+  fields: Record<string, unknown>;
+  file?: string;
+  progress: boolean;
+  /** --import-method; its env default (OS_IMAGE_IMPORT_METHOD) is read in run. */
+  method?: string;
+}
+
+/** glanceclient's per-method checks on the data sources, in its order and words. */
+function checkSources(method: string | undefined, o: Options, s: StoreChoice, source: ImageSource | undefined): void {
+  const hasData = source !== undefined;
+  if (method === undefined && o.uri) throw new CliError('You cannot use --uri without specifying an import method.');
+  if (method === 'glance-direct') {
+    for (const [given, flag] of [[s.store, '--store'], [s.stores, '--stores'], [s.allStores, '--all-stores']] as const) {
+      if (given && !hasData) throw new CliError(`${flag} option should only be provided with --file option or stdin for the glance-direct import method.`);
+    }
+    if (o.uri) throw new CliError('You cannot specify a --uri with the glance-direct import method.');
+    if (!hasData) throw new CliError('You must specify a --file or provide data via stdin for the glance-direct import method.');
+  }
+  if (method === 'web-download') {
+    for (const [given, flag] of [[s.store, '--store'], [s.stores, '--stores'], [s.allStores, '--all-stores']] as const) {
+      if (given && !o.uri) throw new CliError(`${flag} option should only be provided with --uri option for the web-download import method.`);
+    }
+    if (!o.uri) throw new CliError("URI is required for web-download import method. Please use '--uri <uri>'.");
+    if (source?.origin === '--file') throw new CliError('You cannot specify a --file with the web-download import method.');
+    if (hasData) throw new CliError('You cannot pass data via stdin with the web-download import method.');
+  }
+  if (method === 'glance-download') {
+    if (!(o.remoteRegion && o.remoteImageId)) {
+      throw new CliError('REMOTE GlANCE REGION and REMOTE IMAGE ID are required for glance-download import method. Please use --remote-region <region> and --remote-image-id <remote-image-id>.');
+    }
+    if (o.uri) throw new CliError('You cannot specify a --uri with the glance-download import method.');
+    if (source?.origin === '--file') throw new CliError('You cannot specify a --file with the glance-download import method.');
+    if (hasData) throw new CliError('You cannot pass data via stdin with the glance-download import method.');
+  }
+}
+
+export const imageCreateViaImport = command<Options>({
+  spec: {
+    name: 'image-create-via-import',
+    summary: 'Create a new image via image import (glance-direct with --file or stdin, web-download with --uri).',
+    example: 'glance image-create-via-import --name fedora-19 --disk-format qcow2 --container-format bare --import-method web-download --uri http://example.com/fedora-19.qcow2',
+    options: [
+      ...IMAGE_PROPERTY_OPTIONS,
+      { flags: '--file <FILE>', description: 'Local file with the image data (else stdin, when it is a pipe or a file).' },
+      { flags: '--progress', description: 'Show upload progress bar (stderr, terminal only).' },
+      { flags: '--import-method <METHOD>', description: 'Import method (see import-info); env OS_IMAGE_IMPORT_METHOD; glance-direct when data is given, else only the record is created.' },
+      { flags: '--uri <IMAGE_URL>', description: IMPORT_OPTIONS_HELP.uri },
+      { flags: '--remote-region <GLANCE_REGION>', description: IMPORT_OPTIONS_HELP.remoteRegion },
+      { flags: '--remote-image-id <REMOTE_IMAGE_ID>', description: IMPORT_OPTIONS_HELP.remoteImageId },
+      { flags: '--remote-service-interface <REMOTE_SERVICE_INTERFACE>', description: IMPORT_OPTIONS_HELP.remoteServiceInterface },
+      { flags: '--store <STORE>', description: IMPORT_OPTIONS_HELP.store },
+      { flags: '--stores <STORES>', description: IMPORT_OPTIONS_HELP.stores },
+      { flags: '--all-stores <True|False>', description: IMPORT_OPTIONS_HELP.allStores },
+      { flags: '--allow-failure <True|False>', description: IMPORT_OPTIONS_HELP.allowFailure },
+    ],
+    output: 'record',
+  },
+  parse: ({ opts }) => ({
+    fields: parseImageFlags(opts).fields,
+    file: opts.file as string | undefined,
+    progress: opts.progress === true,
+    method: opts.importMethod as string | undefined,
+    uri: opts.uri as string | undefined,
+    remoteRegion: opts.remoteRegion as string | undefined,
+    remoteImageId: opts.remoteImageId as string | undefined,
+    remoteServiceInterface: opts.remoteServiceInterface as string | undefined,
+    storeFlags: { store: opts.store, stores: opts.stores, allStores: opts.allStores, allowFailure: opts.allowFailure },
+  }),
+  async run(options, deps: Deps) {
+    const source = imageSource(options.file, deps);
+    if (source) requireFormats(options.fields, source.origin);
+    let method = options.method ?? deps.env.OS_IMAGE_IMPORT_METHOD;
+    if (method === undefined && source) method = 'glance-direct';
+    if (method === 'copy-image') throw new CliError("Import method 'copy-image' cannot be used while creating the image.");
+    const api = await deps.image();
+    if (method) checkMethod(method, await importMethods(api));
+    const stores = parseStoreChoice(options.storeFlags, deps.env);
+    await checkStores(api, [...(stores.store ? [stores.store] : []), ...(stores.stores ?? [])]);
+    checkSources(method, options, stores, source);
+    checkImageFields(await api.schemas.imageSchema(), options.fields);
+
+    let image: Image = await api.images.create(options.fields);
+    if (method) {
+      try {
+        if (source) await stageData(deps, api, image.id, source, { progress: options.progress });
+        await api.imports.start(image.id, importRequest({ ...options, image: image.id, method }, stores));
+      } catch (err) {
+        throw new CliError(`${err instanceof Error ? err.message : String(err)}; ${await discardImage(api, image)}.`);
+      }
+      image = await api.images.get(image.id);
+    }
+    printImage(deps, image);
+  },
+});

@@ -1,0 +1,96 @@
+import type { ImportOptions } from '../../api/image/imports.js';
+import { CliError } from '../../errors.js';
+import { command } from '../command.js';
+import type { Deps } from '../deps.js';
+import { checkMethod, checkStores, importMethods, IMPORT_OPTIONS_HELP, parseStoreChoice, type StoreChoice } from './import-checks.js';
+import { imageIdFor } from './more-common.js';
+import { printImage } from './views.js';
+
+export interface Options {
+  /** --store/--stores/--all-stores/--allow-failure as given (their env defaults are read in run). */
+  storeFlags: Record<string, unknown>;
+  image: string;
+  method: string;
+  uri?: string;
+  remoteRegion?: string;
+  remoteImageId?: string;
+  remoteServiceInterface?: string;
+}
+
+/** The image status each method starts from, with glanceclient's complaint otherwise. */
+const REQUIRED_STATUS: Record<string, [string, string]> = {
+  'glance-direct': ['uploading', "The 'glance-direct' import method can only be applied to an image in status 'uploading'"],
+  'web-download': ['queued', "The 'web-download' import method can only be applied to an image in status 'queued'"],
+  'copy-image': ['active', "The 'copy-image' import method can only be used on an image with status 'active'."],
+};
+
+/** glanceclient's checks, in its order, for what can be told without asking the image. */
+function checkInputs(o: Options, s: StoreChoice): void {
+  if (o.method === 'web-download' && !o.uri) throw new CliError('Provide URI for web-download import method.');
+  if (o.uri && o.method !== 'web-download') throw new CliError("Import method should be 'web-download' if URI is provided.");
+  if (o.method === 'glance-download' && !(o.remoteRegion && o.remoteImageId)) throw new CliError("Provide REMOTE_IMAGE_ID and remote-region for 'glance-download' import method.");
+  if (o.remoteRegion && o.method !== 'glance-download') throw new CliError("Import method should be 'glance-download' if REMOTE REGION is provided.");
+  if (o.remoteImageId && o.method !== 'glance-download') throw new CliError("Import method should be 'glance-download' if REMOTE IMAGE ID is provided.");
+  if (o.remoteServiceInterface && o.method !== 'glance-download') throw new CliError("Import method should be 'glance-download' if REMOTE SERVICE INTERFACE is provided.");
+  if (o.method === 'copy-image' && !(s.stores || s.allStores)) throw new CliError("Provide either --stores or --all-stores for 'copy-image' import method.");
+}
+
+export function importRequest(o: Options, s: StoreChoice): ImportOptions {
+  return {
+    method: o.method,
+    uri: o.uri,
+    store: s.store,
+    stores: s.stores,
+    allStores: s.allStores,
+    allowFailure: s.allowFailure,
+    remoteRegion: o.remoteRegion,
+    remoteImageId: o.remoteImageId,
+    remoteServiceInterface: o.remoteServiceInterface,
+  };
+}
+
+export const imageImport = command<Options>({
+  spec: {
+    name: 'image-import',
+    summary: 'Initiate the image import taskflow.',
+    example: 'glance image-import <IMAGE_ID> --import-method web-download --uri http://example.com/fedora-19.qcow2',
+    args: [{ name: '<IMAGE_ID>', description: 'ID of image to import.' }],
+    options: [
+      { flags: '--import-method <METHOD>', description: 'Import method (see import-info); "glance-direct" (the default) follows image-stage.', default: 'glance-direct' },
+      { flags: '--uri <IMAGE_URL>', description: IMPORT_OPTIONS_HELP.uri },
+      { flags: '--remote-region <REMOTE_GLANCE_REGION>', description: IMPORT_OPTIONS_HELP.remoteRegion },
+      { flags: '--remote-image-id <REMOTE_IMAGE_ID>', description: IMPORT_OPTIONS_HELP.remoteImageId },
+      { flags: '--remote-service-interface <REMOTE_SERVICE_INTERFACE>', description: IMPORT_OPTIONS_HELP.remoteServiceInterface },
+      { flags: '--store <STORE>', description: IMPORT_OPTIONS_HELP.store },
+      { flags: '--stores <STORES>', description: IMPORT_OPTIONS_HELP.stores },
+      { flags: '--all-stores <True|False>', description: IMPORT_OPTIONS_HELP.allStores },
+      { flags: '--allow-failure <True|False>', description: IMPORT_OPTIONS_HELP.allowFailure },
+    ],
+    output: 'record',
+  },
+  parse: ({ opts, args }) => ({
+    image: args[0] as string,
+    method: opts.importMethod as string,
+    uri: opts.uri as string | undefined,
+    remoteRegion: opts.remoteRegion as string | undefined,
+    remoteImageId: opts.remoteImageId as string | undefined,
+    remoteServiceInterface: opts.remoteServiceInterface as string | undefined,
+    storeFlags: { store: opts.store, stores: opts.stores, allStores: opts.allStores, allowFailure: opts.allowFailure },
+  }),
+  async run(options, deps: Deps) {
+    const stores = parseStoreChoice(options.storeFlags, deps.env);
+    const api = await deps.image();
+    await checkStores(api, [...(stores.store ? [stores.store] : []), ...(stores.stores ?? [])]);
+    checkMethod(options.method, await importMethods(api));
+    checkInputs(options, stores);
+    const id = await imageIdFor(deps, options.image);
+    const image = await api.images.get(id);
+    if (!(image.container_format && image.disk_format)) {
+      throw new CliError("The 'container_format' and 'disk_format' properties must be set on an image before it can be imported.");
+    }
+    const required = REQUIRED_STATUS[options.method];
+    if (required && image.status !== required[0]) throw new CliError(required[1]);
+    await api.imports.start(id, importRequest(options, stores));
+    printImage(deps, await api.images.get(id));
+  },
+});
