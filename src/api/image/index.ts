@@ -1,5 +1,6 @@
 // Glance v2, one module per resource. Returns typed records; never prints.
 import type { Session } from '../../session/session.js';
+import { ImageDataApi } from './data.js';
 import { ImagesApi } from './images.js';
 import { ImportsApi } from './imports.js';
 import { LifecycleApi } from './lifecycle.js';
@@ -12,6 +13,7 @@ import { TasksApi } from './tasks.js';
 
 export class ImageApi {
   readonly images: ImagesApi;
+  readonly data: ImageDataApi;
   readonly imports: ImportsApi;
   readonly lifecycle: LifecycleApi;
   readonly locations: LocationsApi;
@@ -23,6 +25,7 @@ export class ImageApi {
 
   constructor(readonly session: Session) {
     this.images = new ImagesApi(session);
+    this.data = new ImageDataApi(session);
     this.imports = new ImportsApi(session);
     this.lifecycle = new LifecycleApi(session);
     this.locations = new LocationsApi(session);

@@ -1,0 +1,79 @@
+import { randomBytes } from 'node:crypto';
+import { createWriteStream, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import type { Image } from '../../api/image/images.js';
+import { CliError, HttpError } from '../../errors.js';
+import { progressBar } from '../../output/progress.js';
+import { command } from '../command.js';
+import { onInterrupt } from '../interrupt.js';
+import { findImage } from './find-image.js';
+
+export interface Options {
+  image: string;
+  file?: string;
+  progress: boolean;
+  allowMd5Fallback: boolean;
+}
+
+/** What the data must hash to: os_hash_value (os_hash_algo), else the md5 checksum. */
+function expectedHash(image: Image): { algorithm: string; value: string } | undefined {
+  if (image.os_hash_algo && image.os_hash_value) return { algorithm: image.os_hash_algo, value: image.os_hash_value };
+  if (image.checksum) return { algorithm: 'md5', value: image.checksum };
+  return undefined;
+}
+
+export const imageDownload = command<Options>({
+  spec: {
+    name: 'image-download',
+    summary: 'Download an image (by name or ID), verified against its hash before it is kept.',
+    example: 'glance image-download --file fedora-19.qcow2 fedora-19',
+    args: [{ name: '<IMAGE>', description: 'Name or ID of the image to download' }],
+    options: [
+      { flags: '--file <FILE>', description: 'Save the data here (written beside it first, renamed once verified); else stdout when redirected' },
+      { flags: '--progress', description: 'Show a progress bar on stderr (terminal only)' },
+      { flags: '--allow-md5-fallback', description: 'Accepted for compatibility: md5 is used when the hash algorithm is unavailable' },
+    ],
+    output: 'none',
+  },
+  parse: ({ opts, args }) => ({ image: args[0] as string, file: opts.file as string | undefined, progress: opts.progress === true, allowMd5Fallback: opts.allowMd5Fallback === true }),
+  async run(options, deps) {
+    if (options.file === undefined && deps.tty.stdout) {
+      throw new CliError('No redirection or local file specified for downloaded image data. Please specify a local file with --file to save downloaded image or redirect output to another source.');
+    }
+    const api = await deps.image();
+    const image = await findImage(api.images, options.image, { keepNotFound: deps.globals.imageApiVersion === 2 });
+    const expected = expectedHash(image);
+    let download;
+    try {
+      download = await api.data.download(image.id, expected?.algorithm === 'md5' ? 'sha512' : expected?.algorithm);
+    } catch (err) {
+      if (err instanceof HttpError) throw new CliError(`Unable to download image '${options.image}'. (${err.message})`);
+      throw err;
+    }
+    if (!download) throw new CliError(`Image ${image.id} has no data.`);
+    const bar = options.progress ? progressBar(deps.stderr, deps.tty.stderr, download.size ?? image.size ?? undefined) : progressBar(deps.stderr, false, undefined);
+    download.stream.on('data', (chunk: Buffer) => bar.advance(chunk.length));
+    const target = options.file;
+    const temp = target && join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.part`);
+    const forget = temp ? onInterrupt(() => rmSync(temp, { force: true })) : () => undefined;
+    try {
+      await pipeline(download.stream, temp ? createWriteStream(temp, { mode: 0o644 }) : process.stdout, { end: Boolean(temp) });
+      bar.done();
+      const { md5, multihash } = download.stream.digests();
+      const actual = expected === undefined ? undefined : expected.algorithm === 'md5' || multihash === undefined ? md5 : multihash;
+      const wanted = expected && (expected.algorithm !== 'md5' && multihash === undefined ? image.checksum : expected.value);
+      if (wanted && actual !== wanted) throw new CliError(`Corrupt image download. Hash was ${actual} expected ${wanted}`);
+      if (!expected && download.contentMd5 && Buffer.from(download.contentMd5, 'base64').toString('hex') !== md5 && download.contentMd5 !== md5) {
+        throw new CliError(`Corrupt image download. Hash was ${md5} expected ${download.contentMd5}`);
+      }
+      if (temp) renameSync(temp, target!);
+    } catch (err) {
+      bar.done();
+      if (temp) rmSync(temp, { force: true });
+      throw err;
+    } finally {
+      forget();
+    }
+  },
+});
