@@ -249,6 +249,9 @@ key_repository = $STATE/keystone/fernet-keys
 
 [credential]
 key_repository = $STATE/keystone/credential-keys
+# The memory cache hands out the cached dict itself and Keystone pops its encrypted_blob on
+# read: every later read of that EC2 credential fails (HTTP 500, KeyError 'encrypted_blob').
+caching = false
 EOF
 
   cat >"$STATE/glance/glance-api.conf" <<EOF
