@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { csvList } from '../../src/output/formats/csv.js';
 import { jsonList, jsonRecord } from '../../src/output/formats/json.js';
 import { variableName } from '../../src/output/formats/shell.js';
+import { Printer } from '../../src/output/printer.js';
 import { plainText } from '../../src/output/views.js';
 
 describe('csv', () => {
@@ -39,5 +40,25 @@ describe('shell variable names', () => {
     expect(variableName('Disk Format')).toBe('disk_format');
     expect(variableName('os:hash-value')).toBe('os_hash_value');
     expect(variableName("Property 'os_distro'")).toBe('property_os_distro');
+  });
+});
+
+describe('printer', () => {
+  const print = (format: 'table' | 'value', columns: string[] = []) => {
+    let out = '';
+    const printer = new Printer({ write: (t) => void (out += t) }, { align: 'left', text: plainText, maxWidth: 10 }, { format, columns });
+    printer.record({ fields: [['name', 'a fairly long value here'], ['size', 5]] });
+    return out;
+  };
+
+  it('wraps table cells at the style maxWidth, never machine formats', () => {
+    expect(print('table')).toBe(
+      '+----------+------------+\n| Property | Value      |\n+----------+------------+\n| name     | a fairly   |\n|          | long value |\n|          | here       |\n| size     | 5          |\n+----------+------------+\n',
+    );
+    expect(print('value')).toBe('a fairly long value here\n5\n');
+  });
+
+  it('prints record fields in -c order', () => {
+    expect(print('value', ['size', 'name'])).toBe('5\na fairly long value here\n');
   });
 });
