@@ -22,4 +22,8 @@ export class RegionsApi {
   async create(region: { id: string; description?: string }): Promise<Region> {
     return (await this.session.json<{ region: Region }>('identity', { method: 'POST', path: '/regions', json: { region } })).region;
   }
+
+  async delete(id: string): Promise<void> {
+    await this.session.json('identity', { method: 'DELETE', path: `/regions/${encodeURIComponent(id)}` });
+  }
 }
