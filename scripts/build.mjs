@@ -1,21 +1,35 @@
 // Bundles src/main.ts into dist/ with code splitting, so start-up loads only what a command needs.
+// Builds into a fresh directory and swaps it in, so a CLI run (a test, the bench) never meets a
+// half-written dist/. `--outdir DIR` builds elsewhere (the bench builds its own private copy).
 import { build } from 'esbuild';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
-await build({
-  entryPoints: ['src/main.ts'],
-  outdir: 'dist',
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  sourcemap: false,
-  minifySyntax: true,
-  define: { __VERSION__: JSON.stringify(pkg.version) },
-  // Some CommonJS dependencies call require() for Node built-ins.
-  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  logLevel: 'warning',
-});
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const at = process.argv.indexOf('--outdir');
+const outdir = resolve(at > 0 ? process.argv[at + 1] : resolve(root, 'dist'));
+const fresh = `${outdir}.building-${process.pid}`;
+const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8'));
+try {
+  await build({
+    absWorkingDir: root,
+    entryPoints: ['src/main.ts'],
+    outdir: fresh,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    sourcemap: false,
+    minifySyntax: true,
+    define: { __VERSION__: JSON.stringify(pkg.version) },
+    // Some CommonJS dependencies call require() for Node built-ins.
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    logLevel: 'warning',
+  });
+  rmSync(outdir, { recursive: true, force: true });
+  renameSync(fresh, outdir);
+} finally {
+  rmSync(fresh, { recursive: true, force: true });
+}

@@ -1,0 +1,51 @@
+// The human-readable summary: one table of medians and ratios, RSS, request counts, the machine.
+function table(header, rows) {
+  const widths = header.map((h, i) => Math.max(String(h).length, ...rows.map((r) => String(r[i]).length)));
+  const line = (cells) => '| ' + cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join(' | ') + ' |';
+  const rule = '|' + widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : '-'.repeat(w + 1) + ':')).join('|') + '|';
+  return [line(header), rule, ...rows.map(line)].join('\n');
+}
+
+const fmt = (variant, unit) => (variant ? `${variant.value} ${unit}` : '');
+const ratio = (r) => (r === undefined ? '' : `${r}×`);
+
+export function render(report) {
+  const m = report.machine;
+  const hash = report.cloud.passwordHash;
+  const out = [];
+  out.push(`Machine: ${m.nproc} CPUs (${m.cpu}), ${m.memoryGiB} GiB RAM, Linux ${m.kernel}, Node ${m.node}, load average ${m.loadavg.join(' ')}`);
+  out.push(`Cloud: Keystone ${report.cloud.keystone} (password hashing ${hash.algorithm}, password_hash_rounds = ${hash.rounds}), Glance ${report.cloud.glance}`);
+  out.push(`Theirs: ${report.reference.glanceclient ? `python-glanceclient ${report.reference.glanceclient}` : ''}, ${report.reference.openstackclient}, ${report.reference.curl.split(' ').slice(0, 2).join(' ')}`);
+  out.push(`Medians of ${report.config.startupRounds} alternating rounds (start-up) / ${report.config.transferRounds} (transfers). Ratios are ours/theirs: lower is better for ms, higher for MB/s.\n`);
+
+  const rows = [];
+  for (const r of report.results) {
+    if (r.counts || r.sizes || r.group === 'rss' || r.group === 'requests') continue;
+    if (r.skipped) {
+      rows.push([r.title, `skipped: ${r.skipped}`, '', '', '', '', '', '']);
+      continue;
+    }
+    const v = r.variants;
+    const t = r.target;
+    rows.push([
+      r.title, fmt(v.ours, r.unit), fmt(v.python, r.unit), fmt(v.curl, r.unit),
+      ratio(r.ratios['ours/python']), ratio(r.ratios['ours/curl']),
+      t ? `${t.op} ${t.ratio}× ${t.vs}` : '', t ? (t.met ? 'yes' : 'NO') : '',
+    ]);
+  }
+  out.push(table(['Case', 'ours', 'python', 'curl', 'ours/python', 'ours/curl', 'target', 'met'], rows));
+
+  const rss = report.results.find((r) => r.id === 'rss');
+  if (rss?.sizes) {
+    out.push(`\nPeak RSS of ours (image-create --file): ${rss.sizes.map((s) => `${s.size}: ${s.peakRssMB} MB (${s.seconds} s)`).join(', ')}; growth ${Math.round(rss.growth * 1000) / 10}% (target: ${rss.target.rule}: ${rss.target.met ? 'met' : 'NOT met'})`);
+    const upload = report.results.find((r) => r.id === 'upload' && r.variants);
+    if (upload) out.push(`Peak RSS during the ${upload.title}: ours ${upload.variants.ours.peakRssMB} MB, python ${upload.variants.python.peakRssMB} MB, curl ${upload.variants.curl.peakRssMB} MB`);
+  } else if (rss?.skipped) out.push(`\nPeak RSS: skipped (${rss.skipped})`);
+
+  const requests = report.results.find((r) => r.id === 'requests');
+  if (requests) {
+    out.push('\nHTTP requests per command (ours: REQ lines of --debug; python: urllib3 request log lines of --debug)');
+    out.push(table(['Command', 'ours', 'python'], requests.counts.map((c) => [c.command, c.ours, c.python])));
+  }
+  return out.join('\n');
+}
