@@ -3,7 +3,7 @@ import type { Credentials } from '../config/credentials.js';
 import { CliError } from '../errors.js';
 import type { HttpTransport } from '../http/transport.js';
 import type { CatalogService } from './catalog.js';
-import { errorFromResponse } from './errors.js';
+import { errorFromResponse, readJson } from './errors.js';
 
 export interface AuthState {
   token: string;
@@ -81,14 +81,14 @@ export async function authenticate(c: Credentials, identityUrl: string, transpor
   }
   if (res.status >= 400) throw await errorFromResponse(res);
   const token = res.headers['x-subject-token'];
-  const body = (await res.body.json()) as {
+  const body = await readJson<{
     token: {
       expires_at: string;
       user: { id: string; name?: string };
       project?: { id: string; name?: string };
       catalog?: CatalogService[];
     };
-  };
+  }>(res);
   if (!token) throw new CliError(`Keystone at ${identityUrl} answered without an X-Subject-Token header.`);
   return {
     token,

@@ -1,5 +1,5 @@
 import { STATUS_CODES } from 'node:http';
-import { HttpError } from '../errors.js';
+import { CliError, HttpError } from '../errors.js';
 import type { HttpResponse } from '../http/transport.js';
 
 /** Pulls the human message out of a Keystone JSON error, a Glance webob page or plain text. */
@@ -35,4 +35,24 @@ export async function errorFromResponse(res: HttpResponse): Promise<HttpError> {
   }
   const reason = STATUS_CODES[res.status] ?? 'Error';
   return new HttpError(res.status, reason, extractMessage(text) || reason, res.headers['x-openstack-request-id'] ?? res.headers['x-compute-request-id'], res.url);
+}
+
+/** A JSON answer that broke off mid-body (reset, closed, stalled): safe to ask again only for a GET. */
+export class BrokenBodyError extends CliError {}
+
+/** Reads a JSON answer; a broken connection or a body that is not JSON becomes one line naming the URL. */
+export async function readJson<T>(res: HttpResponse): Promise<T> {
+  let text: string;
+  try {
+    text = await res.body.text();
+  } catch (err) {
+    const cause = err instanceof Error ? err.message : String(err);
+    throw new BrokenBodyError(`The answer from ${res.url} broke off (${cause}): try again; check the network or a proxy in between.`);
+  }
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    const kind = /^\s*</.test(text) ? 'an HTML page' : 'not valid JSON';
+    throw new CliError(`The answer from ${res.url} (HTTP ${res.status}) is ${kind}: is that URL really the OpenStack service?`);
+  }
 }

@@ -4,7 +4,7 @@ import { CliError } from '../errors.js';
 import type { HttpResponse, HttpTransport, RequestBody } from '../http/transport.js';
 import { authenticate, discoverV3, type AuthState } from './auth.js';
 import { selectEndpoint } from './catalog.js';
-import { errorFromResponse } from './errors.js';
+import { BrokenBodyError, errorFromResponse, readJson } from './errors.js';
 import { TokenCache } from './token-cache.js';
 
 export type ServiceType = 'identity' | 'image';
@@ -101,7 +101,13 @@ export class Session {
       await res.body.dump();
       return undefined as T;
     }
-    return (await res.body.json()) as T;
+    try {
+      return await readJson<T>(res);
+    } catch (err) {
+      // The answer broke off mid-body: like a reset before the answer, a GET is asked again once.
+      if (!(err instanceof BrokenBodyError) || req.method !== 'GET') throw err;
+      return readJson<T>(await this.request(service, req));
+    }
   }
 
   async close(): Promise<void> {
