@@ -12,12 +12,30 @@ _glance() {
   done
   case "$cmd:$prev" in
     *:--os-image-api-version) COMPREPLY=($(compgen -W '1 2' -- "$cur")); return ;;
+    image-create:-f|image-create:--format) COMPREPLY=($(compgen -W 'table json yaml value shell csv' -- "$cur")); return ;;
+    image-create:--quote) COMPREPLY=($(compgen -W 'all minimal none nonnumeric' -- "$cur")); return ;;
+    image-create:--name|image-create:--id|image-create:--owner|image-create:--architecture|image-create:--instance-uuid|image-create:--kernel-id|image-create:--ramdisk-id|image-create:--os-distro|image-create:--os-version|image-create:--description|image-create:--disk-format|image-create:--container-format|image-create:--min-disk|image-create:--min-ram|image-create:--is-public|image-create:--visibility|image-create:--is-protected|image-create:--protected|image-create:--hidden|image-create:--tags|image-create:--property|image-create:--file|image-create:--size|image-create:--checksum|image-create:--location|image-create:--copy-from|image-create:--store|image-create:-c|image-create:--column|image-create:--prefix) return ;;
+    image-create-via-import:-f|image-create-via-import:--format) COMPREPLY=($(compgen -W 'table json yaml value shell csv' -- "$cur")); return ;;
+    image-create-via-import:--quote) COMPREPLY=($(compgen -W 'all minimal none nonnumeric' -- "$cur")); return ;;
+    image-create-via-import:--name|image-create-via-import:--id|image-create-via-import:--owner|image-create-via-import:--architecture|image-create-via-import:--instance-uuid|image-create-via-import:--kernel-id|image-create-via-import:--ramdisk-id|image-create-via-import:--os-distro|image-create-via-import:--os-version|image-create-via-import:--description|image-create-via-import:--disk-format|image-create-via-import:--container-format|image-create-via-import:--min-disk|image-create-via-import:--min-ram|image-create-via-import:--is-public|image-create-via-import:--visibility|image-create-via-import:--is-protected|image-create-via-import:--protected|image-create-via-import:--hidden|image-create-via-import:--tags|image-create-via-import:--property|image-create-via-import:--file|image-create-via-import:--import-method|image-create-via-import:--uri|image-create-via-import:--remote-region|image-create-via-import:--remote-image-id|image-create-via-import:--remote-service-interface|image-create-via-import:--store|image-create-via-import:--stores|image-create-via-import:--all-stores|image-create-via-import:--allow-failure|image-create-via-import:-c|image-create-via-import:--column|image-create-via-import:--prefix) return ;;
+    image-download:--file) return ;;
+    image-import:-f|image-import:--format) COMPREPLY=($(compgen -W 'table json yaml value shell csv' -- "$cur")); return ;;
+    image-import:--quote) COMPREPLY=($(compgen -W 'all minimal none nonnumeric' -- "$cur")); return ;;
+    image-import:--import-method|image-import:--uri|image-import:--remote-region|image-import:--remote-image-id|image-import:--remote-service-interface|image-import:--store|image-import:--stores|image-import:--all-stores|image-import:--allow-failure|image-import:-c|image-import:--column|image-import:--prefix) return ;;
     image-list:-f|image-list:--format) COMPREPLY=($(compgen -W 'table json yaml value shell csv' -- "$cur")); return ;;
     image-list:--quote) COMPREPLY=($(compgen -W 'all minimal none nonnumeric' -- "$cur")); return ;;
-    image-list:-c|image-list:--column|image-list:--prefix) return ;;
+    image-list:--name|image-list:--status|image-list:--changes-since|image-list:--container-format|image-list:--disk-format|image-list:--size-min|image-list:--size-max|image-list:--property-filter|image-list:--is-public|image-list:--visibility|image-list:--member-status|image-list:--owner|image-list:--checksum|image-list:--hash|image-list:--tag|image-list:--hidden|image-list:--include-stores|image-list:--sort-key|image-list:--sort-dir|image-list:--sort|image-list:--page-size|image-list:--limit|image-list:-c|image-list:--column|image-list:--prefix) return ;;
+    image-show:-f|image-show:--format) COMPREPLY=($(compgen -W 'table json yaml value shell csv' -- "$cur")); return ;;
+    image-show:--quote) COMPREPLY=($(compgen -W 'all minimal none nonnumeric' -- "$cur")); return ;;
+    image-show:--max-column-width|image-show:-c|image-show:--column|image-show:--prefix) return ;;
+    image-stage:--file|image-stage:--size) return ;;
     image-tag-update:-f|image-tag-update:--format) COMPREPLY=($(compgen -W 'table json yaml value shell csv' -- "$cur")); return ;;
     image-tag-update:--quote) COMPREPLY=($(compgen -W 'all minimal none nonnumeric' -- "$cur")); return ;;
     image-tag-update:-c|image-tag-update:--column|image-tag-update:--prefix) return ;;
+    image-update:-f|image-update:--format) COMPREPLY=($(compgen -W 'table json yaml value shell csv' -- "$cur")); return ;;
+    image-update:--quote) COMPREPLY=($(compgen -W 'all minimal none nonnumeric' -- "$cur")); return ;;
+    image-update:--name|image-update:--id|image-update:--owner|image-update:--architecture|image-update:--instance-uuid|image-update:--kernel-id|image-update:--ramdisk-id|image-update:--os-distro|image-update:--os-version|image-update:--description|image-update:--disk-format|image-update:--container-format|image-update:--min-disk|image-update:--min-ram|image-update:--is-public|image-update:--visibility|image-update:--is-protected|image-update:--protected|image-update:--hidden|image-update:--tags|image-update:--property|image-update:--remove-property|image-update:-c|image-update:--column|image-update:--prefix) return ;;
+    image-upload:--file|image-upload:--size|image-upload:--store) return ;;
     import-info:-f|import-info:--format) COMPREPLY=($(compgen -W 'table json yaml value shell csv' -- "$cur")); return ;;
     import-info:--quote) COMPREPLY=($(compgen -W 'all minimal none nonnumeric' -- "$cur")); return ;;
     import-info:-c|import-info:--column|import-info:--prefix) return ;;
@@ -44,14 +62,23 @@ _glance() {
   esac
   local words
   case "$cmd" in
-    '') [[ $cur == -* ]] && words='-d --debug -v --verbose --os-image-api-version --os-rc --os-cloud --os-auth-url --os-auth-type --os-username --os-user-id --os-password --os-user-domain-name --os-user-domain-id --os-project-name --os-project-id --os-tenant-name --os-tenant-id --os-project-domain-name --os-project-domain-id --os-default-domain --os-token --os-auth-token --os-url --os-endpoint --os-application-credential-id --os-application-credential-name --os-application-credential-secret --os-region-name --os-interface --os-endpoint-type --os-image-url --os-cacert --os-cert --os-key --timeout --insecure --no-cache --force-new-token --version -h --help' || words='bash-completion help image-deactivate image-list image-reactivate image-tag-delete image-tag-update import-info location-add location-delete location-update member-create member-delete member-list member-update stores-info' ;;
-    help) words='bash-completion help image-deactivate image-list image-reactivate image-tag-delete image-tag-update import-info location-add location-delete location-update member-create member-delete member-list member-update stores-info' ;;
+    '') [[ $cur == -* ]] && words='-d --debug -v --verbose --os-image-api-version --os-rc --os-cloud --os-auth-url --os-auth-type --os-username --os-user-id --os-password --os-user-domain-name --os-user-domain-id --os-project-name --os-project-id --os-tenant-name --os-tenant-id --os-project-domain-name --os-project-domain-id --os-default-domain --os-token --os-auth-token --os-url --os-endpoint --os-application-credential-id --os-application-credential-name --os-application-credential-secret --os-region-name --os-interface --os-endpoint-type --os-image-url --os-cacert --os-cert --os-key --timeout --insecure --no-cache --force-new-token --version -h --help' || words='bash-completion help image-create image-create-via-import image-deactivate image-delete image-download image-import image-list image-reactivate image-show image-stage image-tag-delete image-tag-update image-update image-upload import-info location-add location-delete location-update member-create member-delete member-list member-update stores-info' ;;
+    help) words='bash-completion help image-create image-create-via-import image-deactivate image-delete image-download image-import image-list image-reactivate image-show image-stage image-tag-delete image-tag-update image-update image-upload import-info location-add location-delete location-update member-create member-delete member-list member-update stores-info' ;;
     bash-completion) words='-h --help' ;;
+    image-create) words='--name --id --owner --architecture --instance-uuid --kernel-id --ramdisk-id --os-distro --os-version --description --disk-format --container-format --min-disk --min-ram --is-public --visibility --is-protected --protected --hidden --tags --property --file --size --checksum --location --copy-from --store --progress --human-readable -f --format -c --column --noindent --prefix --quote -h --help' ;;
+    image-create-via-import) words='--name --id --owner --architecture --instance-uuid --kernel-id --ramdisk-id --os-distro --os-version --description --disk-format --container-format --min-disk --min-ram --is-public --visibility --is-protected --protected --hidden --tags --property --file --progress --import-method --uri --remote-region --remote-image-id --remote-service-interface --store --stores --all-stores --allow-failure -f --format -c --column --noindent --prefix --quote -h --help' ;;
     image-deactivate) words='-h --help' ;;
-    image-list) words='-f --format -c --column --noindent --prefix --quote -h --help' ;;
+    image-delete) words='-h --help' ;;
+    image-download) words='--file --progress --allow-md5-fallback -h --help' ;;
+    image-import) words='--import-method --uri --remote-region --remote-image-id --remote-service-interface --store --stores --all-stores --allow-failure -f --format -c --column --noindent --prefix --quote -h --help' ;;
+    image-list) words='--name --status --changes-since --container-format --disk-format --size-min --size-max --property-filter --is-public --visibility --member-status --owner --all-tenants --checksum --hash --tag --hidden --include-stores --sort-key --sort-dir --sort --page-size --limit --human-readable -f --format -c --column --noindent --prefix --quote -h --help' ;;
     image-reactivate) words='-h --help' ;;
+    image-show) words='--human-readable --max-column-width -f --format -c --column --noindent --prefix --quote -h --help' ;;
+    image-stage) words='--file --size --progress -h --help' ;;
     image-tag-delete) words='-h --help' ;;
     image-tag-update) words='-f --format -c --column --noindent --prefix --quote -h --help' ;;
+    image-update) words='--name --id --owner --architecture --instance-uuid --kernel-id --ramdisk-id --os-distro --os-version --description --disk-format --container-format --min-disk --min-ram --is-public --visibility --is-protected --protected --hidden --tags --property --remove-property --purge-props --human-readable -f --format -c --column --noindent --prefix --quote -h --help' ;;
+    image-upload) words='--file --size --progress --store -h --help' ;;
     import-info) words='-f --format -c --column --noindent --prefix --quote -h --help' ;;
     location-add) words='--url --metadata --checksum --hash-algo --hash-value -f --format -c --column --noindent --prefix --quote -h --help' ;;
     location-delete) words='--url -h --help' ;;

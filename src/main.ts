@@ -46,6 +46,7 @@ export async function main(dialect: Dialect, argv: readonly string[] = process.a
     globals = globalsFrom(globalOpts, process.env);
     const options = module.parse({ opts, args });
     const deps = makeDeps(dialect, globals, printOptionsFrom(opts, module.spec.output));
+    await deps.print.ready();
     const originalSession = deps.session;
     deps.session = () => {
       const pending = originalSession();

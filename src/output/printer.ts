@@ -5,7 +5,6 @@ import { jsonList, jsonRecord } from './formats/json.js';
 import { shellRecord } from './formats/shell.js';
 import type { QuoteMode } from './formats/types.js';
 import { valueList, valueRecord } from './formats/value.js';
-import { yamlList, yamlRecord } from './formats/yaml.js';
 import { renderGrid } from './grid.js';
 import type { Cell, ListView, RecordView, TableStyle } from './views.js';
 
@@ -55,6 +54,18 @@ export class Printer {
     private readonly options: PrintOptions = { format: 'table', columns: [] },
   ) {}
 
+  private yaml?: typeof import('./formats/yaml.js');
+
+  /** Loads what the chosen format needs before the command runs: the yaml library stays off start-up. */
+  async ready(): Promise<void> {
+    if (this.options.format === 'yaml') this.yaml ??= await import('./formats/yaml.js');
+  }
+
+  private yamlFormat(): typeof import('./formats/yaml.js') {
+    if (!this.yaml) throw new Error('Printer.ready() was not awaited before printing yaml.');
+    return this.yaml;
+  }
+
   list(view: ListView, style: Partial<TableStyle> = {}): void {
     const s = { ...this.style, ...style };
     const picked = this.pick(view.columns);
@@ -67,7 +78,7 @@ export class Printer {
       case 'json':
         return this.out.write(jsonList(table, noindent));
       case 'yaml':
-        return this.out.write(yamlList(table));
+        return this.out.write(this.yamlFormat().yamlList(table));
       case 'value':
         return this.out.write(valueList(table, s.text));
       case 'csv':
@@ -90,7 +101,7 @@ export class Printer {
       case 'json':
         return this.out.write(jsonRecord(fields, noindent));
       case 'yaml':
-        return this.out.write(yamlRecord(fields));
+        return this.out.write(this.yamlFormat().yamlRecord(fields));
       case 'value':
         return this.out.write(valueRecord(fields, s.text));
       case 'shell':

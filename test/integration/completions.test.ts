@@ -69,9 +69,18 @@ describe('bash', () => {
     expect(bashComplete('keystone', ['keystone', 'tenant-l'])).toEqual(['tenant-list']);
   });
 
-  it('completes the image-cr commands the registry has', () => {
+  it('completes `glance image-cr` to image-create (the common prefix of the image-create commands)', () => {
+    const candidates = bashComplete('glance', ['glance', 'image-cr']);
+    expect(candidates).toContain('image-create');
+    expect(candidates.every((c) => c.startsWith('image-create'))).toBe(true);
     const expected = glanceCommands.flatMap((c) => [c.spec.name, ...(c.spec.aliases ?? [])]).filter((name) => name.startsWith('image-cr')).sort();
-    expect(bashComplete('glance', ['glance', 'image-cr'])).toEqual(expected);
+    expect(candidates).toEqual(expected);
+  });
+
+  it('offers the values image-create declares for --disk-format', () => {
+    const flag = glanceCommands.find((c) => c.spec.name === 'image-create')!.spec.options!.find((o) => o.flags.startsWith('--disk-format'))!;
+    const declared = flag.choices ?? flag.suggestions ?? [];
+    expect(bashComplete('glance', ['glance', 'image-create', '--disk-format', 'q'])).toEqual(declared.filter((v) => v.startsWith('q')));
   });
 
   it('completes image-cr to image-create and --disk-format q to qcow2 from a spec that declares them', () => {
@@ -89,7 +98,7 @@ describe('bash', () => {
       run: async () => 0,
     });
     const dir = mkdtempSync(join(tmpdir(), 'osc-completions-'));
-    for (const [name, text] of completionFiles([commandTree('glance', [imageCreate, ...glanceCommands])])) writeFileSync(join(dir, name), text);
+    for (const [name, text] of completionFiles([commandTree('glance', [imageCreate])])) writeFileSync(join(dir, name), text);
     expect(bashComplete('glance', ['glance', 'image-cr'], dir)).toEqual(['image-create']);
     expect(bashComplete('glance', ['glance', 'image-create', '--disk-format', 'q'], dir)).toEqual(['qcow2']);
     expect(bashComplete('glance', ['glance', 'image-create', '--file', ''], dir)).toEqual([]); // bash falls back to file names

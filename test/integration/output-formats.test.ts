@@ -137,11 +137,21 @@ describe('keystone token-get (a record)', () => {
 
 describe('a real image record through the printer', () => {
   const view = (): RecordView => ({ fields: (['id', 'name', 'size', 'protected', 'min_disk', 'tags', 'checksum', 'owner'] as const).map((k) => [k, image[k] as Cell]) });
+  const printers = new Map<string, Printer>();
+  let out = '';
   const print = (format: 'json' | 'yaml' | 'shell', extra: object = {}) => {
-    let out = '';
-    new Printer({ write: (t) => void (out += t) }, dialectStyle('glance'), { format, columns: [], ...extra }).record(view());
+    out = '';
+    printers.get(JSON.stringify([format, extra]))!.record(view());
     return out;
   };
+
+  beforeAll(async () => {
+    for (const [format, extra] of [['json', {}], ['json', { noindent: true }], ['yaml', {}], ['shell', { prefix: 'img_' }]] as const) {
+      const printer = new Printer({ write: (t) => void (out += t) }, dialectStyle('glance'), { format, columns: [], ...extra });
+      await printer.ready();
+      printers.set(JSON.stringify([format, extra]), printer);
+    }
+  });
 
   it('json and yaml keep size a number, protected a boolean, tags a list', () => {
     const expected = { id: image.id, name: NAME, size: 1000, protected: false, min_disk: 0, tags: [], checksum: image.checksum, owner: image.owner };
