@@ -1,0 +1,77 @@
+// Faults a real cloud will not produce on demand (503s, resets, silence), from a local server.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { HttpTransport } from '../../src/http/transport.js';
+
+let server: Server | undefined;
+afterEach(async () => {
+  server?.closeAllConnections();
+  await new Promise((resolve) => server?.close(resolve) ?? resolve(undefined));
+  server = undefined;
+});
+
+/** Serves answers in order; each handler gets the request number (1-based). */
+async function serve(handler: (req: IncomingMessage, res: ServerResponse, n: number) => void): Promise<{ url: string; count: () => number }> {
+  let n = 0;
+  server = createServer((req, res) => handler(req, res, ++n));
+  await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, count: () => n };
+}
+
+describe('HTTP transport', () => {
+  it('retries an idempotent request once after a 503, but never a POST', async () => {
+    const s = await serve((_req, res, n) => {
+      res.writeHead(n === 1 ? 503 : 200);
+      res.end('x');
+    });
+    const t = new HttpTransport({ timeoutSeconds: 5 });
+    const get = await t.request({ method: 'GET', url: `${s.url}/a` });
+    expect(get.status).toBe(200);
+    expect(s.count()).toBe(2);
+    await get.body.dump();
+    const post = await t.request({ method: 'POST', url: `${s.url}/b`, body: '{}' });
+    expect(post.status).toBe(200); // the third answer
+    const again = await t.request({ method: 'GET', url: `${s.url}/c` });
+    await again.body.dump();
+    expect(s.count()).toBe(4);
+    await t.close();
+  });
+
+  it('retries once on a reset connection, then reports it naming the URL', async () => {
+    const s = await serve((req) => req.socket.destroy());
+    const t = new HttpTransport({ timeoutSeconds: 5 });
+    await expect(t.request({ method: 'GET', url: `${s.url}/v2/images` })).rejects.toThrow(new RegExp(`^Unable to establish connection to ${s.url}/v2/images: `));
+    expect(s.count()).toBe(2);
+    await t.close();
+  });
+
+  it('gives up after --timeout seconds without an answer', async () => {
+    const s = await serve(() => undefined);
+    const t = new HttpTransport({ timeoutSeconds: 0.5 });
+    const started = Date.now();
+    await expect(t.request({ method: 'POST', url: `${s.url}/v3/auth/tokens`, body: '{}' })).rejects.toThrow(
+      `Unable to establish connection to ${s.url}/v3/auth/tokens: no answer within the timeout (raise --timeout if the server is slow)`,
+    );
+    expect(Date.now() - started).toBeLessThan(3000);
+    await t.close();
+  });
+
+  it('traces method, URL, status, time and headers, with tokens hashed and passwords replaced', async () => {
+    const s = await serve((_req, res) => {
+      res.writeHead(201, { 'X-Subject-Token': 'issued-token', 'Content-Type': 'application/json' });
+      res.end('{}');
+    });
+    const lines: string[] = [];
+    const t = new HttpTransport({ timeoutSeconds: 5, trace: (l) => lines.push(l) });
+    const res = await t.request({ method: 'POST', url: `${s.url}/v3/auth/tokens`, headers: { 'X-Auth-Token': 'sent-token' }, body: '{"password":"hunter2"}' });
+    await res.body.dump();
+    await t.close();
+    const text = lines.join('\n');
+    expect(text).toMatch(new RegExp(`^REQ: curl -g -i -X POST ${s.url}/v3/auth/tokens -H "User-Agent: openstack-classic-cli" -H "X-Auth-Token: \\{SHA256\\}[0-9a-f]{64}"$`, 'm'));
+    expect(text).toContain('REQ BODY: {"password":"***"}');
+    expect(text).toMatch(new RegExp(`^RESP: \\[201\\] POST ${s.url}/v3/auth/tokens \\d+ms$`, 'm'));
+    expect(text).toMatch(/^ {2}x-subject-token: \{SHA256\}[0-9a-f]{64}$/m);
+    for (const secret of ['sent-token', 'issued-token', 'hunter2']) expect(text).not.toContain(secret);
+  });
+});

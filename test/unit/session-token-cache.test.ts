@@ -1,0 +1,54 @@
+import { mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { AuthState } from '../../src/session/auth.js';
+import { TokenCache } from '../../src/session/token-cache.js';
+
+const NOW = Date.parse('2030-01-01T12:00:00Z');
+
+function state(expiresInMinutes: number): AuthState {
+  return { token: 'tok', expiresAt: new Date(NOW + expiresInMinutes * 60_000).toISOString(), identityUrl: 'http://ks/v3', userId: 'u', catalog: [] };
+}
+
+describe('token cache', () => {
+  it('lives under XDG_CACHE_HOME, else ~/.cache', () => {
+    expect(TokenCache.defaultDir({ XDG_CACHE_HOME: '/x' })).toBe('/x/openstack-classic-cli/tokens');
+    expect(TokenCache.defaultDir({ HOME: '/home/u' })).toBe('/home/u/.cache/openstack-classic-cli/tokens');
+  });
+
+  it('keys by a hash over everything, secret included: another password is another key', () => {
+    const a = TokenCache.key(['http://ks/v3', 'admin', 'pw']);
+    expect(a).toMatch(/^[0-9a-f]{64}$/);
+    expect(TokenCache.key(['http://ks/v3', 'admin', 'pw2'])).not.toBe(a);
+    expect(TokenCache.key(['http://ks/v3', 'admin', 'pw'])).toBe(a);
+    expect(a).not.toContain('pw');
+  });
+
+  it('reuses a token until 5 minutes before it expires', () => {
+    const cache = new TokenCache(join(mkdtempSync(join(tmpdir(), 'osc-tc-')), 'tokens'));
+    cache.save('k1', state(6));
+    expect(cache.load('k1', NOW)?.token).toBe('tok');
+    cache.save('k2', state(5));
+    expect(cache.load('k2', NOW)).toBeUndefined();
+    expect(cache.load('missing', NOW)).toBeUndefined();
+  });
+
+  it('writes 0600 files in a 0700 directory, atomically (no temporary files left), and drops them', () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'osc-tc-')), 'a', 'tokens');
+    const cache = new TokenCache(dir);
+    cache.save('k', state(60));
+    cache.save('k', state(61));
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
+    expect(readdirSync(dir)).toEqual(['k.json']);
+    expect(statSync(join(dir, 'k.json')).mode & 0o777).toBe(0o600);
+    cache.drop('k');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('treats a corrupt file as a miss', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'osc-tc-'));
+    writeFileSync(join(dir, 'k.json'), '{"token": 1');
+    expect(new TokenCache(dir).load('k', NOW)).toBeUndefined();
+  });
+});
