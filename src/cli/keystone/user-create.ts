@@ -24,7 +24,7 @@ export const userCreate = command<Options>({
       { flags: '--tenant <tenant>', description: 'New user default tenant.' },
       { flags: '--tenant-id <tenant>', description: 'Same as --tenant', hidden: true },
       { flags: '--tenant_id <tenant>', description: 'Same as --tenant', hidden: true },
-      { flags: '--pass [<pass>]', description: 'New user password; required for some auth backends. Without a value: asked for at the terminal.' },
+      { flags: '--pass [pass]', description: 'New user password; required for some auth backends. Without a value: asked for at the terminal.' },
       { flags: '--email <email>', description: 'New user email address.' },
       { flags: '--enabled <true|false>', description: 'Initial user enabled status. Default is true.', default: 'true' },
     ],
