@@ -28,7 +28,7 @@ function readTree(path: string): Tree {
   try {
     doc = parse(readFileSync(path, 'utf8'));
   } catch (err) {
-    throw new CliError(`Cannot read ${path}: ${(err as Error).message.split('\n')[0]}`);
+    throw new CliError(`Cannot read ${path}: ${(err as Error).message.split('\n')[0]!.replace(/:\s*$/, '')}.`);
   }
   if (doc === null || doc === undefined) return {};
   if (typeof doc !== 'object' || Array.isArray(doc)) throw new CliError(`${path} is not a mapping: it must start with "clouds:".`);
