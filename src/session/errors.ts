@@ -9,7 +9,7 @@ export function extractMessage(text: string): string {
     const inner = (doc.error ?? doc.badRequest ?? doc.itemNotFound ?? Object.values(doc)[0]) as Record<string, unknown> | string | undefined;
     // Glance's JSON errors carry webob's message with its HTML line breaks ("…<br /><br />\n\n\n").
     if (typeof inner === 'string') return plain(inner);
-    if (inner && typeof inner.message === 'string') return plain(inner.message);
+    if (inner && typeof inner.message === 'string') return inner.message;
     if (typeof doc.message === 'string') return plain(doc.message);
   } catch {
     /* not JSON */
@@ -18,12 +18,13 @@ export function extractMessage(text: string): string {
   return plain(/<\/h1>([\s\S]*?)<\/body>/i.exec(text)?.[1] ?? text);
 }
 
+/** webob's message as python-glanceclient shows it: tags dropped line by line, blank and repeated lines left out, the rest joined with ': '. */
 function plain(html: string): string {
-  return html
-    .replace(/<br\s*\/?>/gi, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const lines = html
+    .split(/\r?\n/)
+    .map((line) => line.trim().replace(/<[^>]+>/g, '').trim())
+    .filter((line) => line !== '');
+  return [...new Set(lines)].join(': ');
 }
 
 export async function errorFromResponse(res: HttpResponse): Promise<HttpError> {

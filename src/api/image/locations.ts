@@ -48,17 +48,21 @@ export class LocationsApi {
 
   /** Replaces one location's metadata (the URL must already be a location of the image). */
   async update(imageId: string, url: string, metadata: Record<string, unknown>): Promise<Image> {
-    const locations = await this.current(imageId);
+    const image = await this.image(imageId);
+    const locations = locationsOf(image);
     const target = locations.find((l) => l.url === url);
     if (!target) throw new LocationError(`Unknown URL: ${url}, the URL must be one of existing locations of current image`);
+    if (sameJson(target.metadata, metadata)) return image; // nothing to change: no PATCH, updated_at stays
     const value = locations.map((l) => (l.url === url ? { ...l, metadata } : l));
     return this.patch(imageId, [{ op: 'replace', path: '/locations', value }]);
   }
 
   private async current(imageId: string): Promise<Location[]> {
-    const image = await this.session.json<Image>('image', { method: 'GET', path: imagePath(imageId) });
-    if (!Array.isArray(image.locations)) throw new LocationError('The administrator has disabled API access to image locations');
-    return image.locations as Location[];
+    return locationsOf(await this.image(imageId));
+  }
+
+  private async image(imageId: string): Promise<Image> {
+    return this.session.json<Image>('image', { method: 'GET', path: imagePath(imageId) });
   }
 
   private async patch(imageId: string, ops: readonly PatchOp[]): Promise<Image> {
@@ -69,6 +73,21 @@ export class LocationsApi {
       headers: { 'Content-Type': 'application/openstack-images-v2.1-json-patch' },
     });
   }
+}
+
+function locationsOf(image: Image): Location[] {
+  if (!Array.isArray(image.locations)) throw new LocationError('The administrator has disabled API access to image locations');
+  return image.locations as Location[];
+}
+
+/** Deep equality of JSON values (key order ignored), as Python's == on dicts. */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  return ka.length === kb.length && ka.every((k) => k in b && sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
 function imagePath(imageId: string): string {
