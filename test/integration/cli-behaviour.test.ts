@@ -1,5 +1,6 @@
 // Help, mistyped commands, colour rules and quiet pipes, through the built CLI and real shells.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { glanceCommands } from '../../src/cli/glance/index.js';
@@ -39,7 +40,7 @@ describe('help', () => {
 
   it('every command has a runbook-style example that starts with the program name', () => {
     for (const [program, commands] of registries) {
-      for (const { spec } of commands) expect(spec.example, `${program} ${spec.name}`).toMatch(new RegExp(`^${program} ${spec.name}\\b|^complete `));
+      for (const { spec } of commands) expect(spec.example, `${program} ${spec.name}`).toMatch(new RegExp(`(^|\\$\\()${program} (\\S+ )*${spec.name}\\b`));
     }
   });
 });
@@ -108,5 +109,34 @@ describe('pipes', () => {
   it('a reader that is already gone (EPIPE on the first write) gives no trace and exit 0', () => {
     const result = bash(`${process.execPath} bin/keystone tenant-list -f json | (exec 0<&-; exit 0); echo "status \${PIPESTATUS[0]}" >&2`);
     expect(result.stderr).toMatch(/^status (0|141)\n$/);
+  });
+});
+
+describe('exit codes', () => {
+  it('Ctrl-C while waiting on a server ends with 130', async () => {
+    // A server that accepts connections and never answers keeps the command waiting.
+    const server: Server = createServer(() => undefined);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as { port: number }).port;
+    try {
+      const line = `set -m; ${process.execPath} bin/glance --os-auth-url http://127.0.0.1:${port}/v3 --os-username u --os-password p --os-project-name p image-list & pid=$!; sleep 1; kill -INT $pid; wait $pid; echo "status $?"`;
+      const result = await new Promise<{ stdout: string }>((resolve) => {
+        let stdout = '';
+        const child = spawn('bash', ['--norc', '-c', line], { cwd: ROOT, env: { PATH: process.env.PATH!, HOME: process.env.HOME! } });
+        child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+        child.on('close', () => resolve({ stdout }));
+      });
+      expect(result.stdout).toBe('status 130\n');
+    } finally {
+      server.close();
+    }
+  });
+
+  it('usage errors exit 2, runtime errors 1', async () => {
+    expect((await runCli('glance', ['image-list', '--quote', 'sometimes'])).code).toBe(2);
+    const refused = await runCli('keystone', ['--os-auth-url', 'http://127.0.0.1:9/v3', '--os-username', 'u', '--os-password', 'p', '--os-project-name', 'p', 'tenant-list']);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr.split('\n').filter(Boolean)).toHaveLength(1);
   });
 });

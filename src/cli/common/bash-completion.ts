@@ -2,17 +2,17 @@
 // bash completion script: every command name and every command option, space-separated, one line.
 // Each registry hands in a getter for itself, so this module imports no registry (no cycle).
 import { command, type CommandModule } from '../command.js';
-import type { Deps } from '../deps.js';
+import type { Deps, Dialect } from '../deps.js';
 import { commandTree } from './command-tree.js';
 
 export interface Options {}
 
-export function bashCompletionFor(registry: () => readonly CommandModule[]): CommandModule {
+export function bashCompletionFor(program: Dialect, registry: () => readonly CommandModule[]): CommandModule {
   return command<Options>({
     spec: {
       name: 'bash-completion',
       summary: 'Print all commands and options, space-separated, for shell completion scripts.',
-      example: 'complete -W "$(glance bash-completion)" glance',
+      example: `complete -W "$(${program} bash-completion)" ${program}`,
       output: 'none',
     },
     parse: () => ({}),

@@ -18,5 +18,5 @@ export const glanceCommands: readonly CommandModule[] = [
   imageDownload,
   imageUpload,
   ...moreGlanceCommands,
-  bashCompletionFor(() => glanceCommands),
+  bashCompletionFor('glance', () => glanceCommands),
 ];

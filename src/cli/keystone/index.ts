@@ -46,5 +46,5 @@ export const keystoneCommands: readonly CommandModule[] = [
   catalog, tokenGet,
   ec2CredentialsCreate, ec2CredentialsGet, ec2CredentialsList, ec2CredentialsDelete,
   discover, bootstrap,
-  bashCompletionFor(() => keystoneCommands),
+  bashCompletionFor('keystone', () => keystoneCommands),
 ];
