@@ -77,7 +77,7 @@ const INTERFACES: Record<string, Interface> = {
 const AUTH_TYPES: Record<string, AuthType> = {
   password: 'password', v3password: 'password', v2password: 'password',
   token: 'token', v3token: 'token', v2token: 'token',
-  v3applicationcredential: 'v3applicationcredential', applicationcredential: 'v3applicationcredential',
+  v3applicationcredential: 'v3applicationcredential', applicationcredential: 'v3applicationcredential', v3_application_credential: 'v3applicationcredential',
   admin_token: 'admin_token', token_endpoint: 'admin_token', admin_token_endpoint: 'admin_token', none: 'admin_token',
 };
 
@@ -133,7 +133,7 @@ function normalise(raw: RawSettings): Credentials {
 }
 
 function inferAuthType(raw: RawSettings, c: Credentials): AuthType {
-  const given = str(raw.authType)?.toLowerCase();
+  const given = str(raw.authType)?.toLowerCase().replace(/[\s-]+/g, '_');
   if (given) {
     const known = AUTH_TYPES[given];
     if (!known) throw new CliError(`Unknown auth type '${raw.authType}': use password, token, v3applicationcredential or admin_token (OS_AUTH_TYPE / --os-auth-type).`);

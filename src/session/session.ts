@@ -86,6 +86,10 @@ export class Session {
     }
     if (res.status === 401) {
       await res.body.dump();
+      if (!this.tokenMode && !replayable) {
+        this.cache?.drop(this.cacheKey());
+        throw new CliError(`The token was refused by ${base} (HTTP 401) while sending data that cannot be sent twice; the cached token is dropped: run the command again.`);
+      }
       if (this.tokenMode) {
         throw new CliError(`The token was refused by ${base} (HTTP 401): in token mode it must be a token that service accepts (Keystone's admin_token works only for Keystone).`);
       }
