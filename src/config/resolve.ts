@@ -34,10 +34,13 @@ export async function resolveCredentials(sources: CredentialSources): Promise<Cr
   }
   const merged: RawSettings = { ...cloud, ...fromEnv(env), ...rcSettings, ...stripUndefined(sources.flags) };
   const creds = normalise(merged);
-  if (creds.authType === 'password' && creds.password === undefined && sources.promptPassword) {
-    creds.password = await sources.promptPassword();
+  const canPrompt = creds.authType === 'password' && creds.password === undefined && sources.promptPassword !== undefined;
+  // Everything else is checked first, so nobody types a password only to learn the URL is missing.
+  validate(creds, rcPrompts, canPrompt);
+  if (canPrompt) {
+    creds.password = await sources.promptPassword!();
+    validate(creds, rcPrompts, false);
   }
-  validate(creds, rcPrompts);
   if (creds.authType === 'admin_token' && (creds.username || creds.userId || creds.password)) {
     sources.warn?.('WARNING: Bypassing authentication using a token & endpoint (authentication credentials are being ignored).');
   }
@@ -147,7 +150,7 @@ function inferAuthType(raw: RawSettings, c: Credentials): AuthType {
   return 'password';
 }
 
-function validate(c: Credentials, rcPrompts: boolean): void {
+function validate(c: Credentials, rcPrompts: boolean, passwordToCome: boolean): void {
   for (const [value, name] of [[c.authUrl, 'OS_AUTH_URL / --os-auth-url'], [c.endpoint, 'OS_SERVICE_ENDPOINT / OS_URL / --os-endpoint'], [c.imageUrl, 'OS_IMAGE_URL / --os-image-url']] as const) {
     if (value !== undefined && !/^https?:\/\/[^/]/i.test(value)) throw new CliError(`${name} must be an http:// or https:// URL, not '${value}'.`);
   }
@@ -161,7 +164,7 @@ function validate(c: Credentials, rcPrompts: boolean): void {
     if (!c.authUrl) missing.push('an auth URL (OS_AUTH_URL or --os-auth-url)');
     if (c.authType === 'password') {
       if (!c.username && !c.userId) missing.push('a user name (OS_USERNAME or --os-username)');
-      if (c.password === undefined) {
+      if (c.password === undefined && !passwordToCome) {
         missing.push(rcPrompts
           ? 'a password (the rc file reads it at a terminal and there is none: pass --os-password or set OS_PASSWORD)'
           : 'a password (OS_PASSWORD or --os-password)');

@@ -94,6 +94,14 @@ describe('credential precedence: flags > --os-rc > environment > clouds.yaml', (
     expect((await resolveCredentials({ flags: {}, env: { OS_PASSWORD: 'from-env' }, rcPath: rc })).password).toBe('from-env');
   });
 
+  it('does not ask for a password when something else is missing anyway', async () => {
+    let asked = 0;
+    await expect(resolveCredentials({ flags: {}, env: { OS_USERNAME: 'u' }, promptPassword: async () => (asked++, 'pw') })).rejects.toThrow(
+      'Missing credentials: an auth URL (OS_AUTH_URL or --os-auth-url). Source your keystonerc, pass --os-rc FILE, or use --os-cloud.',
+    );
+    expect(asked).toBe(0);
+  });
+
   it('a missing --os-rc file is a clear error', async () => {
     await expect(resolveCredentials({ flags: {}, env: base, rcPath: '/nonexistent/keystonerc' })).rejects.toThrow(
       'Cannot read credentials file /nonexistent/keystonerc (no such file): check the path given to --os-rc.',
