@@ -148,6 +148,11 @@ describe('users', () => {
     expect(record(await ok(['token-get'], await userEnv(prompted, 'pw-prompted', tenant))).user_id).toBe(id);
   });
 
+  it('tenant-list as a user without admin rights: the tenants the user has a role on', async () => {
+    const env = await userEnv(name, 'pw-four', tenant);
+    expect(listRows(await ok(['tenant-list'], env), ['id', 'name', 'enabled'])).toEqual([[tenantId, tenant, 'True']]);
+  });
+
   it('user-delete removes the user', async () => {
     const doomed = record(await ok(['user-create', '--name', unique('doomed')]));
     cleanup.add(async () => (await api()).users.delete(doomed.id!));

@@ -24,6 +24,11 @@ export class ProjectsApi {
     return body.projects;
   }
 
+  /** The projects the current token's user may scope to (no admin rights needed). */
+  async listForCurrentUser(): Promise<Project[]> {
+    return (await this.session.json<{ projects: Project[] }>('identity', { method: 'GET', path: '/auth/projects' })).projects;
+  }
+
   async get(id: string): Promise<Project> {
     return (await this.session.json<{ project: Project }>('identity', { method: 'GET', path: `/projects/${encodeURIComponent(id)}` })).project;
   }

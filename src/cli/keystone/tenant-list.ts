@@ -1,3 +1,4 @@
+import { HttpError } from '../../errors.js';
 import { command } from '../command.js';
 import type { Deps } from '../deps.js';
 import { tenantDomainId } from './lookup.js';
@@ -10,7 +11,11 @@ export const tenantList = command<Options>({
   parse: () => ({}),
   async run(_options: Options, deps: Deps) {
     const identity = await deps.identity();
-    const projects = await identity.projects.list({ domain_id: await tenantDomainId(identity) });
+    // As v2.0 did for a non-admin: the tenants the user has access to.
+    const projects = await identity.projects.list({ domain_id: await tenantDomainId(identity) }).catch((err: unknown) => {
+      if (err instanceof HttpError && err.status === 403) return identity.projects.listForCurrentUser();
+      throw err;
+    });
     deps.print.list({ columns: ['id', 'name', 'enabled'], rows: sortRows(projects.map((p) => [p.id, p.name, p.enabled]), 1) });
   },
 });
