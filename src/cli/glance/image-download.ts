@@ -23,6 +23,25 @@ function expectedHash(image: Image): { algorithm: string; value: string } | unde
   return undefined;
 }
 
+const STREAM_CAUSES: Record<string, string> = {
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'disk quota exceeded',
+  EFBIG: 'file too large (file system or ulimit -f limit)',
+  EACCES: 'permission denied',
+  EROFS: 'read-only file system',
+  UND_ERR_BODY_TIMEOUT: 'the download stalled past the timeout (raise --timeout if the server is slow)',
+  UND_ERR_SOCKET: 'the connection was closed mid-download',
+  ECONNRESET: 'the connection was reset mid-download',
+};
+
+/** A failed data stream (disk or network) as one line that says nothing partial was kept. */
+function downloadError(err: unknown, id: string, target: string | undefined): unknown {
+  if (err instanceof CliError) return err;
+  const code = (err as { code?: string }).code ?? '';
+  const cause = STREAM_CAUSES[code] ?? (err instanceof Error ? err.message : String(err));
+  return new CliError(`Download of image ${id} failed: ${cause}${target ? `; nothing was saved as ${target}` : ''}.`);
+}
+
 export const imageDownload = command<Options>({
   spec: {
     name: 'image-download',
@@ -71,7 +90,7 @@ export const imageDownload = command<Options>({
     } catch (err) {
       bar.done();
       if (temp) rmSync(temp, { force: true });
-      throw err;
+      throw downloadError(err, image.id, target);
     } finally {
       forget();
     }
