@@ -45,7 +45,7 @@ export function ours(args: readonly string[], dialect: 1 | 2 = 2, input?: Buffer
   return runCli('glance', args, { env: adminEnv(dialect === 2 ? { OS_IMAGE_API_VERSION: '2' } : {}), input });
 }
 
-/** /usr/bin/glance (python-glanceclient 4.1.0) on the same cloud, stdin on /dev/null. */
+/** /usr/bin/glance (python-glanceclient 4.1.0) on the same cloud, stdin closed (`<&-`: else it reads stdin as image data). */
 export function reference(args: readonly string[]): Promise<CliResult> {
   const env = {
     PATH: '/usr/bin:/bin',
@@ -57,7 +57,7 @@ export function reference(args: readonly string[]): Promise<CliResult> {
     OS_IDENTITY_API_VERSION: '3',
   };
   return new Promise((resolve) => {
-    execFile('/usr/bin/glance', ['--os-image-api-version', '2', ...args], { env, timeout: 60_000 }, (err, stdout, stderr) => {
+    execFile('/bin/sh', ['-c', 'exec /usr/bin/glance "$@" <&-', 'sh', '--os-image-api-version', '2', ...args], { env, timeout: 60_000 }, (err, stdout, stderr) => {
       const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
       resolve({ code, stdout, stderr });
     });

@@ -83,7 +83,8 @@ export const imageCreateViaImport = command<Options>({
   }),
   async run(options, deps: Deps) {
     const source = imageSource(options.file, deps);
-    if (source) requireFormats(options.fields, source.origin);
+    // glanceclient's on_data_require_fields counts --uri as data too.
+    if (source || options.uri) requireFormats(options.fields, source?.origin ?? '--uri');
     let method = options.method ?? deps.env.OS_IMAGE_IMPORT_METHOD;
     if (method === undefined && source) method = 'glance-direct';
     if (method === 'copy-image') throw new CliError("Import method 'copy-image' cannot be used while creating the image.");
