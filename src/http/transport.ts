@@ -2,6 +2,7 @@
 // one retry for idempotent calls, and a --debug trace that never shows a secret.
 import { readFileSync } from 'node:fs';
 import type { Readable } from 'node:stream';
+import { setFlagsFromString } from 'node:v8';
 import { Agent, request as undiciRequest } from 'undici';
 import { CliError } from '../errors.js';
 import { redactBody, redactHeader } from './redact.js';
@@ -33,6 +34,11 @@ export interface HttpResponse {
   body: Readable & { text(): Promise<string>; json(): Promise<unknown>; dump(): Promise<void> };
   url: string;
 }
+
+// undici parses HTTP with llhttp compiled to WebAssembly. V8's background optimising compile of it
+// (TurboFan tier-up) adds about 35 MB to peak RSS and holds process exit for tens of ms; the
+// baseline (Liftoff) code is plenty for HTTP framing (bodies pass through unparsed).
+setFlagsFromString('--liftoff-only');
 
 const USER_AGENT = 'openstack-classic-cli';
 // 500 too: a busy SQLite-backed Keystone answers a transient 500 ("database is locked").
