@@ -1,0 +1,63 @@
+// Parsing and rendering pieces of the v2-only glance commands, without a cloud.
+import { describe, expect, it } from 'vitest';
+import { CliError, UsageError } from '../../src/errors.js';
+import { memberUpdate } from '../../src/cli/glance/member-update.js';
+import { locationDelete } from '../../src/cli/glance/location-delete.js';
+import { parseMetadata, pyRepr } from '../../src/cli/glance/more-common.js';
+import { parseStoreChoice } from '../../src/cli/glance/import-checks.js';
+import { extractMessage } from '../../src/session/errors.js';
+
+describe('pyRepr (how glanceclient prints a tags list)', () => {
+  it('quotes like Python repr', () => {
+    expect(pyRepr([])).toBe('[]');
+    expect(pyRepr(['a', 'two words'])).toBe("['a', 'two words']");
+    expect(pyRepr(["it's"])).toBe(`["it's"]`);
+    expect(pyRepr([`both ' and "`])).toBe(`['both \\' and "']`);
+    expect(pyRepr(['back\\slash'])).toBe("['back\\\\slash']");
+  });
+});
+
+describe('parseMetadata', () => {
+  it('takes a JSON object and nothing else', () => {
+    expect(parseMetadata('{"a": 1}')).toEqual({ a: 1 });
+    for (const bad of ['nope', '[1]', '1', 'null', '']) expect(() => parseMetadata(bad)).toThrow(new CliError('Metadata is not a valid JSON object.'));
+  });
+});
+
+describe('argument checks with argparse wording', () => {
+  it('member-update refuses an unknown status with the usage line first', () => {
+    expect(() => memberUpdate.parse({ opts: {}, args: ['i', 'm', 'bogus'] })).toThrow(UsageError);
+    expect(() => memberUpdate.parse({ opts: {}, args: ['i', 'm', 'bogus'] })).toThrow(
+      "usage: glance member-update <IMAGE_ID> <MEMBER_ID> <MEMBER_STATUS>\nglance member-update: error: argument <MEMBER_STATUS>: invalid choice: 'bogus' (choose from 'accepted', 'rejected', 'pending')",
+    );
+    expect(memberUpdate.parse({ opts: {}, args: ['i', 'm', 'accepted'] })).toEqual({ image: 'i', member: 'm', status: 'accepted' });
+  });
+
+  it('location-delete needs at least one --url', () => {
+    expect(() => locationDelete.parse({ opts: {}, args: ['i'] })).toThrow('glance location-delete: error: the following arguments are required: --url');
+    expect(locationDelete.parse({ opts: { url: ['a', 'b'] }, args: ['i'] })).toEqual({ image: 'i', urls: ['a', 'b'] });
+  });
+});
+
+describe('parseStoreChoice', () => {
+  it('reads flags, then OS_IMAGE_STORE(S) / OS_IMAGE_ALLOW_FAILURE', () => {
+    expect(parseStoreChoice({}, {})).toEqual({ store: undefined, stores: undefined, allStores: undefined, allowFailure: true });
+    expect(parseStoreChoice({ stores: 'a,b', allowFailure: 'False' }, {})).toEqual({ store: undefined, stores: ['a', 'b'], allStores: undefined, allowFailure: false });
+    expect(parseStoreChoice({}, { OS_IMAGE_STORE: 'file' }).store).toBe('file');
+  });
+
+  it('allows one of --store, --stores and --all-stores', () => {
+    expect(() => parseStoreChoice({ store: 'a', stores: 'b' }, {})).toThrow('Only one of --store, --stores and --all-stores can be provided');
+    expect(() => parseStoreChoice({ stores: 'b', allStores: 'True' }, {})).toThrow('Only one of --store, --stores and --all-stores can be provided');
+  });
+});
+
+describe('Glance error messages as glanceclient shows them', () => {
+  it('drops webob line breaks and joins lines with ": "', () => {
+    expect(extractMessage('{"message": "Image x not found.<br /><br />\\n\\n\\n", "code": "404 Not Found", "title": "Not Found"}')).toBe('Image x not found.');
+    expect(extractMessage('{"message": "Access was denied to this resource.<br /><br />\\nCannot remove last location in the image.\\n\\n", "code": "403 Forbidden"}')).toBe(
+      'Access was denied to this resource.: Cannot remove last location in the image.',
+    );
+    expect(extractMessage('{"error": {"message": "Keystone <says> this", "code": 409}}')).toBe('Keystone <says> this');
+  });
+});
