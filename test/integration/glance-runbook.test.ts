@@ -64,8 +64,9 @@ describe('glance image-create, as the runbook types it', () => {
   it('image-list prints the runbook columns, left-aligned, with the new image', async () => {
     const name = named('fedora-19');
     const created = await glance(['image-create', '--name', name, '--is-public', 'True', '--disk-format', 'qcow2', '--container-format', 'bare', '--file', file]);
-    expect(created.code).toBe(0);
+    expect(created.stderr).toBe('');
     const res = await glance(['image-list']);
+    expect(res.stderr).toBe('');
     expect(res.code).toBe(0);
     const rows = gridRows(res.stdout);
     expect(rows[0]).toEqual(['ID', 'Name', 'Disk Format', 'Container Format', 'Size', 'Status']);
@@ -101,6 +102,7 @@ describe('glance image-create, as the runbook types it', () => {
     expect(res.stderr).toBe('');
     expect(res.code).toBe(0);
     const v2 = await glance(['--os-image-api-version', '2', 'image-show', field(res.stdout, 'id')!]);
+    expect(v2.stderr).toBe('');
     expect(v2.stdout.replace(/\n\| +\| /g, '')).toContain(url);
   });
 
