@@ -27,6 +27,8 @@ export class Session {
   private state?: Promise<AuthState>;
   /** The token last refused with a 401, so concurrent requests re-authenticate once, not each. */
   private refused?: string;
+  /** True once this session got a token from Keystone rather than from the cache. */
+  private authenticatedHere = false;
 
   constructor(
     readonly credentials: Credentials,
@@ -62,7 +64,19 @@ export class Session {
     }
     const state = await this.auth();
     if (service === 'identity') return state.identityUrl;
-    return trimVersion(selectEndpoint(state.catalog, service, c.interface, c.regionName));
+    try {
+      return trimVersion(selectEndpoint(state.catalog, service, c.interface, c.regionName));
+    } catch (err) {
+      // A cached token carries the catalog of its day: a service registered since is not in it.
+      if (this.authenticatedHere) throw err;
+      this.state = this.loadOrAuthenticate(true);
+      return trimVersion(selectEndpoint((await this.state).catalog, service, c.interface, c.regionName));
+    }
+  }
+
+  /** This run changed services or endpoints: the cached token's catalog is stale, so the next run authenticates afresh. */
+  catalogChanged(): void {
+    this.cache?.drop(this.cacheKey());
   }
 
   async request(service: ServiceType, req: ServiceRequest): Promise<HttpResponse> {
@@ -145,6 +159,7 @@ export class Session {
     }
     const identityUrl = await discoverV3(c.authUrl!, this.transport);
     const state = await authenticate(c, identityUrl, this.transport);
+    this.authenticatedHere = true;
     if (useCache) this.cache!.save(key, state);
     return state;
   }

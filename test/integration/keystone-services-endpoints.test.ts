@@ -68,6 +68,12 @@ describe('endpoints', () => {
     expect(await (await api()).regions.find(region)).toMatchObject({ id: region });
   });
 
+  it('the next command sees the new endpoint in its token catalog (the cached token was dropped)', async () => {
+    const out = await ok(['catalog', '--service', type]);
+    expect(out.split('\n')[0]).toBe(`Service: ${type}`);
+    expect(record(out.slice(out.indexOf('\n') + 1))).toEqual({ adminURL: 'http://adm:1', id: endpointId, publicURL: 'http://pub:1', region });
+  });
+
   it('endpoint-list: one classic row per group, sorted by id, including the bootstrap identity endpoints', async () => {
     const out = await ok(['endpoint-list']);
     expectCentredGrids(out);
