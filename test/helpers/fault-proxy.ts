@@ -54,6 +54,8 @@ export interface SeenRequest {
   /** Bytes of request body the proxy read. */
   bodyBytes: number;
   status?: number;
+  /** The token Keystone issued in this answer (X-Subject-Token), for secret-leak checks. */
+  issuedToken?: string;
 }
 
 interface ActiveRule extends FaultRule {
@@ -120,6 +122,11 @@ export class FaultProxy {
   /** Requests seen with this method whose path matches. */
   count(method: string, path: string | RegExp): number {
     return this.requests.filter((r) => r.method === method && matches(path, r.path)).length;
+  }
+
+  /** Every token Keystone issued through this proxy. */
+  issuedTokens(): string[] {
+    return this.requests.flatMap((r) => (r.issuedToken ? [r.issuedToken] : []));
   }
 
   /** Stops accepting connections on the port (clients get ECONNREFUSED) until resume(). */
@@ -256,6 +263,8 @@ export class FaultProxy {
       { host: this.target.hostname, port: this.target.port, method: req.method, path: req.url, headers },
       (up) => {
         seen.status = up.statusCode;
+        const issued = up.headers['x-subject-token'];
+        if (typeof issued === 'string') seen.issuedToken = issued;
         void Promise.resolve(reply(up)).catch(() => req.socket.destroy());
       },
     );
