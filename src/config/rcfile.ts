@@ -68,7 +68,7 @@ export function parseRc(text: string, path: string, env: NodeJS.ProcessEnv): RcF
       continue;
     }
     throw new CliError(
-      `${where}: cannot understand '${line.slice(0, 60)}': a credentials file may only set (export NAME=value), unset or read variables.`,
+      `${where}: cannot understand '${shown(line)}': a credentials file may only set (export NAME=value), unset or read variables.`,
     );
   }
   let promptsForPassword = false;
@@ -80,6 +80,12 @@ export function parseRc(text: string, path: string, env: NodeJS.ProcessEnv): RcF
     delete vars[name];
   }
   return { vars, promptsForPassword };
+}
+
+/** The line for an error message: cut after a secret's name, so a password never reaches the terminal. */
+function shown(line: string): string {
+  const secret = /[A-Za-z0-9_]*(?:PASSWORD|SECRET|TOKEN|KEY)[A-Za-z0-9_]*/i.exec(line);
+  return secret ? `${line.slice(0, secret.index + secret[0].length)} …` : line.slice(0, 60);
 }
 
 /** Drops a trailing ` # comment` outside quotes (a `#` inside a word is literal, as in the shell). */

@@ -24,5 +24,7 @@ export function colours(stream: ColourStream, env: NodeJS.ProcessEnv): ChalkInst
 export function usageErrorText(text: string, program: string, paint: ChalkInstance): string {
   return text
     .replace(/^error:/, paint.red(`${program}: error:`))
-    .replace(/\n\(Did you mean (.+)\?\)/, '\nDid you mean $1?');
+    .replace(/\n\(Did you mean (.+)\?\)/, '\nDid you mean $1?')
+    // `--os-pasword=SECRET` (a typo) must not echo the value: it may be a password.
+    .replace(/(unknown option '[^'=]+)=[^']*'/g, "$1=…'");
 }
