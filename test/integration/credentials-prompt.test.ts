@@ -64,6 +64,13 @@ describe('password prompts', () => {
     expect(r.code).toBe(0);
   });
 
+  it('Ctrl-C at the password prompt stops with exit 130 and sends nothing', async () => {
+    const env = { ...adminEnv(), OS_PASSWORD: '' };
+    const r = await runInPty('keystone', ['--debug', 'tenant-list'], { env, answers: [{ after: 'OS Password: ', send: '\u0003' }] });
+    expect(r.code).toBe(130);
+    expect(r.stdout).not.toContain('REQ:');
+  });
+
   it('a missing password at a terminal prompts `OS Password: ` (glance), a wrong one is refused', async () => {
     const env = adminEnv();
     delete (env as Record<string, string | undefined>).OS_PASSWORD;
