@@ -100,6 +100,8 @@ function toSettings(entry: Tree): RawSettings {
     }
   };
   take(isTree(entry.auth) ? entry.auth : {}, AUTH_KEYS);
+  // openstacksdk also takes auth keys written at the cloud's top level.
+  take(entry, AUTH_KEYS);
   take(entry, CLOUD_KEYS);
   // `verify: false` is clouds.yaml's --insecure; a string is a CA bundle path.
   if (entry.verify === false) out.insecure ??= true;

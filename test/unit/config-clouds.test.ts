@@ -54,6 +54,12 @@ describe('clouds.yaml', () => {
     });
   });
 
+  it('takes auth keys at the top level too, the first of `regions`, and `verify: <path>` as the CA bundle', () => {
+    const d = dirs();
+    writeFileSync(join(d.cwd, 'clouds.yaml'), 'clouds:\n  flat:\n    auth_url: http://ks/v3\n    username: bob\n    regions: [West, East]\n    verify: /ca.pem\n');
+    expect(loadCloud('flat', { env: {}, cwd: d.cwd, dirs: [d.cwd] })).toEqual({ authUrl: 'http://ks/v3', username: 'bob', regionName: 'West', cacert: '/ca.pem' });
+  });
+
   it('reads only the first clouds file found, ./ before the user dir; OS_CLIENT_CONFIG_FILE before all', () => {
     const d = dirs();
     writeFileSync(join(d.cwd, 'clouds.yml'), 'clouds:\n  c:\n    auth: {username: from-cwd}\n');
