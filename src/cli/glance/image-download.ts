@@ -65,7 +65,9 @@ export const imageDownload = command<Options>({
     const expected = expectedHash(image);
     let download;
     try {
-      download = await api.data.download(image.id, expected?.algorithm === 'md5' ? 'sha512' : expected?.algorithm);
+      // md5 only when it is what we verify against (or Content-MD5 is all there is).
+      const md5 = expected === undefined || expected.algorithm === 'md5';
+      download = await api.data.download(image.id, expected?.algorithm === 'md5' ? 'sha512' : expected?.algorithm, undefined, md5);
     } catch (err) {
       if (err instanceof HttpError) throw new CliError(`Unable to download image '${options.image}'. (${err.message})`);
       throw err;
