@@ -14,6 +14,9 @@ export interface GridOptions {
 function justify(text: string, width: number, align: Align): string {
   const textWidth = displayWidth(text);
   const excess = width - textWidth;
+  // A wrapped line can still be wider than its column (textwrap counts characters, a CJK one is
+  // two columns wide); Python's `' ' * -n` is '', so PrettyTable prints it unpadded.
+  if (excess <= 0) return text;
   if (align === 'left') return text + ' '.repeat(excess);
   const half = Math.floor(excess / 2);
   if (excess % 2 === 0) return ' '.repeat(half) + text + ' '.repeat(half);

@@ -9,12 +9,15 @@ const WIDE_RANGES: ReadonlyArray<readonly [number, number]> = [
 ];
 
 const ZERO_WIDTH = /[\p{Mn}\p{Me}\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]/u;
+/** Emoji shown as pictures (⌚ ✅ ⭐ 🚀 …) are East Asian Wide, as wcwidth counts them; regional indicators (flag halves) are not. */
+const EMOJI_PRESENTATION = /(?![\u{1f1e6}-\u{1f1ff}])\p{Emoji_Presentation}/u;
 
 function charWidth(ch: string): number {
   const code = ch.codePointAt(0) ?? 0;
   if (code < 0x20 || (code >= 0x7f && code < 0xa0)) return 0;
   if (code < 0x300) return 1;
   if (ZERO_WIDTH.test(ch)) return 0;
+  if (EMOJI_PRESENTATION.test(ch)) return 2;
   for (const [lo, hi] of WIDE_RANGES) {
     if (code >= lo && code <= hi) return 2;
   }
