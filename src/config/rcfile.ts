@@ -25,6 +25,8 @@ const UNSET_IF_EMPTY = new RegExp(
 // Lines that only talk to the person sourcing the file or set shell options.
 const HARMLESS = /^(?:echo|printf|set|shopt|alias|true|:)(?:\s|;|$)/;
 
+const MAX_LINE = 16 * 1024;
+
 /** Marks a value that the terminal would supply (from `read`). */
 const FROM_TERMINAL = '\u0000terminal\u0000';
 
@@ -44,8 +46,10 @@ export function parseRc(text: string, path: string, env: NodeJS.ProcessEnv): RcF
   const lookup = (name: string): string => (name in vars ? vars[name] ?? '' : env[name] ?? '');
   const lines = text.split(/\r?\n/);
   for (let index = 0; index < lines.length; index += 1) {
-    const line = stripComment(lines[index]!.trim());
     const where = `${path}:${index + 1}`;
+    // Keeps parsing linear in practice: a 100 KB line of nested ${…} took seconds (even a PKI token is ~10 KB).
+    if (lines[index]!.length > MAX_LINE) throw new CliError(`${where}: line is longer than ${MAX_LINE} characters: is this really a credentials file?`);
+    const line = stripComment(lines[index]!.trim());
     if (line === '' || HARMLESS.test(line) || BARE_EXPORT.test(line)) continue;
     const assign = ASSIGN.exec(line);
     if (assign) {
