@@ -14,6 +14,7 @@ export function startupCases(env) {
       variants: {
         ours: { argv: ours('glance', '--help'), env: oursEnv },
         python: { argv: python('--help'), env: pythonEnv },
+        node: { argv: ['node', '-e', '0'], env: oursEnv }, // the runtime's own floor
       },
     },
     {
@@ -23,6 +24,7 @@ export function startupCases(env) {
         ours: { argv: ours('glance', 'image-list'), env: oursEnv },
         python: { argv: python('image-list'), env: pythonEnv },
         curl: { argv: curlGet(`${cloud.glance_url}/v2/images`), env: oursEnv },
+        node: { argv: ['node', '-e', '0'], env: oursEnv },
       },
     },
     {

@@ -9,24 +9,28 @@ import { run } from '../lib/proc.mjs';
 const MiB = 1024 * 1024;
 const label = (bytes) => (bytes >= 1024 * MiB ? `${bytes / 1024 / MiB} GiB` : `${bytes / MiB} MiB`);
 
-/** Random data (incompressible), made once; bigger files repeat the first one. */
+/** Random data (incompressible), made once per size; sizes above 1 GiB repeat a 1 GiB unit. */
 function dataFile(env, bytes) {
-  const file = join(env.work, `data-${label(bytes).replace(' ', '')}`);
-  try {
-    if (statSync(file).size === bytes) return file;
-  } catch {}
-  const unit = join(env.work, 'data-unit');
-  const unitBytes = Math.min(bytes, 1024 * MiB);
-  try {
-    statSync(unit);
-  } catch {
-    env.log(`writing ${label(unitBytes)} of random data`);
-    execFileSync('sh', ['-c', `head -c ${unitBytes} /dev/urandom > "${unit}"`]);
+  const file = join(env.work, `data-${bytes}`);
+  if (sizeOf(file) === bytes) return file;
+  if (bytes <= 1024 * MiB) {
+    env.log(`writing ${label(bytes)} of random data`);
+    execFileSync('sh', ['-c', `head -c ${bytes} /dev/urandom > "${file}"`]);
+    return file;
   }
-  if (bytes === unitBytes && statSync(unit).size === bytes) return unit;
-  const copies = Math.ceil(bytes / unitBytes);
+  const unit = dataFile(env, 1024 * MiB);
+  const copies = Math.ceil(bytes / (1024 * MiB));
+  env.log(`writing ${label(bytes)} (${copies} copies of ${label(1024 * MiB)})`);
   execFileSync('sh', ['-c', `for i in $(seq ${copies}); do cat "${unit}"; done | head -c ${bytes} > "${file}"`]);
   return file;
+}
+
+function sizeOf(file) {
+  try {
+    return statSync(file).size;
+  } catch {
+    return -1;
+  }
 }
 
 async function expectActive(env, image, bytes) {

@@ -12,7 +12,7 @@ export function cloudInfo() {
 
 /** OS_* variables a keystonerc file exports, read by a shell exactly as a user would source it. */
 export function rcEnv(rcFile) {
-  const dump = execFileSync('bash', ['-c', 'set -a; . "$1" >/dev/null; env -0', 'bash', rcFile], { env: { PATH: process.env.PATH } });
+  const dump = execFileSync('bash', ['-c', 'set -a; . "$1" >/dev/null; env -0', 'bash', rcFile], { env: { PATH: process.env.PATH, HOME: '/nonexistent' } });
   const env = {};
   for (const entry of dump.toString().split('\0')) {
     const eq = entry.indexOf('=');

@@ -14,7 +14,7 @@ export async function measure(item, rounds, log) {
     return { ...base, skipped: item.skip };
   }
   const tools = Object.keys(item.variants);
-  const samples = Object.fromEntries(tools.map((t) => [t, { ms: [], rssKB: [] }]));
+  const samples = Object.fromEntries(tools.map((t) => [t, { ms: [], rssKB: [], cpuMs: [] }]));
   const total = rounds + (item.warmup === false ? 0 : 1);
   for (let round = 0; round < total; round++) {
     const warm = total > rounds && round === 0;
@@ -29,6 +29,7 @@ export async function measure(item, rounds, log) {
       if (warm) continue;
       samples[tool].ms.push(result.ms);
       samples[tool].rssKB.push(result.rssKB);
+      samples[tool].cpuMs.push(result.cpuMs);
     }
     log(`${item.id}: round ${round + 1}/${total}${warm ? ' (warm-up)' : ''}`);
   }
@@ -40,6 +41,7 @@ export async function measure(item, rounds, log) {
       medianMs: Math.round(medianMs * 10) / 10,
       value: item.unit === 'MB/s' ? Math.round((item.bytes / 1e6 / (medianMs / 1000)) * 10) / 10 : Math.round(medianMs * 10) / 10,
       peakRssMB: Math.round(median(samples[tool].rssKB) / 1024),
+      cpuMs: median(samples[tool].cpuMs),
     };
   }
   const ratios = {};
