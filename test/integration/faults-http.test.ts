@@ -33,11 +33,11 @@ describe('injected error statuses (Glance HTML error pages)', () => {
       expect(r.stdout).toBe('');
       expect(oneLine(r.stderr)).toBe(`HTTP ${code} ${reason}: ${message}`);
     });
-    it(`keystone tenant-list: HTTP ${code} (Keystone JSON) → "<message> (HTTP ${code})", exit 1`, async () => {
+    it(`keystone service-list: HTTP ${code} (Keystone JSON) → "<message> (HTTP ${code})", exit 1`, async () => {
       proxies.reset();
       const message = `Injected ${code} for the fault catalogue.`;
-      proxies.keystone.add({ method: 'GET', path: '/v3/projects', action: { kind: 'status', status: Number(code), body: JSON.stringify({ error: { code: Number(code), message, title: reason } }), headers: { 'x-openstack-request-id': 'req-fault-1' } } });
-      const r = await runCli('keystone', ['tenant-list'], { env: proxies.env() });
+      proxies.keystone.add({ method: 'GET', path: '/v3/services', action: { kind: 'status', status: Number(code), body: JSON.stringify({ error: { code: Number(code), message, title: reason } }), headers: { 'x-openstack-request-id': 'req-fault-1' } } });
+      const r = await runCli('keystone', ['service-list'], { env: proxies.env() });
       expect(r.code).toBe(1);
       expect(r.stdout).toBe('');
       expect(oneLine(r.stderr)).toBe(`${message} (HTTP ${code}) (Request-ID: req-fault-1)`);
@@ -62,6 +62,15 @@ describe('injected error statuses (Glance HTML error pages)', () => {
 });
 
 describe('real errors from the real cloud', () => {
+  it('keystone tenant-list: HTTP 403 on /v3/projects falls back to the user\'s own projects, as v2.0 did', async () => {
+    proxies.reset();
+    proxies.keystone.add({ method: 'GET', path: '/v3/projects', action: { kind: 'status', status: 403 } });
+    const r = await runCli('keystone', ['tenant-list'], { env: proxies.env() });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/\|\s+admin\s+\|/);
+    expect(proxies.keystone.count('GET', '/v3/auth/projects')).toBe(1);
+  });
+
   it('404: member-list of an image that does not exist → the classic text', async () => {
     const id = '00000000-0000-4000-8000-000000000000';
     const r = await runCli('glance', ['member-list', '--image-id', id], { env: adminEnv() });
