@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CACHE_HOME, ROOT, runCli } from '../helpers/cli.js';
 import { adminEnv } from '../helpers/cloud.js';
-import { deleteImagesNamed, imagesNamed, uniqueName } from '../helpers/cloud-api.js';
+import { createImage, deleteImagesNamed, imagesNamed, uniqueName } from '../helpers/cloud-api.js';
 import { oneLine, startCloudProxies, type CloudProxies } from '../helpers/fault-proxy.js';
 
 let proxies: CloudProxies;
@@ -113,6 +113,23 @@ describe('upload failures delete the image the command created', () => {
     expect(stderr).toContain(`image ${id} was deleted`);
     expect(stderr).not.toMatch(/^\s+at /m);
     expect(await imagesNamed(name)).toEqual([]);
+    expectSourceUntouched();
+  });
+});
+
+describe('an upload to an image the user already had', () => {
+  it('image-upload cut mid-stream → exit 1, the image is NOT deleted (it is not ours), still queued', async () => {
+    const name = `${PREFIX}-existing`;
+    const image = await createImage(name);
+    proxies.reset();
+    proxies.glance.add({ method: 'PUT', path: FILE_PUT, action: { kind: 'reset-request-body', afterBytes: 128 * 1024 } });
+    const r = await runCli('glance', ['image-upload', '--file', source, image.id], { env: proxies.env() });
+    expect(r.code).toBe(1);
+    expect(oneLine(r.stderr)).toMatch(/^Upload of image data failed: .*(reset|closed)/);
+    expect(proxies.glance.count('DELETE', `/v2/images/${image.id}`)).toBe(0);
+    const [still] = await imagesNamed(name);
+    expect(still!.id).toBe(image.id);
+    expect(still!.status).toBe('queued');
     expectSourceUntouched();
   });
 });
