@@ -79,7 +79,9 @@ export const imageDownload = command<Options>({
     const temp = target && join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.part`);
     const forget = temp ? onInterrupt(() => rmSync(temp, { force: true })) : () => undefined;
     try {
-      await pipeline(download.stream, temp ? createWriteStream(temp, { mode: 0o644 }) : process.stdout, { end: Boolean(temp) });
+      // A 1 MiB buffer lets the socket keep reading while the disk writes, and batches writes (writev):
+      // with the 16 KiB default every 64 KiB network chunk stalls the download for its own write.
+      await pipeline(download.stream, temp ? createWriteStream(temp, { mode: 0o644, highWaterMark: 1024 * 1024 }) : process.stdout, { end: Boolean(temp) });
       bar.done();
       const { md5, multihash } = download.stream.digests();
       const actual = expected === undefined ? undefined : expected.algorithm === 'md5' || multihash === undefined ? md5 : multihash;
