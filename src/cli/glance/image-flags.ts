@@ -7,21 +7,27 @@ import type { OptionSpec } from '../command.js';
 /** Schema string properties python-glanceclient offers as flags (--os-distro → os_distro). */
 const SCHEMA_STRING_FLAGS = ['name', 'id', 'owner', 'architecture', 'instance-uuid', 'kernel-id', 'ramdisk-id', 'os-distro', 'os-version', 'description'] as const;
 
-const DISK_FORMATS_HELP = 'raw, vhd, vhdx, vmdk, vdi, iso, ploop, qcow2, aki, ari or ami (checked against the server schema)';
-const CONTAINER_FORMATS_HELP = 'bare, ovf, ova, aki, ari, ami, docker or compressed (checked against the server schema)';
+/** Offered by completions; the server's schema is what validates (clouds may allow others). */
+export const DISK_FORMATS = ['raw', 'vhd', 'vhdx', 'vmdk', 'vdi', 'iso', 'ploop', 'qcow2', 'aki', 'ari', 'ami'] as const;
+export const CONTAINER_FORMATS = ['bare', 'ovf', 'ova', 'aki', 'ari', 'ami', 'docker', 'compressed'] as const;
+export const VISIBILITIES = ['public', 'private', 'community', 'shared'] as const;
+const BOOLEANS = ['True', 'False'] as const;
+
+const DISK_FORMATS_HELP = `${DISK_FORMATS.join(', ')} (checked against the server schema)`;
+const CONTAINER_FORMATS_HELP = `${CONTAINER_FORMATS.join(', ')} (checked against the server schema)`;
 
 /** Flags that describe the image record; image-create/update add their data flags on top. */
 export const IMAGE_PROPERTY_OPTIONS: readonly OptionSpec[] = [
   ...SCHEMA_STRING_FLAGS.map((name) => ({ flags: `--${name} <${name.toUpperCase().replace(/-/g, '_')}>`, description: `Image ${name.replace(/-/g, ' ')}` })),
-  { flags: '--disk-format <DISK_FORMAT>', description: `Disk format: ${DISK_FORMATS_HELP}` },
-  { flags: '--container-format <CONTAINER_FORMAT>', description: `Container format: ${CONTAINER_FORMATS_HELP}` },
+  { flags: '--disk-format <DISK_FORMAT>', description: `Disk format: ${DISK_FORMATS_HELP}`, suggestions: DISK_FORMATS },
+  { flags: '--container-format <CONTAINER_FORMAT>', description: `Container format: ${CONTAINER_FORMATS_HELP}`, suggestions: CONTAINER_FORMATS },
   { flags: '--min-disk <DISK_GB>', description: 'Minimum disk size in GB needed to boot the image' },
   { flags: '--min-ram <DISK_RAM>', description: 'Minimum RAM in MB needed to boot the image' },
-  { flags: '--is-public <IS_PUBLIC>', description: 'v1: True makes the image public, False private (same as --visibility)' },
-  { flags: '--visibility <VISIBILITY>', description: 'public, private, community or shared' },
-  { flags: '--is-protected <IS_PROTECTED>', description: 'v1: True prevents deletion (same as --protected)' },
-  { flags: '--protected <PROTECTED>', description: 'True prevents deletion' },
-  { flags: '--hidden <HIDDEN>', description: 'True hides the image from default lists (os_hidden)' },
+  { flags: '--is-public <IS_PUBLIC>', description: 'v1: True makes the image public, False private (same as --visibility)', suggestions: BOOLEANS },
+  { flags: '--visibility <VISIBILITY>', description: 'public, private, community or shared', suggestions: VISIBILITIES },
+  { flags: '--is-protected <IS_PROTECTED>', description: 'v1: True prevents deletion (same as --protected)', suggestions: BOOLEANS },
+  { flags: '--protected <PROTECTED>', description: 'True prevents deletion', suggestions: BOOLEANS },
+  { flags: '--hidden <HIDDEN>', description: 'True hides the image from default lists (os_hidden)', suggestions: BOOLEANS },
   { flags: '--tags <TAGS...>', description: 'Tags for the image (several values)' },
   { flags: '--property <KEY=VALUE>', description: 'Custom property (repeatable)', repeatable: true },
 ];

@@ -4,7 +4,7 @@ import type { Cell } from '../../output/views.js';
 import type { Query } from '../../session/session.js';
 import { command } from '../command.js';
 import type { Deps } from '../deps.js';
-import { parseBool, parseInteger, parseProperty } from './image-flags.js';
+import { CONTAINER_FORMATS, DISK_FORMATS, VISIBILITIES, parseBool, parseInteger, parseProperty } from './image-flags.js';
 import { humanSize } from './views.js';
 
 const SORT_KEYS = ['name', 'status', 'container_format', 'disk_format', 'size', 'id', 'created_at', 'updated_at'];
@@ -103,13 +103,13 @@ export const imageList = command<Options>({
       { flags: '--name <NAME>', description: 'Only images with this name' },
       { flags: '--status <STATUS>', description: 'Only images in this status' },
       { flags: '--changes-since <TIMESTAMP>', description: 'Only images changed since this ISO 8601 time' },
-      { flags: '--container-format <CONTAINER_FORMAT>', description: 'Only images in this container format' },
-      { flags: '--disk-format <DISK_FORMAT>', description: 'Only images in this disk format' },
+      { flags: '--container-format <CONTAINER_FORMAT>', description: 'Only images in this container format', suggestions: CONTAINER_FORMATS },
+      { flags: '--disk-format <DISK_FORMAT>', description: 'Only images in this disk format', suggestions: DISK_FORMATS },
       { flags: '--size-min <SIZE>', description: 'Only images of at least this many bytes' },
       { flags: '--size-max <SIZE>', description: 'Only images of at most this many bytes' },
       { flags: '--property-filter <KEY=VALUE>', description: 'Only images with this property (repeatable)', repeatable: true },
       { flags: '--is-public <IS_PUBLIC>', description: 'v1: True lists public images, False private ones' },
-      { flags: '--visibility <VISIBILITY>', description: 'Only images of this visibility' },
+      { flags: '--visibility <VISIBILITY>', description: 'Only images of this visibility', suggestions: VISIBILITIES },
       { flags: '--member-status <MEMBER_STATUS>', description: 'Only shared images in this member status' },
       { flags: '--owner <OWNER>', description: 'Only images owned by this project' },
       { flags: '--all-tenants', description: 'v1: images of all projects (Glance v2 shows an admin every image anyway)' },
@@ -118,8 +118,8 @@ export const imageList = command<Options>({
       { flags: '--tag <TAG>', description: 'Only images with this tag (repeatable)', repeatable: true },
       { flags: '--hidden [BOOL]', description: 'Filter by hidden status (os_hidden)' },
       { flags: '--include-stores [BOOL]', description: 'Add a Stores column' },
-      { flags: '--sort-key <KEY>', description: `Sort by this field (repeatable): ${SORT_KEYS.join(', ')}`, repeatable: true },
-      { flags: '--sort-dir <DIR>', description: 'asc or desc, one per --sort-key (repeatable)', repeatable: true },
+      { flags: '--sort-key <KEY>', description: `Sort by this field (repeatable): ${SORT_KEYS.join(', ')}`, repeatable: true, suggestions: SORT_KEYS },
+      { flags: '--sort-dir <DIR>', description: 'asc or desc, one per --sort-key (repeatable)', repeatable: true, suggestions: ['asc', 'desc'] },
       { flags: '--sort <KEY[:DIR],...>', description: 'Sort keys and directions in one flag' },
       { flags: '--page-size <SIZE>', description: 'Images per request (the list follows every page)' },
       { flags: '--limit <LIMIT>', description: 'At most this many images' },
