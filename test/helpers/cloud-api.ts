@@ -1,24 +1,13 @@
 // Direct calls to the REAL local cloud (no CLI in between), to set up and check its state in tests.
 import { cloud } from './cloud.js';
+import { issueAdminToken } from './keystone-admin.js';
 
 let cachedToken: { value: string; at: number } | undefined;
 
 /** An admin token straight from Keystone (cached for a minute within one test process). */
 export async function adminToken(): Promise<string> {
   if (cachedToken && Date.now() - cachedToken.at < 60_000) return cachedToken.value;
-  const c = cloud();
-  const res = await fetch(`${c.keystone_url}/auth/tokens`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({
-      auth: {
-        identity: { methods: ['password'], password: { user: { name: c.admin_user, domain: { id: 'default' }, password: c.admin_password } } },
-        scope: { project: { name: c.admin_project, domain: { id: 'default' } } },
-      },
-    }),
-  });
-  if (res.status !== 201) throw new Error(`cannot get an admin token: HTTP ${res.status}`);
-  cachedToken = { value: res.headers.get('x-subject-token')!, at: Date.now() };
+  cachedToken = { value: (await issueAdminToken()).token, at: Date.now() };
   return cachedToken.value;
 }
 

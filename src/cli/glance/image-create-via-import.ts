@@ -6,7 +6,7 @@ import { requireFormats } from './image-create.js';
 import { IMAGE_PROPERTY_OPTIONS, parseImageFlags } from './image-flags.js';
 import { importRequest, type Options as ImportFlags } from './image-import.js';
 import { imageSource, type ImageSource } from './image-source.js';
-import { checkMethod, checkStores, importMethods, IMPORT_OPTIONS_HELP, parseStoreChoice, type StoreChoice } from './import-checks.js';
+import { checkMethod, checkStores, importMethods, importTargetOptions, parseStoreChoice, type StoreChoice } from './import-checks.js';
 import { stageData } from './image-stage.js';
 import { checkImageFields } from './schema-check.js';
 import { discardImage } from './upload-data.js';
@@ -59,14 +59,7 @@ export const imageCreateViaImport = command<Options>({
       { flags: '--file <FILE>', description: 'Local file with the image data (else stdin, when it is a pipe or a file).' },
       { flags: '--progress', description: 'Show upload progress bar (stderr, terminal only).' },
       { flags: '--import-method <METHOD>', description: 'Import method (see import-info); env OS_IMAGE_IMPORT_METHOD; glance-direct when data is given, else only the record is created.' },
-      { flags: '--uri <IMAGE_URL>', description: IMPORT_OPTIONS_HELP.uri },
-      { flags: '--remote-region <GLANCE_REGION>', description: IMPORT_OPTIONS_HELP.remoteRegion },
-      { flags: '--remote-image-id <REMOTE_IMAGE_ID>', description: IMPORT_OPTIONS_HELP.remoteImageId },
-      { flags: '--remote-service-interface <REMOTE_SERVICE_INTERFACE>', description: IMPORT_OPTIONS_HELP.remoteServiceInterface },
-      { flags: '--store <STORE>', description: IMPORT_OPTIONS_HELP.store },
-      { flags: '--stores <STORES>', description: IMPORT_OPTIONS_HELP.stores },
-      { flags: '--all-stores <True|False>', description: IMPORT_OPTIONS_HELP.allStores },
-      { flags: '--allow-failure <True|False>', description: IMPORT_OPTIONS_HELP.allowFailure },
+      ...importTargetOptions('GLANCE_REGION'),
     ],
     output: 'record',
   },

@@ -2,7 +2,7 @@ import type { ImportOptions } from '../../api/image/imports.js';
 import { CliError } from '../../errors.js';
 import { command } from '../command.js';
 import type { Deps } from '../deps.js';
-import { checkMethod, checkStores, importMethods, IMPORT_OPTIONS_HELP, parseStoreChoice, type StoreChoice } from './import-checks.js';
+import { checkMethod, checkStores, importMethods, importTargetOptions, parseStoreChoice, type StoreChoice } from './import-checks.js';
 import { imageIdFor } from './more-common.js';
 import { printImage } from './views.js';
 
@@ -57,14 +57,7 @@ export const imageImport = command<Options>({
     args: [{ name: '<IMAGE_ID>', description: 'ID of image to import.' }],
     options: [
       { flags: '--import-method <METHOD>', description: 'Import method (see import-info); "glance-direct" (the default) follows image-stage.', default: 'glance-direct' },
-      { flags: '--uri <IMAGE_URL>', description: IMPORT_OPTIONS_HELP.uri },
-      { flags: '--remote-region <REMOTE_GLANCE_REGION>', description: IMPORT_OPTIONS_HELP.remoteRegion },
-      { flags: '--remote-image-id <REMOTE_IMAGE_ID>', description: IMPORT_OPTIONS_HELP.remoteImageId },
-      { flags: '--remote-service-interface <REMOTE_SERVICE_INTERFACE>', description: IMPORT_OPTIONS_HELP.remoteServiceInterface },
-      { flags: '--store <STORE>', description: IMPORT_OPTIONS_HELP.store },
-      { flags: '--stores <STORES>', description: IMPORT_OPTIONS_HELP.stores },
-      { flags: '--all-stores <True|False>', description: IMPORT_OPTIONS_HELP.allStores },
-      { flags: '--allow-failure <True|False>', description: IMPORT_OPTIONS_HELP.allowFailure },
+      ...importTargetOptions('REMOTE_GLANCE_REGION'),
     ],
     output: 'record',
   },

@@ -2,18 +2,22 @@
 // python-glanceclient 4.1.0's messages.
 import type { ImageApi } from '../../api/image/index.js';
 import { CliError, HttpError } from '../../errors.js';
+import type { OptionSpec } from '../command.js';
 import { parseBool } from './image-flags.js';
 
-export const IMPORT_OPTIONS_HELP = {
-  uri: 'URI to download the external image (web-download).',
-  remoteRegion: 'Remote Glance region to download the image from (glance-download).',
-  remoteImageId: 'The ID of the image in the remote Glance (glance-download).',
-  remoteServiceInterface: 'The remote Glance service interface (glance-download; default public).',
-  store: 'Backend store to upload image to (env OS_IMAGE_STORE).',
-  stores: 'Stores to upload image to if multi-stores import available. Comma separated list (env OS_IMAGE_STORES).',
-  allStores: 'True to import into all available stores (instead of --stores).',
-  allowFailure: 'With --stores/--all-stores: True (default) lets some stores fail; False reverts the import if any fails (env OS_IMAGE_ALLOW_FAILURE).',
-};
+/** The import target flags both import commands take (glanceclient names the region metavar differently in each). */
+export function importTargetOptions(regionMetavar: string): OptionSpec[] {
+  return [
+    { flags: '--uri <IMAGE_URL>', description: 'URI to download the external image (web-download).' },
+    { flags: `--remote-region <${regionMetavar}>`, description: 'Remote Glance region to download the image from (glance-download).' },
+    { flags: '--remote-image-id <REMOTE_IMAGE_ID>', description: 'The ID of the image in the remote Glance (glance-download).' },
+    { flags: '--remote-service-interface <REMOTE_SERVICE_INTERFACE>', description: 'The remote Glance service interface (glance-download; default public).' },
+    { flags: '--store <STORE>', description: 'Backend store to upload image to (env OS_IMAGE_STORE).' },
+    { flags: '--stores <STORES>', description: 'Stores to upload image to if multi-stores import available. Comma separated list (env OS_IMAGE_STORES).' },
+    { flags: '--all-stores <True|False>', description: 'True to import into all available stores (instead of --stores).' },
+    { flags: '--allow-failure <True|False>', description: 'With --stores/--all-stores: True (default) lets some stores fail; False reverts the import if any fails (env OS_IMAGE_ALLOW_FAILURE).' },
+  ];
+}
 
 export interface StoreChoice {
   store?: string;
