@@ -36,7 +36,7 @@ const env = await prepare(root, { build: !args.includes('--no-build') });
 const hash = passwordHashSetting();
 const cloud = cloudInfo();
 console.log(`Keystone password hashing: ${hash.algorithm}, password_hash_rounds = ${hash.rounds} (${STATE_DIR}/keystone/keystone.conf)`);
-console.log(`Ours: ${env.cli} (built ${env.commit}); rounds ${config.startupRounds} start-up / ${config.transferRounds} transfer${quick ? ' (quick)' : ''}\n`);
+console.log(`Ours: node ${env.work}/cli/bin/{glance,keystone} (private copy of the build of ${env.commit}); rounds ${config.startupRounds} start-up / ${config.transferRounds} transfer${quick ? ' (quick)' : ''}\n`);
 
 const results = [];
 try {
