@@ -2,6 +2,13 @@ import { STATUS_CODES } from 'node:http';
 import { CliError, HttpError } from '../errors.js';
 import type { HttpResponse } from '../http/transport.js';
 
+/** Where Node's reason phrases differ from those the Python clients (webob, http.client) print. */
+const PYTHON_REASONS: Record<number, string> = {
+  413: 'Request Entity Too Large',
+  414: 'Request-URI Too Long',
+  416: 'Requested Range Not Satisfiable',
+};
+
 /** Pulls the human message out of a Keystone JSON error, a Glance webob page or plain text. */
 export function extractMessage(text: string): string {
   try {
@@ -34,7 +41,7 @@ export async function errorFromResponse(res: HttpResponse): Promise<HttpError> {
   } catch {
     /* a broken error body still yields the status line */
   }
-  const reason = STATUS_CODES[res.status] ?? 'Error';
+  const reason = PYTHON_REASONS[res.status] ?? STATUS_CODES[res.status] ?? 'Error';
   return new HttpError(res.status, reason, extractMessage(text) || reason, res.headers['x-openstack-request-id'] ?? res.headers['x-compute-request-id'], res.url);
 }
 

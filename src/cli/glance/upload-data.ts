@@ -33,7 +33,8 @@ export async function discardImage(api: ImageApi, image: Image): Promise<string>
 export async function uploadData(deps: Pick<Deps, 'stderr' | 'tty'>, api: ImageApi, image: Image, source: ImageSource, options: UploadDataOptions): Promise<Image> {
   const fail = async (problem: string): Promise<never> => {
     const outcome = options.created ? `; ${await discardImage(api, image)}` : '';
-    throw new CliError(`${problem}${outcome}.`);
+    // The problem may be a server message with its own full stop.
+    throw new CliError(`${problem.replace(/\.$/, '')}${outcome}.`);
   };
   const size = source.size ?? options.size;
   const bar = options.progress ? progressBar(deps.stderr, deps.tty.stderr, size) : progressBar(deps.stderr, false, undefined);
