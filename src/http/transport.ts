@@ -3,7 +3,9 @@
 import { readFileSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { setFlagsFromString } from 'node:v8';
-import { Agent, request as undiciRequest } from 'undici';
+import type { Agent as AgentType } from 'undici';
+import Agent from 'undici/lib/dispatcher/agent.js';
+import undiciRequest from 'undici/lib/api/api-request.js';
 import { CliError } from '../errors.js';
 import { redactBody, redactHeader } from './redact.js';
 
@@ -48,7 +50,7 @@ const RETRY_DELAY_MS = 250;
 const CLOSED_CODES = new Set(['ECONNRESET', 'UND_ERR_SOCKET']);
 
 export class HttpTransport {
-  private readonly agent: Agent;
+  private readonly agent: AgentType;
 
   constructor(private readonly options: TransportOptions) {
     const timeout = options.timeoutSeconds * 1000;
@@ -95,11 +97,13 @@ export class HttpTransport {
     const started = Date.now();
     const requestHeaders = { 'User-Agent': USER_AGENT, ...req.headers };
     if (trace) this.traceRequest(req, requestHeaders);
-    const res = await undiciRequest(req.url, {
+    const url = new URL(req.url);
+    const res = await undiciRequest.call(this.agent, {
+      origin: url.origin,
+      path: url.pathname + url.search,
       method: req.method as 'GET',
       headers: requestHeaders,
       body: req.body as string,
-      dispatcher: this.agent,
     });
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(res.headers)) {

@@ -1,0 +1,13 @@
+// undici's index loads fetch, WebSocket, caches and more (about 17 ms of start-up on this machine);
+// the transport needs only the Agent and the request API, imported from their own modules.
+declare module 'undici/lib/dispatcher/agent.js' {
+  import type { Agent } from 'undici';
+  const AgentClass: typeof Agent;
+  export default AgentClass;
+}
+
+declare module 'undici/lib/api/api-request.js' {
+  import type { Dispatcher } from 'undici';
+  function request(this: Dispatcher, options: Dispatcher.RequestOptions): Promise<Dispatcher.ResponseData>;
+  export default request;
+}
