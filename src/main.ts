@@ -41,18 +41,13 @@ export async function main(dialect: Dialect, argv: readonly string[] = process.a
   const commands: readonly CommandModule[] = dialect === 'glance' ? glanceCommands : keystoneCommands;
   let globals: GlobalOptions | undefined;
   let exitCode = 0;
-  let session: { close(): Promise<void> } | undefined;
+  let closeSession = async (): Promise<void> => undefined;
   const program = buildProgram(dialect, VERSION, DESCRIPTIONS[dialect], commands, async (module, opts, args, globalOpts) => {
     globals = globalsFrom(globalOpts, process.env);
     const options = module.parse({ opts, args });
-    const deps = makeDeps(dialect, globals, printOptionsFrom(opts, module.spec.output));
+    const { deps, close } = makeDeps(dialect, globals, printOptionsFrom(opts, module.spec.output));
+    closeSession = close;
     await deps.print.ready();
-    const originalSession = deps.session;
-    deps.session = () => {
-      const pending = originalSession();
-      void pending.then((s) => (session = s), () => undefined);
-      return pending;
-    };
     exitCode = (await module.run(options, deps)) ?? 0;
   });
   const paint = colours(process.stderr, process.env);
@@ -72,6 +67,6 @@ export async function main(dialect: Dialect, argv: readonly string[] = process.a
       process.stderr.write(paint.red(formatError(err, dialect, globals?.debug ?? false)) + '\n');
     }
   }
-  if (session) await Promise.race([session.close(), new Promise((r) => setTimeout(r, 100))]);
+  await Promise.race([closeSession(), new Promise((r) => setTimeout(r, 100))]);
   process.exit(exitCode);
 }
