@@ -1,0 +1,35 @@
+// The shipped program is compiled JavaScript: --help loads neither TypeScript tooling nor the HTTP stack.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers/cli.js';
+
+/** Runs bin/<name> with a loader hook that reports every module URL it resolves. */
+function loadedModules(name: string, args: string[]): { code: number | null; urls: string[]; stdout: string } {
+  const hook = `data:text/javascript,${encodeURIComponent(
+    'export async function resolve(s, c, next) { const r = await next(s, c); process.stderr.write("LOADED " + r.url + "\\n"); return r; }',
+  )}`;
+  const register = `data:text/javascript,${encodeURIComponent(`import { register } from 'node:module'; register(${JSON.stringify(hook)});`)}`;
+  const result = spawnSync(process.execPath, ['--no-warnings', '--import', register, join(ROOT, 'bin', name), ...args], { encoding: 'utf8', env: { PATH: process.env.PATH } });
+  const urls = result.stderr.split('\n').filter((l) => l.startsWith('LOADED ')).map((l) => l.slice(7));
+  return { code: result.status, urls, stdout: result.stdout };
+}
+
+describe('start-up', () => {
+  it('glance --help runs the compiled bundle only: no tsx, no TypeScript, nothing from node_modules, no HTTP stack', () => {
+    const { code, urls, stdout } = loadedModules('glance', ['--help']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('image-create');
+    const files = urls.filter((u) => u.startsWith('file:'));
+    expect(files.some((u) => u.endsWith('/dist/main.js'))).toBe(true);
+    expect(files.filter((u) => /tsx|typescript|node_modules|\.ts$/.test(u))).toEqual([]);
+    // The session factory chunk is what imports undici: --help must not reach it.
+    expect(files.filter((u) => /\/dist\/factory-/.test(u))).toEqual([]);
+  });
+
+  it('keystone --help likewise', () => {
+    const { code, urls } = loadedModules('keystone', ['--help']);
+    expect(code).toBe(0);
+    expect(urls.filter((u) => /tsx|typescript|node_modules|\/dist\/factory-/.test(u))).toEqual([]);
+  });
+});
