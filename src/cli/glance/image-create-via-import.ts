@@ -6,7 +6,7 @@ import { requireFormats } from './image-create.js';
 import { IMAGE_PROPERTY_OPTIONS, parseImageFlags } from './image-flags.js';
 import { importRequest, type Options as ImportFlags } from './image-import.js';
 import { imageSource, type ImageSource } from './image-source.js';
-import { checkMethod, checkStores, importMethods, importTargetOptions, parseStoreChoice, type StoreChoice } from './import-checks.js';
+import { checkMethod, checkStores, importMethods, importTargetOptions, parseImportTarget, parseStoreChoice, type StoreChoice } from './import-checks.js';
 import { stageData } from './image-stage.js';
 import { checkImageFields } from './schema-check.js';
 import { discardImage } from './upload-data.js';
@@ -68,11 +68,7 @@ export const imageCreateViaImport = command<Options>({
     file: opts.file as string | undefined,
     progress: opts.progress === true,
     method: opts.importMethod as string | undefined,
-    uri: opts.uri as string | undefined,
-    remoteRegion: opts.remoteRegion as string | undefined,
-    remoteImageId: opts.remoteImageId as string | undefined,
-    remoteServiceInterface: opts.remoteServiceInterface as string | undefined,
-    storeFlags: { store: opts.store, stores: opts.stores, allStores: opts.allStores, allowFailure: opts.allowFailure },
+    ...parseImportTarget(opts),
   }),
   async run(options, deps: Deps) {
     const source = imageSource(options.file, deps);

@@ -2,19 +2,13 @@ import type { ImportOptions } from '../../api/image/imports.js';
 import { CliError } from '../../errors.js';
 import { command } from '../command.js';
 import type { Deps } from '../deps.js';
-import { checkMethod, checkStores, importMethods, importTargetOptions, parseStoreChoice, type StoreChoice } from './import-checks.js';
+import { checkMethod, checkStores, importMethods, importTargetOptions, parseImportTarget, parseStoreChoice, type ImportTarget, type StoreChoice } from './import-checks.js';
 import { imageIdFor } from './more-common.js';
 import { printImage } from './views.js';
 
-export interface Options {
-  /** --store/--stores/--all-stores/--allow-failure as given (their env defaults are read in run). */
-  storeFlags: Record<string, unknown>;
+export interface Options extends ImportTarget {
   image: string;
   method: string;
-  uri?: string;
-  remoteRegion?: string;
-  remoteImageId?: string;
-  remoteServiceInterface?: string;
 }
 
 /** The image status each method starts from, with glanceclient's complaint otherwise. */
@@ -64,11 +58,7 @@ export const imageImport = command<Options>({
   parse: ({ opts, args }) => ({
     image: args[0] as string,
     method: opts.importMethod as string,
-    uri: opts.uri as string | undefined,
-    remoteRegion: opts.remoteRegion as string | undefined,
-    remoteImageId: opts.remoteImageId as string | undefined,
-    remoteServiceInterface: opts.remoteServiceInterface as string | undefined,
-    storeFlags: { store: opts.store, stores: opts.stores, allStores: opts.allStores, allowFailure: opts.allowFailure },
+    ...parseImportTarget(opts),
   }),
   async run(options, deps: Deps) {
     const stores = parseStoreChoice(options.storeFlags, deps.env);

@@ -19,6 +19,25 @@ export function importTargetOptions(regionMetavar: string): OptionSpec[] {
   ];
 }
 
+/** What importTargetOptions parse into (store flags stay raw: their env defaults are read in run). */
+export interface ImportTarget {
+  uri?: string;
+  remoteRegion?: string;
+  remoteImageId?: string;
+  remoteServiceInterface?: string;
+  storeFlags: Record<string, unknown>;
+}
+
+export function parseImportTarget(opts: Record<string, unknown>): ImportTarget {
+  return {
+    uri: opts.uri as string | undefined,
+    remoteRegion: opts.remoteRegion as string | undefined,
+    remoteImageId: opts.remoteImageId as string | undefined,
+    remoteServiceInterface: opts.remoteServiceInterface as string | undefined,
+    storeFlags: { store: opts.store, stores: opts.stores, allStores: opts.allStores, allowFailure: opts.allowFailure },
+  };
+}
+
 export interface StoreChoice {
   store?: string;
   stores?: string[];
