@@ -2,6 +2,7 @@
 import { Command, Option } from 'commander';
 import type { CommandModule, OptionSpec } from './command.js';
 import { GLOBAL_OPTIONS } from './globals.js';
+import { closest } from './suggest.js';
 
 export const OUTPUT_OPTIONS: readonly OptionSpec[] = [
   { flags: '-f, --format <FORMAT>', description: 'Output format', choices: ['table', 'json', 'yaml', 'value', 'shell', 'csv'], default: 'table' },
@@ -32,7 +33,7 @@ export function buildProgram(name: string, version: string, description: string,
     .version(version, '--version', 'Print the version and exit')
     .enablePositionalOptions()
     .showSuggestionAfterError(true)
-    .helpCommand('help [command]', 'Show help for a command');
+    .helpCommand(false);
   for (const spec of GLOBAL_OPTIONS) program.addOption(toOption(spec));
   for (const module of commands) {
     const { spec } = module;
@@ -47,5 +48,17 @@ export function buildProgram(name: string, version: string, description: string,
       await action(module, cmd.opts(), received.slice(0, -2), program.opts());
     });
   }
+  // Our own `help`: an unknown name is a usage error with a suggestion, as a mistyped command is.
+  program
+    .command('help [command]')
+    .description('Show help for a command')
+    .action((name: string | undefined): void => {
+      if (name === undefined) return program.help();
+      const known = program.commands.filter((c) => c.name() !== 'help');
+      const sub = known.find((c) => c.name() === name || c.aliases().includes(name));
+      if (sub) return sub.help();
+      const guess = closest(name, known.flatMap((c) => [c.name(), ...c.aliases()]));
+      program.error(`error: '${name}' is not a valid subcommand${guess ? `\n(Did you mean ${guess}?)` : ''}`, { exitCode: 2, code: 'commander.unknownCommand' });
+    });
   return program;
 }

@@ -61,6 +61,15 @@ describe('mistyped commands', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toBe("glance: error: unknown option '--fromat'\nDid you mean --format?\n");
   });
+  it('help with an unknown command says so, suggests the closest, exit 2; a far-off word gets no guess', async () => {
+    const near = await runCli('glance', ['help', 'image-craete']);
+    expect([near.code, near.stdout, near.stderr]).toEqual([2, '', "glance: error: 'image-craete' is not a valid subcommand\nDid you mean image-create?\n"]);
+    const far = await runCli('keystone', ['help', 'zzz']);
+    expect([far.code, far.stderr]).toEqual([2, "keystone: error: 'zzz' is not a valid subcommand\n"]);
+    const known = await runCli('keystone', ['help', 'tenant-create']);
+    expect(known.code).toBe(0);
+    expect(known.stdout).toContain('Usage: keystone tenant-create');
+  });
 });
 
 describe('colour', () => {
