@@ -51,6 +51,9 @@ _glance() {
     image-tag-update:-f|image-tag-update:--format) COMPREPLY=($(compgen -W 'table json yaml value shell csv' -- "$cur")); return ;;
     image-tag-update:--quote) COMPREPLY=($(compgen -W 'all minimal none nonnumeric' -- "$cur")); return ;;
     image-tag-update:-c|image-tag-update:--column|image-tag-update:--prefix) return ;;
+    image-tasks:-f|image-tasks:--format) COMPREPLY=($(compgen -W 'table json yaml value shell csv' -- "$cur")); return ;;
+    image-tasks:--quote) COMPREPLY=($(compgen -W 'all minimal none nonnumeric' -- "$cur")); return ;;
+    image-tasks:-c|image-tasks:--column|image-tasks:--prefix) return ;;
     image-update:--disk-format) COMPREPLY=($(compgen -W 'raw vhd vhdx vmdk vdi iso ploop qcow2 aki ari ami' -- "$cur")); return ;;
     image-update:--container-format) COMPREPLY=($(compgen -W 'bare ovf ova aki ari ami docker compressed' -- "$cur")); return ;;
     image-update:--is-public) COMPREPLY=($(compgen -W 'True False' -- "$cur")); return ;;
@@ -88,8 +91,8 @@ _glance() {
   esac
   local words
   case "$cmd" in
-    '') [[ $cur == -* ]] && words='-d --debug -v --verbose --os-image-api-version --os-rc --os-cloud --os-auth-url --os-auth-type --os-username --os-user-id --os-password --os-user-domain-name --os-user-domain-id --os-project-name --os-project-id --os-tenant-name --os-tenant-id --os-project-domain-name --os-project-domain-id --os-default-domain --os-token --os-auth-token --os-url --os-endpoint --os-application-credential-id --os-application-credential-name --os-application-credential-secret --os-region-name --os-interface --os-endpoint-type --os-image-url --os-cacert --os-cert --os-key --timeout --insecure --no-cache --force-new-token --version -h --help' || words='bash-completion help image-create image-create-via-import image-deactivate image-delete image-download image-import image-list image-reactivate image-show image-stage image-tag-delete image-tag-update image-update image-upload import-info location-add location-delete location-update member-create member-delete member-list member-update stores-info' ;;
-    help) words='bash-completion help image-create image-create-via-import image-deactivate image-delete image-download image-import image-list image-reactivate image-show image-stage image-tag-delete image-tag-update image-update image-upload import-info location-add location-delete location-update member-create member-delete member-list member-update stores-info' ;;
+    '') [[ $cur == -* ]] && words='-d --debug -v --verbose --os-image-api-version --os-rc --os-cloud --os-auth-url --os-auth-type --os-username --os-user-id --os-password --os-user-domain-name --os-user-domain-id --os-project-name --os-project-id --os-tenant-name --os-tenant-id --os-project-domain-name --os-project-domain-id --os-default-domain --os-token --os-auth-token --os-url --os-endpoint --os-application-credential-id --os-application-credential-name --os-application-credential-secret --os-region-name --os-interface --os-endpoint-type --os-image-url --os-cacert --os-cert --os-key --timeout --insecure --no-cache --force-new-token --version -h --help' || words='bash-completion help image-create image-create-via-import image-deactivate image-delete image-download image-import image-list image-reactivate image-show image-stage image-tag-delete image-tag-update image-tasks image-update image-upload import-info location-add location-delete location-update member-create member-delete member-list member-update stores-info' ;;
+    help) words='bash-completion help image-create image-create-via-import image-deactivate image-delete image-download image-import image-list image-reactivate image-show image-stage image-tag-delete image-tag-update image-tasks image-update image-upload import-info location-add location-delete location-update member-create member-delete member-list member-update stores-info' ;;
     bash-completion) words='-h --help' ;;
     image-create) words='--name --id --owner --architecture --instance-uuid --kernel-id --ramdisk-id --os-distro --os-version --description --disk-format --container-format --min-disk --min-ram --is-public --visibility --is-protected --protected --hidden --tags --property --file --size --checksum --location --copy-from --store --progress --human-readable -f --format -c --column --noindent --prefix --quote -h --help' ;;
     image-create-via-import) words='--name --id --owner --architecture --instance-uuid --kernel-id --ramdisk-id --os-distro --os-version --description --disk-format --container-format --min-disk --min-ram --is-public --visibility --is-protected --protected --hidden --tags --property --file --progress --import-method --uri --remote-region --remote-image-id --remote-service-interface --store --stores --all-stores --allow-failure -f --format -c --column --noindent --prefix --quote -h --help' ;;
@@ -103,6 +106,7 @@ _glance() {
     image-stage) words='--file --size --progress -h --help' ;;
     image-tag-delete) words='-h --help' ;;
     image-tag-update) words='-f --format -c --column --noindent --prefix --quote -h --help' ;;
+    image-tasks) words='-f --format -c --column --noindent --prefix --quote -h --help' ;;
     image-update) words='--name --id --owner --architecture --instance-uuid --kernel-id --ramdisk-id --os-distro --os-version --description --disk-format --container-format --min-disk --min-ram --is-public --visibility --is-protected --protected --hidden --tags --property --remove-property --purge-props --human-readable -f --format -c --column --noindent --prefix --quote -h --help' ;;
     image-upload) words='--file --size --progress --store -h --help' ;;
     import-info) words='-f --format -c --column --noindent --prefix --quote -h --help' ;;

@@ -103,6 +103,31 @@ describe('POST: never retried blindly, no duplicates', () => {
     expect(await members(image.id)).toEqual([member]);
   });
 
+  it('image-create: the cloud creates the image but the answer is lost (reset) → not retried, one line saying it may exist and how to check', async () => {
+    const name = `${PREFIX}-create-reset`;
+    proxies.reset();
+    proxies.glance.add({ method: 'POST', path: '/v2/images', times: 1, action: { kind: 'reset-after-upstream' } });
+    const r = await runCli('glance', ['image-create', '--name', name, '--disk-format', 'raw', '--container-format', 'bare'], { env: proxies.env() });
+    expect(r.code).toBe(1);
+    const line = oneLine(r.stderr);
+    expect(line).toMatch(/\/v2\/images.*(reset|closed)/);
+    expect(line).toContain(`may have been created`);
+    expect(line).toContain(`glance image-list --name ${name}`);
+    expect(proxies.glance.count('POST', '/v2/images')).toBe(1);
+    const listed = (await glanceApi('GET', `/v2/images?name=${name}`)).json as { images: unknown[] };
+    expect(listed.images).toHaveLength(1);
+  });
+
+  it('image-create: HTTP 400 on the POST → the server\'s message only, no "may have been created" hint', async () => {
+    proxies.reset();
+    proxies.glance.add({ method: 'POST', path: '/v2/images', times: 1, action: { kind: 'status', status: 400, body: '{"message": "Bad image"}' } });
+    const r = await runCli('glance', ['image-create', '--name', `${PREFIX}-create-400`, '--disk-format', 'raw', '--container-format', 'bare'], { env: proxies.env() });
+    expect(r.code).toBe(1);
+    const line = oneLine(r.stderr);
+    expect(line).toMatch(/^HTTP 400 Bad Request: /);
+    expect(line).not.toContain('may have been created');
+  });
+
   it('token request (POST /v3/auth/tokens) answered 503 → not retried, one line, exit 1', async () => {
     proxies.reset();
     proxies.keystone.add({ method: 'POST', path: '/v3/auth/tokens', times: 1, action: { kind: 'status', status: 503 } });

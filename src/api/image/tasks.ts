@@ -15,6 +15,16 @@ export interface Task {
 export class TasksApi {
   constructor(private readonly session: Session) {}
 
+  /**
+   * Whether the server's version list offers Images API v2.12 (image tasks), the check
+   * python-glanceclient makes before asking for an image's tasks.
+   */
+  async imageTasksOffered(): Promise<boolean> {
+    const body = await this.session.json<{ versions?: Array<{ id?: string; status?: string }> }>('image', { method: 'GET', path: '/versions' });
+    const v212 = body.versions?.find((version) => version.id === 'v2.12');
+    return v212 !== undefined && ['SUPPORTED', 'CURRENT', 'EXPERIMENTAL'].includes(v212.status ?? '');
+  }
+
   /** The tasks that worked on one image, oldest first (Images API v2.12+). */
   async forImage(imageId: string): Promise<Task[]> {
     const body = await this.session.json<{ tasks: Task[] }>('image', { method: 'GET', path: `/v2/images/${encodeURIComponent(imageId)}/tasks` });

@@ -1,6 +1,6 @@
 import type { ImageApi } from '../../api/image/index.js';
 import type { Image } from '../../api/image/images.js';
-import { CliError } from '../../errors.js';
+import { CliError, HttpError } from '../../errors.js';
 import { command } from '../command.js';
 import type { Deps } from '../deps.js';
 import { onInterrupt } from '../interrupt.js';
@@ -25,6 +25,26 @@ export function requireFormats(fields: Record<string, unknown>, origin: string):
 
 async function discardAfter(api: ImageApi, image: Image, problem: string): Promise<never> {
   throw new CliError(`${problem}; ${await discardImage(api, image)}.`);
+}
+
+/**
+ * POST /v2/images is never retried, so when its answer is lost the image may exist anyway: say so
+ * and how to look. HTTP error answers (the server said no) keep their own message.
+ */
+async function createImage(api: ImageApi, fields: Record<string, unknown>): Promise<Image> {
+  try {
+    return await api.images.create(fields);
+  } catch (err) {
+    if (err instanceof HttpError || !(err instanceof CliError) || !err.message.startsWith('Unable to establish connection')) throw err;
+    const name = typeof fields.name === 'string' ? fields.name : undefined;
+    const check = name === undefined ? 'glance image-list' : `glance image-list --name ${shellQuote(name)}`;
+    throw new CliError(`${err.message}. The image may have been created anyway (the create request is not retried): check with \`${check}\` before trying again.`);
+  }
+}
+
+/** The name as a shell word, so the suggested command can be pasted. */
+function shellQuote(text: string): string {
+  return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
 async function addLocation(api: ImageApi, image: Image, url: string, checksum?: string): Promise<Image> {
@@ -79,7 +99,7 @@ export const imageCreate = command<Options>({
     if (data.store && !source) throw new CliError('--store option should only be provided with --file option or stdin.');
     const api = await deps.image();
     checkImageFields(await api.schemas.imageSchema(), fields);
-    let image = await api.images.create(fields);
+    let image = await createImage(api, fields);
     if (source) image = await uploadData(deps, api, image, source, { created: true, checksum: data.checksum, store, progress: data.progress, size: data.size });
     else if (data.location) image = await addLocation(api, image, data.location, data.checksum);
     else if (data.copyFrom) image = await copyFrom(deps, api, image, data.copyFrom);

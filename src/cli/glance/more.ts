@@ -7,6 +7,7 @@ import { imageReactivate } from './image-reactivate.js';
 import { imageStage } from './image-stage.js';
 import { imageTagDelete } from './image-tag-delete.js';
 import { imageTagUpdate } from './image-tag-update.js';
+import { imageTasks } from './image-tasks.js';
 import { importInfo } from './import-info.js';
 import { locationAdd } from './location-add.js';
 import { locationDelete } from './location-delete.js';
@@ -34,4 +35,5 @@ export const moreGlanceCommands: readonly CommandModule[] = [
   memberDelete,
   importInfo,
   storesInfo,
+  imageTasks,
 ];

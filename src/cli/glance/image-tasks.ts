@@ -1,0 +1,59 @@
+import { HttpError, CliError } from '../../errors.js';
+import type { Cell } from '../../output/views.js';
+import { command } from '../command.js';
+import type { Deps } from '../deps.js';
+import { imageIdFor, pyRepr } from './more-common.js';
+
+export interface Options {
+  image: string;
+}
+
+const COLUMNS = ['Message', 'Status', 'Updated at'];
+const VERBOSE_COLUMNS = ['Image Id', 'Task Id', ...COLUMNS, 'User Id', 'Request Id', 'Result', 'Owner', 'Input', 'Expires at'];
+
+/** glanceclient's print_dict_list reads each column from the task's snake_case key ("Task Id" is "id"). */
+function taskKey(column: string): string {
+  const key = column.toLowerCase().replace(/ /g, '_');
+  return key === 'task_id' ? 'id' : key;
+}
+
+/** What PrettyTable prints for a raw JSON value: str() of the Python value (None, dict and list reprs). */
+function pyCell(value: Cell): string {
+  if (value === undefined) return '';
+  return typeof value === 'string' ? value : pyLiteral(value);
+}
+
+function pyLiteral(value: unknown): string {
+  if (value === null || value === undefined) return 'None';
+  if (typeof value === 'boolean') return value ? 'True' : 'False';
+  if (typeof value === 'string') return pyRepr([value]).slice(1, -1);
+  if (Array.isArray(value)) return `[${value.map(pyLiteral).join(', ')}]`;
+  if (typeof value === 'object') return `{${Object.entries(value).map(([k, v]) => `${pyLiteral(k)}: ${pyLiteral(v)}`).join(', ')}}`;
+  return String(value);
+}
+
+export const imageTasks = command<Options>({
+  spec: {
+    name: 'image-tasks',
+    summary: 'Get tasks associated with image',
+    example: 'glance image-tasks <IMAGE_ID>',
+    args: [{ name: '<IMAGE_ID>', description: 'ID of image to get tasks.' }],
+    output: 'list',
+  },
+  parse: ({ args }) => ({ image: args[0] as string }),
+  async run(options, deps: Deps) {
+    const api = await deps.image();
+    // glanceclient asks the version list first, so an unsupported server wins over a bad ID.
+    if (!(await api.tasks.imageTasksOffered())) throw new CliError('Server does not support image tasks API (v2.12)');
+    let tasks;
+    try {
+      tasks = await api.tasks.forImage(await imageIdFor(deps, options.image));
+    } catch (err) {
+      if (err instanceof HttpError && err.status === 404) throw new CliError(`Image ${options.image} not found.`);
+      throw err;
+    }
+    const columns = deps.globals.verbose ? VERBOSE_COLUMNS : COLUMNS;
+    const rows = tasks.map((task) => columns.map((column) => task[taskKey(column)] as Cell));
+    deps.print.list({ columns, rows }, { text: pyCell });
+  },
+});
