@@ -6,6 +6,14 @@ export class CliError extends Error {
   }
 }
 
+/** The request never got an answer: refused, reset, timed out, TLS failure. */
+export class ConnectionError extends CliError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConnectionError';
+  }
+}
+
 /** Bad flags or arguments: argparse's exit status. */
 export class UsageError extends CliError {
   constructor(message: string) {

@@ -6,7 +6,7 @@ import { setFlagsFromString } from 'node:v8';
 import type { Agent as AgentType } from 'undici';
 import Agent from 'undici/lib/dispatcher/agent.js';
 import undiciRequest from 'undici/lib/api/api-request.js';
-import { CliError } from '../errors.js';
+import { CliError, ConnectionError } from '../errors.js';
 import { redactBody, redactHeader } from './redact.js';
 
 export interface TransportOptions {
@@ -136,7 +136,7 @@ export class HttpTransport {
     if (CLOSED_CODES.has(code) && req.url.startsWith('https:') && !this.options.cert) {
       cause += ' (if it requires a TLS client certificate, pass --os-cert and --os-key)';
     }
-    return new CliError(`Unable to establish connection to ${req.url}: ${cause}`);
+    return new ConnectionError(`Unable to establish connection to ${req.url}: ${cause}`);
   }
 }
 

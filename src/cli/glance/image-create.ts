@@ -1,6 +1,6 @@
 import type { ImageApi } from '../../api/image/index.js';
 import type { Image } from '../../api/image/images.js';
-import { CliError, HttpError } from '../../errors.js';
+import { CliError, ConnectionError } from '../../errors.js';
 import { command } from '../command.js';
 import type { Deps } from '../deps.js';
 import { onInterrupt } from '../interrupt.js';
@@ -35,7 +35,7 @@ async function createImage(api: ImageApi, fields: Record<string, unknown>): Prom
   try {
     return await api.images.create(fields);
   } catch (err) {
-    if (err instanceof HttpError || !(err instanceof CliError) || !err.message.startsWith('Unable to establish connection')) throw err;
+    if (!(err instanceof ConnectionError)) throw err;
     const name = typeof fields.name === 'string' ? fields.name : undefined;
     const check = name === undefined ? 'glance image-list' : `glance image-list --name ${shellQuote(name)}`;
     throw new CliError(`${err.message}. The image may have been created anyway (the create request is not retried): check with \`${check}\` before trying again.`);
