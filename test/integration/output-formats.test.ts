@@ -166,3 +166,26 @@ describe('a real image record through the printer', () => {
     expect(execFileSync('bash', ['--norc', '-c', script], { encoding: 'utf8' })).toBe(`${NAME}\n1000\nFalse\n`);
   });
 });
+
+describe('integer-like property names (glance image-show, v2)', () => {
+  let id: string | undefined;
+  const keysOf = (text: string, line: RegExp) => text.split('\n').flatMap((l) => l.match(line)?.slice(1, 2) ?? []);
+
+  beforeAll(async () => {
+    const images = (await makeTestDeps().image()).images;
+    id = (await images.create({ name: `fmt-props-${suffix}`, '123': 'x', '7': 'z', zeta: 'y' })).id;
+  });
+
+  afterAll(async () => {
+    if (id) await (await makeTestDeps().image()).images.delete(id);
+  });
+
+  it('json and yaml keep the grid field order (a JS object would put 7 before 123)', async () => {
+    const args = ['--os-image-api-version', '2', 'image-show', id!];
+    const fields = gridRows(await cli('glance', args)).slice(1).map(([name]) => name!);
+    expect(fields.slice(0, 2)).toEqual(['123', '7']);
+    expect(keysOf(await cli('glance', [...args, '-f', 'json']), /^ {2}"([^"]+)": /)).toEqual(fields);
+    expect(keysOf(await cli('glance', [...args, '-f', 'yaml']), /^'?([\w ]+?)'?: /)).toEqual(fields);
+    expect(await cli('glance', [...args, '-f', 'json', '--noindent'])).toMatch(/^\{"123": "x", "7": "z", /);
+  });
+});

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { csvList } from '../../src/output/formats/csv.js';
 import { jsonList, jsonRecord } from '../../src/output/formats/json.js';
 import { variableName } from '../../src/output/formats/shell.js';
+import { yamlList, yamlRecord } from '../../src/output/formats/yaml.js';
 import { Printer } from '../../src/output/printer.js';
 import { plainText } from '../../src/output/views.js';
 
@@ -32,6 +33,27 @@ describe('json', () => {
     expect(jsonList(table, false)).toBe('[\n  {\n    "a": 1,\n    "b": [\n      1,\n      2\n    ],\n    "c": {},\n    "d": [],\n    "e": "\\u00e9",\n    "f": null\n  }\n]\n');
     expect(jsonList({ columns: ['a'], rows: [] }, false)).toBe('[]\n');
     expect(jsonRecord([['name', '日本'], ['n', 'line\nbreak']], true)).toBe('{"name": "\\u65e5\\u672c", "n": "line\\nbreak"}\n');
+  });
+});
+
+describe('field order with integer-like keys', () => {
+  it('json and yaml records keep field order, as cliff does (a JS object would put 7 and 123 first)', () => {
+    const fields = [['name', 'nm'], ['123', 'x'], ['7', 'z']] as const;
+    expect(jsonRecord(fields, true)).toBe('{"name": "nm", "123": "x", "7": "z"}\n');
+    expect(jsonRecord(fields, false)).toBe('{\n  "name": "nm",\n  "123": "x",\n  "7": "z"\n}\n');
+    expect(jsonList({ columns: ['b', '2', 'a'], rows: [[1, { k: [1] }, 3]] }, false)).toBe('[\n  {\n    "b": 1,\n    "2": {\n      "k": [\n        1\n      ]\n    },\n    "a": 3\n  }\n]\n');
+    expect(yamlRecord(fields)).toBe("name: nm\n'123': x\n'7': z\n");
+    // Lists sort keys as PyYAML does: as strings, '123' before '7'.
+    expect(yamlList({ columns: ['b', '7', '123'], rows: [[1, 2, 3]] })).toBe("- '123': 3\n  '7': 2\n  b: 1\n");
+  });
+});
+
+describe('yaml escapes what PyYAML cannot read raw', () => {
+  it('writes C1 controls, DEL, NEL, LS/PS, BOM, U+FFFE/U+FFFF and tabs (values and keys) double-quoted with PyYAML escapes', () => {
+    expect(yamlRecord([['k', 'a\x85b\u2028c\u2029d']])).toBe('k: "a\\Nb\\Lc\\Pd"\n');
+    expect(yamlRecord([['k', '\ufeff\x7f\x80\x9f\ufffe\uffff\x00\x1b\r "\\ é🚀']])).toBe('k: "\\uFEFF\\x7F\\x80\\x9F\\uFFFE\\uFFFF\\0\\e\\r \\"\\\\ é🚀"\n');
+    expect(yamlRecord([['a\tkey', 'tab\there'], ['plain', 'é']])).toBe('"a\\tkey": "tab\\there"\nplain: é\n');
+    expect(yamlList({ columns: ['x\x85'], rows: [[{ 'n\u2028': ['\x9b'] }]] })).toBe('- "x\\N":\n    "n\\L":\n    - "\\x9B"\n');
   });
 });
 
