@@ -91,6 +91,52 @@ const CLOUD_KEYS: Record<string, keyof Credentials> = {
   api_timeout: 'timeoutSeconds',
 };
 
+/** What a key we read may hold; YAML's null (`key:` left empty) counts as unset. */
+interface KeyType {
+  accepts: (value: unknown) => boolean;
+  expected: string;
+}
+const TEXT: KeyType = { accepts: (v) => typeof v === 'string' || typeof v === 'number', expected: 'a string' };
+const FLAG: KeyType = { accepts: (v) => typeof v === 'boolean' || typeof v === 'string', expected: 'true or false' };
+const SECONDS: KeyType = { accepts: (v) => typeof v === 'number' || typeof v === 'string', expected: 'a number of seconds' };
+const VERIFY: KeyType = { accepts: (v) => typeof v === 'boolean' || typeof v === 'string', expected: 'true, false or a CA bundle path' };
+const MAPPING: KeyType = { accepts: isTree, expected: 'a mapping' };
+const REGIONS: KeyType = {
+  accepts: (v) => Array.isArray(v) && v.every((r: unknown) => typeof r === 'string' || (isTree(r) && typeof r.name === 'string')),
+  expected: 'a list of region names',
+};
+
+const AUTH_TYPES: Record<string, KeyType> = Object.fromEntries(Object.keys(AUTH_KEYS).map((key) => [key, TEXT]));
+const CLOUD_TYPES: Record<string, KeyType> = {
+  ...AUTH_TYPES,
+  ...Object.fromEntries(Object.keys(CLOUD_KEYS).map((key) => [key, TEXT])),
+  insecure: FLAG,
+  api_timeout: SECONDS,
+  verify: VERIFY,
+  regions: REGIONS,
+  auth: MAPPING,
+};
+
+/** The type found, never the value (it may be a secret). */
+function kindOf(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (isTree(value)) return 'a mapping';
+  return typeof value === 'number' ? 'a number' : typeof value === 'boolean' ? 'a boolean' : 'a string';
+}
+
+/** A value of the wrong type (`region_name: [1, 2]`, `auth: x`) is an error, not silently skipped. */
+function checkTypes(entry: Tree, file: string, cloud: string): void {
+  const check = (tree: Tree, types: Record<string, KeyType>, prefix: string): void => {
+    for (const [key, type] of Object.entries(types)) {
+      const value = tree[key];
+      if (value === null || value === undefined || type.accepts(value)) continue;
+      throw new CliError(`${file}: cloud '${cloud}': '${prefix}${key}' must be ${type.expected}, not ${kindOf(value)}.`);
+    }
+  };
+  check(entry, CLOUD_TYPES, '');
+  if (isTree(entry.auth)) check(entry.auth, AUTH_TYPES, 'auth.');
+}
+
 function toSettings(entry: Tree): RawSettings {
   const out: RawSettings = {};
   const take = (tree: Tree, keys: Record<string, keyof Credentials>): void => {
@@ -135,14 +181,21 @@ export function loadCloud(name: string, lookup: CloudLookup): RawSettings {
   const clouds = cloudsOf(readTree(cloudsFile), cloudsFile);
   const secureFile = candidates('secure', lookup.env.OS_CLIENT_SECURE_FILE, dirs).find((path) => existsSync(path));
   const secure = secureFile ? cloudsOf(readTree(secureFile), secureFile) : {};
-  const entry = clouds[name];
-  if (!isTree(entry)) {
+  if (!Object.hasOwn(clouds, name)) {
     const found = Object.keys(clouds);
     throw new CliError(
       `Cloud '${name}' (--os-cloud / OS_CLOUD) is not in ${cloudsFile} (clouds found: ${found.join(', ') || 'none'}; ` +
         `searched ${where}).`,
     );
   }
-  const secureEntry = secure[name];
-  return toSettings(normaliseKeys(isTree(secureEntry) ? deepMerge(entry, secureEntry) : entry));
+  const main = cloudEntry(clouds[name], cloudsFile, name);
+  return toSettings(secureFile && Object.hasOwn(secure, name) ? deepMerge(main, cloudEntry(secure[name], secureFile, name)) : main);
+}
+
+/** One file's entry for the cloud, keys normalised and their types checked. */
+function cloudEntry(entry: unknown, file: string, cloud: string): Tree {
+  if (!isTree(entry)) throw new CliError(`${file}: cloud '${cloud}' must be a mapping of settings, not ${entry === null ? 'empty' : kindOf(entry)}.`);
+  const tree = normaliseKeys(entry);
+  checkTypes(tree, file, cloud);
+  return tree;
 }

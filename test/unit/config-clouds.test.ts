@@ -88,4 +88,38 @@ describe('clouds.yaml', () => {
     writeFileSync(join(d.cwd, 'clouds.yaml'), 'clouds:\n  a: [unclosed\n');
     expect(() => loadCloud('a', { env: {}, cwd: d.cwd, dirs: [d.cwd] })).toThrow(new RegExp(`Cannot read ${join(d.cwd, 'clouds.yaml')}`));
   });
+
+  it('a value of the wrong type is an error naming the file, the cloud, the key and the type expected', () => {
+    const d = dirs();
+    const file = join(d.cwd, 'clouds.yaml');
+    const load = (yaml: string) => {
+      writeFileSync(file, `clouds:\n  c:\n${yaml}`);
+      return () => loadCloud('c', { env: {}, cwd: d.cwd, dirs: [d.cwd] });
+    };
+    expect(load('    region_name: [1, 2]\n')).toThrow(`${file}: cloud 'c': 'region_name' must be a string, not a list.`);
+    expect(load('    auth: x\n')).toThrow(`${file}: cloud 'c': 'auth' must be a mapping, not a string.`);
+    expect(load('    verify: {}\n')).toThrow(`${file}: cloud 'c': 'verify' must be true, false or a CA bundle path, not a mapping.`);
+    expect(load('    auth:\n      username: {a: 1}\n')).toThrow(`${file}: cloud 'c': 'auth.username' must be a string, not a mapping.`);
+    expect(load('    auth:\n      auth-url: true\n')).toThrow(`${file}: cloud 'c': 'auth.auth_url' must be a string, not a boolean.`);
+    expect(load('    insecure: [yes]\n')).toThrow(`'insecure' must be true or false, not a list.`);
+    expect(load('    api_timeout: {}\n')).toThrow(`'api_timeout' must be a number of seconds, not a mapping.`);
+    expect(load('    regions: West\n')).toThrow(`'regions' must be a list of region names, not a string.`);
+    expect(load('    regions: [[West]]\n')).toThrow(`'regions' must be a list of region names, not a list.`);
+    expect(load('    password: [secret-value]\n')).toThrow(/^[^\n]*'password' must be a string, not a list\.$/);
+    writeFileSync(file, 'clouds:\n  c: just-a-string\n');
+    expect(() => loadCloud('c', { env: {}, cwd: d.cwd, dirs: [d.cwd] })).toThrow(`${file}: cloud 'c' must be a mapping of settings, not a string.`);
+  });
+
+  it('right types pass: numbers for text keys, empty keys as unset, verify as a bool or path, regions as names or mappings', () => {
+    const d = dirs();
+    writeFileSync(join(d.cwd, 'clouds.yaml'), 'clouds:\n  c:\n    auth:\n      project_id: 12345\n      password: 1234\n      username:\n    insecure: "true"\n    api_timeout: "30"\n    regions: [{name: East}]\n');
+    expect(loadCloud('c', { env: {}, cwd: d.cwd, dirs: [d.cwd] })).toEqual({ projectId: 12345, password: 1234, insecure: 'true', timeoutSeconds: '30', regionName: 'East' });
+  });
+
+  it('secure.yaml is checked too, and its errors name it', () => {
+    const d = dirs();
+    writeFileSync(join(d.cwd, 'clouds.yaml'), 'clouds:\n  c:\n    auth: {username: u}\n');
+    writeFileSync(join(d.cwd, 'secure.yaml'), 'clouds:\n  c:\n    auth:\n      password: [oops]\n');
+    expect(() => loadCloud('c', { env: {}, cwd: d.cwd, dirs: [d.cwd] })).toThrow(`${join(d.cwd, 'secure.yaml')}: cloud 'c': 'auth.password' must be a string, not a list.`);
+  });
 });
