@@ -3,13 +3,15 @@ import { Command, Option } from 'commander';
 import type { CommandModule, OptionSpec } from './command.js';
 import { GLOBAL_OPTIONS } from './globals.js';
 import { closest } from './suggest.js';
+import { QUOTE_MODES } from '../output/formats/types.js';
+import { FORMATS } from '../output/printer.js';
 
 export const OUTPUT_OPTIONS: readonly OptionSpec[] = [
-  { flags: '-f, --format <FORMAT>', description: 'Output format', choices: ['table', 'json', 'yaml', 'value', 'shell', 'csv'], default: 'table' },
+  { flags: '-f, --format <FORMAT>', description: 'Output format', choices: FORMATS, default: 'table' },
   { flags: '-c, --column <COLUMN>', description: 'Column or field to show (repeatable)', repeatable: true },
   { flags: '--noindent', description: 'json: no indentation' },
   { flags: '--prefix <PREFIX>', description: 'shell: prefix for variable names', default: '' },
-  { flags: '--quote <WHEN>', description: 'csv: quoting', choices: ['all', 'minimal', 'none', 'nonnumeric'], default: 'nonnumeric' },
+  { flags: '--quote <WHEN>', description: 'csv: quoting', choices: QUOTE_MODES, default: 'nonnumeric' },
 ];
 
 function collect(value: string, previous: string[] | undefined): string[] {
