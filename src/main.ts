@@ -50,7 +50,7 @@ export async function main(dialect: Dialect, argv: readonly string[] = process.a
     await deps.print.ready();
     exitCode = (await module.run(options, deps)) ?? 0;
   });
-  const paint = colours(process.stderr, process.env);
+  const paint = await colours(process.stderr, process.env);
   // Subcommands were created before this point and do not inherit these settings: set them on each.
   for (const cmd of [program, ...program.commands]) {
     cmd.exitOverride();

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { createWriteStream, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -76,12 +75,12 @@ export const imageDownload = command<Options>({
     const bar = options.progress ? progressBar(deps.stderr, deps.tty.stderr, download.size ?? image.size ?? undefined) : progressBar(deps.stderr, false, undefined);
     download.stream.on('data', (chunk: Buffer) => bar.advance(chunk.length));
     const target = options.file;
-    const temp = target && join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.part`);
+    const temp = target && join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now().toString(36)}.part`);
     const forget = temp ? onInterrupt(() => rmSync(temp, { force: true })) : () => undefined;
     try {
       // A 1 MiB buffer lets the socket keep reading while the disk writes, and batches writes (writev):
       // with the 16 KiB default every 64 KiB network chunk stalls the download for its own write.
-      await pipeline(download.stream, temp ? createWriteStream(temp, { mode: 0o644, highWaterMark: 1024 * 1024 }) : process.stdout, { end: Boolean(temp) });
+      await pipeline(download.stream, temp ? createWriteStream(temp, { flags: 'wx', mode: 0o644, highWaterMark: 1024 * 1024 }) : process.stdout, { end: Boolean(temp) });
       bar.done();
       const { md5, multihash } = download.stream.digests();
       const actual = expected === undefined ? undefined : expected.algorithm === 'md5' || multihash === undefined ? md5 : multihash;
