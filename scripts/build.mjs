@@ -6,6 +6,18 @@ import { readFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+// undici's HTTP/2 client loads node:http2 (and with it tls) at start-up; we never allow h2
+// (Glance and Keystone speak HTTP/1.1), so its module is replaced by one that says so if reached.
+const withoutHttp2 = {
+  name: 'undici-without-http2',
+  setup(b) {
+    b.onLoad({ filter: /undici[\\/]lib[\\/]dispatcher[\\/]client-h2\.js$/ }, () => ({
+      contents: "module.exports = function connectH2 () { throw new Error('HTTP/2 was negotiated, but this CLI speaks HTTP/1.1 only') }",
+      loader: 'js',
+    }));
+  },
+};
+
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const at = process.argv.indexOf('--outdir');
 const outdir = resolve(at > 0 ? process.argv[at + 1] : resolve(root, 'dist'));
@@ -26,6 +38,7 @@ try {
     define: { __VERSION__: JSON.stringify(pkg.version) },
     // Some CommonJS dependencies call require() for Node built-ins.
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    plugins: [withoutHttp2],
     logLevel: 'warning',
   });
   rmSync(outdir, { recursive: true, force: true });
