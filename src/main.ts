@@ -1,7 +1,5 @@
 // One entry for both commands: the name we are invoked by picks the dialect.
 import { CommanderError } from 'commander';
-import { glanceCommands } from './cli/glance/index.js';
-import { keystoneCommands } from './cli/keystone/index.js';
 import type { CommandModule } from './cli/command.js';
 import type { Dialect } from './cli/deps.js';
 import { globalsFrom, type GlobalOptions } from './cli/globals.js';
@@ -38,7 +36,9 @@ export async function main(dialect: Dialect, argv: readonly string[] = process.a
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(0); // `glance image-list | head -1` ends quietly
   });
-  const commands: readonly CommandModule[] = dialect === 'glance' ? glanceCommands : keystoneCommands;
+  // Each dialect loads only its own commands.
+  const commands: readonly CommandModule[] =
+    dialect === 'glance' ? (await import('./cli/glance/index.js')).glanceCommands : (await import('./cli/keystone/index.js')).keystoneCommands;
   let globals: GlobalOptions | undefined;
   let exitCode = 0;
   let closeSession = async (): Promise<void> => undefined;
