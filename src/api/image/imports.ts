@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { CliError } from '../../errors.js';
 import type { RequestBody } from '../../http/transport.js';
 import type { Session } from '../../session/session.js';
-import type { Image } from './images.js';
+import { imagePath, type Image } from './images.js';
 import { TasksApi, type Task } from './tasks.js';
 
 export type ImportMethod = 'glance-direct' | 'web-download' | 'copy-image' | 'glance-download';
@@ -127,6 +127,3 @@ function importTask(image: Image, tasks: readonly Task[]): Task | undefined {
   return tasks.find((t) => t.id === image.os_glance_import_task) ?? tasks[tasks.length - 1];
 }
 
-function imagePath(imageId: string): string {
-  return `/v2/images/${encodeURIComponent(imageId)}`;
-}

@@ -1,4 +1,5 @@
 import type { Session } from '../../session/session.js';
+import { imagePath } from './images.js';
 
 /** Admin actions that take an active image out of service and back (POST /actions/…). */
 export class LifecycleApi {
@@ -13,7 +14,7 @@ export class LifecycleApi {
   }
 
   private async action(imageId: string, name: 'deactivate' | 'reactivate'): Promise<void> {
-    const res = await this.session.request('image', { method: 'POST', path: `/v2/images/${encodeURIComponent(imageId)}/actions/${name}`, idempotent: true });
+    const res = await this.session.request('image', { method: 'POST', path: `${imagePath(imageId)}/actions/${name}`, idempotent: true });
     await res.body.dump();
   }
 }

@@ -1,6 +1,6 @@
 import { CliError } from '../../errors.js';
 import type { Session } from '../../session/session.js';
-import type { Image } from './images.js';
+import { imagePath, type Image } from './images.js';
 
 export interface Location {
   url: string;
@@ -90,9 +90,6 @@ function sameJson(a: unknown, b: unknown): boolean {
   return ka.length === kb.length && ka.every((k) => k in b && sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
-function imagePath(imageId: string): string {
-  return `/v2/images/${encodeURIComponent(imageId)}`;
-}
 
 /** How Python prints a list of strings: ['a', 'b']. */
 function pythonList(items: readonly string[]): string {

@@ -1,4 +1,5 @@
 import type { Session } from '../../session/session.js';
+import { imagePath } from './images.js';
 
 export type MemberStatus = 'accepted' | 'rejected' | 'pending';
 export const MEMBER_STATUSES: readonly MemberStatus[] = ['accepted', 'rejected', 'pending'];
@@ -40,7 +41,7 @@ export class MembersApi {
 }
 
 function membersPath(imageId: string): string {
-  return `/v2/images/${encodeURIComponent(imageId)}/members`;
+  return `${imagePath(imageId)}/members`;
 }
 
 function memberPath(imageId: string, memberId: string): string {

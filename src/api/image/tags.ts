@@ -1,4 +1,5 @@
 import type { Session } from '../../session/session.js';
+import { imagePath } from './images.js';
 
 export class TagsApi {
   constructor(private readonly session: Session) {}
@@ -14,5 +15,5 @@ export class TagsApi {
 }
 
 function tagPath(imageId: string, tag: string): string {
-  return `/v2/images/${encodeURIComponent(imageId)}/tags/${encodeURIComponent(tag)}`;
+  return `${imagePath(imageId)}/tags/${encodeURIComponent(tag)}`;
 }

@@ -1,4 +1,5 @@
 import type { Session } from '../../session/session.js';
+import { imagePath } from './images.js';
 
 /** A Glance task (import, copy…): what GET /v2/images/{id}/tasks lists. */
 export interface Task {
@@ -27,7 +28,7 @@ export class TasksApi {
 
   /** The tasks that worked on one image, oldest first (Images API v2.12+). */
   async forImage(imageId: string): Promise<Task[]> {
-    const body = await this.session.json<{ tasks: Task[] }>('image', { method: 'GET', path: `/v2/images/${encodeURIComponent(imageId)}/tasks` });
+    const body = await this.session.json<{ tasks: Task[] }>('image', { method: 'GET', path: `${imagePath(imageId)}/tasks` });
     return [...body.tasks].sort((a, b) => a.created_at.localeCompare(b.created_at));
   }
 }
