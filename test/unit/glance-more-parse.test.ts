@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { CliError, UsageError } from '../../src/errors.js';
 import { memberUpdate } from '../../src/cli/glance/member-update.js';
 import { locationDelete } from '../../src/cli/glance/location-delete.js';
-import { parseMetadata, pyRepr } from '../../src/cli/glance/more-common.js';
+import { parseMetadata } from '../../src/cli/glance/more-common.js';
+import { pyRepr } from '../../src/output/pprint.js';
 import { parseStoreChoice } from '../../src/cli/glance/import-checks.js';
 import { extractMessage } from '../../src/session/errors.js';
 

@@ -2,7 +2,8 @@ import { HttpError, CliError } from '../../errors.js';
 import type { Cell } from '../../output/views.js';
 import { command } from '../command.js';
 import type { Deps } from '../deps.js';
-import { imageIdFor, pyRepr } from './more-common.js';
+import { pyRepr } from '../../output/pprint.js';
+import { imageIdFor } from './more-common.js';
 
 export interface Options {
   image: string;
@@ -20,16 +21,7 @@ function taskKey(column: string): string {
 /** What PrettyTable prints for a raw JSON value: str() of the Python value (None, dict and list reprs). */
 function pyCell(value: Cell): string {
   if (value === undefined) return '';
-  return typeof value === 'string' ? value : pyLiteral(value);
-}
-
-function pyLiteral(value: unknown): string {
-  if (value === null || value === undefined) return 'None';
-  if (typeof value === 'boolean') return value ? 'True' : 'False';
-  if (typeof value === 'string') return pyRepr([value]).slice(1, -1);
-  if (Array.isArray(value)) return `[${value.map(pyLiteral).join(', ')}]`;
-  if (typeof value === 'object') return `{${Object.entries(value).map(([k, v]) => `${pyLiteral(k)}: ${pyLiteral(v)}`).join(', ')}}`;
-  return String(value);
+  return typeof value === 'string' ? value : pyRepr(value);
 }
 
 export const imageTasks = command<Options>({

@@ -5,6 +5,7 @@ import { CliError, UsageError } from '../../errors.js';
 import type { Cell, ListView, RecordView, TableStyle } from '../../output/views.js';
 import type { Deps } from '../deps.js';
 import { findImage } from './find-image.js';
+import { pyRepr } from '../../output/pprint.js';
 import { pyText } from './views.js';
 
 /**
@@ -30,22 +31,6 @@ export function printDict(deps: Pick<Deps, 'print'>, record: Record<string, unkn
 export function printPyList(deps: Pick<Deps, 'print'>, view: ListView): void {
   const style: Partial<TableStyle> = { text: (value) => (Array.isArray(value) ? pyRepr(value) : value ? String(value) : '') };
   deps.print.list(view, style);
-}
-
-/** Python's repr() of a list of strings: ['a', "it's"]. */
-export function pyRepr(items: readonly unknown[]): string {
-  return `[${items.map((item) => (typeof item === 'string' ? pyStringRepr(item) : String(item))).join(', ')}]`;
-}
-
-function pyStringRepr(text: string): string {
-  const quote = text.includes("'") && !text.includes('"') ? '"' : "'";
-  const body = text
-    .replace(/\\/g, '\\\\')
-    .replace(/\n/g, '\\n')
-    .replace(/\r/g, '\\r')
-    .replace(/\t/g, '\\t')
-    .replace(quote === "'" ? /'/g : /(?!)/g, "\\'");
-  return quote + body + quote;
 }
 
 /** argparse's complaint about a missing required flag, usage line first. */
