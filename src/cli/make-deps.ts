@@ -1,5 +1,6 @@
 // Real dependencies for a command run from the shell. The HTTP stack is imported only when a
 // command first asks for a session, so --help and usage errors never load it.
+import { isatty } from 'node:tty';
 import type { Session } from '../session/session.js';
 import { Printer, type PrintOptions } from '../output/printer.js';
 import { plainText, type TableStyle } from '../output/views.js';
@@ -17,13 +18,16 @@ export function makeDeps(dialect: Dialect, globals: GlobalOptions, printOptions:
   let session: Promise<Session> | undefined;
   const stdout = { write: (text: string) => void process.stdout.write(text) };
   const stderr = { write: (text: string) => void process.stderr.write(text) };
-  const tty = { stdin: Boolean(process.stdin.isTTY), stdout: Boolean(process.stdout.isTTY), stderr: Boolean(process.stderr.isTTY) };
+  // isatty(0) and a getter, not process.stdin itself: making the stdin stream loads Node's fs streams, and most commands never read it.
+  const tty = { stdin: isatty(0), stdout: Boolean(process.stdout.isTTY), stderr: Boolean(process.stderr.isTTY) };
   const deps: Deps = {
     dialect,
     globals,
     stdout,
     stderr,
-    stdin: process.stdin,
+    get stdin() {
+      return process.stdin;
+    },
     tty,
     env: process.env,
     print: new Printer(stdout, dialectStyle(dialect), printOptions),

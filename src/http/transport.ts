@@ -39,8 +39,9 @@ export interface HttpResponse {
 
 // undici parses HTTP with llhttp compiled to WebAssembly. V8's background optimising compile of it
 // (TurboFan tier-up) adds about 35 MB to peak RSS and holds process exit for tens of ms; the
-// baseline (Liftoff) code is plenty for HTTP framing (bodies pass through unparsed).
-setFlagsFromString('--liftoff-only');
+// baseline (Liftoff) code is plenty for HTTP framing (bodies pass through unparsed). Set when the first
+// transport is made, not at import: the start-up snapshot imports this module at build time.
+let liftoffOnly = false;
 
 const USER_AGENT = 'openstack-classic-cli';
 // 500 too: a busy SQLite-backed Keystone answers a transient 500 ("database is locked").
@@ -53,9 +54,14 @@ export class HttpTransport {
   private readonly agent: AgentType;
 
   constructor(private readonly options: TransportOptions) {
+    if (!liftoffOnly) setFlagsFromString('--liftoff-only');
+    liftoffOnly = true;
     const timeout = options.timeoutSeconds * 1000;
     this.agent = new Agent({
       keepAliveTimeout: 4_000,
+      // Python's http.client allows 64 KiB header lines; undici's default (Node's 16 KiB) would also
+      // load node:http just to read that default.
+      maxHeaderSize: 64 * 1024,
       headersTimeout: timeout,
       bodyTimeout: timeout,
       connect: {

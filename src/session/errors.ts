@@ -1,4 +1,3 @@
-import { STATUS_CODES } from 'node:http';
 import { CliError, HttpError } from '../errors.js';
 import type { HttpResponse } from '../http/transport.js';
 
@@ -41,7 +40,8 @@ export async function errorFromResponse(res: HttpResponse): Promise<HttpError> {
   } catch {
     /* a broken error body still yields the status line */
   }
-  const reason = PYTHON_REASONS[res.status] ?? STATUS_CODES[res.status] ?? 'Error';
+  // node:http only for its reason phrases, and only on this path: a successful command never loads it.
+  const reason = PYTHON_REASONS[res.status] ?? (await import('node:http')).STATUS_CODES[res.status] ?? 'Error';
   return new HttpError(res.status, reason, extractMessage(text) || reason, res.headers['x-openstack-request-id'] ?? res.headers['x-compute-request-id'], res.url);
 }
 

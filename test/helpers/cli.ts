@@ -1,4 +1,5 @@
-// Runs the BUILT CLI (bin/ → dist/) as a subprocess, as a user's shell would.
+// Runs the BUILT CLI (bin/ → dist/) as a subprocess, as a user's shell would: bin/glance itself, so
+// through its launcher and the start-up snapshot (test/integration/launcher.test.ts covers the rest).
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,7 +28,7 @@ export function runCli(command: 'glance' | 'keystone', args: readonly string[], 
   return new Promise((resolvePromise, reject) => {
     const env: Record<string, string> = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/root', XDG_CACHE_HOME: CACHE_HOME };
     for (const [k, v] of Object.entries(options.env ?? {})) if (v !== undefined) env[k] = v;
-    const child = spawn(process.execPath, [join(ROOT, 'bin', command), ...args], {
+    const child = spawn(join(ROOT, 'bin', command), args, {
       cwd: options.cwd ?? ROOT,
       env,
       stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],

@@ -1,14 +1,15 @@
 // The npm package (npm pack → npm install -g on a clean prefix) and the single executable
 // (npm run build:sea) both work as glance and keystone against the local cloud.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdtempSync, readlinkSync, rmSync } from 'node:fs';
+import { existsSync, lstatSync, mkdtempSync, readFileSync, readlinkSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, CACHE_HOME } from '../helpers/cli.js';
 import { adminEnv } from '../helpers/cloud.js';
 
 const VERSION = (JSON.parse(execFileSync('npm', ['pkg', 'get', 'version'], { cwd: ROOT, encoding: 'utf8' })) as string);
+const PACKAGE = (JSON.parse(execFileSync('npm', ['pkg', 'get', 'name'], { cwd: ROOT, encoding: 'utf8' })) as string);
 const work = mkdtempSync(join(tmpdir(), 'osc-pack-'));
 
 /** Runs an installed program with only the cloud's credentials (no PATH entry to this repo). */
@@ -37,7 +38,16 @@ describe('npm package', () => {
 
   it('holds only the allow-listed files: no sources, tests or scripts', () => {
     expect(files).toEqual(expect.arrayContaining(['package.json', 'README.md', 'bin/glance', 'bin/keystone', 'dist/main.js', 'completions/glance.bash', 'completions/_keystone', 'completions/glance.fish']));
-    for (const file of files) expect(file).toMatch(/^(package\.json|README\.md|LICENSE|bin\/(glance|keystone)|dist\/[^/]+\.js|completions\/[^/]+)$/);
+    for (const file of files) expect(file).toMatch(/^(package\.json|README\.md|LICENSE|bin\/(glance|keystone)|dist\/[^/]+\.js|dist\/snapshot\/cli\.cjs|completions\/[^/]+)$/);
+  });
+
+  it('builds its start-up snapshot on install with the installing Node, and the launcher uses it', () => {
+    const snapshot = join(prefix, 'lib/node_modules', PACKAGE, 'dist/snapshot');
+    expect(readFileSync(join(snapshot, 'node'), 'utf8')).toBe(`${process.execPath}\n`);
+    expect(statSync(join(snapshot, 'cli.blob')).size).toBeGreaterThan(1_000_000);
+    const traced = spawnSync('sh', ['-x', join(prefix, 'bin/glance'), '--version'], { encoding: 'utf8', env: { PATH: `${dirname(process.execPath)}:/usr/bin:/bin` } });
+    expect(traced.stdout).toBe(`${VERSION}\n`);
+    expect(traced.stderr).toMatch(/exec \S+ --snapshot-blob \S+\/dist\/snapshot\/cli\.blob glance --version/);
   });
 
   it('installed on a clean prefix, provides glance and keystone that reach the local cloud', () => {

@@ -1,0 +1,67 @@
+// esbuild plugins shared by every build (dist/, the snapshot, the single executable).
+import { readFileSync } from 'node:fs';
+
+// undici's HTTP/2 client loads node:http2 (and with it tls) at start-up; we never allow h2
+// (Glance and Keystone speak HTTP/1.1), so its module is replaced by one that says so if reached.
+export const withoutHttp2 = {
+  name: 'undici-without-http2',
+  setup(b) {
+    b.onLoad({ filter: /undici[\\/]lib[\\/]dispatcher[\\/]client-h2\.js$/ }, () => ({
+      contents: "module.exports = function connectH2 () { throw new Error('HTTP/2 was negotiated, but this CLI speaks HTTP/1.1 only') }",
+      loader: 'js',
+    }));
+  },
+};
+
+// Built-in modules our dependencies require at import time but use only on rare paths. Deferred,
+// a command never loads node:http (undici speaks through node:net) nor node:child_process (commander
+// spawns only for executable subcommands, which we have none of); and node:http cannot be loaded
+// while a V8 start-up snapshot is built. Every rewrite must match: a dependency update that moves
+// the code fails the build instead of silently loading the module again.
+const REWRITES = [
+  {
+    file: /undici[\\/]lib[\\/]dispatcher[\\/]client\.js$/,
+    edits: [
+      ["const http = require('node:http')\n", ''],
+      [/const getDefaultNodeMaxHeaderSize = http &&[\s\S]*?invalid'\) }\n/, "const getDefaultNodeMaxHeaderSize = () => require('node:http').maxHeaderSize\n"],
+    ],
+  },
+  {
+    file: /undici[\\/]lib[\\/]core[\\/]util\.js$/,
+    edits: [
+      ["const { IncomingMessage } = require('node:http')\n", ''],
+      // The name first, so that destroying any other stream does not load node:http.
+      ['=== IncomingMessage', "=== (Object.getPrototypeOf(stream).constructor.name === 'IncomingMessage' && require('node:http').IncomingMessage)"],
+    ],
+  },
+  {
+    file: /commander[\\/]lib[\\/]command\.js$/,
+    edits: [["const childProcess = require('node:child_process');", "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };"]],
+  },
+];
+
+export const lazyBuiltins = {
+  name: 'lazy-builtins',
+  setup(b) {
+    for (const { file, edits } of REWRITES) {
+      b.onLoad({ filter: file }, ({ path }) => {
+        let contents = readFileSync(path, 'utf8');
+        for (const [from, to] of edits) {
+          const edited = contents.replace(from, to);
+          if (edited === contents) throw new Error(`lazy-builtins: ${path} no longer contains ${from}: update scripts/esbuild-plugins.mjs`);
+          contents = edited;
+        }
+        return { contents, loader: 'js' };
+      });
+    }
+  },
+};
+
+// A start-up snapshot has no dynamic import(): `await import('node:x')` becomes a lazy require.
+export const builtinImportAsRequire = {
+  name: 'builtin-import-as-require',
+  setup(b) {
+    b.onResolve({ filter: /^node:/ }, ({ path, kind }) => (kind === 'dynamic-import' ? { path, namespace: 'builtin-require' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'builtin-require' }, ({ path }) => ({ contents: `module.exports = require(${JSON.stringify(path)});`, loader: 'js' }));
+  },
+};
