@@ -13,8 +13,7 @@ export function dialectStyle(dialect: Dialect): TableStyle {
   return dialect === 'keystone' ? { align: 'center', text: plainText, printEmpty: false } : { align: 'left', text: plainText };
 }
 
-/** The deps, and a close() that releases the HTTP connections if a session was opened. */
-export function makeDeps(dialect: Dialect, globals: GlobalOptions, printOptions: PrintOptions): { deps: Deps; close(): Promise<void> } {
+export function makeDeps(dialect: Dialect, globals: GlobalOptions, printOptions: PrintOptions): Deps {
   let session: Promise<Session> | undefined;
   const stdout = { write: (text: string) => void process.stdout.write(text) };
   const stderr = { write: (text: string) => void process.stderr.write(text) };
@@ -39,9 +38,5 @@ export function makeDeps(dialect: Dialect, globals: GlobalOptions, printOptions:
     image: async () => new (await import('../api/image/index.js')).ImageApi(await deps.session()),
     promptSecret: (question) => promptSecret(question, tty.stdin),
   };
-  const close = async (): Promise<void> => {
-    const opened = await session?.catch(() => undefined);
-    await opened?.close();
-  };
-  return { deps, close };
+  return deps;
 }
