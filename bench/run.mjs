@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run bench`: ours (the BUILT CLI, node bin/glance) against python-glanceclient 4.1.0,
+// `npm run bench`: ours (the BUILT CLI, bin/glance as installed) against python-glanceclient 4.1.0,
 // python-openstackclient and curl on the local cloud. Alternating runs, several rounds, medians,
 // ratios ours/theirs, a table on stdout and JSON under bench/results/.
 //
@@ -55,7 +55,7 @@ const report = {
   finished: new Date().toISOString(),
   machine: machineInfo(),
   cloud: { keystone: cloud.keystone_url, glance: cloud.glance_url, passwordHash: hash },
-  ours: { commit: env.commit, cli: 'node bin/glance / node bin/keystone (bundled dist/)' },
+  ours: { commit: env.commit, cli: 'bin/glance / bin/keystone (bundled dist/, V8 start-up snapshot)' },
   reference: env.reference,
   config,
   results,

@@ -37,7 +37,7 @@ try {
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   });
   // One file: a snapshot is built from a single script.
-  await build({ ...common, entryPoints: ['src/snapshot.ts'], outfile: `${fresh}/snapshot/cli.cjs`, format: 'cjs', plugins: [...common.plugins, builtinImportAsRequire] });
+  await build({ ...common, entryPoints: ['src/snapshot.ts'], outfile: `${fresh}/snapshot/cli.cjs`, format: 'cjs', minifyWhitespace: true, plugins: [...common.plugins, builtinImportAsRequire] });
   buildSnapshot(fresh);
   rmSync(outdir, { recursive: true, force: true });
   renameSync(fresh, outdir);

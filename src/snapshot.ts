@@ -14,6 +14,8 @@ import './api/identity/versions.js';
 import './api/image/index.js';
 import './config/clouds.js';
 import './output/formats/yaml.js';
+// undici's HTTP parser, WebAssembly held as base64 text: decoded here, not on every first request.
+import 'undici/lib/llhttp/llhttp_simd-wasm.js';
 
 const prepared = { glance: prepareProgram('glance', glanceCommands), keystone: prepareProgram('keystone', keystoneCommands) };
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { run } from '../lib/proc.mjs';
 
 export function startupCases(env) {
-  const { ours, python, oursEnv, pythonEnv, cloud, tokenHeader } = env;
+  const { ours, oursPlain, python, oursEnv, pythonEnv, cloud, tokenHeader } = env;
   const curlGet = (url) => ['curl', '-sSf', '-o', '/dev/null', '-H', `@${tokenHeader}`, url];
   return [
     {
@@ -13,6 +13,7 @@ export function startupCases(env) {
       target: { vs: 'python', op: '<=', ratio: 0.1 },
       variants: {
         ours: { argv: ours('glance', '--help'), env: oursEnv },
+        plain: { argv: oursPlain('glance', '--help'), env: oursEnv },
         python: { argv: python('--help'), env: pythonEnv },
         node: { argv: ['node', '-e', '0'], env: oursEnv }, // the runtime's own floor
       },
@@ -22,6 +23,7 @@ export function startupCases(env) {
       target: { vs: 'python', op: '<=', ratio: 0.1 },
       variants: {
         ours: { argv: ours('glance', 'image-list'), env: oursEnv },
+        plain: { argv: oursPlain('glance', 'image-list'), env: oursEnv },
         python: { argv: python('image-list'), env: pythonEnv },
         curl: { argv: curlGet(`${cloud.glance_url}/v2/images`), env: oursEnv },
         node: { argv: ['node', '-e', '0'], env: oursEnv },
@@ -80,7 +82,7 @@ export async function requestCounts(env) {
   ];
   const counts = [];
   for (const [title, oursArgv, pythonArgv] of rows) {
-    const withDebug = (argv) => (argv[0] === 'node' ? [...argv.slice(0, 2), '--debug', ...argv.slice(2)] : [argv[0], '--debug', ...argv.slice(1)]);
+    const withDebug = (argv) => [argv[0], '--debug', ...argv.slice(1)];
     const o = oursArgv ? await run(withDebug(oursArgv), { env: oursEnv }) : undefined;
     const p = await run(withDebug(pythonArgv), { env: pythonEnv });
     counts.push({ command: title, ours: o ? (o.code === 0 ? countOurs(o.stderr) : `exit ${o.code}`) : 'n/a', python: p.code === 0 ? countPython(p.stderr) : `exit ${p.code}` });

@@ -22,19 +22,19 @@ export function render(report) {
   for (const r of report.results) {
     if (r.counts || r.sizes || r.group === 'rss' || r.group === 'requests') continue;
     if (r.skipped) {
-      rows.push([r.title, `skipped: ${r.skipped}`, '', '', '', '', '', '', '']);
+      rows.push([r.title, `skipped: ${r.skipped}`, '', '', '', '', '', '', '', '']);
       continue;
     }
     const v = r.variants;
     const t = r.target;
     rows.push([
-      r.title, fmt(v.ours, r.unit), fmt(v.python, r.unit), fmt(v.curl, r.unit), fmt(v.node, r.unit),
+      r.title, fmt(v.ours, r.unit), fmt(v.plain, r.unit), fmt(v.python, r.unit), fmt(v.curl, r.unit), fmt(v.node, r.unit),
       ratio(r.ratios['ours/python']), ratio(r.ratios['ours/curl']),
       t ? `${t.op} ${t.ratio}× ${t.vs}` : '', t ? (t.met ? 'yes' : 'NO') : '',
     ]);
   }
-  out.push(table(['Case', 'ours', 'python', 'curl', 'node -e 0', 'ours/python', 'ours/curl', 'target', 'met'], rows));
-  out.push('(curl: the same HTTP request alone; node -e 0: the Node runtime starting and exiting, the floor for any Node CLI)');
+  out.push(table(['Case', 'ours', 'ours, no snapshot', 'python', 'curl', 'node -e 0', 'ours/python', 'ours/curl', 'target', 'met'], rows));
+  out.push('(ours: bin/glance as installed, started from the V8 start-up snapshot; no snapshot: `node bin/glance`, the same program as plain JavaScript;\n curl: the same HTTP request alone; node -e 0: the Node runtime starting and exiting, the floor for any Node CLI)');
   const cpu = report.results.filter((r) => r.variants && r.unit === 'MB/s');
   for (const r of cpu) out.push(`CPU seconds (user+sys), ${r.title}: ${Object.entries(r.variants).map(([t, v]) => `${t} ${v.cpuMs / 1000}`).join(', ')}`);
 

@@ -46,7 +46,10 @@ export async function prepare(root, { build }) {
   chmodSync(tokenHeader, 0o600);
   const glance = new Glance(cloud.glance_url, token);
 
-  const ours = (dialect, ...args) => ['node', join(snapshot, 'bin', dialect), ...args];
+  // As users run it: bin/glance itself, whose launcher starts Node from the start-up snapshot.
+  const ours = (dialect, ...args) => [join(snapshot, 'bin', dialect), ...args];
+  // The same program as plain JavaScript, without the snapshot (`node bin/glance`), for comparison.
+  const oursPlain = (dialect, ...args) => ['node', join(snapshot, 'bin', dialect), ...args];
   await runOk(ours('glance', 'image-list'), { env: oursEnv }); // fills our token cache
   const help = (await runOk(ours('glance', '--help'), { env: oursEnv, keepOutput: true })).stdout;
   const has = (command) => new RegExp(`^\\s+${command}\\b`, 'm').test(help);
@@ -54,7 +57,7 @@ export async function prepare(root, { build }) {
   const images = new Set();
   return {
     root, work, commit: commit + (dirty ? '+uncommitted' : ''), cloud, log, glance, tokenHeader,
-    oursEnv, pythonEnv, ours, has,
+    oursEnv, pythonEnv, ours, oursPlain, has,
     python: (...args) => ['/usr/bin/glance', ...args],
     reference: {
       glanceclient: version(['/usr/bin/glance', '--version']),
