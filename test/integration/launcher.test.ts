@@ -102,6 +102,16 @@ describe('launcher', () => {
     expect(run.stdout).toMatch(/\|\s+admin\s+\|/);
   });
 
+  it('runs the plain JavaScript when NODE_OPTIONS is set (its V8 flags would stop the snapshot from loading)', () => {
+    const run = spawnSync('/bin/sh', ['-x', join(ROOT, 'bin/glance'), 'image-list'], {
+      encoding: 'utf8',
+      env: { PATH: `${NODE_DIR}:/usr/bin:/bin`, HOME: process.env.HOME!, XDG_CACHE_HOME: CACHE_HOME, NODE_OPTIONS: '--max-old-space-size=200', ...adminEnv() },
+    });
+    expect(run.status).toBe(0);
+    expect(run.stderr).toMatch(/\+ exec \S+node \S+\/bin\/glance image-list\n/);
+    expect(run.stdout).toBe(plain('glance', ['image-list']).stdout);
+  });
+
   it('says so in one line when there is no node on PATH', () => {
     const run = traced(join(ROOT, 'bin/glance'), ['image-list'], '/nonexistent');
     expect(run.status).toBe(127);
