@@ -2,7 +2,9 @@
 // algorithm for `os_hash_value`), so no image is ever held in memory whole.
 import { createHash, getHashes, type Hash } from 'node:crypto';
 import { Transform, type Readable, type TransformCallback } from 'node:stream';
+import { CliError } from '../../errors.js';
 import type { Session } from '../../session/session.js';
+import { fileChunks } from './file-chunks.js';
 import { imagePath } from './images.js';
 
 /** Counts bytes and feeds every chunk to md5 and to a second algorithm on its way through. */
@@ -36,8 +38,11 @@ export class HashingStream extends Transform {
   }
 }
 
+/** Data to upload: a regular file, read in place (see fileChunks), or any stream (a pipe). */
+export type UploadData = { file: string } | { stream: Readable };
+
 export interface UploadOptions {
-  /** Byte count, sent as Content-Length (chunked bodies get 411 behind some proxies). */
+  /** Byte count, sent as Content-Length (chunked bodies get 411 behind some proxies); data of any other length fails the upload. */
   size?: number;
   /** Backend store (multi-store clouds). */
   store?: string;
@@ -62,18 +67,16 @@ export interface Download {
 export class ImageDataApi {
   constructor(private readonly session: Session) {}
 
-  /** PUT /v2/images/{id}/file from a stream; resolves with what was actually sent. */
-  async upload(imageId: string, data: Readable, options: UploadOptions = {}): Promise<UploadResult> {
-    const hashing = new HashingStream('sha512', options.onProgress);
-    data.on('error', (err) => hashing.destroy(err));
-    const body = data.pipe(hashing);
+  /** PUT /v2/images/{id}/file; resolves with what was actually sent. */
+  async upload(imageId: string, data: UploadData, options: UploadOptions = {}): Promise<UploadResult> {
+    const sent = { bytes: 0, md5: createHash('md5'), sha512: createHash('sha512') };
+    const body = hashedChunks('file' in data ? fileChunks(data.file) : data.stream, sent, options);
     const headers: Record<string, string> = { 'Content-Type': 'application/octet-stream' };
     if (options.size !== undefined) headers['Content-Length'] = String(options.size);
     if (options.store) headers['X-Image-Meta-Store'] = options.store;
     const res = await this.session.request('image', { method: 'PUT', path: `${imagePath(imageId)}/file`, body, headers, idempotent: false });
     await res.body.dump();
-    const { md5, multihash } = hashing.digests();
-    return { bytes: hashing.bytes, md5: md5!, sha512: multihash! };
+    return { bytes: sent.bytes, md5: sent.md5.digest('hex'), sha512: sent.sha512.digest('hex') };
   }
 
   /** GET /v2/images/{id}/file; undefined when the image has no data (204). */
@@ -90,4 +93,30 @@ export class ImageDataApi {
     const length = res.headers['content-length'];
     return { stream, size: length === undefined ? undefined : Number(length), contentMd5: res.headers['content-md5'] };
   }
+}
+
+/**
+ * The upload body: each chunk counted, fed to md5 and sha512 and reported, then handed to the
+ * socket. Data that outgrows or falls short of the declared size, or cannot be read, fails here
+ * with a CliError, which the transport passes on as it is (it is no connection problem).
+ */
+async function* hashedChunks(
+  chunks: AsyncIterable<Buffer | string>,
+  sent: { bytes: number; md5: Hash; sha512: Hash },
+  { size, onProgress }: UploadOptions,
+): AsyncGenerator<Buffer, void, undefined> {
+  try {
+    for await (const item of chunks) {
+      const chunk = typeof item === 'string' ? Buffer.from(item) : item; // a Readable may yield strings
+      sent.bytes += chunk.length;
+      if (size !== undefined && sent.bytes > size) throw new CliError(`the data went past the ${size} bytes expected`);
+      sent.md5.update(chunk);
+      sent.sha512.update(chunk);
+      onProgress?.(chunk.length);
+      yield chunk;
+    }
+  } catch (err) {
+    throw err instanceof CliError ? err : new CliError(`cannot read the data (${err instanceof Error ? err.message : String(err)})`);
+  }
+  if (size !== undefined && sent.bytes < size) throw new CliError(`the data ended after ${sent.bytes} of the ${size} bytes expected`);
 }

@@ -12,6 +12,8 @@ export interface ImageSource {
   /** Opens the data (lazily, so validation fails before anything is read). */
   open(): Readable;
   size?: number;
+  /** The regular file given with --file, which an upload reads in place instead of through open(). */
+  path?: string;
 }
 
 /** What fd 0 is: data only for pipes, sockets and regular files. */
@@ -37,7 +39,7 @@ export function imageSource(file: string | undefined, deps: Pick<Deps, 'stdin' |
     } catch {
       throw new CliError(`File ${file} does not exist or user does not have read privileges to it`);
     }
-    return { origin: '--file', size, open: () => createReadStream(file, { highWaterMark: 1024 * 1024 }) };
+    return { origin: '--file', size, path: file, open: () => createReadStream(file, { highWaterMark: 1024 * 1024 }) };
   }
   if (deps.stdin !== process.stdin) return { origin: 'stdin', open: () => deps.stdin as Readable }; // injected by tests
   if (deps.tty.stdin) return undefined;

