@@ -6,7 +6,7 @@ import { globalsFrom, type GlobalOptions } from './cli/globals.js';
 import { makeDeps } from './cli/make-deps.js';
 import { buildProgram } from './cli/program.js';
 import { CliError, HttpError } from './errors.js';
-import { colours, usageErrorText } from './output/colour.js';
+import { colours, stderrForColour, usageErrorText } from './output/colour.js';
 import { printOptionsFrom } from './output/printer.js';
 
 declare const __VERSION__: string;
@@ -64,7 +64,7 @@ export async function main(dialect: Dialect, argv: readonly string[] = process.a
     if (err.code === 'EPIPE') process.exit(0); // `glance image-list | head -1` ends quietly
   });
   const { program, outcome } = prepared ?? prepareProgram(dialect, await loadCommands(dialect));
-  const paint = await colours(process.stderr, process.env);
+  const paint = await colours(stderrForColour(), process.env);
   for (const cmd of [program, ...program.commands]) cmd.configureOutput({ outputError: (text, write) => write(usageErrorText(text, dialect, paint)) });
   try {
     await program.parseAsync(normaliseArgv(argv), { from: 'user' });

@@ -17,8 +17,9 @@ export function makeDeps(dialect: Dialect, globals: GlobalOptions, printOptions:
   let session: Promise<Session> | undefined;
   const stdout = { write: (text: string) => void process.stdout.write(text) };
   const stderr = { write: (text: string) => void process.stderr.write(text) };
-  // isatty(0) and a getter, not process.stdin itself: making the stdin stream loads Node's fs streams, and most commands never read it.
-  const tty = { stdin: isatty(0), stdout: Boolean(process.stdout.isTTY), stderr: Boolean(process.stderr.isTTY) };
+  // isatty(), and stdin by a getter: making a stdio stream costs start-up time (stdin's loads Node's
+  // fs streams), and most commands never read stdin nor write to stderr.
+  const tty = { stdin: isatty(0), stdout: isatty(1), stderr: isatty(2) };
   const deps: Deps = {
     dialect,
     globals,
