@@ -39,7 +39,7 @@ export interface PreparedProgram {
   outcome: { globals?: GlobalOptions; exitCode: number };
 }
 
-export async function loadCommands(dialect: Dialect): Promise<readonly CommandModule[]> {
+async function loadCommands(dialect: Dialect): Promise<readonly CommandModule[]> {
   // Each dialect loads only its own commands.
   return dialect === 'glance' ? (await import('./cli/glance/index.js')).glanceCommands : (await import('./cli/keystone/index.js')).keystoneCommands;
 }
