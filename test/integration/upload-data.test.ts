@@ -5,34 +5,15 @@
 // clean-up deletes the image, as for any other upload failure.
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, mkdtempSync, writeFileSync } from 'node:fs';
-import type { FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import { readFault } from '../helpers/failing-reads.js';
 import { CliError } from '../../src/errors.js';
 import { createImage, deleteImagesNamed, imagesNamed, uniqueName } from '../helpers/cloud-api.js';
 import { makeTestDeps } from '../helpers/deps.js';
 
-// A read error in the middle of a regular file cannot be produced on demand: while `failAfter` is
-// set, open() returns handles whose reads fail after that many good ones.
-const fault = vi.hoisted(() => ({ failAfter: undefined as number | undefined }));
-vi.mock('node:fs/promises', async (importOriginal) => {
-  const real = await importOriginal<typeof import('node:fs/promises')>();
-  return {
-    ...real,
-    open: async (...args: Parameters<typeof real.open>) => {
-      const handle = await real.open(...args);
-      const failAfter = fault.failAfter;
-      if (failAfter === undefined) return handle;
-      let reads = 0;
-      return {
-        read: (...readArgs: Parameters<FileHandle['read']>) =>
-          reads++ < failAfter ? handle.read(...readArgs) : Promise.reject(Object.assign(new Error('EIO: i/o error, read'), { code: 'EIO' })),
-        close: () => handle.close(),
-      } as unknown as FileHandle;
-    },
-  };
-});
+vi.mock('node:fs/promises', async (original) => (await import('../helpers/failing-reads.js')).withFailingReads(await original()));
 
 const { uploadData } = await import('../../src/cli/glance/upload-data.js');
 
@@ -93,13 +74,13 @@ describe('a read error mid-upload', () => {
     const deps = makeTestDeps();
     const api = await deps.image();
     const source = { origin: '--file' as const, path, size: data.length, open: () => createReadStream(path) };
-    fault.failAfter = 3;
+    readFault.failAfter = 3;
     try {
       await expect(uploadData(deps, api, await api.images.get(image.id), source, { created: true, progress: false })).rejects.toThrow(
         `Upload of image data failed: cannot read the data (EIO: i/o error, read); image ${image.id} was deleted.`,
       );
     } finally {
-      fault.failAfter = undefined;
+      readFault.failAfter = undefined;
     }
     expect(await imagesNamed(name)).toEqual([]);
   });

@@ -3,34 +3,12 @@
 // consumer holds a chunk) and the file is always closed.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import type { FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { readFault } from '../helpers/failing-reads.js';
 
-// Read errors in the middle of a regular file cannot be produced on demand: `failAfter` makes the
-// next open() return a handle whose read fails after that many good reads.
-const fault = vi.hoisted(() => ({ failAfter: undefined as number | undefined, closed: 0 }));
-vi.mock('node:fs/promises', async (importOriginal) => {
-  const real = await importOriginal<typeof import('node:fs/promises')>();
-  return {
-    ...real,
-    open: async (...args: Parameters<typeof real.open>) => {
-      const handle = await real.open(...args);
-      const failAfter = fault.failAfter;
-      if (failAfter === undefined) return handle;
-      let reads = 0;
-      return {
-        read: (...readArgs: Parameters<FileHandle['read']>) =>
-          reads++ < failAfter ? handle.read(...readArgs) : Promise.reject(Object.assign(new Error('EIO: i/o error, read'), { code: 'EIO' })),
-        close: async () => {
-          fault.closed++;
-          await handle.close();
-        },
-      } as unknown as FileHandle;
-    },
-  };
-});
+vi.mock('node:fs/promises', async (original) => (await import('../helpers/failing-reads.js')).withFailingReads(await original()));
 
 const { fileChunks } = await import('../../src/api/image/file-chunks.js');
 
@@ -43,8 +21,8 @@ function fileOf(bytes: number): { path: string; data: Buffer } {
 }
 
 afterEach(() => {
-  fault.failAfter = undefined;
-  fault.closed = 0;
+  readFault.failAfter = undefined;
+  readFault.closed = 0;
 });
 
 describe('fileChunks', () => {
@@ -89,7 +67,7 @@ describe('fileChunks', () => {
     const onUnhandled = (reason: unknown) => unhandled.push(reason);
     process.on('unhandledRejection', onUnhandled);
     try {
-      fault.failAfter = 2;
+      readFault.failAfter = 2;
       const got: number[] = [];
       const consume = async () => {
         for await (const chunk of fileChunks(path, 1000)) {
@@ -101,7 +79,7 @@ describe('fileChunks', () => {
       expect(got).toEqual([1000, 1000]);
       await new Promise((resolve) => setTimeout(resolve, 10));
       expect(unhandled).toEqual([]);
-      expect(fault.closed).toBe(1);
+      expect(readFault.closed).toBe(1);
     } finally {
       process.off('unhandledRejection', onUnhandled);
     }
@@ -109,11 +87,11 @@ describe('fileChunks', () => {
 
   it('a consumer that stops early closes the file (after the read in flight)', async () => {
     const { path } = fileOf(5 * 1000);
-    fault.failAfter = 100; // counts close() only
+    readFault.failAfter = 100; // counts close() only
     for await (const chunk of fileChunks(path, 1000)) {
       expect(chunk.length).toBe(1000);
       break;
     }
-    expect(fault.closed).toBe(1);
+    expect(readFault.closed).toBe(1);
   });
 });
