@@ -7,6 +7,7 @@
 import { glanceCommands } from './cli/glance/index.js';
 import { keystoneCommands } from './cli/keystone/index.js';
 import { prepareProgram } from './main.js';
+import { warmUpImageList } from './warm-up.js';
 import './session/factory.js';
 import './api/identity/index.js';
 import './api/identity/versions.js';
@@ -17,3 +18,5 @@ import './output/formats/yaml.js';
 import 'undici/lib/llhttp/llhttp_simd-wasm.js';
 
 export const preparedPrograms = { glance: prepareProgram('glance', glanceCommands), keystone: prepareProgram('keystone', keystoneCommands) };
+
+void warmUpImageList(glanceCommands);
