@@ -6,6 +6,7 @@ import type { Deps } from '../deps.js';
 import { onInterrupt } from '../interrupt.js';
 import { IMAGE_DATA_OPTIONS, IMAGE_PROPERTY_OPTIONS, parseImageDataFlags, parseImageFlags, type ImageDataFlags } from './image-flags.js';
 import { imageSource, type ImageSource } from './image-source.js';
+import { checkStores } from './import-checks.js';
 import { checkImageFields } from './schema-check.js';
 import { discardImage, uploadData } from './upload-data.js';
 import { printImage } from './views.js';
@@ -98,6 +99,7 @@ export const imageCreate = command<Options>({
     const store = data.store ?? deps.env.OS_IMAGE_STORE;
     if (data.store && !source) throw new CliError('--store option should only be provided with --file option or stdin.');
     const api = await deps.image();
+    if (source && store) await checkStores(api, [store]); // before anything is created, as glanceclient does
     checkImageFields(await api.schemas.imageSchema(), fields);
     let image = await createImage(api, fields);
     if (source) image = await uploadData(deps, api, image, source, { created: true, checksum: data.checksum, store, progress: data.progress, size: data.size });

@@ -3,6 +3,7 @@ import { command } from '../command.js';
 import { findImage } from './find-image.js';
 import { parseInteger } from './image-flags.js';
 import { imageSource } from './image-source.js';
+import { checkStores } from './import-checks.js';
 import { uploadData } from './upload-data.js';
 
 export interface Options {
@@ -38,7 +39,9 @@ export const imageUpload = command<Options>({
     const source = imageSource(options.file, deps);
     if (!source) throw new CliError('No image data: give --file FILE, or pipe the data into stdin.');
     const api = await deps.image();
+    const store = options.store ?? deps.env.OS_IMAGE_STORE;
+    if (store) await checkStores(api, [store]);
     const image = await findImage(api.images, options.image, { keepNotFound: deps.globals.imageApiVersion === 2 });
-    await uploadData(deps, api, image, source, { created: false, store: options.store ?? deps.env.OS_IMAGE_STORE, progress: options.progress, size: options.size });
+    await uploadData(deps, api, image, source, { created: false, store, progress: options.progress, size: options.size });
   },
 });
