@@ -68,6 +68,24 @@ describe('image-tasks', () => {
     expect(proxy.requests.some((r) => r.path === `/v2/images/${imageId}/tasks` && r.status === 200)).toBe(true);
   });
 
+  it('several tasks print in the order the server gives them, as glanceclient prints them', async () => {
+    const task = (id: string, created: string, status: string) => ({
+      id, image_id: imageId, type: 'api_image_import', status, message: `${status} message`, created_at: created, updated_at: created,
+      input: { import_req: { method: { name: 'web-download' } } }, result: null, owner: 'o', user_id: 'u', request_id: `req-${id}`, expires_at: null,
+    });
+    // Newest first: a client that sorted by creation time would print them the other way round.
+    const tasks = [task('t-newer', '2026-11-26T10:00:02.000000', 'failure'), task('t-older', '2026-11-26T10:00:01.000000', 'success')];
+    proxy.add({ method: 'GET', path: '/versions', action: { kind: 'status', status: 200, body: await versionsWithTasks() } });
+    proxy.add({ method: 'GET', path: `/v2/images/${imageId}/tasks`, action: { kind: 'status', status: 200, body: JSON.stringify({ tasks }) } });
+    for (const verbose of [[], ['-v']]) {
+      const args = ['--os-image-url', proxy.url, ...verbose, 'image-tasks', imageId];
+      const expected = await reference(args);
+      expect(expected.code).toBe(0);
+      expect(gridRows(expected.stdout).slice(1).map((row) => row.find((cell) => /message$/.test(cell)))).toEqual(['failure message', 'success message']);
+      expect(await ours(args, 2)).toEqual(expected);
+    }
+  });
+
   it('with v2.12 offered, an unknown image: "Image <id> not found.", exit 1, as glanceclient', async () => {
     const args = ['--os-image-url', proxy.url, 'image-tasks', `missing-${suffix()}`];
     const expected = await reference(args);

@@ -26,9 +26,8 @@ export class TasksApi {
     return v212 !== undefined && ['SUPPORTED', 'CURRENT', 'EXPERIMENTAL'].includes(v212.status ?? '');
   }
 
-  /** The tasks that worked on one image, oldest first (Images API v2.12+). */
+  /** The tasks that worked on one image, in the server's order, as glanceclient prints them (Images API v2.12+). */
   async forImage(imageId: string): Promise<Task[]> {
-    const body = await this.session.json<{ tasks: Task[] }>('image', { method: 'GET', path: `${imagePath(imageId)}/tasks` });
-    return [...body.tasks].sort((a, b) => a.created_at.localeCompare(b.created_at));
+    return (await this.session.json<{ tasks: Task[] }>('image', { method: 'GET', path: `${imagePath(imageId)}/tasks` })).tasks;
   }
 }
