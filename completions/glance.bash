@@ -63,7 +63,7 @@ _glance() {
     image-update:--hidden) COMPREPLY=($(compgen -W 'True False' -- "$cur")); return ;;
     image-update:-f|image-update:--format) COMPREPLY=($(compgen -W 'table json yaml value shell csv' -- "$cur")); return ;;
     image-update:--quote) COMPREPLY=($(compgen -W 'all minimal none nonnumeric' -- "$cur")); return ;;
-    image-update:--name|image-update:--id|image-update:--owner|image-update:--architecture|image-update:--instance-uuid|image-update:--kernel-id|image-update:--ramdisk-id|image-update:--os-distro|image-update:--os-version|image-update:--description|image-update:--min-disk|image-update:--min-ram|image-update:--tags|image-update:--property|image-update:--remove-property|image-update:-c|image-update:--column|image-update:--prefix) return ;;
+    image-update:--name|image-update:--id|image-update:--owner|image-update:--architecture|image-update:--instance-uuid|image-update:--kernel-id|image-update:--ramdisk-id|image-update:--os-distro|image-update:--os-version|image-update:--description|image-update:--min-disk|image-update:--min-ram|image-update:--tags|image-update:--property|image-update:--remove-property|image-update:--file|image-update:--size|image-update:--checksum|image-update:--location|image-update:--copy-from|image-update:--store|image-update:-c|image-update:--column|image-update:--prefix) return ;;
     image-upload:--file|image-upload:--size|image-upload:--store) return ;;
     import-info:-f|import-info:--format) COMPREPLY=($(compgen -W 'table json yaml value shell csv' -- "$cur")); return ;;
     import-info:--quote) COMPREPLY=($(compgen -W 'all minimal none nonnumeric' -- "$cur")); return ;;
@@ -107,7 +107,7 @@ _glance() {
     image-tag-delete) words='-h --help' ;;
     image-tag-update) words='-f --format -c --column --noindent --prefix --quote -h --help' ;;
     image-tasks) words='-f --format -c --column --noindent --prefix --quote -h --help' ;;
-    image-update) words='--name --id --owner --architecture --instance-uuid --kernel-id --ramdisk-id --os-distro --os-version --description --disk-format --container-format --min-disk --min-ram --is-public --visibility --is-protected --protected --hidden --tags --property --remove-property --purge-props --human-readable -f --format -c --column --noindent --prefix --quote -h --help' ;;
+    image-update) words='--name --id --owner --architecture --instance-uuid --kernel-id --ramdisk-id --os-distro --os-version --description --disk-format --container-format --min-disk --min-ram --is-public --visibility --is-protected --protected --hidden --tags --property --remove-property --purge-props --file --size --checksum --location --copy-from --store --progress --human-readable -f --format -c --column --noindent --prefix --quote -h --help' ;;
     image-upload) words='--file --size --progress --store -h --help' ;;
     import-info) words='-f --format -c --column --noindent --prefix --quote -h --help' ;;
     location-add) words='--url --metadata --checksum --hash-algo --hash-value -f --format -c --column --noindent --prefix --quote -h --help' ;;

@@ -2,7 +2,7 @@ import type { Image } from '../../api/image/images.js';
 import { CliError } from '../../errors.js';
 import { command } from '../command.js';
 import type { Deps } from '../deps.js';
-import { requireFormats } from './image-create.js';
+import { requireFormats } from './image-data.js';
 import { IMAGE_PROPERTY_OPTIONS, parseImageFlags } from './image-flags.js';
 import { importRequest, type Options as ImportFlags } from './image-import.js';
 import { imageSource, type ImageSource } from './image-source.js';

@@ -2,30 +2,16 @@ import type { ImageApi } from '../../api/image/index.js';
 import type { Image } from '../../api/image/images.js';
 import { CliError, ConnectionError } from '../../errors.js';
 import { command } from '../command.js';
-import type { Deps } from '../deps.js';
-import { onInterrupt } from '../interrupt.js';
+import { attachData, checkOneDataSource, requireFormats } from './image-data.js';
 import { IMAGE_DATA_OPTIONS, IMAGE_PROPERTY_OPTIONS, parseImageDataFlags, parseImageFlags, type ImageDataFlags } from './image-flags.js';
 import { imageSource, type ImageSource } from './image-source.js';
 import { checkStores } from './import-checks.js';
 import { checkImageFields } from './schema-check.js';
-import { discardImage, uploadData } from './upload-data.js';
 import { printImage } from './views.js';
 
 export interface Options {
   fields: Record<string, unknown>;
   data: ImageDataFlags;
-}
-
-const COPY_TIMEOUT_MS = 60 * 60 * 1000;
-
-/** glanceclient's on_data_require_fields: both formats are needed once data is given. */
-export function requireFormats(fields: Record<string, unknown>, origin: string): void {
-  const missing = ['disk_format', 'container_format'].filter((key) => fields[key] === undefined).map((key) => `--${key.replace('_', '-')}`);
-  if (missing.length > 0) throw new CliError(`error: Must provide ${missing.join(', ')} when using ${origin}.`);
-}
-
-async function discardAfter(api: ImageApi, image: Image, problem: string): Promise<never> {
-  throw new CliError(`${problem}; ${await discardImage(api, image)}.`);
 }
 
 /**
@@ -48,34 +34,6 @@ function shellQuote(text: string): string {
   return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
-async function addLocation(api: ImageApi, image: Image, url: string, checksum?: string): Promise<Image> {
-  try {
-    return await api.locations.add(image.id, url, {}, checksum ? { checksum } : {});
-  } catch (err) {
-    return discardAfter(api, image, `Glance refused the location ${url}: ${err instanceof Error ? err.message : String(err)}`);
-  }
-}
-
-/** v1 --copy-from: a web-download import, waited for (with a spinner on a terminal). */
-async function copyFrom(deps: Deps, api: ImageApi, image: Image, uri: string): Promise<Image> {
-  const spinner = deps.tty.stderr ? (await import('ora')).default({ text: `Copying ${uri} into image ${image.id}`, stream: process.stderr }).start() : undefined;
-  const forget = onInterrupt(async () => {
-    spinner?.stop();
-    process.stderr.write(`Copy interrupted: ${await discardImage(api, image)}.\n`);
-  });
-  try {
-    await api.imports.start(image.id, { method: 'web-download', uri });
-    const active = await api.imports.waitForActive(image.id, { timeoutMs: COPY_TIMEOUT_MS, onPoll: (i) => spinner && (spinner.text = `Copying ${uri} into image ${image.id} (${i.status})`) });
-    spinner?.succeed(`Copied ${uri}`);
-    return active;
-  } catch (err) {
-    spinner?.fail();
-    return await discardAfter(api, image, `Copy from ${uri} failed: ${err instanceof Error ? err.message : String(err)}`);
-  } finally {
-    forget();
-  }
-}
-
 export const imageCreate = command<Options>({
   spec: {
     name: 'image-create',
@@ -86,8 +44,7 @@ export const imageCreate = command<Options>({
   },
   parse({ opts }) {
     const data = parseImageDataFlags(opts);
-    const sources = [data.file && '--file', data.location && '--location', data.copyFrom && '--copy-from'].filter(Boolean);
-    if (sources.length > 1) throw new CliError(`error: ${sources.join(' and ')} both give the image data: use one.`);
+    checkOneDataSource(data);
     return { fields: parseImageFlags(opts).fields, data };
   },
   async run(options, deps) {
@@ -101,10 +58,7 @@ export const imageCreate = command<Options>({
     const api = await deps.image();
     if (source && store) await checkStores(api, [store]); // before anything is created, as glanceclient does
     checkImageFields(await api.schemas.imageSchema(), fields);
-    let image = await createImage(api, fields);
-    if (source) image = await uploadData(deps, api, image, source, { created: true, checksum: data.checksum, store, progress: data.progress, size: data.size });
-    else if (data.location) image = await addLocation(api, image, data.location, data.checksum);
-    else if (data.copyFrom) image = await copyFrom(deps, api, image, data.copyFrom);
+    const image = await attachData(deps, api, await createImage(api, fields), data, source, true);
     printImage(deps, image, { humanReadable: data.humanReadable });
   },
 });

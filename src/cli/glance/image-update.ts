@@ -1,7 +1,11 @@
 import type { Image, PatchOp } from '../../api/image/images.js';
+import { CliError } from '../../errors.js';
 import { command } from '../command.js';
 import { findImage } from './find-image.js';
-import { IMAGE_PROPERTY_OPTIONS, parseImageFlags } from './image-flags.js';
+import { attachData, checkOneDataSource, requireFormats } from './image-data.js';
+import { IMAGE_DATA_OPTIONS, IMAGE_PROPERTY_OPTIONS, parseImageDataFlags, parseImageFlags, type ImageDataFlags } from './image-flags.js';
+import { imageSource } from './image-source.js';
+import { checkStores } from './import-checks.js';
 import { checkImageFields } from './schema-check.js';
 import { customProperties, printImage } from './views.js';
 
@@ -11,6 +15,8 @@ export interface Options {
   removeProperties: string[];
   purgeProps: boolean;
   humanReadable: boolean;
+  /** v1: data for an image that has none yet (--file, --location, --copy-from). */
+  data: ImageDataFlags;
 }
 
 const pointer = (key: string): string => `/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
@@ -40,22 +46,40 @@ export const imageUpdate = command<Options>({
       ...IMAGE_PROPERTY_OPTIONS,
       { flags: '--remove-property <KEY>', description: 'Custom property to remove (repeatable)', repeatable: true },
       { flags: '--purge-props', description: 'v1: remove every custom property not given with --property' },
-      { flags: '--human-readable', description: 'Print the size in a human-friendly format' },
+      // v1: an image created without data (queued) gets it here; never from stdin, unlike image-create.
+      ...IMAGE_DATA_OPTIONS,
     ],
     output: 'record',
   },
-  parse: ({ opts, args }) => ({
-    image: args[0] as string,
-    fields: parseImageFlags(opts).fields,
-    removeProperties: (opts.removeProperty as string[] | undefined) ?? [],
-    purgeProps: opts.purgeProps === true,
-    humanReadable: opts.humanReadable === true,
-  }),
+  parse: ({ opts, args }) => {
+    const data = parseImageDataFlags(opts);
+    checkOneDataSource(data);
+    return {
+      image: args[0] as string,
+      fields: parseImageFlags(opts).fields,
+      removeProperties: (opts.removeProperty as string[] | undefined) ?? [],
+      purgeProps: opts.purgeProps === true,
+      humanReadable: data.humanReadable,
+      data,
+    };
+  },
   async run(options, deps) {
+    const { data } = options;
+    // Data only from the flags: an update in a script must not upload whatever its stdin holds.
+    const source = data.file === undefined ? undefined : imageSource(data.file, deps);
+    const origin = source ? '--file' : data.location ? '--location' : data.copyFrom ? '--copy-from' : undefined;
+    if (data.store && !source) throw new CliError('--store option should only be provided with --file option.');
     const api = await deps.image();
+    const store = data.store ?? deps.env.OS_IMAGE_STORE;
+    if (source && store) await checkStores(api, [store]);
     checkImageFields(await api.schemas.imageSchema(), options.fields);
     const image = await findImage(api.images, options.image, { keepNotFound: deps.globals.imageApiVersion === 2 });
+    if (origin) {
+      // Checked before the update: Glance takes data only once, and a refusal must change nothing.
+      if (image.status !== 'queued') throw new CliError(`Image ${image.id} is ${String(image.status)}: ${origin} can give data only to an image that has none yet (status queued).`);
+      requireFormats({ ...image, ...options.fields }, origin);
+    }
     const updated = await api.images.update(image.id, updatePatch(image, options));
-    printImage(deps, updated, { humanReadable: options.humanReadable });
+    printImage(deps, await attachData(deps, api, updated, data, source, false), { humanReadable: options.humanReadable });
   },
 });
