@@ -43,7 +43,13 @@ export function runCli(command: 'glance' | 'keystone', args: readonly string[], 
       clearTimeout(timer);
       resolvePromise({ code, stdout, stderr });
     });
-    if (options.input !== undefined) child.stdin!.end(options.input);
+    if (options.input !== undefined) {
+      // A command that never reads its stdin may exit before taking it all: EPIPE is then expected.
+      child.stdin!.on('error', (err: NodeJS.ErrnoException) => {
+        if (err.code !== 'EPIPE') reject(err);
+      });
+      child.stdin!.end(options.input);
+    }
   });
 }
 
