@@ -19,4 +19,6 @@ node -e '
   if (r.numTotalTests === 0) { console.error("no test ran"); process.exit(1); }
 ' "$results" || status=1
 rm -f "$results"
+# vitest also fails a run for errors outside any test (an unhandled rejection, an EPIPE): say so.
+[ "$status" -eq 0 ] || echo "test run failed (exit $status): see the failures or 'Unhandled Errors' above"
 exit "$status"
