@@ -1,6 +1,6 @@
 import { command } from '../command.js';
 import type { Deps } from '../deps.js';
-import { firstOf, required } from './flags.js';
+import { idSpelling, required, withIdSpellings } from './flags.js';
 import { findService } from './lookup.js';
 import { endpointRecord } from './records.js';
 
@@ -19,9 +19,7 @@ export const endpointCreate = command<Options>({
     example: 'keystone endpoint-create --service-id <id> --publicurl http://controller:9292 --adminurl http://controller:9292 --internalurl http://controller:9292',
     options: [
       { flags: '--region <endpoint-region>', description: 'Endpoint region.', default: 'regionOne' },
-      { flags: '--service <service>', description: 'Name or ID of service associated with endpoint.' },
-      { flags: '--service-id <service>', description: 'Same as --service', hidden: true },
-      { flags: '--service_id <service>', description: 'Same as --service', hidden: true },
+      ...withIdSpellings('service', 'Name or ID of service associated with endpoint.'),
       { flags: '--publicurl <public-url>', description: 'Public URL endpoint.' },
       { flags: '--adminurl <admin-url>', description: 'Admin URL endpoint.' },
       { flags: '--internalurl <internal-url>', description: 'Internal URL endpoint.' },
@@ -30,7 +28,7 @@ export const endpointCreate = command<Options>({
   },
   parse: (raw) => ({
     region: raw.opts.region as string,
-    service: required(firstOf(raw.opts, 'service', 'serviceId', 'service_id'), 'endpoint-create', '--service/--service-id'),
+    service: required(idSpelling(raw.opts, 'service'), 'endpoint-create', '--service/--service-id'),
     publicurl: required(raw.opts.publicurl as string | undefined, 'endpoint-create', '--publicurl'),
     adminurl: raw.opts.adminurl as string | undefined,
     internalurl: raw.opts.internalurl as string | undefined,

@@ -1,6 +1,6 @@
 import { command } from '../command.js';
 import type { Deps } from '../deps.js';
-import { boolFromString, firstOf, required } from './flags.js';
+import { boolFromString, idSpelling, required, withIdSpellings } from './flags.js';
 import { findTenant, tenantDomainId } from './lookup.js';
 import { promptNewPassword } from './passwords.js';
 import { userRecord } from './records.js';
@@ -21,9 +21,7 @@ export const userCreate = command<Options>({
     example: 'keystone user-create --name glance --pass <password>',
     options: [
       { flags: '--name <user-name>', description: 'New user name (must be unique).' },
-      { flags: '--tenant <tenant>', description: 'New user default tenant.' },
-      { flags: '--tenant-id <tenant>', description: 'Same as --tenant', hidden: true },
-      { flags: '--tenant_id <tenant>', description: 'Same as --tenant', hidden: true },
+      ...withIdSpellings('tenant', 'New user default tenant.'),
       { flags: '--pass [pass]', description: 'New user password; required for some auth backends. Without a value: asked for at the terminal.' },
       { flags: '--email <email>', description: 'New user email address.' },
       { flags: '--enabled <true|false>', description: 'Initial user enabled status. Default is true.', default: 'true' },
@@ -34,7 +32,7 @@ export const userCreate = command<Options>({
     const pass = raw.opts.pass as string | true | undefined;
     return {
       name: required(raw.opts.name as string | undefined, 'user-create', '--name'),
-      tenant: firstOf(raw.opts, 'tenant', 'tenantId', 'tenant_id'),
+      tenant: idSpelling(raw.opts, 'tenant'),
       password: pass === true ? 'ask' : pass === undefined ? undefined : { value: pass },
       email: raw.opts.email as string | undefined,
       enabled: boolFromString(raw.opts.enabled as string),

@@ -1,6 +1,6 @@
 import { command } from '../command.js';
 import type { Deps } from '../deps.js';
-import { firstOf } from './flags.js';
+import { idSpelling, withIdSpellings } from './flags.js';
 import { findTenant, tenantDomainId } from './lookup.js';
 import { sortRows } from './records.js';
 
@@ -14,13 +14,11 @@ export const userList = command<Options>({
     summary: 'List users.',
     example: 'keystone user-list --tenant services',
     options: [
-      { flags: '--tenant <tenant>', description: 'Tenant;  lists all users if not specified.' },
-      { flags: '--tenant-id <tenant>', description: 'Same as --tenant', hidden: true },
-      { flags: '--tenant_id <tenant>', description: 'Same as --tenant', hidden: true },
+      ...withIdSpellings('tenant', 'Tenant;  lists all users if not specified.'),
     ],
     output: 'list',
   },
-  parse: (raw) => ({ tenant: firstOf(raw.opts, 'tenant', 'tenantId', 'tenant_id') }),
+  parse: (raw) => ({ tenant: idSpelling(raw.opts, 'tenant') }),
   async run(options: Options, deps: Deps) {
     const identity = await deps.identity();
     let users;

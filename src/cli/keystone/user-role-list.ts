@@ -1,6 +1,6 @@
 import { command } from '../command.js';
 import type { Deps } from '../deps.js';
-import { firstOf } from './flags.js';
+import { idSpelling, withIdSpellings } from './flags.js';
 import { authenticated, findTenant, findUser } from './lookup.js';
 import { sortRows } from './records.js';
 
@@ -15,16 +15,12 @@ export const userRoleList = command<Options>({
     summary: 'List roles granted to a user.',
     example: 'keystone user-role-list --user glance --tenant services',
     options: [
-      { flags: '--user <user>', description: 'List roles granted to specified user.' },
-      { flags: '--user-id <user>', description: 'Same as --user', hidden: true },
-      { flags: '--user_id <user>', description: 'Same as --user', hidden: true },
-      { flags: '--tenant <tenant>', description: 'List only roles granted on specified tenant.' },
-      { flags: '--tenant-id <tenant>', description: 'Same as --tenant', hidden: true },
-      { flags: '--tenant_id <tenant>', description: 'Same as --tenant', hidden: true },
+      ...withIdSpellings('user', 'List roles granted to specified user.'),
+      ...withIdSpellings('tenant', 'List only roles granted on specified tenant.'),
     ],
     output: 'list',
   },
-  parse: (raw) => ({ user: firstOf(raw.opts, 'user', 'userId', 'user_id'), tenant: firstOf(raw.opts, 'tenant', 'tenantId', 'tenant_id') }),
+  parse: (raw) => ({ user: idSpelling(raw.opts, 'user'), tenant: idSpelling(raw.opts, 'tenant') }),
   async run(options: Options, deps: Deps) {
     const identity = await deps.identity();
     // The classic defaults: the authenticated user and tenant.
