@@ -1,7 +1,10 @@
-// The options user-role-add and user-role-remove share, with the classic spellings.
+// The options user-role-add and user-role-remove share, with the classic spellings, and the lookup
+// of what they name.
+import type { IdentityApi } from '../../api/identity/index.js';
 import type { OptionSpec, ParsedArgs } from '../command.js';
 import { UsageError } from '../../errors.js';
 import { idSpelling, required, withIdSpellings } from './flags.js';
+import { findRole, findTenant, findUser } from './lookup.js';
 
 export interface GrantOptions {
   user: string;
@@ -22,4 +25,12 @@ export function parseGrant(raw: ParsedArgs, command: string): GrantOptions {
   // v2.0 had (unimplemented) global roles; v3 grants roles on a project or a domain.
   if (tenant === undefined) throw new UsageError(`keystone ${command}: error: --tenant is required: Keystone v3 grants roles on a tenant (project).`);
   return { user, role, tenant };
+}
+
+/** The IDs of the user, role and tenant the options name (by name or ID), looked up in the classic order. */
+export async function findGrant(identity: IdentityApi, options: GrantOptions): Promise<{ userId: string; roleId: string; tenantId: string }> {
+  const user = await findUser(identity, options.user);
+  const role = await findRole(identity, options.role);
+  const tenant = await findTenant(identity, options.tenant);
+  return { userId: user.id, roleId: role.id, tenantId: tenant.id };
 }

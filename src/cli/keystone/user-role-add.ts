@@ -1,7 +1,6 @@
 import { command } from '../command.js';
 import type { Deps } from '../deps.js';
-import { findRole, findTenant, findUser } from './lookup.js';
-import { GRANT_OPTIONS, parseGrant, type GrantOptions } from './role-grant-options.js';
+import { findGrant, GRANT_OPTIONS, parseGrant, type GrantOptions } from './role-grant-options.js';
 
 export const userRoleAdd = command<GrantOptions>({
   spec: {
@@ -14,9 +13,7 @@ export const userRoleAdd = command<GrantOptions>({
   parse: (raw) => parseGrant(raw, 'user-role-add'),
   async run(options: GrantOptions, deps: Deps) {
     const identity = await deps.identity();
-    const user = await findUser(identity, options.user);
-    const role = await findRole(identity, options.role);
-    const tenant = await findTenant(identity, options.tenant);
-    await identity.roles.grantOnProject(tenant.id, user.id, role.id);
+    const { userId, roleId, tenantId } = await findGrant(identity, options);
+    await identity.roles.grantOnProject(tenantId, userId, roleId);
   },
 });
