@@ -6,7 +6,7 @@
 import { build } from 'esbuild';
 import { builtinImportAsRequire, lazyBuiltins, withoutHttp2 } from './esbuild-plugins.mjs';
 import { buildSnapshot } from './snapshot.mjs';
-import { readFileSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -38,6 +38,8 @@ try {
   });
   // One file: a snapshot is built from a single script.
   await build({ ...common, entryPoints: ['src/snapshot.ts'], outfile: `${fresh}/snapshot/cli.cjs`, format: 'cjs', minifyWhitespace: true, plugins: [...common.plugins, builtinImportAsRequire] });
+  // The package's postinstall rebuilds the snapshot with the installing Node, with this same code.
+  copyFileSync(resolve(root, 'scripts/snapshot.mjs'), `${fresh}/snapshot/build.mjs`);
   buildSnapshot(fresh);
   rmSync(outdir, { recursive: true, force: true });
   renameSync(fresh, outdir);

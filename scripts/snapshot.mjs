@@ -2,12 +2,13 @@
 // Builds the V8 start-up snapshot that bin/glance and bin/keystone start from: runs the CommonJS
 // bundle of src/snapshot.ts (dist/snapshot/cli.cjs) under `node --build-snapshot`, then records which
 // Node built it (dist/snapshot/node): a snapshot loads only in the Node binary that made it, and
-// the launchers fall back to plain JavaScript for any other.
-//   node scripts/snapshot.mjs [DIST]             fail loudly (the build)
-//   node scripts/snapshot.mjs --optional [DIST]  say why and exit 0 (postinstall on someone's machine)
+// the launchers fall back to plain JavaScript for any other. scripts/build.mjs calls buildSnapshot()
+// and ships this file as dist/snapshot/build.mjs, which the package's postinstall runs:
+//   node dist/snapshot/build.mjs --optional dist   on failure, say why and exit 0
+//   node scripts/snapshot.mjs dist                 on failure, fail loudly
 import { spawnSync } from 'node:child_process';
 import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export function buildSnapshot(dist) {
@@ -32,9 +33,10 @@ export function buildSnapshot(dist) {
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
   const optional = args.includes('--optional');
-  const dist = resolve(args.find((a) => !a.startsWith('--')) ?? join(dirname(fileURLToPath(import.meta.url)), '..', 'dist'));
+  const dist = args.find((a) => !a.startsWith('--'));
   try {
-    buildSnapshot(dist);
+    if (dist === undefined) throw new Error('usage: node snapshot.mjs [--optional] DIST');
+    buildSnapshot(resolve(dist));
   } catch (err) {
     if (!optional) throw err;
     console.error(`openstack-classic-cli: no start-up snapshot (${err.message}); glance and keystone run as plain JavaScript.`);

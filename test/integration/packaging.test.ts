@@ -38,7 +38,7 @@ describe('npm package', () => {
 
   it('holds only the allow-listed files: no sources, tests or scripts', () => {
     expect(files).toEqual(expect.arrayContaining(['package.json', 'README.md', 'bin/glance', 'bin/keystone', 'dist/main.js', 'completions/glance.bash', 'completions/_keystone', 'completions/glance.fish']));
-    for (const file of files) expect(file).toMatch(/^(package\.json|README\.md|LICENSE|bin\/(glance|keystone|launcher\.sh)|dist\/[^/]+\.js|dist\/snapshot\/cli\.cjs|completions\/[^/]+)$/);
+    for (const file of files) expect(file).toMatch(/^(package\.json|README\.md|LICENSE|bin\/(glance|keystone|launcher\.sh)|dist\/[^/]+\.js|dist\/snapshot\/(cli\.cjs|build\.mjs)|completions\/[^/]+)$/);
   });
 
   it('builds its start-up snapshot on install with the installing Node, and the launcher uses it', () => {
