@@ -13,10 +13,10 @@ const work = mkdtempSync(join(tmpdir(), 'osc-launcher-'));
 const NODE_DIR = dirname(process.execPath);
 
 /** Runs a file under `sh -x` (the trace shows which exec the launcher chose) with the cloud's credentials. */
-function traced(file: string, args: string[], path = `${NODE_DIR}:/usr/bin:/bin`) {
+function traced(file: string, args: string[], env: Record<string, string> = {}) {
   const run = spawnSync('/bin/sh', ['-x', file, ...args], {
     encoding: 'utf8',
-    env: { PATH: path, HOME: process.env.HOME!, XDG_CACHE_HOME: CACHE_HOME, ...adminEnv() },
+    env: { PATH: `${NODE_DIR}:/usr/bin:/bin`, HOME: process.env.HOME!, XDG_CACHE_HOME: CACHE_HOME, ...adminEnv(), ...env },
     cwd: work,
     timeout: 60_000,
   });
@@ -103,17 +103,14 @@ describe('launcher', () => {
   });
 
   it('runs the plain JavaScript when NODE_OPTIONS is set (its V8 flags would stop the snapshot from loading)', () => {
-    const run = spawnSync('/bin/sh', ['-x', join(ROOT, 'bin/glance'), 'image-list'], {
-      encoding: 'utf8',
-      env: { PATH: `${NODE_DIR}:/usr/bin:/bin`, HOME: process.env.HOME!, XDG_CACHE_HOME: CACHE_HOME, NODE_OPTIONS: '--max-old-space-size=200', ...adminEnv() },
-    });
+    const run = traced(join(ROOT, 'bin/glance'), ['image-list'], { NODE_OPTIONS: '--max-old-space-size=200' });
     expect(run.status).toBe(0);
-    expect(run.stderr).toMatch(/\+ exec \S+node \S+\/bin\/glance image-list\n/);
+    expect(run.exec).toMatch(/^\+ exec \S+node \S+\/bin\/glance image-list$/);
     expect(run.stdout).toBe(plain('glance', ['image-list']).stdout);
   });
 
   it('says so in one line when there is no node on PATH', () => {
-    const run = traced(join(ROOT, 'bin/glance'), ['image-list'], '/nonexistent');
+    const run = traced(join(ROOT, 'bin/glance'), ['image-list'], { PATH: '/nonexistent' });
     expect(run.status).toBe(127);
     expect(run.stderr.trim()).toBe('glance: node is not on PATH: install Node.js 20.20 or later');
   });
