@@ -2,10 +2,9 @@ import type { ImageApi } from '../../api/image/index.js';
 import type { Image } from '../../api/image/images.js';
 import { CliError, ConnectionError } from '../../errors.js';
 import { command } from '../command.js';
-import { attachData, checkOneDataSource, requireFormats } from './image-data.js';
+import { attachData, checkOneDataSource, checkUploadStore, requireFormats } from './image-data.js';
 import { IMAGE_DATA_OPTIONS, IMAGE_PROPERTY_OPTIONS, parseImageDataFlags, parseImageFlags, type ImageDataFlags } from './image-flags.js';
 import { imageSource, type ImageSource } from './image-source.js';
-import { checkStores } from './import-checks.js';
 import { checkImageFields } from './schema-check.js';
 import { printImage } from './views.js';
 
@@ -53,10 +52,9 @@ export const imageCreate = command<Options>({
     const source: ImageSource | undefined = remote === undefined ? imageSource(data.file, deps) : undefined;
     const origin = source?.origin ?? (data.location ? '--location' : data.copyFrom ? '--copy-from' : undefined);
     if (origin) requireFormats(fields, origin);
-    const store = data.store ?? deps.env.OS_IMAGE_STORE;
     if (data.store && !source) throw new CliError('--store option should only be provided with --file option or stdin.');
     const api = await deps.image();
-    if (source && store) await checkStores(api, [store]); // before anything is created, as glanceclient does
+    await checkUploadStore(api, data.store, source, deps.env);
     checkImageFields(await api.schemas.imageSchema(), fields);
     const image = await attachData(deps, api, await createImage(api, fields), data, source, true);
     printImage(deps, image, { humanReadable: data.humanReadable });

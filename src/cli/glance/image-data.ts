@@ -8,6 +8,7 @@ import type { Deps } from '../deps.js';
 import { onInterrupt } from '../interrupt.js';
 import type { ImageDataFlags } from './image-flags.js';
 import type { ImageSource } from './image-source.js';
+import { checkStores } from './import-checks.js';
 import { discardImage, uploadData } from './upload-data.js';
 
 const COPY_TIMEOUT_MS = 60 * 60 * 1000;
@@ -24,9 +25,20 @@ export function requireFormats(fields: Record<string, unknown>, origin: string):
   if (missing.length > 0) throw new CliError(`error: Must provide ${missing.join(', ')} when using ${origin}.`);
 }
 
+/** Where uploaded data goes: --store, else OS_IMAGE_STORE, as in glanceclient. */
+export function uploadStore(store: string | undefined, env: NodeJS.ProcessEnv): string | undefined {
+  return store ?? env.OS_IMAGE_STORE;
+}
+
+/** The store data will be uploaded to must be one of the cloud's: checked before anything changes, as glanceclient does. */
+export async function checkUploadStore(api: ImageApi, store: string | undefined, source: ImageSource | undefined, env: NodeJS.ProcessEnv): Promise<void> {
+  const target = uploadStore(store, env);
+  if (source && target) await checkStores(api, [target]);
+}
+
 /** Gives the image its data the way `data` says; returns the image as Glance then shows it. */
 export async function attachData(deps: Deps, api: ImageApi, image: Image, data: ImageDataFlags, source: ImageSource | undefined, created: boolean): Promise<Image> {
-  if (source) return uploadData(deps, api, image, source, { created, checksum: data.checksum, store: data.store ?? deps.env.OS_IMAGE_STORE, progress: data.progress, size: data.size });
+  if (source) return uploadData(deps, api, image, source, { created, checksum: data.checksum, store: uploadStore(data.store, deps.env), progress: data.progress, size: data.size });
   if (data.location) return addLocation(api, image, data.location, data.checksum, created);
   if (data.copyFrom) return copyFrom(deps, api, image, data.copyFrom, created);
   return image;

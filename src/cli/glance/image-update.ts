@@ -2,10 +2,9 @@ import type { Image, PatchOp } from '../../api/image/images.js';
 import { CliError } from '../../errors.js';
 import { command } from '../command.js';
 import { findImage } from './find-image.js';
-import { attachData, checkOneDataSource, requireFormats } from './image-data.js';
+import { attachData, checkOneDataSource, checkUploadStore, requireFormats } from './image-data.js';
 import { IMAGE_DATA_OPTIONS, IMAGE_PROPERTY_OPTIONS, parseImageDataFlags, parseImageFlags, type ImageDataFlags } from './image-flags.js';
 import { imageSource } from './image-source.js';
-import { checkStores } from './import-checks.js';
 import { checkImageFields } from './schema-check.js';
 import { customProperties, printImage } from './views.js';
 
@@ -70,8 +69,7 @@ export const imageUpdate = command<Options>({
     const origin = source ? '--file' : data.location ? '--location' : data.copyFrom ? '--copy-from' : undefined;
     if (data.store && !source) throw new CliError('--store option should only be provided with --file option.');
     const api = await deps.image();
-    const store = data.store ?? deps.env.OS_IMAGE_STORE;
-    if (source && store) await checkStores(api, [store]);
+    await checkUploadStore(api, data.store, source, deps.env);
     checkImageFields(await api.schemas.imageSchema(), options.fields);
     const image = await findImage(api.images, options.image, { keepNotFound: deps.globals.imageApiVersion === 2 });
     if (origin) {

@@ -3,7 +3,7 @@ import { command } from '../command.js';
 import { findImage } from './find-image.js';
 import { parseInteger } from './image-flags.js';
 import { imageSource } from './image-source.js';
-import { checkStores } from './import-checks.js';
+import { checkUploadStore, uploadStore } from './image-data.js';
 import { uploadData } from './upload-data.js';
 
 export interface Options {
@@ -39,9 +39,8 @@ export const imageUpload = command<Options>({
     const source = imageSource(options.file, deps);
     if (!source) throw new CliError('No image data: give --file FILE, or pipe the data into stdin.');
     const api = await deps.image();
-    const store = options.store ?? deps.env.OS_IMAGE_STORE;
-    if (store) await checkStores(api, [store]);
+    await checkUploadStore(api, options.store, source, deps.env);
     const image = await findImage(api.images, options.image, { keepNotFound: deps.globals.imageApiVersion === 2 });
-    await uploadData(deps, api, image, source, { created: false, store, progress: options.progress, size: options.size });
+    await uploadData(deps, api, image, source, { created: false, store: uploadStore(options.store, deps.env), progress: options.progress, size: options.size });
   },
 });
