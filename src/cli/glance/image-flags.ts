@@ -83,7 +83,8 @@ export function parseProperty(flag: string, text: string): [string, string] {
   return [text.slice(0, at), text.slice(at + 1)];
 }
 
-const str = (opts: Record<string, unknown>, key: string): string | undefined => opts[key] as string | undefined;
+/** A string-valued option as commander parsed it (undefined when not given). */
+export const str = (opts: Record<string, unknown>, key: string): string | undefined => opts[key] as string | undefined;
 
 /** The visibility asked for by --visibility or by the v1 --is-public; both given must agree. */
 function visibility(opts: Record<string, unknown>): string | undefined {

@@ -4,7 +4,7 @@ import type { Cell } from '../../output/views.js';
 import type { Query } from '../../session/session.js';
 import { command } from '../command.js';
 import type { Deps } from '../deps.js';
-import { CONTAINER_FORMATS, DISK_FORMATS, VISIBILITIES, parseBool, parseInteger, parseProperty } from './image-flags.js';
+import { CONTAINER_FORMATS, DISK_FORMATS, VISIBILITIES, parseBool, parseInteger, parseProperty, str } from './image-flags.js';
 import { humanSize } from './views.js';
 
 const SORT_KEYS = ['name', 'status', 'container_format', 'disk_format', 'size', 'id', 'created_at', 'updated_at'];
@@ -15,8 +15,6 @@ export interface Options {
   humanReadable: boolean;
   includeStores: boolean;
 }
-
-const str = (opts: Record<string, unknown>, key: string): string | undefined => opts[key] as string | undefined;
 
 /** --sort key[:dir],… (v2) checked the way glanceclient checks it. */
 function checkSort(sort: string): void {
