@@ -35,3 +35,8 @@ export class HttpError extends CliError {
     this.name = 'HttpError';
   }
 }
+
+/** What an error says: its message, or the thrown value as text. */
+export function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

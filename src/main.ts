@@ -5,7 +5,7 @@ import type { Dialect } from './cli/deps.js';
 import { globalsFrom, type GlobalOptions } from './cli/globals.js';
 import { makeDeps } from './cli/make-deps.js';
 import { buildProgram } from './cli/program.js';
-import { CliError, HttpError } from './errors.js';
+import { CliError, HttpError, messageOf } from './errors.js';
 import { colours, stderrForColour, usageErrorText } from './output/colour.js';
 import { printOptionsFrom } from './output/printer.js';
 
@@ -29,7 +29,7 @@ export function formatError(err: unknown, dialect: Dialect, debug: boolean): str
   }
   if (err instanceof CliError) return err.message;
   if (debug && err instanceof Error && err.stack) return err.stack;
-  return err instanceof Error ? err.message : String(err);
+  return messageOf(err);
 }
 
 /** One dialect's commander tree, and the command action it calls; built once per process, or ahead of time into the start-up snapshot. */

@@ -6,7 +6,7 @@ import { setFlagsFromString } from 'node:v8';
 import type { Agent as AgentType } from 'undici';
 import Agent from 'undici/lib/dispatcher/agent.js';
 import undiciRequest from 'undici/lib/api/api-request.js';
-import { CliError, ConnectionError } from '../errors.js';
+import { CliError, ConnectionError, messageOf } from '../errors.js';
 import { redactBody, redactHeader } from './redact.js';
 
 export interface TransportOptions {
@@ -136,7 +136,7 @@ export class HttpTransport {
   private describe(err: unknown, req: HttpRequest): Error {
     if (err instanceof CliError) return err;
     const code = errorCode(err);
-    const message = err instanceof Error ? err.message : String(err);
+    const message = messageOf(err);
     let cause = CAUSES[code] ?? `${code ? code + ': ' : ''}${message}`;
     // A TLS server that wants a client certificate just hangs up (TLS 1.3 reports nothing more).
     if (CLOSED_CODES.has(code) && req.url.startsWith('https:') && !this.options.cert) {

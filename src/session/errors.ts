@@ -1,4 +1,4 @@
-import { CliError, HttpError } from '../errors.js';
+import { CliError, HttpError, messageOf } from '../errors.js';
 import type { HttpResponse } from '../http/transport.js';
 
 /** Where Node's reason phrases differ from those the Python clients (webob, http.client) print. */
@@ -54,7 +54,7 @@ export async function readJson<T>(res: HttpResponse): Promise<T> {
   try {
     text = await res.body.text();
   } catch (err) {
-    const cause = err instanceof Error ? err.message : String(err);
+    const cause = messageOf(err);
     throw new BrokenBodyError(`The answer from ${res.url} broke off (${cause}): try again; check the network or a proxy in between.`);
   }
   try {

@@ -2,7 +2,7 @@
 // algorithm for `os_hash_value`), so no image is ever held in memory whole.
 import { createHash, getHashes, type Hash } from 'node:crypto';
 import { Transform, type Readable, type TransformCallback } from 'node:stream';
-import { CliError } from '../../errors.js';
+import { CliError, messageOf } from '../../errors.js';
 import type { Session } from '../../session/session.js';
 import { fileChunks } from './file-chunks.js';
 import { imagePath } from './images.js';
@@ -116,7 +116,7 @@ async function* hashedChunks(
       yield chunk;
     }
   } catch (err) {
-    throw err instanceof CliError ? err : new CliError(`cannot read the data (${err instanceof Error ? err.message : String(err)})`);
+    throw err instanceof CliError ? err : new CliError(`cannot read the data (${messageOf(err)})`);
   }
   if (size !== undefined && sent.bytes < size) throw new CliError(`the data ended after ${sent.bytes} of the ${size} bytes expected`);
 }

@@ -1,5 +1,5 @@
 import type { Image } from '../../api/image/images.js';
-import { CliError } from '../../errors.js';
+import { CliError, messageOf } from '../../errors.js';
 import { command } from '../command.js';
 import type { Deps } from '../deps.js';
 import { requireFormats } from './image-data.js';
@@ -90,7 +90,7 @@ export const imageCreateViaImport = command<Options>({
         if (source) await stageData(deps, api, image.id, source, { progress: options.progress });
         await api.imports.start(image.id, importRequest({ ...options, image: image.id, method }, stores));
       } catch (err) {
-        throw new CliError(`${err instanceof Error ? err.message : String(err)}; ${await discardImage(api, image)}.`);
+        throw new CliError(`${messageOf(err)}; ${await discardImage(api, image)}.`);
       }
       image = await api.images.get(image.id);
     }

@@ -3,7 +3,7 @@
 // web-download. A failure deletes the image only when this command created it.
 import type { ImageApi } from '../../api/image/index.js';
 import type { Image } from '../../api/image/images.js';
-import { CliError } from '../../errors.js';
+import { CliError, messageOf } from '../../errors.js';
 import type { Deps } from '../deps.js';
 import { onInterrupt } from '../interrupt.js';
 import type { ImageDataFlags } from './image-flags.js';
@@ -52,7 +52,7 @@ async function addLocation(api: ImageApi, image: Image, url: string, checksum: s
   try {
     return await api.locations.add(image.id, url, {}, checksum ? { checksum } : {});
   } catch (err) {
-    return failure(api, image, `Glance refused the location ${url}: ${err instanceof Error ? err.message : String(err)}`, created);
+    return failure(api, image, `Glance refused the location ${url}: ${messageOf(err)}`, created);
   }
 }
 
@@ -72,7 +72,7 @@ async function copyFrom(deps: Deps, api: ImageApi, image: Image, uri: string, cr
     return active;
   } catch (err) {
     spinner?.fail();
-    return await failure(api, image, `Copy from ${uri} failed: ${err instanceof Error ? err.message : String(err)}`, created);
+    return await failure(api, image, `Copy from ${uri} failed: ${messageOf(err)}`, created);
   } finally {
     forget();
   }

@@ -1,5 +1,5 @@
 import type { ImageApi } from '../../api/image/index.js';
-import { CliError, HttpError } from '../../errors.js';
+import { CliError, HttpError, messageOf } from '../../errors.js';
 import { command } from '../command.js';
 import type { Deps } from '../deps.js';
 import { findImage } from './find-image.js';
@@ -16,7 +16,7 @@ function failure(err: unknown, id: string): string {
     if (err.status === 409) return `Unable to delete image '${id}' because it is in use.`;
     return `'${err.message}': Unable to delete image '${id}'`;
   }
-  return err instanceof Error ? err.message : String(err);
+  return messageOf(err);
 }
 
 async function deleteOne(api: ImageApi, deps: Deps, nameOrId: string): Promise<void> {

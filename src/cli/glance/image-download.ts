@@ -2,7 +2,7 @@ import { createWriteStream, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Image } from '../../api/image/images.js';
-import { CliError, HttpError } from '../../errors.js';
+import { CliError, HttpError, messageOf } from '../../errors.js';
 import { progressBar } from '../../output/progress.js';
 import { command } from '../command.js';
 import { onInterrupt } from '../interrupt.js';
@@ -37,7 +37,7 @@ const STREAM_CAUSES: Record<string, string> = {
 function downloadError(err: unknown, id: string, target: string | undefined): unknown {
   if (err instanceof CliError) return err;
   const code = (err as { code?: string }).code ?? '';
-  const cause = STREAM_CAUSES[code] ?? (err instanceof Error ? err.message : String(err));
+  const cause = STREAM_CAUSES[code] ?? messageOf(err);
   return new CliError(`Download of image ${id} failed: ${cause}${target ? `; nothing was saved as ${target}` : ''}.`);
 }
 

@@ -3,7 +3,7 @@
 // was interrupted is deleted, and the message says so.
 import type { ImageApi } from '../../api/image/index.js';
 import type { Image } from '../../api/image/images.js';
-import { CliError } from '../../errors.js';
+import { CliError, messageOf } from '../../errors.js';
 import { progressBar } from '../../output/progress.js';
 import type { Deps } from '../deps.js';
 import { onInterrupt } from '../interrupt.js';
@@ -26,7 +26,7 @@ export async function discardImage(api: ImageApi, image: Image): Promise<string>
     await api.images.delete(image.id);
     return `image ${image.id} was deleted`;
   } catch (err) {
-    return `deleting image ${image.id} failed too (${err instanceof Error ? err.message : String(err)}): delete it with 'glance image-delete ${image.id}'`;
+    return `deleting image ${image.id} failed too (${messageOf(err)}): delete it with 'glance image-delete ${image.id}'`;
   }
 }
 
@@ -51,7 +51,7 @@ export async function uploadData(deps: Pick<Deps, 'stderr' | 'tty'>, api: ImageA
   } catch (err) {
     bar.done();
     forget();
-    return fail(`Upload of image data failed: ${err instanceof Error ? err.message : String(err)}`);
+    return fail(`Upload of image data failed: ${messageOf(err)}`);
   }
   bar.done();
   forget();
