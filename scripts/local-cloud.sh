@@ -582,7 +582,8 @@ cmd_up() {
         # Half-initialised state from a failed run: start over.
         stop_svc glance; stop_svc keystone
         find "$STATE" -mindepth 1 -delete
-      elif [[ -n $(ls -A "$STATE" 2>/dev/null) ]]; then
+      elif [[ -n $(ls -A "$STATE" 2>/dev/null | grep -vx logs) ]]; then
+        # (logs/ alone is the package install's log, written before the state is made)
         die "$STATE exists, is not empty and is not a local-cloud state directory"
       fi
     fi
