@@ -2,7 +2,7 @@
 // Node single-executable build: dist-sea/openstack-classic (one file, no node_modules) and the
 // symlinks glance and keystone next to it. Steps: esbuild CommonJS bundle of scripts/sea-entry.ts
 // (src/main.ts and every dependency inlined), `node --experimental-sea-config` to make the blob
-// with a start-up snapshot in it (as bin/ uses: src/preloaded.ts), a copy of this node binary,
+// with a start-up snapshot in it (as bin/ uses: src/startup/preloaded.ts), a copy of this node binary,
 // postject to inject the blob.
 import { execFileSync } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';

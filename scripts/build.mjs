@@ -1,5 +1,5 @@
 // Bundles src/main.ts into dist/ with code splitting, so start-up loads only what a command needs,
-// and src/snapshot.ts into dist/snapshot/cli.cjs, from which scripts/snapshot.mjs makes the V8
+// and src/startup/snapshot.ts into dist/snapshot/cli.cjs, from which scripts/snapshot.mjs makes the V8
 // start-up snapshot that bin/glance and bin/keystone start from (README, "Start-up").
 // Builds into a fresh directory and swaps it in, so a CLI run (a test, the bench) never meets a
 // half-written dist/. `--outdir DIR` builds elsewhere (the bench builds its own private copy).
@@ -37,7 +37,7 @@ try {
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   });
   // One file: a snapshot is built from a single script.
-  await build({ ...common, entryPoints: ['src/snapshot.ts'], outfile: `${fresh}/snapshot/cli.cjs`, format: 'cjs', minifyWhitespace: true, plugins: [...common.plugins, builtinImportAsRequire] });
+  await build({ ...common, entryPoints: ['src/startup/snapshot.ts'], outfile: `${fresh}/snapshot/cli.cjs`, format: 'cjs', minifyWhitespace: true, plugins: [...common.plugins, builtinImportAsRequire] });
   // The package's postinstall rebuilds the snapshot with the installing Node, with this same code.
   copyFileSync(resolve(root, 'scripts/snapshot.mjs'), `${fresh}/snapshot/build.mjs`);
   buildSnapshot(fresh);

@@ -6,7 +6,7 @@ import { basename } from 'node:path';
 import { startupSnapshot } from 'node:v8';
 import type { Dialect } from '../src/cli/deps.js';
 import { main } from '../src/main.js';
-import { preparedPrograms } from '../src/preloaded.js';
+import { preparedPrograms } from '../src/startup/preloaded.js';
 
 const DIALECTS: readonly Dialect[] = ['glance', 'keystone'];
 const isDialect = (name: string | undefined): name is Dialect => DIALECTS.includes(name as Dialect);

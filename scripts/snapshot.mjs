@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Builds the V8 start-up snapshot that bin/glance and bin/keystone start from: runs the CommonJS
-// bundle of src/snapshot.ts (dist/snapshot/cli.cjs) under `node --build-snapshot`, then records which
+// bundle of src/startup/snapshot.ts (dist/snapshot/cli.cjs) under `node --build-snapshot`, then records which
 // Node built it (dist/snapshot/node): a snapshot loads only in the Node binary that made it, and
 // the launchers fall back to plain JavaScript for any other. scripts/build.mjs calls buildSnapshot()
 // and ships this file as dist/snapshot/build.mjs, which the package's postinstall runs:

@@ -4,16 +4,16 @@
 // and building it. chalk and ora stay lazy: they read the terminal and the environment when
 // imported. Nothing done here may read process state (environment, terminal, directory): it would
 // be the build machine's.
-import { glanceCommands } from './cli/glance/index.js';
-import { keystoneCommands } from './cli/keystone/index.js';
-import { prepareProgram } from './main.js';
+import { glanceCommands } from '../cli/glance/index.js';
+import { keystoneCommands } from '../cli/keystone/index.js';
+import { prepareProgram } from '../main.js';
 import { warmUpImageList } from './warm-up.js';
-import './session/factory.js';
-import './api/identity/index.js';
-import './api/identity/versions.js';
-import './api/image/index.js';
-import './config/clouds.js';
-import './output/formats/yaml.js';
+import '../session/factory.js';
+import '../api/identity/index.js';
+import '../api/identity/versions.js';
+import '../api/image/index.js';
+import '../config/clouds.js';
+import '../output/formats/yaml.js';
 // undici's HTTP parser, WebAssembly held as base64 text: decoded here, not on every first request.
 import 'undici/lib/llhttp/llhttp_simd-wasm.js';
 

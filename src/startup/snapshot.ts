@@ -1,7 +1,7 @@
 // The entry of the start-up snapshot that bin/glance and bin/keystone start from (bin/launcher.sh
 // runs `node --snapshot-blob dist/snapshot/cli.blob glance|keystone ARGS…`).
 import { startupSnapshot } from 'node:v8';
-import { main } from './main.js';
+import { main } from '../main.js';
 import { preparedPrograms } from './preloaded.js';
 
 startupSnapshot.setDeserializeMainFunction(() => {

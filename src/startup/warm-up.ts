@@ -3,13 +3,13 @@
 // functions on that path are compiled then and kept in the snapshot, so a real run does not
 // compile them first: about 1 ms of a cached image-list's ~46 ms. A change that breaks this run
 // fails the build (an unhandled rejection ends `node --build-snapshot`).
-import type { ImageApi } from './api/image/index.js';
-import type { CommandModule } from './cli/command.js';
-import type { Deps } from './cli/deps.js';
-import { globalsFrom } from './cli/globals.js';
-import { dialectStyle } from './cli/make-deps.js';
-import { buildProgram } from './cli/program.js';
-import { Printer, printOptionsFrom } from './output/printer.js';
+import type { ImageApi } from '../api/image/index.js';
+import type { CommandModule } from '../cli/command.js';
+import type { Deps } from '../cli/deps.js';
+import { globalsFrom } from '../cli/globals.js';
+import { dialectStyle } from '../cli/make-deps.js';
+import { buildProgram } from '../cli/program.js';
+import { Printer, printOptionsFrom } from '../output/printer.js';
 
 const CANNED_IMAGES = [1, 2, 3].map((n) => ({
   id: `00000000-0000-4000-8000-00000000000${n}`,

@@ -1,13 +1,30 @@
+// Every glance command, in the order help lists them.
 import type { CommandModule } from '../command.js';
 import { bashCompletionFor } from '../common/bash-completion.js';
-import { imageCreate } from './image-create.js';
-import { imageDelete } from './image-delete.js';
-import { imageDownload } from './image-download.js';
-import { imageList } from './image-list.js';
-import { imageShow } from './image-show.js';
-import { imageUpdate } from './image-update.js';
-import { imageUpload } from './image-upload.js';
-import { moreGlanceCommands } from './more.js';
+import { imageCreate } from './commands/image-create.js';
+import { imageDelete } from './commands/image-delete.js';
+import { imageDownload } from './commands/image-download.js';
+import { imageList } from './commands/image-list.js';
+import { imageShow } from './commands/image-show.js';
+import { imageUpdate } from './commands/image-update.js';
+import { imageUpload } from './commands/image-upload.js';
+import { imageCreateViaImport } from './commands/image-create-via-import.js';
+import { imageDeactivate } from './commands/image-deactivate.js';
+import { imageImport } from './commands/image-import.js';
+import { imageReactivate } from './commands/image-reactivate.js';
+import { imageStage } from './commands/image-stage.js';
+import { imageTagDelete } from './commands/image-tag-delete.js';
+import { imageTagUpdate } from './commands/image-tag-update.js';
+import { imageTasks } from './commands/image-tasks.js';
+import { importInfo } from './commands/import-info.js';
+import { locationAdd } from './commands/location-add.js';
+import { locationDelete } from './commands/location-delete.js';
+import { locationUpdate } from './commands/location-update.js';
+import { memberCreate } from './commands/member-create.js';
+import { memberDelete } from './commands/member-delete.js';
+import { memberList } from './commands/member-list.js';
+import { memberUpdate } from './commands/member-update.js';
+import { storesInfo } from './commands/stores-info.js';
 
 export const glanceCommands: readonly CommandModule[] = [
   imageCreate,
@@ -17,6 +34,22 @@ export const glanceCommands: readonly CommandModule[] = [
   imageDelete,
   imageDownload,
   imageUpload,
-  ...moreGlanceCommands,
+  imageStage,
+  imageImport,
+  imageCreateViaImport,
+  imageDeactivate,
+  imageReactivate,
+  imageTagUpdate,
+  imageTagDelete,
+  locationAdd,
+  locationDelete,
+  locationUpdate,
+  memberList,
+  memberCreate,
+  memberUpdate,
+  memberDelete,
+  importInfo,
+  storesInfo,
+  imageTasks,
   bashCompletionFor('glance', () => glanceCommands),
 ];

@@ -1,16 +1,16 @@
-import type { Image } from '../../api/image/images.js';
-import { CliError, messageOf } from '../../errors.js';
-import { command } from '../command.js';
-import type { Deps } from '../deps.js';
-import { requireFormats } from './image-data.js';
-import { IMAGE_PROPERTY_OPTIONS, parseImageFlags } from './image-flags.js';
+import type { Image } from '../../../api/image/images.js';
+import { CliError, messageOf } from '../../../errors.js';
+import { command } from '../../command.js';
+import type { Deps } from '../../deps.js';
+import { requireFormats } from '../support/data-flags-step.js';
+import { IMAGE_PROPERTY_OPTIONS, parseImageFlags } from '../support/image-flags.js';
 import { importRequest, type Options as ImportFlags } from './image-import.js';
-import { imageSource, type ImageSource } from './image-source.js';
-import { checkMethod, checkStores, importMethods, importTargetOptions, parseImportTarget, parseStoreChoice, type StoreChoice } from './import-checks.js';
+import { imageSource, type ImageSource } from '../support/local-data-source.js';
+import { checkMethod, checkStores, importMethods, importTargetOptions, parseImportTarget, parseStoreChoice, type StoreChoice } from '../support/import-checks.js';
 import { stageData } from './image-stage.js';
-import { checkImageFields } from './schema-check.js';
-import { discardImage } from './upload-data.js';
-import { printImage } from './views.js';
+import { checkImageFields } from '../support/schema-check.js';
+import { discardImage } from '../support/verified-upload.js';
+import { printImage } from '../support/image-views.js';
 
 export interface Options extends Omit<ImportFlags, 'image' | 'method'> {
   fields: Record<string, unknown>;

@@ -1,12 +1,12 @@
-import type { ImageApi } from '../../api/image/index.js';
-import type { Image } from '../../api/image/images.js';
-import { CliError, ConnectionError } from '../../errors.js';
-import { command } from '../command.js';
-import { attachData, checkOneDataSource, checkUploadStore, requireFormats } from './image-data.js';
-import { IMAGE_DATA_OPTIONS, IMAGE_PROPERTY_OPTIONS, parseImageDataFlags, parseImageFlags, type ImageDataFlags } from './image-flags.js';
-import { imageSource, type ImageSource } from './image-source.js';
-import { checkImageFields } from './schema-check.js';
-import { printImage } from './views.js';
+import type { ImageApi } from '../../../api/image/index.js';
+import type { Image } from '../../../api/image/images.js';
+import { CliError, ConnectionError } from '../../../errors.js';
+import { command } from '../../command.js';
+import { attachData, checkOneDataSource, checkUploadStore, requireFormats } from '../support/data-flags-step.js';
+import { IMAGE_DATA_OPTIONS, IMAGE_PROPERTY_OPTIONS, parseImageDataFlags, parseImageFlags, type ImageDataFlags } from '../support/image-flags.js';
+import { imageSource, type ImageSource } from '../support/local-data-source.js';
+import { checkImageFields } from '../support/schema-check.js';
+import { printImage } from '../support/image-views.js';
 
 export interface Options {
   fields: Record<string, unknown>;

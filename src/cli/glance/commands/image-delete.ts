@@ -1,8 +1,8 @@
-import type { ImageApi } from '../../api/image/index.js';
-import { CliError, HttpError, messageOf } from '../../errors.js';
-import { command } from '../command.js';
-import type { Deps } from '../deps.js';
-import { findImage } from './find-image.js';
+import type { ImageApi } from '../../../api/image/index.js';
+import { CliError, HttpError, messageOf } from '../../../errors.js';
+import { command } from '../../command.js';
+import type { Deps } from '../../deps.js';
+import { findImage } from '../support/find-image.js';
 
 export interface Options {
   images: string[];

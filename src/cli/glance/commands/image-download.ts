@@ -1,12 +1,12 @@
 import { createWriteStream, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import type { Image } from '../../api/image/images.js';
-import { CliError, HttpError, messageOf } from '../../errors.js';
-import { progressBar } from '../../output/progress.js';
-import { command } from '../command.js';
-import { onInterrupt } from '../interrupt.js';
-import { findImage } from './find-image.js';
+import type { Image } from '../../../api/image/images.js';
+import { CliError, HttpError, messageOf } from '../../../errors.js';
+import { progressBar } from '../../../output/progress.js';
+import { command } from '../../command.js';
+import { onInterrupt } from '../../interrupt.js';
+import { findImage } from '../support/find-image.js';
 
 export interface Options {
   image: string;

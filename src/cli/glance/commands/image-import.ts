@@ -1,10 +1,10 @@
-import type { ImportOptions } from '../../api/image/imports.js';
-import { CliError } from '../../errors.js';
-import { command } from '../command.js';
-import type { Deps } from '../deps.js';
-import { checkMethod, checkStores, importMethods, importTargetOptions, parseImportTarget, parseStoreChoice, type ImportTarget, type StoreChoice } from './import-checks.js';
-import { imageIdFor } from './more-common.js';
-import { printImage } from './views.js';
+import type { ImportOptions } from '../../../api/image/imports.js';
+import { CliError } from '../../../errors.js';
+import { command } from '../../command.js';
+import type { Deps } from '../../deps.js';
+import { checkMethod, checkStores, importMethods, importTargetOptions, parseImportTarget, parseStoreChoice, type ImportTarget, type StoreChoice } from '../support/import-checks.js';
+import { imageIdFor } from '../support/v2-commands.js';
+import { printImage } from '../support/image-views.js';
 
 export interface Options extends ImportTarget {
   image: string;

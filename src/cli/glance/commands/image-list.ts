@@ -1,11 +1,11 @@
-import type { Image } from '../../api/image/images.js';
-import { CliError } from '../../errors.js';
-import type { Cell } from '../../output/views.js';
-import type { Query } from '../../session/session.js';
-import { command } from '../command.js';
-import type { Deps } from '../deps.js';
-import { CONTAINER_FORMATS, DISK_FORMATS, VISIBILITIES, parseBool, parseInteger, parseProperty, str } from './image-flags.js';
-import { humanSize } from './views.js';
+import type { Image } from '../../../api/image/images.js';
+import { CliError } from '../../../errors.js';
+import type { Cell } from '../../../output/views.js';
+import type { Query } from '../../../session/session.js';
+import { command } from '../../command.js';
+import type { Deps } from '../../deps.js';
+import { CONTAINER_FORMATS, DISK_FORMATS, VISIBILITIES, parseBool, parseInteger, parseProperty, str } from '../support/image-flags.js';
+import { humanSize } from '../support/image-views.js';
 
 const SORT_KEYS = ['name', 'status', 'container_format', 'disk_format', 'size', 'id', 'created_at', 'updated_at'];
 

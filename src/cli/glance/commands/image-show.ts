@@ -1,7 +1,7 @@
-import { command } from '../command.js';
-import { findImage } from './find-image.js';
-import { parseInteger } from './image-flags.js';
-import { printImage } from './views.js';
+import { command } from '../../command.js';
+import { findImage } from '../support/find-image.js';
+import { parseInteger } from '../support/image-flags.js';
+import { printImage } from '../support/image-views.js';
 
 export interface Options {
   image: string;

@@ -1,12 +1,12 @@
 import { Transform } from 'node:stream';
-import type { ImageApi } from '../../api/image/index.js';
-import { CliError } from '../../errors.js';
-import { progressBar } from '../../output/progress.js';
-import { command } from '../command.js';
-import type { Deps } from '../deps.js';
-import { parseInteger } from './image-flags.js';
-import { imageSource, type ImageSource } from './image-source.js';
-import { imageIdFor } from './more-common.js';
+import type { ImageApi } from '../../../api/image/index.js';
+import { CliError } from '../../../errors.js';
+import { progressBar } from '../../../output/progress.js';
+import { command } from '../../command.js';
+import type { Deps } from '../../deps.js';
+import { parseInteger } from '../support/image-flags.js';
+import { imageSource, type ImageSource } from '../support/local-data-source.js';
+import { imageIdFor } from '../support/v2-commands.js';
 
 export interface Options {
   image: string;

@@ -1,9 +1,9 @@
-import { HttpError, CliError } from '../../errors.js';
-import type { Cell } from '../../output/views.js';
-import { command } from '../command.js';
-import type { Deps } from '../deps.js';
-import { pyRepr } from '../../output/pprint.js';
-import { imageIdFor } from './more-common.js';
+import { HttpError, CliError } from '../../../errors.js';
+import type { Cell } from '../../../output/views.js';
+import { command } from '../../command.js';
+import type { Deps } from '../../deps.js';
+import { pyRepr } from '../../../output/pprint.js';
+import { imageIdFor } from '../support/v2-commands.js';
 
 export interface Options {
   image: string;

@@ -1,12 +1,12 @@
-import type { Image, PatchOp } from '../../api/image/images.js';
-import { CliError } from '../../errors.js';
-import { command } from '../command.js';
-import { findImage } from './find-image.js';
-import { attachData, checkOneDataSource, checkUploadStore, requireFormats } from './image-data.js';
-import { IMAGE_DATA_OPTIONS, IMAGE_PROPERTY_OPTIONS, parseImageDataFlags, parseImageFlags, type ImageDataFlags } from './image-flags.js';
-import { imageSource } from './image-source.js';
-import { checkImageFields } from './schema-check.js';
-import { customProperties, printImage } from './views.js';
+import type { Image, PatchOp } from '../../../api/image/images.js';
+import { CliError } from '../../../errors.js';
+import { command } from '../../command.js';
+import { findImage } from '../support/find-image.js';
+import { attachData, checkOneDataSource, checkUploadStore, requireFormats } from '../support/data-flags-step.js';
+import { IMAGE_DATA_OPTIONS, IMAGE_PROPERTY_OPTIONS, parseImageDataFlags, parseImageFlags, type ImageDataFlags } from '../support/image-flags.js';
+import { imageSource } from '../support/local-data-source.js';
+import { checkImageFields } from '../support/schema-check.js';
+import { customProperties, printImage } from '../support/image-views.js';
 
 export interface Options {
   image: string;

@@ -1,10 +1,10 @@
-import { CliError } from '../../errors.js';
-import { command } from '../command.js';
-import { findImage } from './find-image.js';
-import { parseInteger } from './image-flags.js';
-import { imageSource } from './image-source.js';
-import { checkUploadStore, uploadStore } from './image-data.js';
-import { uploadData } from './upload-data.js';
+import { CliError } from '../../../errors.js';
+import { command } from '../../command.js';
+import { findImage } from '../support/find-image.js';
+import { parseInteger } from '../support/image-flags.js';
+import { imageSource } from '../support/local-data-source.js';
+import { checkUploadStore, uploadStore } from '../support/data-flags-step.js';
+import { uploadData } from '../support/verified-upload.js';
 
 export interface Options {
   image: string;

@@ -1,7 +1,7 @@
-import { CliError, HttpError } from '../../errors.js';
-import { command } from '../command.js';
-import type { Deps } from '../deps.js';
-import { printDict } from './more-common.js';
+import { CliError, HttpError } from '../../../errors.js';
+import { command } from '../../command.js';
+import type { Deps } from '../../deps.js';
+import { printDict } from '../support/v2-commands.js';
 
 export const importInfo = command<Record<string, never>>({
   spec: { name: 'import-info', summary: 'Print import methods available from Glance.', example: 'glance import-info', output: 'record' },

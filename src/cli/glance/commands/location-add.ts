@@ -1,7 +1,7 @@
-import type { ValidationData } from '../../api/image/locations.js';
-import { command } from '../command.js';
-import type { Deps } from '../deps.js';
-import { imageIdFor, parseMetadata, printDict, requiredUrl } from './more-common.js';
+import type { ValidationData } from '../../../api/image/locations.js';
+import { command } from '../../command.js';
+import type { Deps } from '../../deps.js';
+import { imageIdFor, parseMetadata, printDict, requiredUrl } from '../support/v2-commands.js';
 
 export interface Options {
   image: string;

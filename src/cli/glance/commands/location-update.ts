@@ -1,6 +1,6 @@
-import { command } from '../command.js';
-import type { Deps } from '../deps.js';
-import { imageIdFor, parseMetadata, printDict, requiredUrl, withLocationErrors } from './more-common.js';
+import { command } from '../../command.js';
+import type { Deps } from '../../deps.js';
+import { imageIdFor, parseMetadata, printDict, requiredUrl, withLocationErrors } from '../support/v2-commands.js';
 
 export interface Options {
   image: string;

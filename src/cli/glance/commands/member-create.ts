@@ -1,7 +1,7 @@
-import { command } from '../command.js';
-import type { Deps } from '../deps.js';
+import { command } from '../../command.js';
+import type { Deps } from '../../deps.js';
 import { MEMBER_COLUMNS } from './member-list.js';
-import { imageIdFor, printPyList } from './more-common.js';
+import { imageIdFor, printPyList } from '../support/v2-commands.js';
 
 export interface Options {
   image: string;

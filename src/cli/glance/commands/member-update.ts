@@ -1,9 +1,9 @@
-import { MEMBER_STATUSES, type MemberStatus } from '../../api/image/members.js';
-import { UsageError } from '../../errors.js';
-import { command } from '../command.js';
-import type { Deps } from '../deps.js';
+import { MEMBER_STATUSES, type MemberStatus } from '../../../api/image/members.js';
+import { UsageError } from '../../../errors.js';
+import { command } from '../../command.js';
+import type { Deps } from '../../deps.js';
 import { MEMBER_COLUMNS } from './member-list.js';
-import { imageIdFor, printPyList } from './more-common.js';
+import { imageIdFor, printPyList } from '../support/v2-commands.js';
 
 export interface Options {
   image: string;

@@ -1,15 +1,15 @@
 // The v1 ways of giving an image its data, shared by image-create and image-update: --file (or
 // stdin, for image-create) uploaded, --location added as a location, --copy-from imported with
 // web-download. A failure deletes the image only when this command created it.
-import type { ImageApi } from '../../api/image/index.js';
-import type { Image } from '../../api/image/images.js';
-import { CliError, messageOf } from '../../errors.js';
-import type { Deps } from '../deps.js';
-import { onInterrupt } from '../interrupt.js';
+import type { ImageApi } from '../../../api/image/index.js';
+import type { Image } from '../../../api/image/images.js';
+import { CliError, messageOf } from '../../../errors.js';
+import type { Deps } from '../../deps.js';
+import { onInterrupt } from '../../interrupt.js';
 import type { ImageDataFlags } from './image-flags.js';
-import type { ImageSource } from './image-source.js';
+import type { ImageSource } from './local-data-source.js';
 import { checkStores } from './import-checks.js';
-import { discardImage, uploadData } from './upload-data.js';
+import { discardImage, uploadData } from './verified-upload.js';
 
 const COPY_TIMEOUT_MS = 60 * 60 * 1000;
 

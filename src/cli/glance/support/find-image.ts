@@ -1,6 +1,6 @@
 // An image named on the command line by ID or by name, as the classic client resolved it.
-import type { Image, ImagesApi } from '../../api/image/images.js';
-import { CliError, HttpError } from '../../errors.js';
+import type { Image, ImagesApi } from '../../../api/image/images.js';
+import { CliError, HttpError } from '../../../errors.js';
 
 export interface FindOptions {
   /**

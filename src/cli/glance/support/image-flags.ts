@@ -1,8 +1,8 @@
 // The image property flags of both glance dialects (v1: --is-public, --is-protected, --location,
 // --copy-from, --checksum; v2: --visibility, --protected, --tags, --hidden, schema properties),
 // parsed into Glance v2 fields. Shared by image-create, image-update and image-create-via-import.
-import { CliError } from '../../errors.js';
-import type { OptionSpec } from '../command.js';
+import { CliError } from '../../../errors.js';
+import type { OptionSpec } from '../../command.js';
 
 /** Schema string properties python-glanceclient offers as flags (--os-distro → os_distro). */
 const SCHEMA_STRING_FLAGS = ['name', 'id', 'owner', 'architecture', 'instance-uuid', 'kernel-id', 'ramdisk-id', 'os-distro', 'os-version', 'description'] as const;

@@ -1,8 +1,8 @@
 // Images as the two dialects print them: the runbook's v1 record and python-glanceclient 4.1.0's
 // v2 record (print_image → print_dict: PrettyTable sorted by Property, wrapped at 80 columns).
-import type { Image } from '../../api/image/images.js';
-import type { Cell, RecordView, TableStyle } from '../../output/views.js';
-import type { Deps } from '../deps.js';
+import type { Image } from '../../../api/image/images.js';
+import type { Cell, RecordView, TableStyle } from '../../../output/views.js';
+import type { Deps } from '../../deps.js';
 
 /** What Python's str() gives for a JSON value (lists and dicts as json.dumps, as print_dict does). */
 export function pyText(value: Cell): string {

@@ -1,8 +1,8 @@
 // What image-import and image-create-via-import check before asking Glance to import, with
 // python-glanceclient 4.1.0's messages.
-import type { ImageApi } from '../../api/image/index.js';
-import { CliError, HttpError } from '../../errors.js';
-import type { OptionSpec } from '../command.js';
+import type { ImageApi } from '../../../api/image/index.js';
+import { CliError, HttpError } from '../../../errors.js';
+import type { OptionSpec } from '../../command.js';
 import { parseBool } from './image-flags.js';
 
 /** The import target flags both import commands take (glanceclient names the region metavar differently in each). */

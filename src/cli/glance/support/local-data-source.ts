@@ -3,8 +3,8 @@
 // python-glanceclient's trap that makes cron and CI jobs upload empty images.
 import { accessSync, constants, createReadStream, fstatSync, statSync } from 'node:fs';
 import type { Readable } from 'node:stream';
-import { CliError } from '../../errors.js';
-import type { Deps } from '../deps.js';
+import { CliError } from '../../../errors.js';
+import type { Deps } from '../../deps.js';
 
 export interface ImageSource {
   /** '--file' or 'stdin', for messages. */

@@ -1,9 +1,9 @@
 // Checks image fields against the server's image schema before anything is created, failing
 // with the text python-glanceclient 4.1.0 prints (warlock's "Unable to set …" around
 // jsonschema's message, the offending schema and the instance, both pretty-printed).
-import type { ImageSchema, PropertySchema } from '../../api/image/schemas.js';
-import { CliError } from '../../errors.js';
-import { pformat, pyRepr } from '../../output/pprint.js';
+import type { ImageSchema, PropertySchema } from '../../../api/image/schemas.js';
+import { CliError } from '../../../errors.js';
+import { pformat, pyRepr } from '../../../output/pprint.js';
 
 interface Violation {
   keyword: string;

@@ -1,12 +1,12 @@
 // Pieces the v2-only glance commands share: how they find an image and how glanceclient's
 // print_dict / print_list render non-image records.
-import { LocationError } from '../../api/image/locations.js';
-import { CliError, UsageError } from '../../errors.js';
-import type { Cell, ListView, RecordView, TableStyle } from '../../output/views.js';
-import type { Deps } from '../deps.js';
+import { LocationError } from '../../../api/image/locations.js';
+import { CliError, UsageError } from '../../../errors.js';
+import type { Cell, ListView, RecordView, TableStyle } from '../../../output/views.js';
+import type { Deps } from '../../deps.js';
 import { findImage } from './find-image.js';
-import { pyRepr } from '../../output/pprint.js';
-import { pyText } from './views.js';
+import { pyRepr } from '../../../output/pprint.js';
+import { pyText } from './image-views.js';
 
 /**
  * The image ID for an IMAGE argument. The v2 dialect passes it through as python-glanceclient

@@ -1,13 +1,13 @@
 // Sends image data and proves it arrived intact: the md5 and sha512 computed while streaming
 // must equal what Glance recorded. A freshly created image whose upload failed, was cut short or
 // was interrupted is deleted, and the message says so.
-import type { ImageApi } from '../../api/image/index.js';
-import type { Image } from '../../api/image/images.js';
-import { CliError, messageOf } from '../../errors.js';
-import { progressBar } from '../../output/progress.js';
-import type { Deps } from '../deps.js';
-import { onInterrupt } from '../interrupt.js';
-import type { ImageSource } from './image-source.js';
+import type { ImageApi } from '../../../api/image/index.js';
+import type { Image } from '../../../api/image/images.js';
+import { CliError, messageOf } from '../../../errors.js';
+import { progressBar } from '../../../output/progress.js';
+import type { Deps } from '../../deps.js';
+import { onInterrupt } from '../../interrupt.js';
+import type { ImageSource } from './local-data-source.js';
 
 export interface UploadDataOptions {
   /** Delete the image when anything goes wrong (it was created by this command). */

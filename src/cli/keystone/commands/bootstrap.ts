@@ -1,8 +1,8 @@
-import { CliError } from '../../errors.js';
-import { command } from '../command.js';
-import type { Deps } from '../deps.js';
-import { required } from './flags.js';
-import { tenantDomainId } from './lookup.js';
+import { CliError } from '../../../errors.js';
+import { command } from '../../command.js';
+import type { Deps } from '../../deps.js';
+import { required } from '../support/flags.js';
+import { tenantDomainId } from '../support/lookup.js';
 
 export interface Options {
   user: string;

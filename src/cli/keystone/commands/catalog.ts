@@ -1,8 +1,8 @@
-import type { Cell } from '../../output/views.js';
-import { command } from '../command.js';
-import type { Deps } from '../deps.js';
-import { tokenCatalog } from './catalog-access.js';
-import { classicRecord } from './records.js';
+import type { Cell } from '../../../output/views.js';
+import { command } from '../../command.js';
+import type { Deps } from '../../deps.js';
+import { tokenCatalog } from '../support/catalog-access.js';
+import { classicRecord } from '../support/records.js';
 
 export interface Options {
   service?: string;

@@ -1,9 +1,9 @@
-import { CliError } from '../../errors.js';
-import { command } from '../command.js';
-import type { Deps } from '../deps.js';
-import { firstOf } from './flags.js';
-import { authenticated } from './lookup.js';
-import { ec2Record } from './records.js';
+import { CliError } from '../../../errors.js';
+import { command } from '../../command.js';
+import type { Deps } from '../../deps.js';
+import { firstOf } from '../support/flags.js';
+import { authenticated } from '../support/lookup.js';
+import { ec2Record } from '../support/records.js';
 
 export interface Options {
   userId?: string;

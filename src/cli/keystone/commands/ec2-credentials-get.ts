@@ -1,8 +1,8 @@
-import { command } from '../command.js';
-import type { Deps } from '../deps.js';
-import { required } from './flags.js';
-import { ec2UserId, USER_ID_OPTIONS, userIdFrom } from './ec2-user.js';
-import { ec2Record } from './records.js';
+import { command } from '../../command.js';
+import type { Deps } from '../../deps.js';
+import { required } from '../support/flags.js';
+import { ec2UserId, USER_ID_OPTIONS, userIdFrom } from '../support/ec2-user.js';
+import { ec2Record } from '../support/records.js';
 
 export interface Options {
   userId?: string;

@@ -1,7 +1,7 @@
-import { command } from '../command.js';
-import type { Deps } from '../deps.js';
-import { ec2UserId, USER_ID_OPTIONS, userIdFrom } from './ec2-user.js';
-import { sortRows } from './records.js';
+import { command } from '../../command.js';
+import type { Deps } from '../../deps.js';
+import { ec2UserId, USER_ID_OPTIONS, userIdFrom } from '../support/ec2-user.js';
+import { sortRows } from '../support/records.js';
 
 export interface Options {
   userId?: string;

@@ -1,8 +1,8 @@
-import { command } from '../command.js';
-import type { Deps } from '../deps.js';
-import { idSpelling, required, withIdSpellings } from './flags.js';
-import { findService } from './lookup.js';
-import { endpointRecord } from './records.js';
+import { command } from '../../command.js';
+import type { Deps } from '../../deps.js';
+import { idSpelling, required, withIdSpellings } from '../support/flags.js';
+import { findService } from '../support/lookup.js';
+import { endpointRecord } from '../support/records.js';
 
 export interface Options {
   region: string;

@@ -1,6 +1,6 @@
-import { CliError } from '../../errors.js';
-import { command } from '../command.js';
-import type { Deps } from '../deps.js';
+import { CliError } from '../../../errors.js';
+import { command } from '../../command.js';
+import type { Deps } from '../../deps.js';
 
 export interface Options {
   id: string;

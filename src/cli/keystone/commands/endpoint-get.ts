@@ -1,9 +1,9 @@
-import { CliError, UsageError } from '../../errors.js';
-import { command } from '../command.js';
-import type { Deps } from '../deps.js';
-import { tokenCatalog } from './catalog-access.js';
-import { firstOf } from './flags.js';
-import { classicRecord, endpointRecord } from './records.js';
+import { CliError, UsageError } from '../../../errors.js';
+import { command } from '../../command.js';
+import type { Deps } from '../../deps.js';
+import { tokenCatalog } from '../support/catalog-access.js';
+import { firstOf } from '../support/flags.js';
+import { classicRecord, endpointRecord } from '../support/records.js';
 
 export interface Options {
   /** Beyond the classic: an endpoint id, as endpoint-create and endpoint-list print it. */

@@ -1,5 +1,5 @@
-import { command } from '../command.js';
-import type { Deps } from '../deps.js';
+import { command } from '../../command.js';
+import type { Deps } from '../../deps.js';
 
 export interface Options {}
 

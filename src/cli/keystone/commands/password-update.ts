@@ -1,8 +1,8 @@
-import { CliError } from '../../errors.js';
-import { command } from '../command.js';
-import type { Deps } from '../deps.js';
-import { authenticated } from './lookup.js';
-import { promptNewPassword } from './passwords.js';
+import { CliError } from '../../../errors.js';
+import { command } from '../../command.js';
+import type { Deps } from '../../deps.js';
+import { authenticated } from '../support/lookup.js';
+import { promptNewPassword } from '../support/passwords.js';
 
 export interface Options {
   current?: string;

@@ -1,7 +1,7 @@
-import { command } from '../command.js';
-import type { Deps } from '../deps.js';
-import { required } from './flags.js';
-import { roleRecord } from './records.js';
+import { command } from '../../command.js';
+import type { Deps } from '../../deps.js';
+import { required } from '../support/flags.js';
+import { roleRecord } from '../support/records.js';
 
 export interface Options {
   name: string;

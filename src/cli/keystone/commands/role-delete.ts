@@ -1,6 +1,6 @@
-import { command } from '../command.js';
-import type { Deps } from '../deps.js';
-import { findRole } from './lookup.js';
+import { command } from '../../command.js';
+import type { Deps } from '../../deps.js';
+import { findRole } from '../support/lookup.js';
 
 export interface Options {
   role: string;

@@ -1,7 +1,7 @@
-import { command } from '../command.js';
-import type { Deps } from '../deps.js';
-import { findRole } from './lookup.js';
-import { roleRecord } from './records.js';
+import { command } from '../../command.js';
+import type { Deps } from '../../deps.js';
+import { findRole } from '../support/lookup.js';
+import { roleRecord } from '../support/records.js';
 
 export interface Options {
   role: string;

@@ -1,7 +1,7 @@
-import { command } from '../command.js';
-import type { Deps } from '../deps.js';
-import { required } from './flags.js';
-import { serviceRecord } from './records.js';
+import { command } from '../../command.js';
+import type { Deps } from '../../deps.js';
+import { required } from '../support/flags.js';
+import { serviceRecord } from '../support/records.js';
 
 export interface Options {
   type: string;

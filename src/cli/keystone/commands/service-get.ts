@@ -1,7 +1,7 @@
-import { command } from '../command.js';
-import type { Deps } from '../deps.js';
-import { findService } from './lookup.js';
-import { serviceRecord } from './records.js';
+import { command } from '../../command.js';
+import type { Deps } from '../../deps.js';
+import { findService } from '../support/lookup.js';
+import { serviceRecord } from '../support/records.js';
 
 export interface Options {
   service: string;

@@ -1,6 +1,6 @@
-import { command } from '../command.js';
-import type { Deps } from '../deps.js';
-import { sortRows } from './records.js';
+import { command } from '../../command.js';
+import type { Deps } from '../../deps.js';
+import { sortRows } from '../support/records.js';
 
 export interface Options {}
 

@@ -1,8 +1,8 @@
-import { command } from '../command.js';
-import type { Deps } from '../deps.js';
-import { boolFromString, required } from './flags.js';
-import { tenantDomainId } from './lookup.js';
-import { tenantRecord } from './records.js';
+import { command } from '../../command.js';
+import type { Deps } from '../../deps.js';
+import { boolFromString, required } from '../support/flags.js';
+import { tenantDomainId } from '../support/lookup.js';
+import { tenantRecord } from '../support/records.js';
 
 export interface Options {
   name: string;

@@ -1,6 +1,6 @@
-import { command } from '../command.js';
-import type { Deps } from '../deps.js';
-import { findTenant } from './lookup.js';
+import { command } from '../../command.js';
+import type { Deps } from '../../deps.js';
+import { findTenant } from '../support/lookup.js';
 
 export interface Options {
   tenant: string;

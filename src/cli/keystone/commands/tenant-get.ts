@@ -1,7 +1,7 @@
-import { command } from '../command.js';
-import type { Deps } from '../deps.js';
-import { findTenant } from './lookup.js';
-import { tenantRecord } from './records.js';
+import { command } from '../../command.js';
+import type { Deps } from '../../deps.js';
+import { findTenant } from '../support/lookup.js';
+import { tenantRecord } from '../support/records.js';
 
 export interface Options {
   tenant: string;

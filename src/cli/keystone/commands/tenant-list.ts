@@ -1,8 +1,8 @@
-import { HttpError } from '../../errors.js';
-import { command } from '../command.js';
-import type { Deps } from '../deps.js';
-import { tenantDomainId } from './lookup.js';
-import { sortRows } from './records.js';
+import { HttpError } from '../../../errors.js';
+import { command } from '../../command.js';
+import type { Deps } from '../../deps.js';
+import { tenantDomainId } from '../support/lookup.js';
+import { sortRows } from '../support/records.js';
 
 export interface Options {}
 

@@ -1,8 +1,8 @@
-import type { ProjectCreate } from '../../api/identity/projects.js';
-import { command } from '../command.js';
-import type { Deps } from '../deps.js';
-import { boolFromString } from './flags.js';
-import { findTenant } from './lookup.js';
+import type { ProjectCreate } from '../../../api/identity/projects.js';
+import { command } from '../../command.js';
+import type { Deps } from '../../deps.js';
+import { boolFromString } from '../support/flags.js';
+import { findTenant } from '../support/lookup.js';
 
 export interface Options {
   tenant: string;

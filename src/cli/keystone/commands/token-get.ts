@@ -1,7 +1,7 @@
-import { command } from '../command.js';
-import type { Deps } from '../deps.js';
-import { tokenCatalog } from './catalog-access.js';
-import { classicRecord } from './records.js';
+import { command } from '../../command.js';
+import type { Deps } from '../../deps.js';
+import { tokenCatalog } from '../support/catalog-access.js';
+import { classicRecord } from '../support/records.js';
 
 export interface Options {
   wrap: number;

@@ -1,9 +1,9 @@
-import { command } from '../command.js';
-import type { Deps } from '../deps.js';
-import { boolFromString, idSpelling, required, withIdSpellings } from './flags.js';
-import { findTenant, tenantDomainId } from './lookup.js';
-import { promptNewPassword } from './passwords.js';
-import { userRecord } from './records.js';
+import { command } from '../../command.js';
+import type { Deps } from '../../deps.js';
+import { boolFromString, idSpelling, required, withIdSpellings } from '../support/flags.js';
+import { findTenant, tenantDomainId } from '../support/lookup.js';
+import { promptNewPassword } from '../support/passwords.js';
+import { userRecord } from '../support/records.js';
 
 export interface Options {
   name: string;

@@ -1,6 +1,6 @@
-import { command } from '../command.js';
-import type { Deps } from '../deps.js';
-import { findUser } from './lookup.js';
+import { command } from '../../command.js';
+import type { Deps } from '../../deps.js';
+import { findUser } from '../support/lookup.js';
 
 export interface Options {
   user: string;

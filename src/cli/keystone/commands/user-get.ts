@@ -1,7 +1,7 @@
-import { command } from '../command.js';
-import type { Deps } from '../deps.js';
-import { findUser } from './lookup.js';
-import { userRecord } from './records.js';
+import { command } from '../../command.js';
+import type { Deps } from '../../deps.js';
+import { findUser } from '../support/lookup.js';
+import { userRecord } from '../support/records.js';
 
 export interface Options {
   user: string;

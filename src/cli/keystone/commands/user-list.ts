@@ -1,8 +1,8 @@
-import { command } from '../command.js';
-import type { Deps } from '../deps.js';
-import { idSpelling, withIdSpellings } from './flags.js';
-import { findTenant, tenantDomainId } from './lookup.js';
-import { sortRows } from './records.js';
+import { command } from '../../command.js';
+import type { Deps } from '../../deps.js';
+import { idSpelling, withIdSpellings } from '../support/flags.js';
+import { findTenant, tenantDomainId } from '../support/lookup.js';
+import { sortRows } from '../support/records.js';
 
 export interface Options {
   tenant?: string;

@@ -1,7 +1,7 @@
-import { command } from '../command.js';
-import type { Deps } from '../deps.js';
-import { findUser } from './lookup.js';
-import { promptNewPassword } from './passwords.js';
+import { command } from '../../command.js';
+import type { Deps } from '../../deps.js';
+import { findUser } from '../support/lookup.js';
+import { promptNewPassword } from '../support/passwords.js';
 
 export interface Options {
   user: string;

@@ -1,6 +1,6 @@
-import { command } from '../command.js';
-import type { Deps } from '../deps.js';
-import { findGrant, GRANT_OPTIONS, parseGrant, type GrantOptions } from './role-grant-options.js';
+import { command } from '../../command.js';
+import type { Deps } from '../../deps.js';
+import { findGrant, GRANT_OPTIONS, parseGrant, type GrantOptions } from '../support/role-grant-options.js';
 
 export const userRoleAdd = command<GrantOptions>({
   spec: {

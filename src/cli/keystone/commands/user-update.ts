@@ -1,9 +1,9 @@
-import type { UserUpdate } from '../../api/identity/users.js';
-import { CliError, HttpError } from '../../errors.js';
-import { command } from '../command.js';
-import type { Deps } from '../deps.js';
-import { boolFromString } from './flags.js';
-import { findUser } from './lookup.js';
+import type { UserUpdate } from '../../../api/identity/users.js';
+import { CliError, HttpError } from '../../../errors.js';
+import { command } from '../../command.js';
+import type { Deps } from '../../deps.js';
+import { boolFromString } from '../support/flags.js';
+import { findUser } from '../support/lookup.js';
 
 export interface Options {
   user: string;

@@ -1,7 +1,7 @@
-import type { ClassicCatalogService } from '../../api/identity/classic-endpoints.js';
-import { classicCatalog } from '../../api/identity/classic-endpoints.js';
-import { CliError } from '../../errors.js';
-import type { Deps } from '../deps.js';
+import type { ClassicCatalogService } from '../../../api/identity/classic-endpoints.js';
+import { classicCatalog } from '../../../api/identity/classic-endpoints.js';
+import { CliError } from '../../../errors.js';
+import type { Deps } from '../../deps.js';
 
 /** The token's catalog in v2.0 shape; token mode has none (keystoneclient's require_service_catalog). */
 export async function tokenCatalog(deps: Deps): Promise<ClassicCatalogService[]> {

@@ -1,5 +1,5 @@
-import type { OptionSpec, ParsedArgs } from '../command.js';
-import type { IdentityApi } from '../../api/identity/index.js';
+import type { OptionSpec, ParsedArgs } from '../../command.js';
+import type { IdentityApi } from '../../../api/identity/index.js';
 import { firstOf } from './flags.js';
 import { authenticated } from './lookup.js';
 

@@ -1,7 +1,7 @@
 // Small helpers for the classic flag conventions (--x / --x-id / --x_id, argparse's required
 // options, <true|false>).
-import { UsageError } from '../../errors.js';
-import type { OptionSpec } from '../command.js';
+import { UsageError } from '../../../errors.js';
+import type { OptionSpec } from '../../command.js';
 
 /** The first of several spellings of one option that was given (--tenant, --tenant-id, --tenant_id). */
 export function firstOf(opts: Record<string, unknown>, ...names: string[]): string | undefined {

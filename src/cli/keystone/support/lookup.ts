@@ -1,11 +1,11 @@
 // keystoneclient's find_resource: an id first, then a unique name; its messages when neither fits.
 // Tenants (and users found by name) live in the domain of the credentials (default `default`).
-import type { IdentityApi } from '../../api/identity/index.js';
-import type { Project } from '../../api/identity/projects.js';
-import type { Role } from '../../api/identity/roles.js';
-import type { Service } from '../../api/identity/services.js';
-import type { User } from '../../api/identity/users.js';
-import { CliError, HttpError } from '../../errors.js';
+import type { IdentityApi } from '../../../api/identity/index.js';
+import type { Project } from '../../../api/identity/projects.js';
+import type { Role } from '../../../api/identity/roles.js';
+import type { Service } from '../../../api/identity/services.js';
+import type { User } from '../../../api/identity/users.js';
+import { CliError, HttpError } from '../../../errors.js';
 
 export type Kind = 'tenant' | 'user' | 'role' | 'service';
 

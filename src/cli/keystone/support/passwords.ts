@@ -1,5 +1,5 @@
-import { CliError } from '../../errors.js';
-import type { Deps } from '../deps.js';
+import { CliError } from '../../../errors.js';
+import type { Deps } from '../../deps.js';
 
 /** Asks twice at the terminal until both answers match, as keystoneclient's prompt_for_password did. */
 export async function promptNewPassword(deps: Deps, noTerminal: string): Promise<string> {

@@ -1,12 +1,12 @@
 // The classic field sets: what keystoneclient printed for each v2.0 resource, made from v3 records.
 // print_dict sorted rows by Property; print_list sorted rows by a column (name, or the first).
-import type { ClassicEndpoint } from '../../api/identity/classic-endpoints.js';
-import type { Ec2Credential } from '../../api/identity/ec2-credentials.js';
-import type { Project } from '../../api/identity/projects.js';
-import type { Role } from '../../api/identity/roles.js';
-import type { Service } from '../../api/identity/services.js';
-import type { User } from '../../api/identity/users.js';
-import type { Cell, RecordView } from '../../output/views.js';
+import type { ClassicEndpoint } from '../../../api/identity/classic-endpoints.js';
+import type { Ec2Credential } from '../../../api/identity/ec2-credentials.js';
+import type { Project } from '../../../api/identity/projects.js';
+import type { Role } from '../../../api/identity/roles.js';
+import type { Service } from '../../../api/identity/services.js';
+import type { User } from '../../../api/identity/users.js';
+import type { Cell, RecordView } from '../../../output/views.js';
 
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 

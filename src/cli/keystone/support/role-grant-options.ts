@@ -1,8 +1,8 @@
 // The options user-role-add and user-role-remove share, with the classic spellings, and the lookup
 // of what they name.
-import type { IdentityApi } from '../../api/identity/index.js';
-import type { OptionSpec, ParsedArgs } from '../command.js';
-import { UsageError } from '../../errors.js';
+import type { IdentityApi } from '../../../api/identity/index.js';
+import type { OptionSpec, ParsedArgs } from '../../command.js';
+import { UsageError } from '../../../errors.js';
 import { idSpelling, required, withIdSpellings } from './flags.js';
 import { findRole, findTenant, findUser } from './lookup.js';
 
