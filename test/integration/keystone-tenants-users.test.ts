@@ -1,7 +1,7 @@
 // tenant-* and user-* (and password-update) on the real cloud: output, effect, classic messages.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { userCreate } from '../../src/cli/keystone/user-create.js';
-import { userPasswordUpdate } from '../../src/cli/keystone/user-password-update.js';
+import { userCreate } from '../../src/cli/keystone/commands/user-create.js';
+import { userPasswordUpdate } from '../../src/cli/keystone/commands/user-password-update.js';
 import { api, Cleanup, expectCentredGrids, keystone, keystoneDeps, listRows, ok, record, unique } from './keystone-support.js';
 
 const cleanup = new Cleanup();

@@ -15,7 +15,7 @@ import { makeTestDeps } from '../helpers/deps.js';
 
 vi.mock('node:fs/promises', async (original) => (await import('../helpers/failing-reads.js')).withFailingReads(await original()));
 
-const { uploadData } = await import('../../src/cli/glance/upload-data.js');
+const { uploadData } = await import('../../src/cli/glance/support/verified-upload.js');
 
 const PREFIX = uniqueName('upload-data');
 const dir = mkdtempSync(join(tmpdir(), 'osc-upload-data-'));

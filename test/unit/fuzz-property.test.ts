@@ -3,7 +3,7 @@
 // at the first '=' so any value (with '=', spaces, unicode) survives.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseBool, parseImageDataFlags, parseImageFlags, parseInteger, parseProperty } from '../../src/cli/glance/image-flags.js';
+import { parseBool, parseImageDataFlags, parseImageFlags, parseInteger, parseProperty } from '../../src/cli/glance/support/image-flags.js';
 import { CliError } from '../../src/errors.js';
 
 const ANY = fc.string({ unit: 'binary', maxLength: 60 });

@@ -1,11 +1,11 @@
 // Parsing and rendering pieces of the v2-only glance commands, without a cloud.
 import { describe, expect, it } from 'vitest';
 import { CliError, UsageError } from '../../src/errors.js';
-import { memberUpdate } from '../../src/cli/glance/member-update.js';
-import { locationDelete } from '../../src/cli/glance/location-delete.js';
-import { parseMetadata } from '../../src/cli/glance/more-common.js';
+import { memberUpdate } from '../../src/cli/glance/commands/member-update.js';
+import { locationDelete } from '../../src/cli/glance/commands/location-delete.js';
+import { parseMetadata } from '../../src/cli/glance/support/v2-commands.js';
 import { pyRepr } from '../../src/output/pprint.js';
-import { parseStoreChoice } from '../../src/cli/glance/import-checks.js';
+import { parseStoreChoice } from '../../src/cli/glance/support/import-checks.js';
 import { extractMessage } from '../../src/session/errors.js';
 
 describe('pyRepr (how glanceclient prints a tags list)', () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Image } from '../../src/api/image/images.js';
 import type { ImageSchema } from '../../src/api/image/schemas.js';
-import { parseImageFlags } from '../../src/cli/glance/image-flags.js';
-import { updatePatch } from '../../src/cli/glance/image-update.js';
-import { checkImageFields } from '../../src/cli/glance/schema-check.js';
-import { humanSize, printImage, pyJson, v1Record, v2Record } from '../../src/cli/glance/views.js';
+import { parseImageFlags } from '../../src/cli/glance/support/image-flags.js';
+import { updatePatch } from '../../src/cli/glance/commands/image-update.js';
+import { checkImageFields } from '../../src/cli/glance/support/schema-check.js';
+import { humanSize, printImage, pyJson, v1Record, v2Record } from '../../src/cli/glance/support/image-views.js';
 import { Printer } from '../../src/output/printer.js';
 import { plainText } from '../../src/output/views.js';
 

@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { classicCatalog, groupEndpoints, CLASSIC_MARK } from '../../src/api/identity/classic-endpoints.js';
 import type { Endpoint } from '../../src/api/identity/endpoints.js';
 import { dialectStyle } from '../../src/cli/make-deps.js';
-import { boolFromString } from '../../src/cli/keystone/flags.js';
-import { endpointRecord, serviceRecord, sortRows, userRecord } from '../../src/cli/keystone/records.js';
+import { boolFromString } from '../../src/cli/keystone/support/flags.js';
+import { endpointRecord, serviceRecord, sortRows, userRecord } from '../../src/cli/keystone/support/records.js';
 import { Printer } from '../../src/output/printer.js';
 import { ROOT } from '../helpers/cli.js';
 
