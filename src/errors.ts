@@ -1,6 +1,8 @@
+import { EXIT } from './exit-codes.js';
+
 /** An error meant for the user: one line, a fix where there is one, and the exit code it maps to. */
 export class CliError extends Error {
-  constructor(message: string, readonly exitCode: number = 1) {
+  constructor(message: string, readonly exitCode: number = EXIT.failure) {
     super(message);
     this.name = 'CliError';
   }
@@ -17,7 +19,7 @@ export class ConnectionError extends CliError {
 /** Bad flags or arguments: argparse's exit status. */
 export class UsageError extends CliError {
   constructor(message: string) {
-    super(message, 2);
+    super(message, EXIT.usage);
     this.name = 'UsageError';
   }
 }

@@ -7,7 +7,8 @@ import { makeDeps } from './cli/make-deps.js';
 import { buildProgram } from './cli/program.js';
 import { CliError, HttpError, messageOf } from './errors.js';
 import { colours, stderrForColour, usageErrorText } from './output/colour.js';
-import { printOptionsFrom } from './output/printer.js';
+import { printOptions } from './cli/output-flags.js';
+import { EXIT } from './exit-codes.js';
 
 declare const __VERSION__: string;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
@@ -45,12 +46,11 @@ async function loadCommands(dialect: Dialect): Promise<readonly CommandModule[]>
 }
 
 export function prepareProgram(dialect: Dialect, commands: readonly CommandModule[]): PreparedProgram {
-  const outcome: PreparedProgram['outcome'] = { exitCode: 0 };
-  const program = buildProgram(dialect, VERSION, DESCRIPTIONS[dialect], commands, async (module, opts, args, globalOpts) => {
-    const globals = globalsFrom(globalOpts, process.env);
+  const outcome: PreparedProgram['outcome'] = { exitCode: EXIT.ok };
+  const program = buildProgram(dialect, VERSION, DESCRIPTIONS[dialect], commands, async (module, options, output, globalFlags) => {
+    const globals = globalsFrom(globalFlags, process.env);
     outcome.globals = globals;
-    const options = module.parse({ opts, args });
-    const deps = makeDeps(dialect, globals, printOptionsFrom(opts, module.spec.output));
+    const deps = makeDeps(dialect, globals, printOptions(output, module.spec.output));
     await deps.print.ready();
     outcome.exitCode = (await module.run(options, deps)) ?? 0;
   });
@@ -71,9 +71,9 @@ export async function main(dialect: Dialect, argv: readonly string[] = process.a
   } catch (err) {
     if (err instanceof CommanderError) {
       // --help and --version exit 0; every parse failure is a usage error (argparse's 2).
-      outcome.exitCode = err.exitCode === 0 ? 0 : 2;
+      outcome.exitCode = err.exitCode === 0 ? EXIT.ok : EXIT.usage;
     } else {
-      outcome.exitCode = err instanceof CliError ? err.exitCode : 1;
+      outcome.exitCode = err instanceof CliError ? err.exitCode : EXIT.failure;
       process.stderr.write(paint.red(formatError(err, dialect, outcome.globals?.debug ?? false)) + '\n');
     }
   }

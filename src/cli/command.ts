@@ -1,54 +1,46 @@
-// The shape every command file has: a spec (flags, for commander, help and completions),
-// parse (flags → typed options, validation) and run(options, deps) with no shell in sight.
+// The shape every command file has: a spec (typed flags and arguments, for commander, help and
+// completions), parse (typed values → options, cross-flag checks) and run(options, deps).
 import type { Deps } from './deps.js';
+import type { ArgSet, ArgValues } from './flags/args.js';
+import type { FlagSet, FlagValues } from './flags/flag.js';
 
-export interface OptionSpec {
-  /** Commander syntax: '-f, --file <FILE>', '--is-public <BOOL>', '--progress'. */
-  flags: string;
-  description: string;
-  /** A fixed set of values (validated, offered by completions). */
-  choices?: readonly string[];
-  /** Values completions offer without commander validating them (the server's schema decides). */
-  suggestions?: readonly string[];
-  /** May be given several times; parsed value is an array. */
-  repeatable?: boolean;
-  default?: string | boolean;
-  hidden?: boolean;
-}
+export type { OptionSpec } from './flags/flag.js';
+export type { ArgSpec } from './flags/args.js';
 
-export interface ArgSpec {
-  /** Shown in usage, e.g. '<IMAGE>' or '<IMAGE...>' or '[IMAGE]'. */
-  name: string;
-  description: string;
-}
-
-export interface CommandSpec {
+export interface CommandSpec<F extends FlagSet = FlagSet, A extends ArgSet = ArgSet> {
   name: string;
   aliases?: readonly string[];
   summary: string;
   /** A runbook-style example line for help. */
   example?: string;
-  args?: readonly ArgSpec[];
-  options?: readonly OptionSpec[];
+  args?: A;
+  options?: F;
   /** 'list' and 'record' commands also take -f/--format and -c/--column. */
   output?: 'list' | 'record' | 'none';
 }
 
-export interface ParsedArgs {
-  /** Options keyed by commander's camelCase attribute names. */
-  opts: Record<string, unknown>;
-  /** Positional arguments in order (a variadic one is an array). */
-  args: unknown[];
+/** What parse() receives: every flag and argument decoded to the type its spec declares. */
+export interface Parsed<F extends FlagSet, A extends ArgSet> {
+  flags: FlagValues<F>;
+  args: ArgValues<A>;
 }
 
 export interface CommandModule<O = unknown> {
   spec: CommandSpec;
-  parse(raw: ParsedArgs): O;
+  /** Decoded flags and arguments → the command's options; throws UsageError on bad combinations. */
+  parse(input: Parsed<FlagSet, ArgSet>): O;
   /** Resolves to the exit code (undefined = 0). */
   run(options: O, deps: Deps): Promise<number | void>;
 }
 
-/** Keeps a registry's element type while letting each module keep its own Options type. */
-export function command<O>(module: CommandModule<O>): CommandModule<unknown> {
-  return module as CommandModule<unknown>;
+/**
+ * Declares a command: its parse() sees flags and arguments typed from its own spec. The registry
+ * keeps the element type unknown; the program only ever hands a module its own spec's values.
+ */
+export function command<O, F extends FlagSet = {}, A extends ArgSet = {}>(module: {
+  spec: CommandSpec<F, A>;
+  parse(input: Parsed<F, A>): O;
+  run(options: O, deps: Deps): Promise<number | void>;
+}): CommandModule {
+  return module as unknown as CommandModule;
 }

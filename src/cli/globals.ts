@@ -1,6 +1,6 @@
 // Options that come before the command, for both dialects (argparse's global options).
 import type { Credentials, RawSettings } from '../config/credentials.js';
-import type { OptionSpec } from './command.js';
+import { choice, type Flag, type FlagValues, longName, presence, text } from './flags/flag.js';
 
 export interface GlobalOptions {
   debug: boolean;
@@ -45,45 +45,44 @@ const CREDENTIAL_FLAGS: ReadonlyArray<readonly [string, keyof Credentials, strin
   ['--timeout <SECONDS>', 'timeoutSeconds', 'Request timeout in seconds (default 600)'],
 ];
 
-export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
-  { flags: '-d, --debug', description: 'Trace HTTP requests to stderr (secrets redacted)' },
-  { flags: '-v, --verbose', description: 'More detail (glance: extra image-list columns)' },
-  { flags: '--os-image-api-version <VERSION>', description: 'Glance output dialect: 1 (runbook, default) or 2 (python-glanceclient 4.x) (env OS_IMAGE_API_VERSION)', choices: ['1', '2'] },
-  { flags: '--os-identity-api-version <VERSION>', description: 'Accepted for compatibility; Identity v3 is always used', hidden: true },
-  { flags: '--os-service-type <TYPE>', description: 'Accepted for compatibility', hidden: true },
-  { flags: '--os-rc <FILE>', description: 'Read credentials from a keystonerc file' },
-  { flags: '--os-cloud <NAME>', description: 'Cloud in clouds.yaml (env OS_CLOUD)' },
-  ...CREDENTIAL_FLAGS.map(([flags, , description]) => ({ flags, description })),
-  { flags: '--insecure', description: 'Do not verify TLS certificates (env OS_INSECURE)' },
-  { flags: '--no-cache', description: 'Do not reuse or store tokens (env OS_CACHE=0)' },
-  { flags: '--os-cache', description: 'Cache tokens (the default)', hidden: true },
-  { flags: '--force-new-token', description: 'Authenticate afresh even if a cached token is valid' },
-  { flags: '--stale-duration <SECONDS>', description: 'Accepted for compatibility', hidden: true },
-];
+/** Credential flags as typed text flags, keyed by their flag names. */
+const credentialTextFlags: Record<string, Flag<string | undefined>> = Object.fromEntries(CREDENTIAL_FLAGS.map(([flags, , description]) => [longName(flags), text(flags, description)]));
 
-/** Commander's camelCase attribute name for a flag spec ('--os-auth-url <URL>' → 'osAuthUrl'). */
-export function attributeName(flags: string): string {
-  const long = /--([a-z0-9-]+)/.exec(flags)?.[1] ?? '';
-  const name = long.startsWith('no-') ? long.slice(3) : long;
-  return name.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
-}
+export const GLOBAL_FLAGS = {
+  debug: presence('-d, --debug', 'Trace HTTP requests to stderr (secrets redacted)'),
+  verbose: presence('-v, --verbose', 'More detail (glance: extra image-list columns)'),
+  imageApiVersion: choice('--os-image-api-version <VERSION>', 'Glance output dialect: 1 (runbook, default) or 2 (python-glanceclient 4.x) (env OS_IMAGE_API_VERSION)', ['1', '2'], { choices: ['1', '2'] }),
+  identityApiVersion: text('--os-identity-api-version <VERSION>', 'Accepted for compatibility; Identity v3 is always used', { hidden: true }),
+  serviceType: text('--os-service-type <TYPE>', 'Accepted for compatibility', { hidden: true }),
+  rc: text('--os-rc <FILE>', 'Read credentials from a keystonerc file'),
+  cloud: text('--os-cloud <NAME>', 'Cloud in clouds.yaml (env OS_CLOUD)'),
+  ...credentialTextFlags,
+  insecure: presence('--insecure', 'Do not verify TLS certificates (env OS_INSECURE)'),
+  noCache: presence('--no-cache', 'Do not reuse or store tokens (env OS_CACHE=0)'),
+  osCache: presence('--os-cache', 'Cache tokens (the default)', { hidden: true }),
+  forceNewToken: presence('--force-new-token', 'Authenticate afresh even if a cached token is valid'),
+  staleDuration: text('--stale-duration <SECONDS>', 'Accepted for compatibility', { hidden: true }),
+};
 
-export function globalsFrom(opts: Record<string, unknown>, env: NodeJS.ProcessEnv): GlobalOptions {
+export type GlobalFlags = FlagValues<typeof GLOBAL_FLAGS>;
+
+export function globalsFrom(flags: Partial<GlobalFlags>, env: NodeJS.ProcessEnv): GlobalOptions {
   const credentialFlags: RawSettings = {};
-  for (const [flags, field] of CREDENTIAL_FLAGS) {
-    const value = opts[attributeName(flags)];
+  const byName: Readonly<Record<string, unknown>> = flags;
+  for (const [spec, field] of CREDENTIAL_FLAGS) {
+    const value = byName[longName(spec)];
     if (typeof value === 'string') credentialFlags[field] = value;
   }
-  if (opts.insecure === true) credentialFlags.insecure = true;
-  if (opts.cache === false) credentialFlags.cache = false;
-  if (opts.forceNewToken === true) credentialFlags.forceNewToken = true;
-  const version = (opts.osImageApiVersion as string | undefined) ?? env.OS_IMAGE_API_VERSION ?? '1';
+  if (flags.insecure === true) credentialFlags.insecure = true;
+  if (flags.noCache === true) credentialFlags.cache = false;
+  if (flags.forceNewToken === true) credentialFlags.forceNewToken = true;
+  const version = flags.imageApiVersion ?? env.OS_IMAGE_API_VERSION ?? '1';
   return {
-    debug: opts.debug === true,
-    verbose: opts.verbose === true,
+    debug: flags.debug === true,
+    verbose: flags.verbose === true,
     imageApiVersion: version.startsWith('2') ? 2 : 1,
-    rcPath: opts.osRc as string | undefined,
-    cloud: (opts.osCloud as string | undefined) ?? env.OS_CLOUD,
+    rcPath: flags.rc,
+    cloud: flags.cloud ?? env.OS_CLOUD,
     credentialFlags,
   };
 }

@@ -1,43 +1,68 @@
-// Real dependencies for a command run from the shell. The HTTP stack is imported only when a
-// command first asks for a session, so --help and usage errors never load it.
+// The composition root: real dependencies for a command run from the shell. The only place (with
+// main.ts and src/cli/process/) that touches the process's stdio, terminal and signals. The HTTP
+// stack is imported only when a command first asks for a session, so --help and usage errors never load it.
 import { isatty } from 'node:tty';
-import type { Session } from '../session/session.js';
 import { Printer, type PrintOptions } from '../output/printer.js';
+import { progressBar } from '../output/progress.js';
 import { plainText, type TableStyle } from '../output/views.js';
+import type { Session } from '../session/session.js';
+import type { SessionConfig } from '../session/factory.js';
 import type { Deps, Dialect } from './deps.js';
+import { glanceDialect } from './glance/dialect.js';
 import type { GlobalOptions } from './globals.js';
-import { promptSecret } from './prompt.js';
+import { onInterrupt } from './process/interrupt.js';
+import { promptSecret } from './process/prompt.js';
+import { startSpinner } from './process/spinner.js';
+import { stdinData } from './process/stdin-data.js';
 
 export function dialectStyle(dialect: Dialect): TableStyle {
   // keystoneclient built its tables with print_empty=False: no rows, one empty line.
   return dialect === 'keystone' ? { align: 'center', text: plainText, printEmpty: false } : { align: 'left', text: plainText };
 }
 
+/** What the session layer needs from the command line and the terminal. */
+export function sessionConfig(globals: GlobalOptions, deps: Pick<Deps, 'env' | 'stderr' | 'tty' | 'promptSecret'>): SessionConfig {
+  return {
+    flags: globals.credentialFlags,
+    env: deps.env,
+    rcPath: globals.rcPath,
+    cloud: globals.cloud,
+    warn: (message) => deps.stderr.write(message + '\n'),
+    promptPassword: deps.tty.stdin ? () => deps.promptSecret('OS Password: ') : undefined,
+    trace: globals.debug ? (line) => deps.stderr.write(line + '\n') : undefined,
+  };
+}
+
 export function makeDeps(dialect: Dialect, globals: GlobalOptions, printOptions: PrintOptions): Deps {
   let session: Promise<Session> | undefined;
   const stdout = { write: (text: string) => void process.stdout.write(text) };
   const stderr = { write: (text: string) => void process.stderr.write(text) };
-  // isatty(), and stdin by a getter: making a stdio stream costs start-up time (stdin's loads Node's
-  // fs streams), and most commands never read stdin nor write to stderr.
+  // isatty(), not the streams' isTTY: making a stdio stream costs start-up time (stdin's loads
+  // Node's fs streams), and most commands never read stdin nor write to stderr.
   const tty = { stdin: isatty(0), stdout: isatty(1), stderr: isatty(2) };
   const deps: Deps = {
     dialect,
+    glance: glanceDialect(globals.imageApiVersion),
     globals,
     stdout,
     stderr,
-    get stdin() {
-      return process.stdin;
+    get rawStdout() {
+      return process.stdout;
     },
+    stdinData: () => stdinData(tty.stdin),
     tty,
     env: process.env,
     print: new Printer(stdout, dialectStyle(dialect), printOptions),
     session: () => {
-      session ??= import('../session/factory.js').then((m) => m.createSession(globals, process.env, deps));
+      session ??= import('../session/factory.js').then((m) => m.createSession(sessionConfig(globals, deps)));
       return session;
     },
     identity: async () => new (await import('../api/identity/index.js')).IdentityApi(await deps.session()),
     image: async () => new (await import('../api/image/index.js')).ImageApi(await deps.session()),
     promptSecret: (question) => promptSecret(question, tty.stdin),
+    progress: (enabled, total) => progressBar(stderr, enabled && tty.stderr, total),
+    spinner: async (text) => (tty.stderr ? startSpinner(text, process.stderr) : undefined),
+    onInterrupt: (cleanup) => onInterrupt(cleanup, process.stderr),
   };
   return deps;
 }

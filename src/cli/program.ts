@@ -1,18 +1,14 @@
-// Builds the commander tree for one dialect from the command specs.
+// Builds the commander tree for one dialect from the command specs, and decodes what commander
+// parsed into each command's typed flags and arguments.
 import { Command, Option } from 'commander';
-import type { CommandModule, OptionSpec } from './command.js';
-import { GLOBAL_OPTIONS } from './globals.js';
+import type { CommandModule } from './command.js';
+import { decodeArgs } from './flags/args.js';
+import { decodeFlags, type Flag, type FlagSet, FlagValueError, type OptionSpec } from './flags/flag.js';
+import { GLOBAL_FLAGS } from './globals.js';
+import { OUTPUT_FLAGS, type OutputFlags } from './output-flags.js';
 import { closest } from './suggest.js';
-import { QUOTE_MODES } from '../output/formats/types.js';
-import { FORMATS } from '../output/printer.js';
-
-export const OUTPUT_OPTIONS: readonly OptionSpec[] = [
-  { flags: '-f, --format <FORMAT>', description: 'Output format', choices: FORMATS, default: 'table' },
-  { flags: '-c, --column <COLUMN>', description: 'Column or field to show (repeatable)', repeatable: true },
-  { flags: '--noindent', description: 'json: no indentation' },
-  { flags: '--prefix <PREFIX>', description: 'shell: prefix for variable names', default: '' },
-  { flags: '--quote <WHEN>', description: 'csv: quoting', choices: QUOTE_MODES, default: 'nonnumeric' },
-];
+import { UsageError } from '../errors.js';
+import type { FlagValues } from './flags/flag.js';
 
 function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
@@ -27,7 +23,37 @@ export function toOption(spec: OptionSpec): Option {
   return option;
 }
 
-export type Action = (module: CommandModule, opts: Record<string, unknown>, args: unknown[], globals: Record<string, unknown>) => Promise<void>;
+/** The flag's options: its own, then its older spellings (hidden, same value). */
+function optionsOf(spec: OptionSpec): Option[] {
+  const value = /\s[<[].*$/.exec(spec.flags)?.[0] ?? '';
+  const older = (spec.spellings ?? []).map((name) => toOption({ ...spec, flags: `${name}${value}`, hidden: true, default: undefined }));
+  return [toOption(spec), ...older];
+}
+
+/** Adds a flag set to a command; returns how to read each flag's value back (first spelling given). */
+function addFlags(cmd: Command, flags: FlagSet): (flag: Flag<unknown>) => unknown {
+  const attributes = new Map<Flag<unknown>, string[]>();
+  for (const flag of Object.values(flags)) {
+    const options = optionsOf(flag);
+    for (const option of options) cmd.addOption(option);
+    attributes.set(flag, options.map((o) => o.attributeName()));
+  }
+  // A spelling the user gave wins over the main spelling's default (--endpoint_type adminURL).
+  return (flag) => {
+    const names = attributes.get(flag) ?? [];
+    const given = names.find((name) => cmd.getOptionValue(name) !== undefined && cmd.getOptionValueSource(name) !== 'default');
+    return given === undefined ? (names[0] === undefined ? undefined : cmd.getOptionValue(names[0])) : cmd.getOptionValue(given);
+  };
+}
+
+/** What a command's action hands on: the module, its decoded options, the output flags and the global flags. */
+export type Action = (module: CommandModule, options: unknown, output: OutputFlags | undefined, globals: FlagValues<typeof GLOBAL_FLAGS>) => Promise<void>;
+
+/** A bad flag value as argparse reports it: usage line, then `<program> <command>: error: …`. */
+function usageError(cmd: Command, err: FlagValueError): UsageError {
+  const name = `${cmd.parent?.name() ?? ''} ${cmd.name()}`.trim();
+  return new UsageError(`usage: ${name} ${cmd.usage()}\n${name}: error: ${err.message}`);
+}
 
 export function buildProgram(name: string, version: string, description: string, commands: readonly CommandModule[], action: Action): Command {
   const program = new Command(name)
@@ -36,18 +62,27 @@ export function buildProgram(name: string, version: string, description: string,
     .enablePositionalOptions()
     .showSuggestionAfterError(true)
     .helpCommand(false);
-  for (const spec of GLOBAL_OPTIONS) program.addOption(toOption(spec));
+  const readGlobal = addFlags(program, GLOBAL_FLAGS);
   for (const module of commands) {
     const { spec } = module;
     const sub = program.command(spec.name).description(spec.summary);
     for (const alias of spec.aliases ?? []) sub.alias(alias);
-    for (const arg of spec.args ?? []) sub.argument(arg.name, arg.description);
-    for (const opt of spec.options ?? []) sub.addOption(toOption(opt));
-    if (spec.output === 'list' || spec.output === 'record') for (const opt of OUTPUT_OPTIONS) sub.addOption(toOption(opt));
+    for (const arg of Object.values(spec.args ?? {})) sub.argument(arg.name, arg.description);
+    const read = addFlags(sub, spec.options ?? {});
+    const readOutput = spec.output === 'list' || spec.output === 'record' ? addFlags(sub, OUTPUT_FLAGS) : undefined;
     if (spec.example) sub.addHelpText('after', `\nExample:\n  ${spec.example}`);
     sub.action(async (...received: unknown[]) => {
-      const cmd = received[received.length - 1] as Command;
-      await action(module, cmd.opts(), received.slice(0, -2), program.opts());
+      let options: unknown;
+      let output: OutputFlags | undefined;
+      let globals: FlagValues<typeof GLOBAL_FLAGS>;
+      try {
+        globals = decodeFlags(GLOBAL_FLAGS, readGlobal);
+        output = readOutput && decodeFlags(OUTPUT_FLAGS, readOutput);
+        options = module.parse({ flags: decodeFlags(spec.options ?? {}, read), args: decodeArgs(spec.args ?? {}, received.slice(0, -2)) });
+      } catch (err) {
+        throw err instanceof FlagValueError ? usageError(sub, err) : err;
+      }
+      await action(module, options, output, globals);
     });
   }
   // Our own `help`: an unknown name is a usage error with a suggestion, as a mistyped command is.

@@ -34,19 +34,6 @@ export function checkFormat(kind: 'list' | 'record' | 'none' | undefined, format
   }
 }
 
-/** The output flags a command received (-f, -c, --noindent, --prefix, --quote) as PrintOptions. */
-export function printOptionsFrom(opts: Record<string, unknown>, kind?: 'list' | 'record' | 'none'): PrintOptions {
-  const format = ((opts.format as string | undefined) ?? 'table') as Format;
-  checkFormat(kind, format);
-  return {
-    format,
-    columns: (opts.column as string[] | undefined) ?? [],
-    noindent: opts.noindent === true,
-    prefix: (opts.prefix as string | undefined) ?? '',
-    quote: ((opts.quote as string | undefined) ?? 'nonnumeric') as QuoteMode,
-  };
-}
-
 export class Printer {
   constructor(
     private readonly out: Writer,

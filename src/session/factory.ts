@@ -1,19 +1,33 @@
-// Wires config → transport → session for a real run.
+// Wires config → transport → session for a real run, from plain configuration: the command line
+// decides what goes in, this layer knows nothing of it.
+import type { RawSettings } from '../config/credentials.js';
 import { resolveCredentials } from '../config/resolve.js';
-import type { Deps } from '../cli/deps.js';
-import type { GlobalOptions } from '../cli/globals.js';
 import { HttpTransport } from '../http/transport.js';
 import { Session } from './session.js';
 import { TokenCache } from './token-cache.js';
 
-export async function createSession(globals: GlobalOptions, env: NodeJS.ProcessEnv, deps: Pick<Deps, 'stderr' | 'tty' | 'promptSecret'>): Promise<Session> {
+export interface SessionConfig {
+  /** Credential settings given as flags (highest precedence). */
+  flags: RawSettings;
+  env: NodeJS.ProcessEnv;
+  rcPath?: string;
+  cloud?: string;
+  /** Receives advice that does not stop the command. */
+  warn(message: string): void;
+  /** Asks for a missing password; undefined when there is no terminal to ask at. */
+  promptPassword?: () => Promise<string>;
+  /** Receives --debug trace lines; undefined means no tracing. */
+  trace?: (line: string) => void;
+}
+
+export async function createSession(config: SessionConfig): Promise<Session> {
   const credentials = await resolveCredentials({
-    flags: globals.credentialFlags,
-    env,
-    rcPath: globals.rcPath,
-    cloudName: globals.cloud,
-    warn: (message) => deps.stderr.write(message + '\n'),
-    promptPassword: deps.tty.stdin ? () => deps.promptSecret('OS Password: ') : undefined,
+    flags: config.flags,
+    env: config.env,
+    rcPath: config.rcPath,
+    cloudName: config.cloud,
+    warn: config.warn,
+    promptPassword: config.promptPassword,
   });
   const transport = new HttpTransport({
     timeoutSeconds: credentials.timeoutSeconds,
@@ -21,7 +35,7 @@ export async function createSession(globals: GlobalOptions, env: NodeJS.ProcessE
     cacert: credentials.cacert,
     cert: credentials.cert,
     key: credentials.key,
-    trace: globals.debug ? (line) => deps.stderr.write(line + '\n') : undefined,
+    trace: config.trace,
   });
-  return new Session(credentials, transport, new TokenCache(TokenCache.defaultDir(env)));
+  return new Session(credentials, transport, new TokenCache(TokenCache.defaultDir(config.env)));
 }

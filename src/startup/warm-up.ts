@@ -9,7 +9,9 @@ import type { Deps } from '../cli/deps.js';
 import { globalsFrom } from '../cli/globals.js';
 import { dialectStyle } from '../cli/make-deps.js';
 import { buildProgram } from '../cli/program.js';
-import { Printer, printOptionsFrom } from '../output/printer.js';
+import { glanceDialect } from '../cli/glance/dialect.js';
+import { printOptions } from '../cli/output-flags.js';
+import { Printer } from '../output/printer.js';
 
 const CANNED_IMAGES = [1, 2, 3].map((n) => ({
   id: `00000000-0000-4000-8000-00000000000${n}`,
@@ -25,17 +27,20 @@ const unavailable = async (): Promise<never> => {
 };
 
 export async function warmUpImageList(glanceCommands: readonly CommandModule[]): Promise<void> {
-  const program = buildProgram('glance', '', '', glanceCommands, async (module, opts, args, globalOpts) => {
-    const print = new Printer({ write: () => undefined }, dialectStyle('glance'), printOptionsFrom(opts, module.spec.output));
+  const program = buildProgram('glance', '', '', glanceCommands, async (module, options, output, globalFlags) => {
+    const print = new Printer({ write: () => undefined }, dialectStyle('glance'), printOptions(output, module.spec.output));
     await print.ready();
+    const globals = globalsFrom(globalFlags, {});
     const deps: Deps = {
       dialect: 'glance',
-      globals: globalsFrom(globalOpts, {}),
+      glance: glanceDialect(globals.imageApiVersion),
+      globals,
       stdout: { write: () => undefined },
       stderr: { write: () => undefined },
-      get stdin(): NodeJS.ReadableStream {
-        throw new Error('no stdin while the snapshot is built');
+      get rawStdout(): NodeJS.WritableStream {
+        throw new Error('no stdout stream while the snapshot is built');
       },
+      stdinData: () => undefined,
       tty: { stdin: false, stdout: false, stderr: false },
       env: {},
       print,
@@ -43,8 +48,11 @@ export async function warmUpImageList(glanceCommands: readonly CommandModule[]):
       identity: unavailable,
       image: async () => ({ images: { list: async () => CANNED_IMAGES } }) as unknown as ImageApi,
       promptSecret: unavailable,
+      progress: () => ({ advance: () => undefined, done: () => undefined }),
+      spinner: async () => undefined,
+      onInterrupt: () => () => undefined,
     };
-    await module.run(module.parse({ opts, args }), deps);
+    await module.run(options, deps);
   });
   for (const cmd of [program, ...program.commands]) cmd.exitOverride();
   await program.parseAsync(['image-list'], { from: 'user' });

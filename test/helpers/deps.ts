@@ -1,9 +1,10 @@
 // Deps for calling a command's run() directly, with captured output and a REAL session
 // on the local cloud (or none, for commands that must not touch the network).
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
+import { glanceDialect } from '../../src/cli/glance/dialect.js';
 import type { Deps, Dialect } from '../../src/cli/deps.js';
 import { globalsFrom, type GlobalOptions } from '../../src/cli/globals.js';
-import { dialectStyle } from '../../src/cli/make-deps.js';
+import { dialectStyle, sessionConfig } from '../../src/cli/make-deps.js';
 import { IdentityApi } from '../../src/api/identity/index.js';
 import { ImageApi } from '../../src/api/image/index.js';
 import { Printer, type PrintOptions } from '../../src/output/printer.js';
@@ -39,16 +40,21 @@ export function makeTestDeps(options: TestDepsOptions = {}): TestDeps {
     globals,
     stdout: out,
     stderr: err,
-    stdin: Readable.from(options.stdin === undefined ? [] : [options.stdin]),
+    glance: glanceDialect(globals.imageApiVersion),
+    rawStdout: new PassThrough(),
+    stdinData: () => (options.stdin === undefined ? undefined : { open: () => Readable.from([options.stdin!]) }),
     tty: { stdin: false, stdout: false, stderr: false },
     env,
     print: new Printer(out, dialectStyle(dialect), options.print),
-    session: () => (session ??= createSession(globals, env, deps)),
+    session: () => (session ??= createSession(sessionConfig(globals, deps))),
     identity: async () => new IdentityApi(await deps.session()),
     image: async () => new ImageApi(await deps.session()),
     promptSecret: async () => {
       throw new Error('no terminal in tests');
     },
+    progress: () => ({ advance: () => undefined, done: () => undefined }),
+    spinner: async () => undefined,
+    onInterrupt: () => () => undefined,
     out: () => stdout,
     err: () => stderr,
   };

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { glanceCommands } from '../../src/cli/glance/index.js';
 import { keystoneCommands } from '../../src/cli/keystone/index.js';
-import { OUTPUT_OPTIONS } from '../../src/cli/program.js';
+import { OUTPUT_FLAGS } from '../../src/cli/output-flags.js';
 import { ROOT, runCli } from '../helpers/cli.js';
 import { adminEnv } from '../helpers/cloud.js';
 
@@ -31,7 +31,7 @@ describe('help', () => {
         const help = viaHelp.stdout;
         expect(help).toContain(`Usage: ${program} ${spec.name}`);
         expect(help.replace(/\s+/g, ' ')).toContain(spec.summary.replace(/\s+/g, ' ')); // commander wraps it at 80 columns
-        const options = [...(spec.options ?? []), ...(spec.output === 'list' || spec.output === 'record' ? OUTPUT_OPTIONS : [])];
+        const options = [...Object.values(spec.options ?? {}), ...(spec.output === 'list' || spec.output === 'record' ? Object.values(OUTPUT_FLAGS) : [])];
         for (const option of options.filter((o) => !o.hidden)) expect(help, `${program} ${spec.name}`).toContain(option.flags);
         if (spec.example) expect(help).toContain(`Example:\n  ${spec.example}`);
       }

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { command } from '../../src/cli/command.js';
+import { text } from '../../src/cli/flags/flag.js';
 import { completionWords } from '../../src/cli/common/bash-completion.js';
 import { commandTree } from '../../src/cli/common/command-tree.js';
 import { completionFiles } from '../../src/cli/common/completion-scripts.js';
@@ -78,7 +79,7 @@ describe('bash', () => {
   });
 
   it('offers the values image-create declares for --disk-format', () => {
-    const flag = glanceCommands.find((c) => c.spec.name === 'image-create')!.spec.options!.find((o) => o.flags.startsWith('--disk-format'))!;
+    const flag = glanceCommands.find((c) => c.spec.name === 'image-create')!.spec.options!.diskFormat!;
     expect(flag.suggestions).toContain('qcow2');
     expect(bashComplete('glance', ['glance', 'image-create', '--disk-format', 'q'])).toEqual(['qcow2']);
     expect(bashComplete('glance', ['glance', 'image-list', '--sort-key', 'dis'])).toEqual(['disk_format']);
@@ -89,10 +90,10 @@ describe('bash', () => {
       spec: {
         name: 'image-create',
         summary: 'Create a new image.',
-        options: [
-          { flags: '--disk-format <DISK_FORMAT>', description: 'Disk format', suggestions: ['ami', 'ari', 'aki', 'vhd', 'vmdk', 'raw', 'qcow2', 'vdi', 'iso'] },
-          { flags: '--file <FILE>', description: 'Image data' },
-        ],
+        options: {
+          diskFormat: text('--disk-format <DISK_FORMAT>', 'Disk format', { suggestions: ['ami', 'ari', 'aki', 'vhd', 'vmdk', 'raw', 'qcow2', 'vdi', 'iso'] }),
+          file: text('--file <FILE>', 'Image data'),
+        },
         output: 'record',
       },
       parse: () => ({}),

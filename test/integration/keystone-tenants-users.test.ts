@@ -116,7 +116,7 @@ describe('users', () => {
     const answers = ['pw-x', 'pw-y', 'pw-three', 'pw-three'];
     const asked: string[] = [];
     deps.promptSecret = async (q) => (asked.push(q), answers.shift()!);
-    await userPasswordUpdate.run(userPasswordUpdate.parse({ opts: {}, args: [name] }), deps);
+    await userPasswordUpdate.run(userPasswordUpdate.parse({ flags: { password: undefined }, args: { user: name } }), deps);
     expect(asked).toEqual(['New Password: ', 'Repeat New Password: ', 'New Password: ', 'Repeat New Password: ']);
     expect(deps.err()).toContain('differ');
     await ok(['token-get'], await userEnv(name, 'pw-three', tenant));
@@ -143,7 +143,7 @@ describe('users', () => {
     const deps = keystoneDeps();
     deps.tty.stdin = true;
     deps.promptSecret = async () => 'pw-prompted';
-    await userCreate.run(userCreate.parse({ opts: { name: prompted, pass: true, enabled: 'true', tenant } , args: [] }), deps);
+    await userCreate.run(userCreate.parse({ flags: { name: prompted, tenant, password: 'ask', email: undefined, enabled: true }, args: {} }), deps);
     const id = record(deps.out()).id!;
     cleanup.add(async () => (await api()).users.delete(id));
     await ok(['user-role-add', '--user', prompted, '--role', 'member', '--tenant', tenant]);

@@ -1,11 +1,10 @@
 // Parsing and rendering pieces of the v2-only glance commands, without a cloud.
 import { describe, expect, it } from 'vitest';
 import { CliError, UsageError } from '../../src/errors.js';
-import { memberUpdate } from '../../src/cli/glance/commands/member-update.js';
-import { locationDelete } from '../../src/cli/glance/commands/location-delete.js';
 import { parseMetadata } from '../../src/cli/glance/support/v2-commands.js';
 import { pyRepr } from '../../src/output/pprint.js';
-import { parseStoreChoice } from '../../src/cli/glance/support/import-checks.js';
+import { parseStoreChoice, type ImportTarget } from '../../src/cli/glance/support/import-checks.js';
+import { parseCommandLine } from '../helpers/parse.js';
 import { extractMessage } from '../../src/session/errors.js';
 
 describe('pyRepr (how glanceclient prints a tags list)', () => {
@@ -25,33 +24,37 @@ describe('parseMetadata', () => {
   });
 });
 
-describe('argument checks with argparse wording', () => {
-  it('member-update refuses an unknown status with the usage line first', () => {
-    expect(() => memberUpdate.parse({ opts: {}, args: ['i', 'm', 'bogus'] })).toThrow(UsageError);
-    expect(() => memberUpdate.parse({ opts: {}, args: ['i', 'm', 'bogus'] })).toThrow(
+describe('argument checks with argparse wording (through the real parser)', () => {
+  it('member-update refuses an unknown status with the usage line first', async () => {
+    const refused = parseCommandLine('glance', ['member-update', 'i', 'm', 'bogus']);
+    await expect(refused).rejects.toThrow(UsageError);
+    await expect(refused).rejects.toThrow(
       "usage: glance member-update <IMAGE_ID> <MEMBER_ID> <MEMBER_STATUS>\nglance member-update: error: argument <MEMBER_STATUS>: invalid choice: 'bogus' (choose from 'accepted', 'rejected', 'pending')",
     );
-    expect(memberUpdate.parse({ opts: {}, args: ['i', 'm', 'accepted'] })).toEqual({ image: 'i', member: 'm', status: 'accepted' });
+    expect((await parseCommandLine('glance', ['member-update', 'i', 'm', 'accepted'])).options).toEqual({ image: 'i', member: 'm', status: 'accepted' });
   });
 
-  it('location-delete needs at least one --url', () => {
-    expect(() => locationDelete.parse({ opts: {}, args: ['i'] })).toThrow('glance location-delete: error: the following arguments are required: --url');
-    expect(locationDelete.parse({ opts: { url: ['a', 'b'] }, args: ['i'] })).toEqual({ image: 'i', urls: ['a', 'b'] });
+  it('location-delete needs at least one --url', async () => {
+    await expect(parseCommandLine('glance', ['location-delete', 'i'])).rejects.toThrow('glance location-delete: error: the following arguments are required: --url');
+    expect((await parseCommandLine('glance', ['location-delete', '--url', 'a', '--url', 'b', 'i'])).options).toEqual({ image: 'i', urls: ['a', 'b'] });
   });
 });
 
 describe('parseStoreChoice', () => {
-  it('reads flags, then OS_IMAGE_STORE(S) / OS_IMAGE_ALLOW_FAILURE', () => {
-    expect(parseStoreChoice({}, {})).toEqual({ store: undefined, stores: undefined, allStores: undefined, allowFailure: true });
-    expect(parseStoreChoice({ stores: 'a,b', allowFailure: 'False' }, {})).toEqual({ store: undefined, stores: ['a', 'b'], allStores: undefined, allowFailure: false });
-    expect(parseStoreChoice({}, { OS_IMAGE_STORE: 'file' }).store).toBe('file');
+  const target = async (...argv: string[]): Promise<ImportTarget> => (await parseCommandLine('glance', ['image-import', 'i', ...argv])).options;
+  it('reads flags, then OS_IMAGE_STORE(S) / OS_IMAGE_ALLOW_FAILURE', async () => {
+    expect(parseStoreChoice(await target(), {})).toEqual({ store: undefined, stores: undefined, allStores: undefined, allowFailure: true });
+    expect(parseStoreChoice(await target('--stores', 'a,b', '--allow-failure', 'False'), {})).toEqual({ store: undefined, stores: ['a', 'b'], allStores: undefined, allowFailure: false });
+    expect(parseStoreChoice(await target(), { OS_IMAGE_STORE: 'file' }).store).toBe('file');
   });
 
-  it('allows one of --store, --stores and --all-stores', () => {
-    expect(() => parseStoreChoice({ store: 'a', stores: 'b' }, {})).toThrow('Only one of --store, --stores and --all-stores can be provided');
-    expect(() => parseStoreChoice({ stores: 'b', allStores: 'True' }, {})).toThrow('Only one of --store, --stores and --all-stores can be provided');
+  it('allows one of --store, --stores and --all-stores', async () => {
+    expect(() => parseStoreChoice({ ...EMPTY_TARGET, store: 'a', stores: 'b' }, {})).toThrow('Only one of --store, --stores and --all-stores can be provided');
+    expect(async () => parseStoreChoice(await target('--stores', 'b', '--all-stores', 'True'), {})).rejects.toThrow('Only one of --store, --stores and --all-stores can be provided');
   });
 });
+
+const EMPTY_TARGET: ImportTarget = { uri: undefined, remoteRegion: undefined, remoteImageId: undefined, remoteServiceInterface: undefined, store: undefined, stores: undefined, allStores: undefined, allowFailure: undefined };
 
 describe('Glance error messages as glanceclient shows them', () => {
   it('drops webob line breaks and joins lines with ": "', () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Image } from '../../src/api/image/images.js';
 import type { ImageSchema } from '../../src/api/image/schemas.js';
-import { parseImageFlags } from '../../src/cli/glance/support/image-flags.js';
+import { glanceDialect } from '../../src/cli/glance/dialect.js';
+import { parseCommandLine } from '../helpers/parse.js';
 import { updatePatch } from '../../src/cli/glance/commands/image-update.js';
 import { checkImageFields } from '../../src/cli/glance/support/schema-check.js';
 import { humanSize, printImage, pyJson, v1Record, v2Record } from '../../src/cli/glance/support/image-views.js';
@@ -19,7 +20,7 @@ const image: Image = {
 function render(version: 1 | 2, img: Image): string {
   let out = '';
   const print = new Printer({ write: (t) => void (out += t) }, { align: 'left', text: plainText });
-  printImage({ globals: { imageApiVersion: version } as never, print }, img);
+  printImage({ glance: glanceDialect(version), print }, img);
   return out;
 }
 
@@ -63,13 +64,13 @@ describe('the python-glanceclient (v2) record', () => {
 });
 
 describe('flags and patches', () => {
-  it('maps v1 flags to v2 fields', () => {
-    const { fields } = parseImageFlags({ isPublic: 'True', isProtected: 'false', minDisk: '2', property: ['a=b=c'], osDistro: 'fedora' });
-    expect(fields).toEqual({ os_distro: 'fedora', min_disk: 2, visibility: 'public', protected: false, a: 'b=c' });
+  it('maps v1 flags to v2 fields (through the real parser)', async () => {
+    const { options } = await parseCommandLine('glance', ['image-create', '--is-public', 'True', '--is-protected', 'false', '--min-disk', '2', '--property', 'a=b=c', '--os-distro', 'fedora']);
+    expect(options.fields).toEqual({ os_distro: 'fedora', min_disk: 2, visibility: 'public', protected: false, a: 'b=c' });
   });
 
-  it('rejects disagreeing v1 and v2 spellings', () => {
-    expect(() => parseImageFlags({ isPublic: 'True', visibility: 'private' })).toThrow(/disagree/);
+  it('rejects disagreeing v1 and v2 spellings', async () => {
+    await expect(parseCommandLine('glance', ['image-create', '--is-public', 'True', '--visibility', 'private'])).rejects.toThrow(/disagree/);
   });
 
   it('patches like warlock: replace existing, add new, remove only present keys not being set', () => {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { classicCatalog, groupEndpoints, CLASSIC_MARK } from '../../src/api/identity/classic-endpoints.js';
 import type { Endpoint } from '../../src/api/identity/endpoints.js';
 import { dialectStyle } from '../../src/cli/make-deps.js';
-import { boolFromString } from '../../src/cli/keystone/support/flags.js';
+import { looseBooleanFlag } from '../../src/cli/flags/flag.js';
 import { endpointRecord, serviceRecord, sortRows, userRecord } from '../../src/cli/keystone/support/records.js';
 import { Printer } from '../../src/output/printer.js';
 import { ROOT } from '../helpers/cli.js';
@@ -84,8 +84,9 @@ describe('classic records and rows', () => {
   });
 
   it('reads <true|false> like oslo bool_from_string', () => {
-    expect(['true', 'True', 'yes', '1', 'on', 't'].map(boolFromString)).toEqual([true, true, true, true, true, true]);
-    expect(['false', 'no', '0', 'nonsense'].map(boolFromString)).toEqual([false, false, false, false]);
+    const enabled = looseBooleanFlag('--enabled <true|false>', '');
+    expect(['true', 'True', 'yes', '1', 'on', 't'].map((v) => enabled.decode(v))).toEqual([true, true, true, true, true, true]);
+    expect(['false', 'no', '0', 'nonsense'].map((v) => enabled.decode(v))).toEqual([false, false, false, false]);
   });
 
   it('prints an empty keystone list as one empty line (print_empty=False)', () => {

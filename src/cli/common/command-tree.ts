@@ -1,8 +1,9 @@
 // The command tree as words a shell completes: commands, their flags, which flags take a value
 // and which values are a fixed set. Built from the same specs commander is built from.
-import type { CommandModule, OptionSpec } from '../command.js';
-import { GLOBAL_OPTIONS } from '../globals.js';
-import { OUTPUT_OPTIONS } from '../program.js';
+import type { CommandModule } from '../command.js';
+import type { OptionSpec } from '../flags/flag.js';
+import { GLOBAL_FLAGS } from '../globals.js';
+import { OUTPUT_FLAGS } from '../output-flags.js';
 
 export interface FlagNode {
   /** '-f', '--format' (short first). */
@@ -43,19 +44,19 @@ export function flagNode(spec: OptionSpec): FlagNode {
 }
 
 export function commandTree(program: string, commands: readonly CommandModule[]): CommandTree {
-  const visible = (specs: readonly OptionSpec[]) => specs.filter((spec) => !spec.hidden).map(flagNode);
+  const visible = (specs: Readonly<Record<string, OptionSpec>>) => Object.values(specs).filter((spec) => !spec.hidden).map(flagNode);
   const nodes: CommandNode[] = commands.map(({ spec }) => ({
     name: spec.name,
     aliases: spec.aliases ?? [],
     summary: spec.summary,
-    flags: [...visible(spec.options ?? []), ...(spec.output === 'list' || spec.output === 'record' ? visible(OUTPUT_OPTIONS) : []), HELP],
-    args: (spec.args ?? []).map((arg) => arg.name),
+    flags: [...visible(spec.options ?? {}), ...(spec.output === 'list' || spec.output === 'record' ? visible(OUTPUT_FLAGS) : []), HELP],
+    args: Object.values(spec.args ?? {}).map((arg) => arg.name),
   }));
   nodes.push({ name: 'help', aliases: [], summary: 'Show help for a command', flags: [HELP], args: ['[command]'] });
   nodes.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return {
     program,
-    globals: [...visible(GLOBAL_OPTIONS), { names: ['--version'], description: 'Print the version and exit', repeatable: false }, HELP],
+    globals: [...visible(GLOBAL_FLAGS), { names: ['--version'], description: 'Print the version and exit', repeatable: false }, HELP],
     commands: nodes,
   };
 }

@@ -1,12 +1,12 @@
 import type { Image } from '../../../api/image/images.js';
 import { CliError, messageOf } from '../../../errors.js';
 import { command } from '../../command.js';
-import type { Deps } from '../../deps.js';
+import { presence, text } from '../../flags/flag.js';
 import { requireFormats } from '../support/data-flags-step.js';
-import { IMAGE_PROPERTY_OPTIONS, parseImageFlags } from '../support/image-flags.js';
+import { IMAGE_PROPERTY_FLAGS, parseImageFlags } from '../support/image-flags.js';
 import { importRequest, type Options as ImportFlags } from './image-import.js';
 import { imageSource, type ImageSource } from '../support/local-data-source.js';
-import { checkMethod, checkStores, importMethods, importTargetOptions, parseImportTarget, parseStoreChoice, type StoreChoice } from '../support/import-checks.js';
+import { checkMethod, checkStores, importMethods, importTargetFlags, parseStoreChoice, type StoreChoice } from '../support/import-checks.js';
 import { stageData } from './image-stage.js';
 import { checkImageFields } from '../support/schema-check.js';
 import { discardImage } from '../support/verified-upload.js';
@@ -49,28 +49,35 @@ function checkSources(method: string | undefined, o: Options, s: StoreChoice, so
   }
 }
 
-export const imageCreateViaImport = command<Options>({
+export const imageCreateViaImport = command({
   spec: {
     name: 'image-create-via-import',
     summary: 'Create a new image via image import (glance-direct with --file or stdin, web-download with --uri).',
     example: 'glance image-create-via-import --name fedora-19 --disk-format qcow2 --container-format bare --import-method web-download --uri http://example.com/fedora-19.qcow2',
-    options: [
-      ...IMAGE_PROPERTY_OPTIONS,
-      { flags: '--file <FILE>', description: 'Local file with the image data (else stdin, when it is a pipe or a file).' },
-      { flags: '--progress', description: 'Show upload progress bar (stderr, terminal only).' },
-      { flags: '--import-method <METHOD>', description: 'Import method (see import-info); env OS_IMAGE_IMPORT_METHOD; glance-direct when data is given, else only the record is created.' },
-      ...importTargetOptions('GLANCE_REGION'),
-    ],
+    options: {
+      ...IMAGE_PROPERTY_FLAGS,
+      file: text('--file <FILE>', 'Local file with the image data (else stdin, when it is a pipe or a file).'),
+      progress: presence('--progress', 'Show upload progress bar (stderr, terminal only).'),
+      importMethod: text('--import-method <METHOD>', 'Import method (see import-info); env OS_IMAGE_IMPORT_METHOD; glance-direct when data is given, else only the record is created.'),
+      ...importTargetFlags('GLANCE_REGION'),
+    },
     output: 'record',
   },
-  parse: ({ opts }) => ({
-    fields: parseImageFlags(opts).fields,
-    file: opts.file as string | undefined,
-    progress: opts.progress === true,
-    method: opts.importMethod as string | undefined,
-    ...parseImportTarget(opts),
+  parse: ({ flags }): Options => ({
+    fields: parseImageFlags(flags).fields,
+    file: flags.file,
+    progress: flags.progress,
+    method: flags.importMethod,
+    uri: flags.uri,
+    remoteRegion: flags.remoteRegion,
+    remoteImageId: flags.remoteImageId,
+    remoteServiceInterface: flags.remoteServiceInterface,
+    store: flags.store,
+    stores: flags.stores,
+    allStores: flags.allStores,
+    allowFailure: flags.allowFailure,
   }),
-  async run(options, deps: Deps) {
+  async run(options, deps) {
     const source = imageSource(options.file, deps);
     // glanceclient's on_data_require_fields counts --uri as data too.
     if (source || options.uri) requireFormats(options.fields, source?.origin ?? '--uri');
@@ -79,7 +86,7 @@ export const imageCreateViaImport = command<Options>({
     if (method === 'copy-image') throw new CliError("Import method 'copy-image' cannot be used while creating the image.");
     const api = await deps.image();
     if (method) checkMethod(method, await importMethods(api));
-    const stores = parseStoreChoice(options.storeFlags, deps.env);
+    const stores = parseStoreChoice(options, deps.env);
     await checkStores(api, [...(stores.store ? [stores.store] : []), ...(stores.stores ?? [])]);
     checkSources(method, options, stores, source);
     checkImageFields(await api.schemas.imageSchema(), options.fields);

@@ -3,7 +3,7 @@ import type { Image } from '../../../api/image/images.js';
 import { CliError, ConnectionError } from '../../../errors.js';
 import { command } from '../../command.js';
 import { attachData, checkOneDataSource, checkUploadStore, requireFormats } from '../support/data-flags-step.js';
-import { IMAGE_DATA_OPTIONS, IMAGE_PROPERTY_OPTIONS, parseImageDataFlags, parseImageFlags, type ImageDataFlags } from '../support/image-flags.js';
+import { checkedDataFlags, IMAGE_DATA_FLAGS, IMAGE_PROPERTY_FLAGS, parseImageFlags, type ImageDataFlags } from '../support/image-flags.js';
 import { imageSource, type ImageSource } from '../support/local-data-source.js';
 import { checkImageFields } from '../support/schema-check.js';
 import { printImage } from '../support/image-views.js';
@@ -33,18 +33,18 @@ function shellQuote(text: string): string {
   return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
-export const imageCreate = command<Options>({
+export const imageCreate = command({
   spec: {
     name: 'image-create',
     summary: 'Create a new image (upload its data from --file or stdin, or take it from --location / --copy-from).',
     example: 'glance image-create --name "fedora-19" --is-public True --disk-format qcow2 --container-format bare --file /data/fedora-19.x86_64.qcow2',
-    options: [...IMAGE_PROPERTY_OPTIONS, ...IMAGE_DATA_OPTIONS],
+    options: { ...IMAGE_PROPERTY_FLAGS, ...IMAGE_DATA_FLAGS },
     output: 'record',
   },
-  parse({ opts }) {
-    const data = parseImageDataFlags(opts);
+  parse({ flags }): Options {
+    const data = checkedDataFlags(flags);
     checkOneDataSource(data);
-    return { fields: parseImageFlags(opts).fields, data };
+    return { fields: parseImageFlags(flags).fields, data };
   },
   async run(options, deps) {
     const { fields, data } = options;

@@ -1,22 +1,17 @@
 import { command } from '../../command.js';
-import type { Deps } from '../../deps.js';
-import { imageIdFor } from '../support/v2-commands.js';
+import { requiredArg } from '../../flags/args.js';
 
-export interface Options {
-  image: string;
-}
-
-export const imageDeactivate = command<Options>({
+export const imageDeactivate = command({
   spec: {
     name: 'image-deactivate',
     summary: 'Deactivate specified image.',
     example: 'glance image-deactivate <IMAGE_ID>',
-    args: [{ name: '<IMAGE_ID>', description: 'ID of image to deactivate.' }],
+    args: { image: requiredArg('<IMAGE_ID>', 'ID of image to deactivate.') },
     output: 'none',
   },
-  parse: ({ args }) => ({ image: args[0] as string }),
-  async run(options, deps: Deps) {
+  parse: ({ args }) => ({ image: args.image }),
+  async run(options, deps) {
     const api = await deps.image();
-    await api.lifecycle.deactivate(await imageIdFor(deps, options.image));
+    await api.lifecycle.deactivate(await deps.glance.imageId(api.images, options.image));
   },
 });

@@ -2,11 +2,7 @@ import type { ImageApi } from '../../../api/image/index.js';
 import { CliError, HttpError, messageOf } from '../../../errors.js';
 import { command } from '../../command.js';
 import type { Deps } from '../../deps.js';
-import { findImage } from '../support/find-image.js';
-
-export interface Options {
-  images: string[];
-}
+import { variadicArg } from '../../flags/args.js';
 
 /** glanceclient's per-image messages for the statuses a delete commonly meets. */
 function failure(err: unknown, id: string): string {
@@ -20,20 +16,18 @@ function failure(err: unknown, id: string): string {
 }
 
 async function deleteOne(api: ImageApi, deps: Deps, nameOrId: string): Promise<void> {
-  // The v2 dialect sends the ID as given, as glanceclient does; the runbook's also takes names.
-  const id = deps.globals.imageApiVersion === 2 ? nameOrId : (await findImage(api.images, nameOrId)).id;
-  await api.images.delete(id);
+  await api.images.delete(await deps.glance.imageId(api.images, nameOrId));
 }
 
-export const imageDelete = command<Options>({
+export const imageDelete = command({
   spec: {
     name: 'image-delete',
     summary: 'Delete images (by name or ID); carries on past failures and exits 1 if any failed.',
     example: 'glance image-delete fedora-19',
-    args: [{ name: '<IMAGE...>', description: 'Names or IDs of the images to delete' }],
+    args: { images: variadicArg('<IMAGE...>', 'Names or IDs of the images to delete') },
     output: 'none',
   },
-  parse: ({ args }) => ({ images: args[0] as string[] }),
+  parse: ({ args }) => ({ images: args.images }),
   async run(options, deps) {
     const api = await deps.image();
     let failed = false;

@@ -3,17 +3,9 @@ import { basename, dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Image } from '../../../api/image/images.js';
 import { CliError, HttpError, messageOf } from '../../../errors.js';
-import { progressBar } from '../../../output/progress.js';
 import { command } from '../../command.js';
-import { onInterrupt } from '../../interrupt.js';
-import { findImage } from '../support/find-image.js';
-
-export interface Options {
-  image: string;
-  file?: string;
-  progress: boolean;
-  allowMd5Fallback: boolean;
-}
+import { requiredArg } from '../../flags/args.js';
+import { presence, text } from '../../flags/flag.js';
 
 /** What the data must hash to: os_hash_value (os_hash_algo), else the md5 checksum. */
 function expectedHash(image: Image): { algorithm: string; value: string } | undefined {
@@ -41,26 +33,26 @@ function downloadError(err: unknown, id: string, target: string | undefined): un
   return new CliError(`Download of image ${id} failed: ${cause}${target ? `; nothing was saved as ${target}` : ''}.`);
 }
 
-export const imageDownload = command<Options>({
+export const imageDownload = command({
   spec: {
     name: 'image-download',
     summary: 'Download an image (by name or ID), verified against its hash before it is kept.',
     example: 'glance image-download --file fedora-19.qcow2 fedora-19',
-    args: [{ name: '<IMAGE>', description: 'Name or ID of the image to download' }],
-    options: [
-      { flags: '--file <FILE>', description: 'Save the data here (written beside it first, renamed once verified); else stdout when redirected' },
-      { flags: '--progress', description: 'Show a progress bar on stderr (terminal only)' },
-      { flags: '--allow-md5-fallback', description: 'Accepted for compatibility: md5 is used when the hash algorithm is unavailable' },
-    ],
+    args: { image: requiredArg('<IMAGE>', 'Name or ID of the image to download') },
+    options: {
+      file: text('--file <FILE>', 'Save the data here (written beside it first, renamed once verified); else stdout when redirected'),
+      progress: presence('--progress', 'Show a progress bar on stderr (terminal only)'),
+      allowMd5Fallback: presence('--allow-md5-fallback', 'Accepted for compatibility: md5 is used when the hash algorithm is unavailable'),
+    },
     output: 'none',
   },
-  parse: ({ opts, args }) => ({ image: args[0] as string, file: opts.file as string | undefined, progress: opts.progress === true, allowMd5Fallback: opts.allowMd5Fallback === true }),
+  parse: ({ flags, args }) => ({ image: args.image, ...flags }),
   async run(options, deps) {
     if (options.file === undefined && deps.tty.stdout) {
       throw new CliError('No redirection or local file specified for downloaded image data. Please specify a local file with --file to save downloaded image or redirect output to another source.');
     }
     const api = await deps.image();
-    const image = await findImage(api.images, options.image, { keepNotFound: deps.globals.imageApiVersion === 2 });
+    const image = await deps.glance.findImage(api.images, options.image);
     const expected = expectedHash(image);
     let download;
     try {
@@ -72,15 +64,15 @@ export const imageDownload = command<Options>({
       throw err;
     }
     if (!download) throw new CliError(`Image ${image.id} has no data.`);
-    const bar = options.progress ? progressBar(deps.stderr, deps.tty.stderr, download.size ?? image.size ?? undefined) : progressBar(deps.stderr, false, undefined);
+    const bar = deps.progress(options.progress, download.size ?? image.size ?? undefined);
     download.stream.on('data', (chunk: Buffer) => bar.advance(chunk.length));
     const target = options.file;
     const temp = target && join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now().toString(36)}.part`);
-    const forget = temp ? onInterrupt(() => rmSync(temp, { force: true })) : () => undefined;
+    const forget = temp ? deps.onInterrupt(() => rmSync(temp, { force: true })) : () => undefined;
     try {
       // A 1 MiB buffer lets the socket keep reading while the disk writes, and batches writes (writev):
       // with the 16 KiB default every 64 KiB network chunk stalls the download for its own write.
-      await pipeline(download.stream, temp ? createWriteStream(temp, { flags: 'wx', mode: 0o644, highWaterMark: 1024 * 1024 }) : process.stdout, { end: Boolean(temp) });
+      await pipeline(download.stream, temp ? createWriteStream(temp, { flags: 'wx', mode: 0o644, highWaterMark: 1024 * 1024 }) : deps.rawStdout, { end: Boolean(temp) });
       bar.done();
       const { md5, multihash } = download.stream.digests();
       const actual = expected === undefined ? undefined : expected.algorithm === 'md5' || multihash === undefined ? md5 : multihash;

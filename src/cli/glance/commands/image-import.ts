@@ -1,9 +1,9 @@
 import type { ImportOptions } from '../../../api/image/imports.js';
 import { CliError } from '../../../errors.js';
 import { command } from '../../command.js';
-import type { Deps } from '../../deps.js';
-import { checkMethod, checkStores, importMethods, importTargetOptions, parseImportTarget, parseStoreChoice, type ImportTarget, type StoreChoice } from '../support/import-checks.js';
-import { imageIdFor } from '../support/v2-commands.js';
+import { requiredArg } from '../../flags/args.js';
+import { text, withDefault } from '../../flags/flag.js';
+import { checkMethod, checkStores, importMethods, importTargetFlags, parseStoreChoice, type ImportTarget, type StoreChoice } from '../support/import-checks.js';
 import { printImage } from '../support/image-views.js';
 
 export interface Options extends ImportTarget {
@@ -43,30 +43,26 @@ export function importRequest(o: Options, s: StoreChoice): ImportOptions {
   };
 }
 
-export const imageImport = command<Options>({
+export const imageImport = command({
   spec: {
     name: 'image-import',
     summary: 'Initiate the image import taskflow.',
     example: 'glance image-import <IMAGE_ID> --import-method web-download --uri http://example.com/fedora-19.qcow2',
-    args: [{ name: '<IMAGE_ID>', description: 'ID of image to import.' }],
-    options: [
-      { flags: '--import-method <METHOD>', description: 'Import method (see import-info); "glance-direct" (the default) follows image-stage.', default: 'glance-direct' },
-      ...importTargetOptions('REMOTE_GLANCE_REGION'),
-    ],
+    args: { image: requiredArg('<IMAGE_ID>', 'ID of image to import.') },
+    options: {
+      importMethod: withDefault(text('--import-method <METHOD>', 'Import method (see import-info); "glance-direct" (the default) follows image-stage.'), 'glance-direct'),
+      ...importTargetFlags('REMOTE_GLANCE_REGION'),
+    },
     output: 'record',
   },
-  parse: ({ opts, args }) => ({
-    image: args[0] as string,
-    method: opts.importMethod as string,
-    ...parseImportTarget(opts),
-  }),
-  async run(options, deps: Deps) {
-    const stores = parseStoreChoice(options.storeFlags, deps.env);
+  parse: ({ flags: { importMethod, ...target }, args }): Options => ({ image: args.image, method: importMethod, ...target }),
+  async run(options, deps) {
+    const stores = parseStoreChoice(options, deps.env);
     const api = await deps.image();
     await checkStores(api, [...(stores.store ? [stores.store] : []), ...(stores.stores ?? [])]);
     checkMethod(options.method, await importMethods(api));
     checkInputs(options, stores);
-    const id = await imageIdFor(deps, options.image);
+    const id = await deps.glance.imageId(api.images, options.image);
     const image = await api.images.get(id);
     if (!(image.container_format && image.disk_format)) {
       throw new CliError("The 'container_format' and 'disk_format' properties must be set on an image before it can be imported.");

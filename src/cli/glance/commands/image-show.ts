@@ -1,34 +1,24 @@
 import { command } from '../../command.js';
-import { findImage } from '../support/find-image.js';
-import { parseInteger } from '../support/image-flags.js';
+import { requiredArg } from '../../flags/args.js';
+import { integer, presence, withDefault } from '../../flags/flag.js';
 import { printImage } from '../support/image-views.js';
 
-export interface Options {
-  image: string;
-  humanReadable: boolean;
-  maxColumnWidth: number;
-}
-
-export const imageShow = command<Options>({
+export const imageShow = command({
   spec: {
     name: 'image-show',
     summary: 'Describe a specific image (by name or ID).',
     example: 'glance image-show fedora-19',
-    args: [{ name: '<IMAGE>', description: 'Name or ID of the image' }],
-    options: [
-      { flags: '--human-readable', description: 'Print the size in a human-friendly format' },
-      { flags: '--max-column-width <integer>', description: 'Widest value column before wrapping', default: '80' },
-    ],
+    args: { image: requiredArg('<IMAGE>', 'Name or ID of the image') },
+    options: {
+      humanReadable: presence('--human-readable', 'Print the size in a human-friendly format'),
+      maxColumnWidth: withDefault(integer('--max-column-width <integer>', 'Widest value column before wrapping', { min: 1 }, { default: '80' }), 80),
+    },
     output: 'record',
   },
-  parse: ({ opts, args }) => ({
-    image: args[0] as string,
-    humanReadable: opts.humanReadable === true,
-    maxColumnWidth: parseInteger('--max-column-width', opts.maxColumnWidth as string),
-  }),
+  parse: ({ flags, args }) => ({ image: args.image, ...flags }),
   async run(options, deps) {
     const api = await deps.image();
-    const image = await findImage(api.images, options.image, { keepNotFound: deps.globals.imageApiVersion === 2 });
+    const image = await deps.glance.findImage(api.images, options.image);
     printImage(deps, image, { humanReadable: options.humanReadable, maxColumnWidth: options.maxColumnWidth });
   },
 });

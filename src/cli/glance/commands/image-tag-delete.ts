@@ -1,26 +1,17 @@
 import { command } from '../../command.js';
-import type { Deps } from '../../deps.js';
-import { imageIdFor } from '../support/v2-commands.js';
+import { requiredArg } from '../../flags/args.js';
 
-export interface Options {
-  image: string;
-  tag: string;
-}
-
-export const imageTagDelete = command<Options>({
+export const imageTagDelete = command({
   spec: {
     name: 'image-tag-delete',
     summary: 'Delete the tag associated with the given image.',
     example: 'glance image-tag-delete <IMAGE_ID> golden',
-    args: [
-      { name: '<IMAGE_ID>', description: 'ID of the image from which to delete tag.' },
-      { name: '<TAG_VALUE>', description: 'Value of the tag.' },
-    ],
+    args: { image: requiredArg('<IMAGE_ID>', 'ID of the image from which to delete tag.'), tag: requiredArg('<TAG_VALUE>', 'Value of the tag.') },
     output: 'none',
   },
-  parse: ({ args }) => ({ image: args[0] as string, tag: args[1] as string }),
-  async run(options, deps: Deps) {
+  parse: ({ args }) => ({ image: args.image, tag: args.tag }),
+  async run(options, deps) {
     const api = await deps.image();
-    await api.tags.remove(await imageIdFor(deps, options.image), options.tag);
+    await api.tags.remove(await deps.glance.imageId(api.images, options.image), options.tag);
   },
 });

@@ -1,13 +1,8 @@
 import { HttpError, CliError } from '../../../errors.js';
 import type { Cell } from '../../../output/views.js';
 import { command } from '../../command.js';
-import type { Deps } from '../../deps.js';
+import { requiredArg } from '../../flags/args.js';
 import { pyRepr } from '../../../output/pprint.js';
-import { imageIdFor } from '../support/v2-commands.js';
-
-export interface Options {
-  image: string;
-}
 
 const COLUMNS = ['Message', 'Status', 'Updated at'];
 const VERBOSE_COLUMNS = ['Image Id', 'Task Id', ...COLUMNS, 'User Id', 'Request Id', 'Result', 'Owner', 'Input', 'Expires at'];
@@ -24,22 +19,22 @@ function pyCell(value: Cell): string {
   return typeof value === 'string' ? value : pyRepr(value);
 }
 
-export const imageTasks = command<Options>({
+export const imageTasks = command({
   spec: {
     name: 'image-tasks',
     summary: 'Get tasks associated with image',
     example: 'glance image-tasks <IMAGE_ID>',
-    args: [{ name: '<IMAGE_ID>', description: 'ID of image to get tasks.' }],
+    args: { image: requiredArg('<IMAGE_ID>', 'ID of image to get tasks.') },
     output: 'list',
   },
-  parse: ({ args }) => ({ image: args[0] as string }),
-  async run(options, deps: Deps) {
+  parse: ({ args }) => ({ image: args.image }),
+  async run(options, deps) {
     const api = await deps.image();
     // glanceclient asks the version list first, so an unsupported server wins over a bad ID.
     if (!(await api.tasks.imageTasksOffered())) throw new CliError('Server does not support image tasks API (v2.12)');
     let tasks;
     try {
-      tasks = await api.tasks.forImage(await imageIdFor(deps, options.image));
+      tasks = await api.tasks.forImage(await deps.glance.imageId(api.images, options.image));
     } catch (err) {
       if (err instanceof HttpError && err.status === 404) throw new CliError(`Image ${options.image} not found.`);
       throw err;

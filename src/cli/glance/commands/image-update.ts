@@ -1,9 +1,10 @@
 import type { Image, PatchOp } from '../../../api/image/images.js';
 import { CliError } from '../../../errors.js';
 import { command } from '../../command.js';
-import { findImage } from '../support/find-image.js';
+import { requiredArg } from '../../flags/args.js';
+import { presence, texts } from '../../flags/flag.js';
 import { attachData, checkOneDataSource, checkUploadStore, requireFormats } from '../support/data-flags-step.js';
-import { IMAGE_DATA_OPTIONS, IMAGE_PROPERTY_OPTIONS, parseImageDataFlags, parseImageFlags, type ImageDataFlags } from '../support/image-flags.js';
+import { checkedDataFlags, IMAGE_DATA_FLAGS, IMAGE_PROPERTY_FLAGS, parseImageFlags, type ImageDataFlags } from '../support/image-flags.js';
 import { imageSource } from '../support/local-data-source.js';
 import { checkImageFields } from '../support/schema-check.js';
 import { customProperties, printImage } from '../support/image-views.js';
@@ -35,29 +36,29 @@ export function updatePatch(image: Image, options: Pick<Options, 'fields' | 'rem
   return ops;
 }
 
-export const imageUpdate = command<Options>({
+export const imageUpdate = command({
   spec: {
     name: 'image-update',
     summary: 'Update an existing image (by name or ID).',
     example: 'glance image-update --property os_distro=fedora fedora-19',
-    args: [{ name: '<IMAGE>', description: 'Name or ID of the image to update' }],
-    options: [
-      ...IMAGE_PROPERTY_OPTIONS,
-      { flags: '--remove-property <KEY>', description: 'Custom property to remove (repeatable)', repeatable: true },
-      { flags: '--purge-props', description: 'v1: remove every custom property not given with --property' },
+    args: { image: requiredArg('<IMAGE>', 'Name or ID of the image to update') },
+    options: {
+      ...IMAGE_PROPERTY_FLAGS,
+      removeProperty: texts('--remove-property <KEY>', 'Custom property to remove (repeatable)'),
+      purgeProps: presence('--purge-props', 'v1: remove every custom property not given with --property'),
       // v1: an image created without data (queued) gets it here; never from stdin, unlike image-create.
-      ...IMAGE_DATA_OPTIONS,
-    ],
+      ...IMAGE_DATA_FLAGS,
+    },
     output: 'record',
   },
-  parse: ({ opts, args }) => {
-    const data = parseImageDataFlags(opts);
+  parse: ({ flags, args }): Options => {
+    const data = checkedDataFlags(flags);
     checkOneDataSource(data);
     return {
-      image: args[0] as string,
-      fields: parseImageFlags(opts).fields,
-      removeProperties: (opts.removeProperty as string[] | undefined) ?? [],
-      purgeProps: opts.purgeProps === true,
+      image: args.image,
+      fields: parseImageFlags(flags).fields,
+      removeProperties: flags.removeProperty,
+      purgeProps: flags.purgeProps,
       humanReadable: data.humanReadable,
       data,
     };
@@ -71,7 +72,7 @@ export const imageUpdate = command<Options>({
     const api = await deps.image();
     await checkUploadStore(api, data.store, source, deps.env);
     checkImageFields(await api.schemas.imageSchema(), options.fields);
-    const image = await findImage(api.images, options.image, { keepNotFound: deps.globals.imageApiVersion === 2 });
+    const image = await deps.glance.findImage(api.images, options.image);
     if (origin) {
       // Checked before the update: Glance takes data only once, and a refusal must change nothing.
       if (image.status !== 'queued') throw new CliError(`Image ${image.id} is ${String(image.status)}: ${origin} can give data only to an image that has none yet (status queued).`);

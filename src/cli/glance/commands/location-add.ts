@@ -1,7 +1,8 @@
 import type { ValidationData } from '../../../api/image/locations.js';
 import { command } from '../../command.js';
-import type { Deps } from '../../deps.js';
-import { imageIdFor, parseMetadata, printDict, requiredUrl } from '../support/v2-commands.js';
+import { requiredArg } from '../../flags/args.js';
+import { text, withDefault } from '../../flags/flag.js';
+import { parseMetadata, printDict, requiredUrl } from '../support/v2-commands.js';
 
 export interface Options {
   image: string;
@@ -15,31 +16,31 @@ const USAGE = `glance location-add --url <URL> [--metadata <STRING>]
                            [--hash-value <STRING>]
                            <IMAGE_ID>`;
 
-export const locationAdd = command<Options>({
+export const locationAdd = command({
   spec: {
     name: 'location-add',
     summary: 'Add a location (and related metadata) to an image.',
     example: 'glance location-add <IMAGE_ID> --url http://example.com/fedora-19.qcow2',
-    args: [{ name: '<IMAGE_ID>', description: 'ID of image to which the location is to be added.' }],
-    options: [
-      { flags: '--url <URL>', description: 'URL of location to add.' },
-      { flags: '--metadata <STRING>', description: 'Metadata associated with the location. Must be a valid JSON object (default: {})', default: '{}' },
-      { flags: '--checksum <STRING>', description: 'md5 checksum of image contents' },
-      { flags: '--hash-algo <STRING>', description: 'Multihash algorithm' },
-      { flags: '--hash-value <STRING>', description: 'Multihash value' },
-    ],
+    args: { image: requiredArg('<IMAGE_ID>', 'ID of image to which the location is to be added.') },
+    options: {
+      url: text('--url <URL>', 'URL of location to add.'),
+      metadata: withDefault(text('--metadata <STRING>', 'Metadata associated with the location. Must be a valid JSON object (default: {})'), '{}'),
+      checksum: text('--checksum <STRING>', 'md5 checksum of image contents'),
+      hashAlgo: text('--hash-algo <STRING>', 'Multihash algorithm'),
+      hashValue: text('--hash-value <STRING>', 'Multihash value'),
+    },
     output: 'record',
   },
-  parse({ opts, args }) {
+  parse({ flags, args }): Options {
     const validation: ValidationData = {};
-    if (opts.checksum) validation.checksum = opts.checksum as string;
-    if (opts.hashAlgo) validation.os_hash_algo = opts.hashAlgo as string;
-    if (opts.hashValue) validation.os_hash_value = opts.hashValue as string;
-    return { image: args[0] as string, url: requiredUrl(opts.url, USAGE), metadata: parseMetadata(opts.metadata as string), validation };
+    if (flags.checksum) validation.checksum = flags.checksum;
+    if (flags.hashAlgo) validation.os_hash_algo = flags.hashAlgo;
+    if (flags.hashValue) validation.os_hash_value = flags.hashValue;
+    return { image: args.image, url: requiredUrl(flags.url, USAGE), metadata: parseMetadata(flags.metadata), validation };
   },
-  async run(options, deps: Deps) {
+  async run(options, deps) {
     const api = await deps.image();
-    const image = await api.locations.add(await imageIdFor(deps, options.image), options.url, options.metadata, options.validation);
+    const image = await api.locations.add(await deps.glance.imageId(api.images, options.image), options.url, options.metadata, options.validation);
     printDict(deps, image);
   },
 });

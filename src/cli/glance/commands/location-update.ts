@@ -1,6 +1,7 @@
 import { command } from '../../command.js';
-import type { Deps } from '../../deps.js';
-import { imageIdFor, parseMetadata, printDict, requiredUrl, withLocationErrors } from '../support/v2-commands.js';
+import { requiredArg } from '../../flags/args.js';
+import { text, withDefault } from '../../flags/flag.js';
+import { parseMetadata, printDict, requiredUrl, withLocationErrors } from '../support/v2-commands.js';
 
 export interface Options {
   image: string;
@@ -8,24 +9,24 @@ export interface Options {
   metadata: Record<string, unknown>;
 }
 
-export const locationUpdate = command<Options>({
+export const locationUpdate = command({
   spec: {
     name: 'location-update',
     summary: "Update metadata of an image's location.",
     example: `glance location-update <IMAGE_ID> --url http://example.com/fedora-19.qcow2 --metadata '{"store": "web"}'`,
-    args: [{ name: '<IMAGE_ID>', description: 'ID of image whose location is to be updated.' }],
-    options: [
-      { flags: '--url <URL>', description: 'URL of location to update.' },
-      { flags: '--metadata <STRING>', description: 'Metadata associated with the location. Must be a valid JSON object (default: {})', default: '{}' },
-    ],
+    args: { image: requiredArg('<IMAGE_ID>', 'ID of image whose location is to be updated.') },
+    options: {
+      url: text('--url <URL>', 'URL of location to update.'),
+      metadata: withDefault(text('--metadata <STRING>', 'Metadata associated with the location. Must be a valid JSON object (default: {})'), '{}'),
+    },
     output: 'record',
   },
-  parse: ({ opts, args }) => ({ image: args[0] as string, url: requiredUrl(opts.url, 'glance location-update --url <URL> [--metadata <STRING>] <IMAGE_ID>'), metadata: parseMetadata(opts.metadata as string) }),
-  async run(options, deps: Deps) {
+  parse: ({ flags, args }): Options => ({ image: args.image, url: requiredUrl(flags.url, 'glance location-update --url <URL> [--metadata <STRING>] <IMAGE_ID>'), metadata: parseMetadata(flags.metadata) }),
+  async run(options, deps) {
     // glanceclient warns on stdout, before the record.
     if (Object.keys(options.metadata).length === 0) deps.stdout.write("WARNING -- The location's metadata will be updated to an empty JSON object.\n");
     const api = await deps.image();
-    const image = await withLocationErrors(api.locations.update(await imageIdFor(deps, options.image), options.url, options.metadata));
+    const image = await withLocationErrors(api.locations.update(await deps.glance.imageId(api.images, options.image), options.url, options.metadata));
     printDict(deps, image);
   },
 });

@@ -1,26 +1,17 @@
 import { command } from '../../command.js';
-import type { Deps } from '../../deps.js';
-import { imageIdFor } from '../support/v2-commands.js';
+import { requiredArg } from '../../flags/args.js';
 
-export interface Options {
-  image: string;
-  member: string;
-}
-
-export const memberDelete = command<Options>({
+export const memberDelete = command({
   spec: {
     name: 'member-delete',
     summary: 'Delete image member.',
     example: 'glance member-delete <IMAGE_ID> <PROJECT_ID>',
-    args: [
-      { name: '<IMAGE_ID>', description: 'Image from which to remove member.' },
-      { name: '<MEMBER_ID>', description: 'Tenant (project) to remove as member.' },
-    ],
+    args: { image: requiredArg('<IMAGE_ID>', 'Image from which to remove member.'), member: requiredArg('<MEMBER_ID>', 'Tenant (project) to remove as member.') },
     output: 'none',
   },
-  parse: ({ args }) => ({ image: args[0] as string, member: args[1] as string }),
-  async run(options, deps: Deps) {
+  parse: ({ args }) => ({ image: args.image, member: args.member }),
+  async run(options, deps) {
     const api = await deps.image();
-    await api.members.delete(await imageIdFor(deps, options.image), options.member);
+    await api.members.delete(await deps.glance.imageId(api.images, options.image), options.member);
   },
 });

@@ -1,6 +1,6 @@
 import { command } from '../../command.js';
-import type { Deps } from '../../deps.js';
-import { imageIdFor, missingFlag, printPyList } from '../support/v2-commands.js';
+import { text } from '../../flags/flag.js';
+import { missingFlag, printPyList } from '../support/v2-commands.js';
 
 export interface Options {
   image: string;
@@ -8,22 +8,21 @@ export interface Options {
 
 export const MEMBER_COLUMNS = ['Image ID', 'Member ID', 'Status'] as const;
 
-export const memberList = command<Options>({
+export const memberList = command({
   spec: {
     name: 'member-list',
     summary: 'Describe sharing permissions by image.',
     example: 'glance member-list --image-id <IMAGE_ID>',
-    options: [{ flags: '--image-id <IMAGE_ID>', description: 'Image to display members of.' }],
+    options: { imageId: text('--image-id <IMAGE_ID>', 'Image to display members of.') },
     output: 'list',
   },
-  parse({ opts }) {
-    const image = opts.imageId as string | undefined;
-    if (!image) throw missingFlag('glance member-list --image-id <IMAGE_ID>', '--image-id');
-    return { image };
+  parse({ flags }): Options {
+    if (!flags.imageId) throw missingFlag('glance member-list --image-id <IMAGE_ID>', '--image-id');
+    return { image: flags.imageId };
   },
-  async run(options, deps: Deps) {
+  async run(options, deps) {
     const api = await deps.image();
-    const members = await api.members.list(await imageIdFor(deps, options.image));
+    const members = await api.members.list(await deps.glance.imageId(api.images, options.image));
     printPyList(deps, { columns: MEMBER_COLUMNS, rows: members.map((m) => [m.image_id, m.member_id, m.status]) });
   },
 });

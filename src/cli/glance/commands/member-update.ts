@@ -1,9 +1,10 @@
 import { MEMBER_STATUSES, type MemberStatus } from '../../../api/image/members.js';
 import { UsageError } from '../../../errors.js';
 import { command } from '../../command.js';
-import type { Deps } from '../../deps.js';
+import { requiredArg } from '../../flags/args.js';
+import { describeChoices, isChoice } from '../../flags/choice.js';
 import { MEMBER_COLUMNS } from './member-list.js';
-import { imageIdFor, printPyList } from '../support/v2-commands.js';
+import { printPyList } from '../support/v2-commands.js';
 
 export interface Options {
   image: string;
@@ -11,29 +12,28 @@ export interface Options {
   status: MemberStatus;
 }
 
-export const memberUpdate = command<Options>({
+export const memberUpdate = command({
   spec: {
     name: 'member-update',
     summary: 'Update the status of a member for a given image.',
     example: 'glance member-update <IMAGE_ID> <PROJECT_ID> accepted',
-    args: [
-      { name: '<IMAGE_ID>', description: 'Image from which to update member.' },
-      { name: '<MEMBER_ID>', description: 'Tenant (project) to update.' },
-      { name: '<MEMBER_STATUS>', description: `Updated status of member. Valid Values: ${MEMBER_STATUSES.join(', ')}` },
-    ],
+    args: {
+      image: requiredArg('<IMAGE_ID>', 'Image from which to update member.'),
+      member: requiredArg('<MEMBER_ID>', 'Tenant (project) to update.'),
+      status: requiredArg('<MEMBER_STATUS>', `Updated status of member. Valid Values: ${MEMBER_STATUSES.join(', ')}`),
+    },
     output: 'list',
   },
-  parse({ args }) {
-    const status = args[2] as string;
-    if (!(MEMBER_STATUSES as readonly string[]).includes(status)) {
-      const choices = MEMBER_STATUSES.map((s) => `'${s}'`).join(', ');
-      throw new UsageError(`usage: glance member-update <IMAGE_ID> <MEMBER_ID> <MEMBER_STATUS>\nglance member-update: error: argument <MEMBER_STATUS>: invalid choice: '${status}' (choose from ${choices})`);
+  parse({ args }): Options {
+    const { image, member, status } = args;
+    if (!isChoice(status, MEMBER_STATUSES)) {
+      throw new UsageError(`usage: glance member-update <IMAGE_ID> <MEMBER_ID> <MEMBER_STATUS>\nglance member-update: error: argument <MEMBER_STATUS>: invalid choice: '${status}' (${describeChoices(MEMBER_STATUSES)})`);
     }
-    return { image: args[0] as string, member: args[1] as string, status: status as MemberStatus };
+    return { image, member, status };
   },
-  async run(options, deps: Deps) {
+  async run(options, deps) {
     const api = await deps.image();
-    const m = await api.members.update(await imageIdFor(deps, options.image), options.member, options.status);
+    const m = await api.members.update(await deps.glance.imageId(api.images, options.image), options.member, options.status);
     printPyList(deps, { columns: MEMBER_COLUMNS, rows: [[m.image_id, m.member_id, m.status]] });
   },
 });

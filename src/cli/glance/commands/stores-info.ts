@@ -1,22 +1,22 @@
 import { CliError, HttpError } from '../../../errors.js';
 import { command } from '../../command.js';
-import type { Deps } from '../../deps.js';
+import { presence } from '../../flags/flag.js';
 import { printDict } from '../support/v2-commands.js';
 
 export interface Options {
   detail: boolean;
 }
 
-export const storesInfo = command<Options>({
+export const storesInfo = command({
   spec: {
     name: 'stores-info',
     summary: 'Print available backends from Glance.',
     example: 'glance stores-info',
-    options: [{ flags: '--detail', description: 'Shows details of stores. Admin only.' }],
+    options: { detail: presence('--detail', 'Shows details of stores. Admin only.') },
     output: 'record',
   },
-  parse: ({ opts }) => ({ detail: opts.detail === true }),
-  async run(options, deps: Deps) {
+  parse: ({ flags }): Options => flags,
+  async run(options, deps) {
     const api = await deps.image();
     try {
       printDict(deps, options.detail ? await api.stores.detail() : await api.stores.info());

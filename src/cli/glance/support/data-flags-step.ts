@@ -5,7 +5,6 @@ import type { ImageApi } from '../../../api/image/index.js';
 import type { Image } from '../../../api/image/images.js';
 import { CliError, messageOf } from '../../../errors.js';
 import type { Deps } from '../../deps.js';
-import { onInterrupt } from '../../interrupt.js';
 import type { ImageDataFlags } from './image-flags.js';
 import type { ImageSource } from './local-data-source.js';
 import { checkStores } from './import-checks.js';
@@ -58,16 +57,16 @@ async function addLocation(api: ImageApi, image: Image, url: string, checksum: s
 
 /** v1 --copy-from: a web-download import, waited for (with a spinner on a terminal). */
 async function copyFrom(deps: Deps, api: ImageApi, image: Image, uri: string, created: boolean): Promise<Image> {
-  const spinner = deps.tty.stderr ? (await import('ora')).default({ text: `Copying ${uri} into image ${image.id}`, stream: process.stderr }).start() : undefined;
+  const spinner = await deps.spinner(`Copying ${uri} into image ${image.id}`);
   const forget = created
-    ? onInterrupt(async () => {
+    ? deps.onInterrupt(async () => {
         spinner?.stop();
-        process.stderr.write(`Copy interrupted: ${await discardImage(api, image)}.\n`);
+        deps.stderr.write(`Copy interrupted: ${await discardImage(api, image)}.\n`);
       })
     : () => undefined;
   try {
     await api.imports.start(image.id, { method: 'web-download', uri });
-    const active = await api.imports.waitForActive(image.id, { timeoutMs: COPY_TIMEOUT_MS, onPoll: (i) => spinner && (spinner.text = `Copying ${uri} into image ${image.id} (${i.status})`) });
+    const active = await api.imports.waitForActive(image.id, { timeoutMs: COPY_TIMEOUT_MS, onPoll: (i) => spinner?.update(`Copying ${uri} into image ${image.id} (${i.status})`) });
     spinner?.succeed(`Copied ${uri}`);
     return active;
   } catch (err) {

@@ -119,7 +119,7 @@ export function recordStyle(maxColumnWidth = 80): Partial<TableStyle> {
 }
 
 /** Prints the image the way the chosen dialect (--os-image-api-version) prints it. */
-export function printImage(deps: Pick<Deps, 'globals' | 'print'>, image: Image, options: PrintImageOptions = {}): void {
-  const view = deps.globals.imageApiVersion === 2 ? v2Record(image, options) : v1Record(image, options);
+export function printImage(deps: Pick<Deps, 'glance' | 'print'>, image: Image, options: PrintImageOptions = {}): void {
+  const view = deps.glance.imageRecord(image, options);
   deps.print.record(view, recordStyle(options.maxColumnWidth));
 }

@@ -2,41 +2,25 @@
 // python-glanceclient 4.1.0's messages.
 import type { ImageApi } from '../../../api/image/index.js';
 import { CliError, HttpError } from '../../../errors.js';
-import type { OptionSpec } from '../../command.js';
-import { parseBool } from './image-flags.js';
+import { parseBoolean } from '../../flags/boolean.js';
+import { boolean, FlagValueError, type FlagValues, text } from '../../flags/flag.js';
 
 /** The import target flags both import commands take (glanceclient names the region metavar differently in each). */
-export function importTargetOptions(regionMetavar: string): OptionSpec[] {
-  return [
-    { flags: '--uri <IMAGE_URL>', description: 'URI to download the external image (web-download).' },
-    { flags: `--remote-region <${regionMetavar}>`, description: 'Remote Glance region to download the image from (glance-download).' },
-    { flags: '--remote-image-id <REMOTE_IMAGE_ID>', description: 'The ID of the image in the remote Glance (glance-download).' },
-    { flags: '--remote-service-interface <REMOTE_SERVICE_INTERFACE>', description: 'The remote Glance service interface (glance-download; default public).' },
-    { flags: '--store <STORE>', description: 'Backend store to upload image to (env OS_IMAGE_STORE).' },
-    { flags: '--stores <STORES>', description: 'Stores to upload image to if multi-stores import available. Comma separated list (env OS_IMAGE_STORES).' },
-    { flags: '--all-stores <True|False>', description: 'True to import into all available stores (instead of --stores).' },
-    { flags: '--allow-failure <True|False>', description: 'With --stores/--all-stores: True (default) lets some stores fail; False reverts the import if any fails (env OS_IMAGE_ALLOW_FAILURE).' },
-  ];
-}
-
-/** What importTargetOptions parse into (store flags stay raw: their env defaults are read in run). */
-export interface ImportTarget {
-  uri?: string;
-  remoteRegion?: string;
-  remoteImageId?: string;
-  remoteServiceInterface?: string;
-  storeFlags: Record<string, unknown>;
-}
-
-export function parseImportTarget(opts: Record<string, unknown>): ImportTarget {
+export function importTargetFlags(regionMetavar: string) {
   return {
-    uri: opts.uri as string | undefined,
-    remoteRegion: opts.remoteRegion as string | undefined,
-    remoteImageId: opts.remoteImageId as string | undefined,
-    remoteServiceInterface: opts.remoteServiceInterface as string | undefined,
-    storeFlags: { store: opts.store, stores: opts.stores, allStores: opts.allStores, allowFailure: opts.allowFailure },
+    uri: text('--uri <IMAGE_URL>', 'URI to download the external image (web-download).'),
+    remoteRegion: text(`--remote-region <${regionMetavar}>`, 'Remote Glance region to download the image from (glance-download).'),
+    remoteImageId: text('--remote-image-id <REMOTE_IMAGE_ID>', 'The ID of the image in the remote Glance (glance-download).'),
+    remoteServiceInterface: text('--remote-service-interface <REMOTE_SERVICE_INTERFACE>', 'The remote Glance service interface (glance-download; default public).'),
+    store: text('--store <STORE>', 'Backend store to upload image to (env OS_IMAGE_STORE).'),
+    stores: text('--stores <STORES>', 'Stores to upload image to if multi-stores import available. Comma separated list (env OS_IMAGE_STORES).'),
+    allStores: boolean('--all-stores <True|False>', 'True to import into all available stores (instead of --stores).'),
+    allowFailure: text('--allow-failure <True|False>', 'With --stores/--all-stores: True (default) lets some stores fail; False reverts the import if any fails (env OS_IMAGE_ALLOW_FAILURE).', { suggestions: ['True', 'False'] }),
   };
 }
+
+/** What the import target flags parse into (store flags as given: their env defaults are read in run). */
+export type ImportTarget = FlagValues<ReturnType<typeof importTargetFlags>>;
 
 export interface StoreChoice {
   store?: string;
@@ -46,12 +30,13 @@ export interface StoreChoice {
 }
 
 /** --store, --stores, --all-stores, --allow-failure (with their environment defaults). */
-export function parseStoreChoice(opts: Record<string, unknown>, env: NodeJS.ProcessEnv): StoreChoice {
-  const store = (opts.store as string | undefined) ?? env.OS_IMAGE_STORE;
-  const storesText = (opts.stores as string | undefined) ?? env.OS_IMAGE_STORES;
-  const allStores = opts.allStores === undefined ? undefined : parseBool('--all-stores', opts.allStores as string);
-  const allowText = (opts.allowFailure as string | undefined) ?? env.OS_IMAGE_ALLOW_FAILURE;
-  const allowFailure = allowText === undefined ? true : parseBool('--allow-failure', allowText);
+export function parseStoreChoice(target: ImportTarget, env: NodeJS.ProcessEnv): StoreChoice {
+  const store = target.store ?? env.OS_IMAGE_STORE;
+  const storesText = target.stores ?? env.OS_IMAGE_STORES;
+  const { allStores } = target;
+  const allowText = target.allowFailure ?? env.OS_IMAGE_ALLOW_FAILURE;
+  const allowFailure = allowText === undefined ? true : parseBoolean(allowText);
+  if (allowFailure === undefined) throw new FlagValueError('--allow-failure', allowText ?? '', 'invalid boolean value', 'use True or False (also in OS_IMAGE_ALLOW_FAILURE)');
   if ((store && (storesText || allStores)) || (storesText && allStores)) throw new CliError('Only one of --store, --stores and --all-stores can be provided');
   return { store: store || undefined, stores: storesText ? storesText.split(',') : undefined, allStores, allowFailure };
 }

@@ -1,7 +1,6 @@
-// Where image data comes from: --file, or stdin only when stdin really carries data (a pipe,
-// a socket or a redirected regular file). Never a terminal, a closed stdin or /dev/null:
-// python-glanceclient's trap that makes cron and CI jobs upload empty images.
-import { accessSync, constants, createReadStream, fstatSync, statSync } from 'node:fs';
+// Where image data comes from: --file, or stdin only when stdin really carries data (deps.stdinData
+// says when: never a terminal, a closed stdin or /dev/null).
+import { accessSync, constants, createReadStream, statSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { CliError } from '../../../errors.js';
 import type { Deps } from '../../deps.js';
@@ -16,19 +15,8 @@ export interface ImageSource {
   path?: string;
 }
 
-/** What fd 0 is: data only for pipes, sockets and regular files. */
-function stdinCarriesData(): { data: boolean; size?: number } {
-  try {
-    const stat = fstatSync(0);
-    if (stat.isFile()) return { data: true, size: stat.size };
-    return { data: stat.isFIFO() || stat.isSocket() };
-  } catch {
-    return { data: false }; // closed (`<&-`)
-  }
-}
-
 /** The data source for a command, or undefined when there is none. Checks --file is readable. */
-export function imageSource(file: string | undefined, deps: Pick<Deps, 'stdin' | 'tty'>): ImageSource | undefined {
+export function imageSource(file: string | undefined, deps: Pick<Deps, 'stdinData'>): ImageSource | undefined {
   if (file !== undefined) {
     let size: number;
     try {
@@ -41,8 +29,6 @@ export function imageSource(file: string | undefined, deps: Pick<Deps, 'stdin' |
     }
     return { origin: '--file', size, path: file, open: () => createReadStream(file, { highWaterMark: 1024 * 1024 }) };
   }
-  if (deps.stdin !== process.stdin) return { origin: 'stdin', open: () => deps.stdin as Readable }; // injected by tests
-  if (deps.tty.stdin) return undefined;
-  const probe = stdinCarriesData();
-  return probe.data ? { origin: 'stdin', size: probe.size, open: () => process.stdin, } : undefined;
+  const stdin = deps.stdinData();
+  return stdin && { origin: 'stdin', size: stdin.size, open: stdin.open };
 }

@@ -4,9 +4,7 @@
 import type { ImageApi } from '../../../api/image/index.js';
 import type { Image } from '../../../api/image/images.js';
 import { CliError, messageOf } from '../../../errors.js';
-import { progressBar } from '../../../output/progress.js';
 import type { Deps } from '../../deps.js';
-import { onInterrupt } from '../../interrupt.js';
 import type { ImageSource } from './local-data-source.js';
 
 export interface UploadDataOptions {
@@ -30,18 +28,18 @@ export async function discardImage(api: ImageApi, image: Image): Promise<string>
   }
 }
 
-export async function uploadData(deps: Pick<Deps, 'stderr' | 'tty'>, api: ImageApi, image: Image, source: ImageSource, options: UploadDataOptions): Promise<Image> {
+export async function uploadData(deps: Pick<Deps, 'stderr' | 'progress' | 'onInterrupt'>, api: ImageApi, image: Image, source: ImageSource, options: UploadDataOptions): Promise<Image> {
   const fail = async (problem: string): Promise<never> => {
     const outcome = options.created ? `; ${await discardImage(api, image)}` : '';
     // The problem may be a server message with its own full stop.
     throw new CliError(`${problem.replace(/\.$/, '')}${outcome}.`);
   };
   const size = source.size ?? options.size;
-  const bar = options.progress ? progressBar(deps.stderr, deps.tty.stderr, size) : progressBar(deps.stderr, false, undefined);
+  const bar = deps.progress(options.progress, size);
   const forget = options.created
-    ? onInterrupt(async () => {
+    ? deps.onInterrupt(async () => {
         bar.done();
-        process.stderr.write(`Upload interrupted: ${await discardImage(api, image)}.\n`);
+        deps.stderr.write(`Upload interrupted: ${await discardImage(api, image)}.\n`);
       })
     : () => undefined;
   let sent;

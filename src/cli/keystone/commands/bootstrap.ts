@@ -1,36 +1,29 @@
 import { CliError } from '../../../errors.js';
 import { command } from '../../command.js';
-import type { Deps } from '../../deps.js';
+import { text, withDefault } from '../../flags/flag.js';
 import { required } from '../support/flags.js';
 import { tenantDomainId } from '../support/lookup.js';
 
-export interface Options {
-  user: string;
-  password: string;
-  role: string;
-  tenant: string;
-}
-
-export const bootstrap = command<Options>({
+export const bootstrap = command({
   spec: {
     name: 'bootstrap',
     summary: 'Grants a new role to a new user on a new tenant, after creating each.',
     example: 'keystone bootstrap --pass <password>',
-    options: [
-      { flags: '--user-name <user-name>', description: 'The name of the user to be created (default="admin").', default: 'admin' },
-      { flags: '--pass <password>', description: 'The password for the new user.' },
-      { flags: '--role-name <role-name>', description: 'The name of the role to be created and granted to the user (default="admin").', default: 'admin' },
-      { flags: '--tenant-name <tenant-name>', description: 'The name of the tenant to be created (default="admin").', default: 'admin' },
-    ],
+    options: {
+      user: withDefault(text('--user-name <user-name>', 'The name of the user to be created (default="admin").'), 'admin'),
+      pass: text('--pass <password>', 'The password for the new user.'),
+      role: withDefault(text('--role-name <role-name>', 'The name of the role to be created and granted to the user (default="admin").'), 'admin'),
+      tenant: withDefault(text('--tenant-name <tenant-name>', 'The name of the tenant to be created (default="admin").'), 'admin'),
+    },
     output: 'none',
   },
-  parse: (raw) => ({
-    user: raw.opts.userName as string,
-    password: required(raw.opts.pass as string | undefined, 'bootstrap', '--pass'),
-    role: raw.opts.roleName as string,
-    tenant: raw.opts.tenantName as string,
+  parse: ({ flags }) => ({
+    user: flags.user,
+    password: required(flags.pass, 'bootstrap', '--pass'),
+    role: flags.role,
+    tenant: flags.tenant,
   }),
-  async run(options: Options, deps: Deps) {
+  async run(options, deps) {
     const identity = await deps.identity();
     const domainId = await tenantDomainId(identity);
     // Check first, so a clash changes nothing. Today's Keystone always has an `admin` role

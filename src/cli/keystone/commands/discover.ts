@@ -1,10 +1,7 @@
 import { CliError } from '../../../errors.js';
 import { command } from '../../command.js';
-import type { Deps } from '../../deps.js';
 
-export interface Options {}
-
-export const discover = command<Options>({
+export const discover = command({
   spec: {
     name: 'discover',
     summary: 'Discover Keystone servers, supported API versions and extensions.',
@@ -12,7 +9,7 @@ export const discover = command<Options>({
     output: 'none',
   },
   parse: () => ({}),
-  async run(_options: Options, deps: Deps) {
+  async run(_options, deps) {
     const c = (await deps.session()).credentials;
     // The server root lists every version; a /v2.0 URL (gone from today's Keystone) would answer 404.
     const root = (c.endpoint ?? c.authUrl ?? 'http://localhost:35357').replace(/\/+$/, '').replace(/\/v(2\.0|3)$/, '');

@@ -1,22 +1,17 @@
 import { command } from '../../command.js';
-import type { Deps } from '../../deps.js';
-import { ec2UserId, USER_ID_OPTIONS, userIdFrom } from '../support/ec2-user.js';
+import { ec2UserId, USER_ID_FLAGS } from '../support/ec2-user.js';
 import { sortRows } from '../support/records.js';
 
-export interface Options {
-  userId?: string;
-}
-
-export const ec2CredentialsList = command<Options>({
+export const ec2CredentialsList = command({
   spec: {
     name: 'ec2-credentials-list',
     summary: 'List EC2-compatible credentials for a user.',
     example: 'keystone ec2-credentials-list',
-    options: USER_ID_OPTIONS,
+    options: USER_ID_FLAGS,
     output: 'list',
   },
-  parse: (raw) => ({ userId: userIdFrom(raw) }),
-  async run(options: Options, deps: Deps) {
+  parse: ({ flags }) => ({ userId: flags.userId }),
+  async run(options, deps) {
     const identity = await deps.identity();
     const credentials = await identity.ec2Credentials.list(await ec2UserId(identity, options.userId));
     const names = new Map<string, string>();

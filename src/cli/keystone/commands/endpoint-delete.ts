@@ -1,21 +1,17 @@
 import { CliError } from '../../../errors.js';
 import { command } from '../../command.js';
-import type { Deps } from '../../deps.js';
+import { requiredArg } from '../../flags/args.js';
 
-export interface Options {
-  id: string;
-}
-
-export const endpointDelete = command<Options>({
+export const endpointDelete = command({
   spec: {
     name: 'endpoint-delete',
     summary: 'Delete a service endpoint (all its URLs: public, internal, admin).',
     example: 'keystone endpoint-delete 8370abfa431a48c79e9005e82e72d3d7',
-    args: [{ name: '<endpoint-id>', description: 'ID of endpoint to delete.' }],
+    args: { id: requiredArg('<endpoint-id>', 'ID of endpoint to delete.') },
     output: 'none',
   },
-  parse: (raw) => ({ id: raw.args[0] as string }),
-  async run(options: Options, deps: Deps) {
+  parse: ({ args }) => ({ id: args.id }),
+  async run(options, deps) {
     const identity = await deps.identity();
     const endpoint = await identity.classicEndpoints.find(options.id);
     // The classic text; as an error (stderr, exit 1) where the classic printed it and exited 0.

@@ -1,46 +1,30 @@
 import { CliError, UsageError } from '../../../errors.js';
 import { command } from '../../command.js';
-import type { Deps } from '../../deps.js';
+import { optionalArg } from '../../flags/args.js';
+import { text, withDefault } from '../../flags/flag.js';
 import { tokenCatalog } from '../support/catalog-access.js';
-import { firstOf } from '../support/flags.js';
 import { classicRecord, endpointRecord } from '../support/records.js';
 
-export interface Options {
-  /** Beyond the classic: an endpoint id, as endpoint-create and endpoint-list print it. */
-  id?: string;
-  service?: string;
-  endpointType: string;
-  attr?: string;
-  value?: string;
-}
-
-export const endpointGet = command<Options>({
+export const endpointGet = command({
   spec: {
     name: 'endpoint-get',
     summary: 'Find endpoint filtered by a specific attribute or service type (or show the endpoint with an ID).',
     example: 'keystone endpoint-get --service image',
-    args: [{ name: '[endpoint-id]', description: 'ID of an endpoint (as endpoint-list prints it) to display.' }],
-    options: [
-      { flags: '--service <service-type>', description: 'Service type to select.' },
-      { flags: '--endpoint-type <endpoint-type>', description: 'Endpoint type to select.', default: 'publicURL' },
-      { flags: '--endpoint_type <endpoint-type>', description: 'Same as --endpoint-type', hidden: true },
-      { flags: '--attr <service-attribute>', description: 'Service attribute to match for selection.' },
-      { flags: '--value <value>', description: 'Value of attribute to match.' },
-    ],
+    // Beyond the classic: an endpoint id, as endpoint-create and endpoint-list print it.
+    args: { id: optionalArg('[endpoint-id]', 'ID of an endpoint (as endpoint-list prints it) to display.') },
+    options: {
+      service: text('--service <service-type>', 'Service type to select.'),
+      endpointType: withDefault(text('--endpoint-type <endpoint-type>', 'Endpoint type to select.', { spellings: ['--endpoint_type'] }), 'publicURL'),
+      attr: text('--attr <service-attribute>', 'Service attribute to match for selection.'),
+      value: text('--value <value>', 'Value of attribute to match.'),
+    },
     output: 'record',
   },
-  parse: (raw) => {
-    const options: Options = {
-      id: raw.args[0] as string | undefined,
-      service: raw.opts.service as string | undefined,
-      endpointType: firstOf(raw.opts, 'endpoint_type', 'endpointType')!,
-      attr: raw.opts.attr as string | undefined,
-      value: raw.opts.value as string | undefined,
-    };
-    if (!options.id && !options.service) throw new UsageError('keystone endpoint-get: error: give an <endpoint-id> or --service <service-type>');
-    return options;
+  parse: ({ flags, args }) => {
+    if (!args.id && !flags.service) throw new UsageError('keystone endpoint-get: error: give an <endpoint-id> or --service <service-type>');
+    return { id: args.id, service: flags.service, endpointType: flags.endpointType, attr: flags.attr, value: flags.value };
   },
-  async run(options: Options, deps: Deps) {
+  async run(options, deps) {
     if (options.id) {
       const endpoint = await (await deps.identity()).classicEndpoints.find(options.id);
       if (!endpoint) throw new CliError(`No endpoint with an ID of '${options.id}' exists.`);
@@ -58,8 +42,9 @@ export const endpointGet = command<Options>({
       .filter((s) => s.type === service)
       .flatMap((s) => s.endpoints)
       .filter((e) => !region || e.region?.toLowerCase() === region.toLowerCase())
-      .filter((e) => options.attr === undefined || String((e as unknown as Record<string, unknown>)[options.attr]) === options.value)
-      .map((e) => (e as unknown as Record<string, string | undefined>)[type])
+      .map((e): Record<string, string | null | undefined> => ({ ...e }))
+      .filter((e) => options.attr === undefined || String(e[options.attr]) === options.value)
+      .map((e) => e[type])
       .find((u) => u !== undefined);
     if (url === undefined) throw new CliError(`${type} endpoint for ${service} service${region ? ` in ${region} region` : ''} not found`);
     deps.print.record(classicRecord({ [`${service}.${type}`]: url }));

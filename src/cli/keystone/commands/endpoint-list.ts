@@ -1,12 +1,9 @@
 import { command } from '../../command.js';
-import type { Deps } from '../../deps.js';
 
-export interface Options {}
-
-export const endpointList = command<Options>({
+export const endpointList = command({
   spec: { name: 'endpoint-list', summary: 'List configured service endpoints.', example: 'keystone endpoint-list', output: 'list' },
   parse: () => ({}),
-  async run(_options: Options, deps: Deps) {
+  async run(_options, deps) {
     const endpoints = await (await deps.identity()).classicEndpoints.list(); // sorted by id, as the classic list was
     deps.print.list({
       columns: ['id', 'region', 'publicurl', 'internalurl', 'adminurl', 'service_id'],

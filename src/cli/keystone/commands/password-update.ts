@@ -1,27 +1,22 @@
 import { CliError } from '../../../errors.js';
 import { command } from '../../command.js';
-import type { Deps } from '../../deps.js';
+import { text } from '../../flags/flag.js';
 import { authenticated } from '../support/lookup.js';
 import { promptNewPassword } from '../support/passwords.js';
 
-export interface Options {
-  current?: string;
-  password?: string;
-}
-
-export const passwordUpdate = command<Options>({
+export const passwordUpdate = command({
   spec: {
     name: 'password-update',
     summary: 'Update own password.',
     example: 'keystone password-update',
-    options: [
-      { flags: '--current-password <current-password>', description: 'Current password, Defaults to the password as set by --os-password or env[OS_PASSWORD].' },
-      { flags: '--new-password <new-password>', description: 'Desired new password.' },
-    ],
+    options: {
+      current: text('--current-password <current-password>', 'Current password, Defaults to the password as set by --os-password or env[OS_PASSWORD].'),
+      password: text('--new-password <new-password>', 'Desired new password.'),
+    },
     output: 'none',
   },
-  parse: (raw) => ({ current: raw.opts.currentPassword as string | undefined, password: raw.opts.newPassword as string | undefined }),
-  async run(options: Options, deps: Deps) {
+  parse: ({ flags }) => ({ current: flags.current, password: flags.password }),
+  async run(options, deps) {
     const identity = await deps.identity();
     const { userId } = await authenticated(identity, 'password credentials');
     const signedInWith = identity.session.credentials.password;

@@ -1,22 +1,18 @@
 import { command } from '../../command.js';
-import type { Deps } from '../../deps.js';
+import { text } from '../../flags/flag.js';
 import { required } from '../support/flags.js';
 import { roleRecord } from '../support/records.js';
 
-export interface Options {
-  name: string;
-}
-
-export const roleCreate = command<Options>({
+export const roleCreate = command({
   spec: {
     name: 'role-create',
     summary: 'Create new role.',
     example: 'keystone role-create --name Member',
-    options: [{ flags: '--name <role-name>', description: 'Name of new role.' }],
+    options: { name: text('--name <role-name>', 'Name of new role.') },
     output: 'record',
   },
-  parse: (raw) => ({ name: required(raw.opts.name as string | undefined, 'role-create', '--name') }),
-  async run(options: Options, deps: Deps) {
+  parse: ({ flags }) => ({ name: required(flags.name, 'role-create', '--name') }),
+  async run(options, deps) {
     deps.print.record(roleRecord(await (await deps.identity()).roles.create({ name: options.name })));
   },
 });

@@ -1,21 +1,17 @@
 import { command } from '../../command.js';
-import type { Deps } from '../../deps.js';
+import { requiredArg } from '../../flags/args.js';
 import { findService } from '../support/lookup.js';
 
-export interface Options {
-  service: string;
-}
-
-export const serviceDelete = command<Options>({
+export const serviceDelete = command({
   spec: {
     name: 'service-delete',
     summary: 'Delete service from Service Catalog.',
     example: 'keystone service-delete glance',
-    args: [{ name: '<service>', description: 'Name or ID of service to delete.' }],
+    args: { service: requiredArg('<service>', 'Name or ID of service to delete.') },
     output: 'none',
   },
-  parse: (raw) => ({ service: raw.args[0] as string }),
-  async run(options: Options, deps: Deps) {
+  parse: ({ args }) => ({ service: args.service }),
+  async run(options, deps) {
     const identity = await deps.identity();
     await identity.services.delete((await findService(identity, options.service)).id);
     identity.session.catalogChanged();

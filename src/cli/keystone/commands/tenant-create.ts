@@ -1,33 +1,27 @@
 import { command } from '../../command.js';
-import type { Deps } from '../../deps.js';
-import { boolFromString, required } from '../support/flags.js';
+import { looseBooleanFlag, text, withDefault } from '../../flags/flag.js';
+import { required } from '../support/flags.js';
 import { tenantDomainId } from '../support/lookup.js';
 import { tenantRecord } from '../support/records.js';
 
-export interface Options {
-  name: string;
-  description?: string;
-  enabled: boolean;
-}
-
-export const tenantCreate = command<Options>({
+export const tenantCreate = command({
   spec: {
     name: 'tenant-create',
     summary: 'Create new tenant.',
     example: 'keystone tenant-create --name services',
-    options: [
-      { flags: '--name <tenant-name>', description: 'New tenant name (must be unique).' },
-      { flags: '--description <tenant-description>', description: 'Description of new tenant. Default is none.' },
-      { flags: '--enabled <true|false>', description: 'Initial tenant enabled status. Default is true.', default: 'true' },
-    ],
+    options: {
+      name: text('--name <tenant-name>', 'New tenant name (must be unique).'),
+      description: text('--description <tenant-description>', 'Description of new tenant. Default is none.'),
+      enabled: withDefault(looseBooleanFlag('--enabled <true|false>', 'Initial tenant enabled status. Default is true.', { default: 'true' }), true),
+    },
     output: 'record',
   },
-  parse: (raw) => ({
-    name: required(raw.opts.name as string | undefined, 'tenant-create', '--name'),
-    description: raw.opts.description as string | undefined,
-    enabled: boolFromString(raw.opts.enabled as string),
+  parse: ({ flags }) => ({
+    name: required(flags.name, 'tenant-create', '--name'),
+    description: flags.description,
+    enabled: flags.enabled,
   }),
-  async run(options: Options, deps: Deps) {
+  async run(options, deps) {
     const identity = await deps.identity();
     const project = await identity.projects.create({
       name: options.name,

@@ -1,15 +1,12 @@
 import { HttpError } from '../../../errors.js';
 import { command } from '../../command.js';
-import type { Deps } from '../../deps.js';
 import { tenantDomainId } from '../support/lookup.js';
 import { sortRows } from '../support/records.js';
 
-export interface Options {}
-
-export const tenantList = command<Options>({
+export const tenantList = command({
   spec: { name: 'tenant-list', summary: 'List all tenants.', example: 'keystone tenant-list | grep services', output: 'list' },
   parse: () => ({}),
-  async run(_options: Options, deps: Deps) {
+  async run(_options, deps) {
     const identity = await deps.identity();
     // As v2.0 did for a non-admin: the tenants the user has access to.
     const projects = await identity.projects.list({ domain_id: await tenantDomainId(identity) }).catch((err: unknown) => {

@@ -1,35 +1,31 @@
 import type { ProjectCreate } from '../../../api/identity/projects.js';
 import { command } from '../../command.js';
-import type { Deps } from '../../deps.js';
-import { boolFromString } from '../support/flags.js';
+import { requiredArg } from '../../flags/args.js';
+import { text } from '../../flags/flag.js';
+import { enabledChange } from '../support/flags.js';
 import { findTenant } from '../support/lookup.js';
 
-export interface Options {
-  tenant: string;
-  changes: Partial<ProjectCreate>;
-}
-
-export const tenantUpdate = command<Options>({
+export const tenantUpdate = command({
   spec: {
     name: 'tenant-update',
     summary: 'Update tenant name, description, enabled status.',
     example: 'keystone tenant-update --description "Service tenant" services',
-    args: [{ name: '<tenant>', description: 'Name or ID of tenant to update.' }],
-    options: [
-      { flags: '--name <tenant_name>', description: 'Desired new name of tenant.' },
-      { flags: '--description <tenant-description>', description: 'Desired new description of tenant.' },
-      { flags: '--enabled <true|false>', description: 'Enable or disable tenant.' },
-    ],
+    args: { tenant: requiredArg('<tenant>', 'Name or ID of tenant to update.') },
+    options: {
+      name: text('--name <tenant_name>', 'Desired new name of tenant.'),
+      description: text('--description <tenant-description>', 'Desired new description of tenant.'),
+      enabled: enabledChange('Enable or disable tenant.'),
+    },
     output: 'none',
   },
-  parse: (raw) => {
+  parse: ({ flags, args }) => {
     const changes: Partial<ProjectCreate> = {};
-    if (raw.opts.name) changes.name = raw.opts.name as string;
-    if (raw.opts.description !== undefined) changes.description = raw.opts.description as string;
-    if (raw.opts.enabled) changes.enabled = boolFromString(raw.opts.enabled as string);
-    return { tenant: raw.args[0] as string, changes };
+    if (flags.name) changes.name = flags.name;
+    if (flags.description !== undefined) changes.description = flags.description;
+    if (flags.enabled !== undefined) changes.enabled = flags.enabled;
+    return { tenant: args.tenant, changes };
   },
-  async run(options: Options, deps: Deps) {
+  async run(options, deps) {
     const identity = await deps.identity();
     const project = await findTenant(identity, options.tenant);
     if (Object.keys(options.changes).length === 0) {

@@ -1,22 +1,19 @@
 import { command } from '../../command.js';
-import type { Deps } from '../../deps.js';
+import { text, withDefault } from '../../flags/flag.js';
 import { tokenCatalog } from '../support/catalog-access.js';
 import { classicRecord } from '../support/records.js';
 
-export interface Options {
-  wrap: number;
-}
-
-export const tokenGet = command<Options>({
+export const tokenGet = command({
   spec: {
     name: 'token-get',
     summary: 'Display the current user token.',
     example: 'keystone token-get',
     output: 'record',
-    options: [{ flags: '--wrap <integer>', description: 'Wrap PKI tokens to a specified length, or 0 to disable.', default: '0' }],
+    options: { wrap: withDefault(text('--wrap <integer>', 'Wrap PKI tokens to a specified length, or 0 to disable.'), '0') },
   },
-  parse: (raw) => ({ wrap: Number(raw.opts.wrap ?? 0) || 0 }),
-  async run(options: Options, deps: Deps) {
+  // As before: a value that is not a number means no wrapping.
+  parse: ({ flags }) => ({ wrap: Number(flags.wrap) || 0 }),
+  async run(options, deps) {
     await tokenCatalog(deps); // token mode has no token of its own to show: the classic refused the same way
     const token = await (await deps.identity()).tokens.current();
     const id = options.wrap > 0 ? token.id.match(new RegExp(`.{1,${options.wrap}}`, 'g'))!.join('\n') : token.id;

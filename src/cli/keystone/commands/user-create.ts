@@ -1,44 +1,32 @@
 import { command } from '../../command.js';
-import type { Deps } from '../../deps.js';
-import { boolFromString, idSpelling, required, withIdSpellings } from '../support/flags.js';
+import { looseBooleanFlag, text, withDefault } from '../../flags/flag.js';
+import { optionalValue, required, withIdSpellings } from '../support/flags.js';
 import { findTenant, tenantDomainId } from '../support/lookup.js';
 import { promptNewPassword } from '../support/passwords.js';
 import { userRecord } from '../support/records.js';
 
-export interface Options {
-  name: string;
-  tenant?: string;
-  /** A password, `ask` (--pass without a value: prompt), or none. */
-  password: { value: string } | 'ask' | undefined;
-  email?: string;
-  enabled: boolean;
-}
-
-export const userCreate = command<Options>({
+export const userCreate = command({
   spec: {
     name: 'user-create',
     summary: 'Create new user.',
     example: 'keystone user-create --name glance --pass <password>',
-    options: [
-      { flags: '--name <user-name>', description: 'New user name (must be unique).' },
-      ...withIdSpellings('tenant', 'New user default tenant.'),
-      { flags: '--pass [pass]', description: 'New user password; required for some auth backends. Without a value: asked for at the terminal.' },
-      { flags: '--email <email>', description: 'New user email address.' },
-      { flags: '--enabled <true|false>', description: 'Initial user enabled status. Default is true.', default: 'true' },
-    ],
+    options: {
+      name: text('--name <user-name>', 'New user name (must be unique).'),
+      tenant: withIdSpellings('tenant', 'New user default tenant.'),
+      password: optionalValue('--pass [pass]', 'New user password; required for some auth backends. Without a value: asked for at the terminal.'),
+      email: text('--email <email>', 'New user email address.'),
+      enabled: withDefault(looseBooleanFlag('--enabled <true|false>', 'Initial user enabled status. Default is true.', { default: 'true' }), true),
+    },
     output: 'record',
   },
-  parse: (raw) => {
-    const pass = raw.opts.pass as string | true | undefined;
-    return {
-      name: required(raw.opts.name as string | undefined, 'user-create', '--name'),
-      tenant: idSpelling(raw.opts, 'tenant'),
-      password: pass === true ? 'ask' : pass === undefined ? undefined : { value: pass },
-      email: raw.opts.email as string | undefined,
-      enabled: boolFromString(raw.opts.enabled as string),
-    };
-  },
-  async run(options: Options, deps: Deps) {
+  parse: ({ flags }) => ({
+    name: required(flags.name, 'user-create', '--name'),
+    tenant: flags.tenant,
+    password: flags.password,
+    email: flags.email,
+    enabled: flags.enabled,
+  }),
+  async run(options, deps) {
     const password = options.password === 'ask'
       ? await promptNewPassword(deps, '--pass without a value asks for the password at a terminal, and there is none: give it as --pass PASSWORD.')
       : options.password?.value;

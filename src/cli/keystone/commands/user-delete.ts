@@ -1,21 +1,17 @@
 import { command } from '../../command.js';
-import type { Deps } from '../../deps.js';
+import { requiredArg } from '../../flags/args.js';
 import { findUser } from '../support/lookup.js';
 
-export interface Options {
-  user: string;
-}
-
-export const userDelete = command<Options>({
+export const userDelete = command({
   spec: {
     name: 'user-delete',
     summary: 'Delete user.',
     example: 'keystone user-delete glance',
-    args: [{ name: '<user>', description: 'Name or ID of user to delete.' }],
+    args: { user: requiredArg('<user>', 'Name or ID of user to delete.') },
     output: 'none',
   },
-  parse: (raw) => ({ user: raw.args[0] as string }),
-  async run(options: Options, deps: Deps) {
+  parse: ({ args }) => ({ user: args.user }),
+  async run(options, deps) {
     const identity = await deps.identity();
     await identity.users.delete((await findUser(identity, options.user)).id);
   },

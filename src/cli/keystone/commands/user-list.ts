@@ -1,25 +1,18 @@
 import { command } from '../../command.js';
-import type { Deps } from '../../deps.js';
-import { idSpelling, withIdSpellings } from '../support/flags.js';
+import { withIdSpellings } from '../support/flags.js';
 import { findTenant, tenantDomainId } from '../support/lookup.js';
 import { sortRows } from '../support/records.js';
 
-export interface Options {
-  tenant?: string;
-}
-
-export const userList = command<Options>({
+export const userList = command({
   spec: {
     name: 'user-list',
     summary: 'List users.',
     example: 'keystone user-list --tenant services',
-    options: [
-      ...withIdSpellings('tenant', 'Tenant;  lists all users if not specified.'),
-    ],
+    options: { tenant: withIdSpellings('tenant', 'Tenant;  lists all users if not specified.') },
     output: 'list',
   },
-  parse: (raw) => ({ tenant: idSpelling(raw.opts, 'tenant') }),
-  async run(options: Options, deps: Deps) {
+  parse: ({ flags }) => ({ tenant: flags.tenant }),
+  async run(options, deps) {
     const identity = await deps.identity();
     let users;
     if (options.tenant) {

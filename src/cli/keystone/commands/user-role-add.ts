@@ -1,17 +1,16 @@
 import { command } from '../../command.js';
-import type { Deps } from '../../deps.js';
-import { findGrant, GRANT_OPTIONS, parseGrant, type GrantOptions } from '../support/role-grant-options.js';
+import { findGrant, GRANT_FLAGS, parseGrant } from '../support/role-grant-options.js';
 
-export const userRoleAdd = command<GrantOptions>({
+export const userRoleAdd = command({
   spec: {
     name: 'user-role-add',
     summary: 'Add role to user.',
     example: 'keystone user-role-add --user glance --role admin --tenant services',
-    options: GRANT_OPTIONS,
+    options: GRANT_FLAGS,
     output: 'none',
   },
-  parse: (raw) => parseGrant(raw, 'user-role-add'),
-  async run(options: GrantOptions, deps: Deps) {
+  parse: ({ flags }) => parseGrant(flags, 'user-role-add'),
+  async run(options, deps) {
     const identity = await deps.identity();
     const { userId, roleId, tenantId } = await findGrant(identity, options);
     await identity.roles.grantOnProject(tenantId, userId, roleId);

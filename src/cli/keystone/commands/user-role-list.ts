@@ -1,27 +1,21 @@
 import { command } from '../../command.js';
-import type { Deps } from '../../deps.js';
-import { idSpelling, withIdSpellings } from '../support/flags.js';
+import { withIdSpellings } from '../support/flags.js';
 import { authenticated, findTenant, findUser } from '../support/lookup.js';
 import { sortRows } from '../support/records.js';
 
-export interface Options {
-  user?: string;
-  tenant?: string;
-}
-
-export const userRoleList = command<Options>({
+export const userRoleList = command({
   spec: {
     name: 'user-role-list',
     summary: 'List roles granted to a user.',
     example: 'keystone user-role-list --user glance --tenant services',
-    options: [
-      ...withIdSpellings('user', 'List roles granted to specified user.'),
-      ...withIdSpellings('tenant', 'List only roles granted on specified tenant.'),
-    ],
+    options: {
+      user: withIdSpellings('user', 'List roles granted to specified user.'),
+      tenant: withIdSpellings('tenant', 'List only roles granted on specified tenant.'),
+    },
     output: 'list',
   },
-  parse: (raw) => ({ user: idSpelling(raw.opts, 'user'), tenant: idSpelling(raw.opts, 'tenant') }),
-  async run(options: Options, deps: Deps) {
+  parse: ({ flags }) => ({ user: flags.user, tenant: flags.tenant }),
+  async run(options, deps) {
     const identity = await deps.identity();
     // The classic defaults: the authenticated user and tenant.
     const self = options.user && options.tenant ? undefined : await authenticated(identity, '--user and --tenant');

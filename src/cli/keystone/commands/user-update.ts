@@ -1,36 +1,32 @@
 import type { UserUpdate } from '../../../api/identity/users.js';
 import { CliError, HttpError } from '../../../errors.js';
 import { command } from '../../command.js';
-import type { Deps } from '../../deps.js';
-import { boolFromString } from '../support/flags.js';
+import { requiredArg } from '../../flags/args.js';
+import { text } from '../../flags/flag.js';
+import { enabledChange } from '../support/flags.js';
 import { findUser } from '../support/lookup.js';
 
-export interface Options {
-  user: string;
-  changes: UserUpdate;
-}
-
-export const userUpdate = command<Options>({
+export const userUpdate = command({
   spec: {
     name: 'user-update',
     summary: "Update user's name, email, and enabled status.",
     example: 'keystone user-update --email glance@example.com glance',
-    args: [{ name: '<user>', description: 'Name or ID of user to update.' }],
-    options: [
-      { flags: '--name <user-name>', description: 'Desired new user name.' },
-      { flags: '--email <email>', description: 'Desired new email address.' },
-      { flags: '--enabled <true|false>', description: 'Enable or disable user.' },
-    ],
+    args: { user: requiredArg('<user>', 'Name or ID of user to update.') },
+    options: {
+      name: text('--name <user-name>', 'Desired new user name.'),
+      email: text('--email <email>', 'Desired new email address.'),
+      enabled: enabledChange('Enable or disable user.'),
+    },
     output: 'none',
   },
-  parse: (raw) => {
+  parse: ({ flags, args }) => {
     const changes: UserUpdate = {};
-    if (raw.opts.name) changes.name = raw.opts.name as string;
-    if (raw.opts.email !== undefined) changes.email = raw.opts.email as string;
-    if (raw.opts.enabled) changes.enabled = boolFromString(raw.opts.enabled as string);
-    return { user: raw.args[0] as string, changes };
+    if (flags.name) changes.name = flags.name;
+    if (flags.email !== undefined) changes.email = flags.email;
+    if (flags.enabled !== undefined) changes.enabled = flags.enabled;
+    return { user: args.user, changes };
   },
-  async run(options: Options, deps: Deps) {
+  async run(options, deps) {
     if (Object.keys(options.changes).length === 0) {
       deps.stdout.write('User not updated, no arguments present.\n');
       return;

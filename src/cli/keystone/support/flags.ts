@@ -1,29 +1,11 @@
-// Small helpers for the classic flag conventions (--x / --x-id / --x_id, argparse's required
-// options, <true|false>).
+// The classic keystone flag conventions: --x with its older spellings --x-id and --x_id, argparse's
+// "argument --x is required", the update commands' --enabled and user-create's `--pass [pass]`.
 import { UsageError } from '../../../errors.js';
-import type { OptionSpec } from '../../command.js';
+import { looseBooleanFlag, text, type Flag } from '../../flags/flag.js';
 
-/** The first of several spellings of one option that was given (--tenant, --tenant-id, --tenant_id). */
-export function firstOf(opts: Record<string, unknown>, ...names: string[]): string | undefined {
-  for (const name of names) {
-    const value = opts[name];
-    if (typeof value === 'string') return value;
-  }
-  return undefined;
-}
-
-/** `--NAME <NAME>` and the spellings keystoneclient also took, `--NAME-id` and `--NAME_id` (hidden). */
-export function withIdSpellings(name: string, description: string): OptionSpec[] {
-  return [
-    { flags: `--${name} <${name}>`, description },
-    { flags: `--${name}-id <${name}>`, description: `Same as --${name}`, hidden: true },
-    { flags: `--${name}_id <${name}>`, description: `Same as --${name}`, hidden: true },
-  ];
-}
-
-/** The value of an option declared with withIdSpellings, whichever spelling was given. */
-export function idSpelling(opts: Record<string, unknown>, name: string): string | undefined {
-  return firstOf(opts, name, `${name}Id`, `${name}_id`);
+/** `--NAME <NAME>`, also taken as `--NAME-id` and `--NAME_id` (hidden), as keystoneclient did. */
+export function withIdSpellings(name: string, description: string): Flag<string | undefined> {
+  return text(`--${name} <${name}>`, description, { spellings: [`--${name}-id`, `--${name}_id`] });
 }
 
 export function required(value: string | undefined, command: string, flag: string): string {
@@ -31,8 +13,16 @@ export function required(value: string | undefined, command: string, flag: strin
   return value;
 }
 
-/** oslo's bool_from_string (not strict): true for 1/t/true/on/y/yes, anything else false. */
-export function boolFromString(value: string | boolean): boolean {
-  if (typeof value === 'boolean') return value;
-  return ['1', 't', 'true', 'on', 'y', 'yes'].includes(value.trim().toLowerCase());
+/** tenant-update's and user-update's `--enabled <true|false>`: as keystoneclient's `if args.enabled:`, an empty value changes nothing. */
+export function enabledChange(description: string): Flag<boolean | undefined> {
+  const flag = looseBooleanFlag('--enabled <true|false>', description);
+  return { ...flag, decode: (raw) => (raw === '' ? undefined : flag.decode(raw)) };
+}
+
+/** A value, `ask` (the flag alone: prompt at the terminal), or not given. */
+export type OptionalValue = { value: string } | 'ask' | undefined;
+
+/** `--pass [pass]`: commander gives true for the flag alone, the text when a value follows. */
+export function optionalValue(flags: string, description: string): Flag<OptionalValue> {
+  return { flags, description, decode: (raw) => (raw === true ? 'ask' : typeof raw === 'string' ? { value: raw } : undefined) };
 }

@@ -1,9 +1,9 @@
 // The options user-role-add and user-role-remove share, with the classic spellings, and the lookup
 // of what they name.
 import type { IdentityApi } from '../../../api/identity/index.js';
-import type { OptionSpec, ParsedArgs } from '../../command.js';
 import { UsageError } from '../../../errors.js';
-import { idSpelling, required, withIdSpellings } from './flags.js';
+import type { FlagValues } from '../../flags/flag.js';
+import { required, withIdSpellings } from './flags.js';
 import { findRole, findTenant, findUser } from './lookup.js';
 
 export interface GrantOptions {
@@ -12,19 +12,18 @@ export interface GrantOptions {
   tenant: string;
 }
 
-export const GRANT_OPTIONS: readonly OptionSpec[] = [
-  ...withIdSpellings('user', 'Name or ID of user.'),
-  ...withIdSpellings('role', 'Name or ID of role.'),
-  ...withIdSpellings('tenant', 'Name or ID of tenant.'),
-];
+export const GRANT_FLAGS = {
+  user: withIdSpellings('user', 'Name or ID of user.'),
+  role: withIdSpellings('role', 'Name or ID of role.'),
+  tenant: withIdSpellings('tenant', 'Name or ID of tenant.'),
+};
 
-export function parseGrant(raw: ParsedArgs, command: string): GrantOptions {
-  const user = required(idSpelling(raw.opts, 'user'), command, '--user/--user-id');
-  const role = required(idSpelling(raw.opts, 'role'), command, '--role/--role-id');
-  const tenant = idSpelling(raw.opts, 'tenant');
+export function parseGrant(flags: FlagValues<typeof GRANT_FLAGS>, command: string): GrantOptions {
+  const user = required(flags.user, command, '--user/--user-id');
+  const role = required(flags.role, command, '--role/--role-id');
   // v2.0 had (unimplemented) global roles; v3 grants roles on a project or a domain.
-  if (tenant === undefined) throw new UsageError(`keystone ${command}: error: --tenant is required: Keystone v3 grants roles on a tenant (project).`);
-  return { user, role, tenant };
+  if (flags.tenant === undefined) throw new UsageError(`keystone ${command}: error: --tenant is required: Keystone v3 grants roles on a tenant (project).`);
+  return { user, role, tenant: flags.tenant };
 }
 
 /** The IDs of the user, role and tenant the options name (by name or ID), looked up in the classic order. */

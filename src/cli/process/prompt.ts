@@ -1,4 +1,5 @@
-import { CliError } from '../errors.js';
+import { CliError } from '../../errors.js';
+import { EXIT } from '../../exit-codes.js';
 
 /** Reads one line from the terminal without echoing it (as getpass does). */
 export async function promptSecret(question: string, stdinIsTTY: boolean): Promise<string> {
@@ -20,7 +21,7 @@ export async function promptSecret(question: string, stdinIsTTY: boolean): Promi
         }
         if (ch === '\u0003') {
           finish();
-          reject(new CliError('Interrupted.', 130));
+          reject(new CliError('Interrupted.', EXIT.interrupted));
           return;
         }
         if (ch === '\u007f' || ch === '\b') value = value.slice(0, -1);

@@ -1,0 +1,38 @@
+// The glance output dialect, chosen once from --os-image-api-version / OS_IMAGE_API_VERSION:
+// 1 is the runbook's (v1 field names, images found by name or ID), 2 is python-glanceclient
+// 4.1.0's (its records and lists, IDs passed through as it sends them). Commands ask this object
+// instead of testing the version.
+import type { ImagesApi, Image } from '../../api/image/images.js';
+import type { RecordView } from '../../output/views.js';
+import { findImage } from './support/find-image.js';
+import { v1Record, v2Record, type RecordOptions } from './support/image-views.js';
+
+export interface GlanceDialect {
+  readonly apiVersion: 1 | 2;
+  /** The image an IMAGE argument names (commands that read the image record first). */
+  findImage(images: ImagesApi, nameOrId: string): Promise<Image>;
+  /** The ID to send for an IMAGE argument (commands that only act on it). */
+  imageId(images: ImagesApi, nameOrId: string): Promise<string>;
+  /** An image as image-show/create/update print it. */
+  imageRecord(image: Image, options: RecordOptions): RecordView;
+}
+
+/** The runbook's glance: names resolve to IDs everywhere, v1 records. */
+const runbookDialect: GlanceDialect = {
+  apiVersion: 1,
+  findImage: (images, nameOrId) => findImage(images, nameOrId),
+  imageId: async (images, nameOrId) => (await findImage(images, nameOrId)).id,
+  imageRecord: v1Record,
+};
+
+/** python-glanceclient 4.1.0: it resolves names only where it reads the image first; errors as it prints them. */
+const glanceclientDialect: GlanceDialect = {
+  apiVersion: 2,
+  findImage: (images, nameOrId) => findImage(images, nameOrId, { keepNotFound: true }),
+  imageId: async (_images, nameOrId) => nameOrId,
+  imageRecord: v2Record,
+};
+
+export function glanceDialect(apiVersion: 1 | 2): GlanceDialect {
+  return apiVersion === 2 ? glanceclientDialect : runbookDialect;
+}

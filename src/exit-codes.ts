@@ -1,0 +1,10 @@
+// The exit-code contract of both commands (README "Exit codes" says the same).
+export const EXIT = {
+  ok: 0,
+  /** The server said no, or the command could not do what was asked (network, files, data). */
+  failure: 1,
+  /** Usage: an unknown command or flag, a missing argument, a bad option value or combination. */
+  usage: 2,
+  /** Interrupted (Ctrl-C), after cleaning up. */
+  interrupted: 130,
+} as const;
