@@ -102,7 +102,7 @@ export function v2Record(image: Image, options: RecordOptions = {}): RecordView 
     .filter(([key]) => !V2_HIDDEN.has(key))
     .map(([key, value]): readonly [string, Cell] => {
       if (key === 'virtual_size') return [key, (value as Cell) || 'Not available'];
-      if (key === 'size' && options.humanReadable) return [key, humanSize(value as number | null)];
+      if (key === 'size' && options.humanReadable) return [key, humanSize(image.size)];
       return [key, value as Cell];
     });
   return sortedRecord(fields);
