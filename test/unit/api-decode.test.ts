@@ -1,45 +1,14 @@
 // Every API resource decodes its answer: a real Session (token mode, so no authentication) over a
 // scripted transport that answers each request with a canned body.
-import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { IdentityApi } from '../../src/api/identity/index.js';
 import { discoverVersions } from '../../src/api/identity/versions.js';
 import { ImageApi } from '../../src/api/image/index.js';
 import type { Credentials } from '../../src/config/credentials.js';
 import { CliError } from '../../src/errors.js';
-import type { HttpRequest, HttpResponse, HttpTransport } from '../../src/http/transport.js';
 import { authenticate, discoverV3 } from '../../src/session/auth.js';
 import { Session } from '../../src/session/session.js';
-
-interface Canned {
-  status?: number;
-  headers?: Record<string, string>;
-  body: unknown;
-}
-
-function response(req: HttpRequest, canned: Canned): HttpResponse {
-  const text = typeof canned.body === 'string' ? canned.body : JSON.stringify(canned.body);
-  const body = Object.assign(Readable.from([]), {
-    text: async () => text,
-    json: async () => JSON.parse(text) as unknown,
-    dump: async () => undefined,
-  });
-  return { status: canned.status ?? 200, headers: canned.headers ?? {}, body, url: req.url };
-}
-
-/** A transport answering every request with `canned`; records what was asked. */
-function transport(canned: Canned): HttpTransport & { asked: string[] } {
-  const asked: string[] = [];
-  const fake = {
-    asked,
-    request: async (req: HttpRequest) => {
-      asked.push(`${req.method} ${new URL(req.url).pathname}`);
-      return response(req, canned);
-    },
-    close: async () => undefined,
-  };
-  return fake as unknown as HttpTransport & { asked: string[] };
-}
+import { scriptedTransport, type Canned } from '../helpers/scripted-transport.js';
 
 const credentials: Credentials = {
   authType: 'admin_token', token: 't', endpoint: 'http://ks:5000/v3', imageUrl: 'http://gl:9292',
@@ -47,7 +16,7 @@ const credentials: Credentials = {
 };
 
 function apis(canned: Canned) {
-  const session = new Session(credentials, transport(canned));
+  const session = new Session(credentials, scriptedTransport(canned));
   return { identity: new IdentityApi(session), image: new ImageApi(session) };
 }
 
@@ -130,7 +99,7 @@ describe('image resources', () => {
 
   it('the image schema, recursively (items)', async () => {
     const schema = { name: 'image', properties: { tags: { type: 'array', items: { type: 'string', maxLength: -1 } } } };
-    const session = new Session({ ...credentials, cache: false }, transport({ body: schema }));
+    const session = new Session({ ...credentials, cache: false }, scriptedTransport({ body: schema }));
     expect(await failure(new ImageApi(session).schemas.imageSchema())).toBe(
       'Glance answered GET /v2/schemas/image with an unexpected body: "properties.tags.items.maxLength" is not a non-negative integer (-1)',
     );
@@ -183,7 +152,7 @@ describe('authentication and discovery', () => {
   const answer = (body: unknown): Canned => ({ status: 201, headers: { 'x-subject-token': 'tok' }, body });
 
   it('a good token answer gives the auth state', async () => {
-    const state = await authenticate(password, 'http://ks:5000/v3', transport(answer(token({}))));
+    const state = await authenticate(password, 'http://ks:5000/v3', scriptedTransport(answer(token({}))));
     expect(state).toMatchObject({ token: 'tok', userId: 'u', projectId: 'p', catalog: [] });
   });
 
@@ -198,26 +167,26 @@ describe('authentication and discovery', () => {
     ['endpoint without url', inCatalog([{ id: 'e', interface: 'public' }]), '"token.catalog[0].endpoints[0].url" is missing'],
     ['region a number', inCatalog([{ ...endpoint, region: 5 }]), '"token.catalog[0].endpoints[0].region" is not a string (5)'],
   ])('token answer, %s', async (_label, body, problem) => {
-    expect(await failure(authenticate(password, 'http://ks:5000/v3', transport(answer(body))))).toBe(
+    expect(await failure(authenticate(password, 'http://ks:5000/v3', scriptedTransport(answer(body))))).toBe(
       `Keystone answered POST /v3/auth/tokens with an unexpected body: ${problem}`,
     );
   });
 
   it('a catalog endpoint in no region (null) is accepted', async () => {
     const catalog = [{ id: 's', type: 'image', endpoints: [{ ...endpoint, region: null, region_id: null }] }];
-    expect((await authenticate(password, 'http://ks:5000/v3', transport(answer(token({ catalog }))))).catalog).toEqual(catalog);
+    expect((await authenticate(password, 'http://ks:5000/v3', scriptedTransport(answer(token({ catalog }))))).catalog).toEqual(catalog);
   });
 
   it('version discovery: a wrong shape is named, a page that is no JSON still means "no Keystone"', async () => {
-    expect(await failure(discoverV3('http://ks:5000/v2.0', transport({ status: 300, body: { versions: { values: 'v3' } } })))).toBe(
+    expect(await failure(discoverV3('http://ks:5000/v2.0', scriptedTransport({ status: 300, body: { versions: { values: 'v3' } } })))).toBe(
       'Keystone answered GET / with an unexpected body: "versions.values" is not a list',
     );
-    expect(await failure(discoverV3('http://ks:5000', transport({ status: 300, body: 'null' })))).toBe('Keystone answered GET / with an unexpected body: the body is not an object');
-    expect(await failure(discoverV3('http://ks:5000', transport({ status: 200, body: '<html>' })))).toBe(
+    expect(await failure(discoverV3('http://ks:5000', scriptedTransport({ status: 300, body: 'null' })))).toBe('Keystone answered GET / with an unexpected body: the body is not an object');
+    expect(await failure(discoverV3('http://ks:5000', scriptedTransport({ status: 200, body: '<html>' })))).toBe(
       'The server at http://ks:5000 offers no Identity v3 API (found no version list).',
     );
-    expect(await discoverVersions(transport({ status: 200, body: '<html>' }), 'http://ks:5000/')).toBeUndefined();
-    expect(await failure(discoverVersions(transport({ status: 200, body: { version: { id: 'v3' } } }), 'http://ks:5000/v3'))).toBe(
+    expect(await discoverVersions(scriptedTransport({ status: 200, body: '<html>' }), 'http://ks:5000/')).toBeUndefined();
+    expect(await failure(discoverVersions(scriptedTransport({ status: 200, body: { version: { id: 'v3' } } }), 'http://ks:5000/v3'))).toBe(
       'Keystone answered GET /v3 with an unexpected body: "version.status" is missing',
     );
   });
