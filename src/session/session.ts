@@ -77,9 +77,17 @@ export class Session {
     }
   }
 
-  /** This run changed services or endpoints: the cached token's catalog is stale, so the next run authenticates afresh. */
-  catalogChanged(): void {
-    this.cache?.drop(this.cacheKey());
+  /**
+   * Runs a call that changes services or endpoints. Whatever its outcome (a timed-out create may
+   * still have been made), the cached token's catalog is stale afterwards: it is dropped, so the
+   * next run authenticates afresh. Afterwards, not before: the call itself may save a token.
+   */
+  async changingCatalog<T>(call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } finally {
+      this.cache?.drop(this.cacheKey());
+    }
   }
 
   async request(service: ServiceType, req: ServiceRequest): Promise<HttpResponse> {

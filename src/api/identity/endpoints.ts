@@ -34,6 +34,7 @@ export const endpointGuard = shape<Endpoint>({
 });
 const one = wrapped('endpoint', endpointGuard);
 
+/** Creating, changing or deleting an endpoint changes the service catalog: see Session.changingCatalog. */
 export class EndpointsApi {
   constructor(private readonly session: Session) {}
 
@@ -42,15 +43,15 @@ export class EndpointsApi {
   }
 
   async create(endpoint: EndpointCreate): Promise<Endpoint> {
-    return this.session.json('identity', { method: 'POST', path: '/endpoints', json: { endpoint } }, one);
+    return this.session.changingCatalog(() => this.session.json('identity', { method: 'POST', path: '/endpoints', json: { endpoint } }, one));
   }
 
   async update(id: string, changes: Record<string, unknown>): Promise<Endpoint> {
     const path = `/endpoints/${encodeURIComponent(id)}`;
-    return this.session.json('identity', { method: 'PATCH', path, json: { endpoint: changes } }, one);
+    return this.session.changingCatalog(() => this.session.json('identity', { method: 'PATCH', path, json: { endpoint: changes } }, one));
   }
 
   async delete(id: string): Promise<void> {
-    await this.session.send('identity', { method: 'DELETE', path: `/endpoints/${encodeURIComponent(id)}` });
+    await this.session.changingCatalog(() => this.session.send('identity', { method: 'DELETE', path: `/endpoints/${encodeURIComponent(id)}` }));
   }
 }

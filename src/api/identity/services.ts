@@ -20,6 +20,7 @@ export interface ServiceCreate {
 export const serviceGuard = shape<Service>({ id: str, type: str, name: optional(str), description: optional(nullable(str)), enabled: bool });
 const one = wrapped('service', serviceGuard);
 
+/** Creating or deleting a service changes the service catalog: see Session.changingCatalog. */
 export class ServicesApi {
   constructor(private readonly session: Session) {}
 
@@ -32,10 +33,10 @@ export class ServicesApi {
   }
 
   async create(service: ServiceCreate): Promise<Service> {
-    return this.session.json('identity', { method: 'POST', path: '/services', json: { service } }, one);
+    return this.session.changingCatalog(() => this.session.json('identity', { method: 'POST', path: '/services', json: { service } }, one));
   }
 
   async delete(id: string): Promise<void> {
-    await this.session.send('identity', { method: 'DELETE', path: `/services/${encodeURIComponent(id)}` });
+    await this.session.changingCatalog(() => this.session.send('identity', { method: 'DELETE', path: `/services/${encodeURIComponent(id)}` }));
   }
 }

@@ -43,7 +43,6 @@ export const endpointCreate = command<Options>({
       adminurl: options.adminurl,
       internalurl: options.internalurl,
     });
-    identity.session.catalogChanged();
     deps.print.record(endpointRecord(endpoint));
   },
 });

@@ -18,6 +18,5 @@ export const serviceDelete = command<Options>({
   async run(options: Options, deps: Deps) {
     const identity = await deps.identity();
     await identity.services.delete((await findService(identity, options.service)).id);
-    identity.session.catalogChanged();
   },
 });
