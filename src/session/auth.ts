@@ -1,8 +1,9 @@
 // Keystone v3 authentication: password, token or application credential, project-scoped.
 import type { Credentials } from '../config/credentials.js';
 import { CliError } from '../errors.js';
+import { decodeAnswer, list, optional, shape, str, time } from '../http/decode.js';
 import type { HttpTransport } from '../http/transport.js';
-import type { CatalogService } from './catalog.js';
+import { catalogGuard, type CatalogService } from './catalog.js';
 import { errorFromResponse, readJson } from './errors.js';
 
 export interface AuthState {
@@ -17,6 +18,30 @@ export interface AuthState {
   catalog: CatalogService[];
 }
 
+/** One API version, as a version discovery document describes it. */
+export interface VersionDoc {
+  id: string;
+  status: string;
+  links?: Array<{ rel?: string; href?: string }>;
+}
+
+export const versionDocGuard = shape<VersionDoc>({
+  id: str,
+  status: str,
+  links: optional(list(shape<{ rel?: string; href?: string }>({ rel: optional(str), href: optional(str) }))),
+});
+
+/** A discovery document: a root lists versions, a versioned URL describes its own. */
+export interface DiscoveryDoc {
+  version?: VersionDoc;
+  versions?: { values?: VersionDoc[] };
+}
+
+export const discoveryGuard = shape<DiscoveryDoc>({
+  version: optional(versionDocGuard),
+  versions: optional(shape<NonNullable<DiscoveryDoc['versions']>>({ values: optional(list(versionDocGuard)) })),
+});
+
 /** Resolves an auth URL to its v3 base: /v3 as is; /v2.0 or unversioned by asking the server. */
 export async function discoverV3(authUrl: string, transport: HttpTransport): Promise<string> {
   const trimmed = authUrl.replace(/\/+$/, '');
@@ -24,13 +49,14 @@ export async function discoverV3(authUrl: string, transport: HttpTransport): Pro
   const root = trimmed.replace(/\/v2\.0$/, '');
   const res = await transport.request({ method: 'GET', url: root + '/', headers: { Accept: 'application/json' } });
   const text = await res.body.text();
-  let doc: { versions?: { values?: Array<{ id?: string; status?: string; links?: Array<{ rel?: string; href?: string }> }> } } = {};
+  let parsed: unknown = {};
   try {
-    doc = JSON.parse(text);
+    parsed = JSON.parse(text);
   } catch {
-    /* handled below */
+    /* not JSON: no version list, said below */
   }
-  const v3 = doc.versions?.values?.find((v) => v.id?.startsWith('v3') && v.status !== 'deprecated');
+  const doc = decodeAnswer('Keystone', 'GET', res.url, parsed, discoveryGuard);
+  const v3 = doc.versions?.values?.find((v) => v.id.startsWith('v3') && v.status !== 'deprecated');
   const href = v3?.links?.find((l) => l.rel === 'self')?.href;
   if (!href) throw new CliError(`The server at ${authUrl} offers no Identity v3 API (found ${doc.versions?.values?.map((v) => v.id).join(', ') || 'no version list'}).`);
   return href.replace(/\/+$/, '');
@@ -68,6 +94,22 @@ export function authBody(c: Credentials): unknown {
   return { auth: scope ? { identity, scope } : { identity } };
 }
 
+/** What Keystone says of a token it issued (POST /v3/auth/tokens), as far as we use it. */
+interface TokenBody {
+  token: {
+    expires_at: string;
+    user: { id: string; name?: string };
+    project?: { id: string; name?: string };
+    catalog?: CatalogService[];
+  };
+}
+
+const named = shape<{ id: string; name?: string }>({ id: str, name: optional(str) });
+
+const tokenGuard = shape<TokenBody>({
+  token: shape<TokenBody['token']>({ expires_at: time, user: named, project: optional(named), catalog: optional(catalogGuard) }),
+});
+
 export async function authenticate(c: Credentials, identityUrl: string, transport: HttpTransport): Promise<AuthState> {
   const res = await transport.request({
     method: 'POST',
@@ -81,14 +123,7 @@ export async function authenticate(c: Credentials, identityUrl: string, transpor
   }
   if (res.status >= 400) throw await errorFromResponse(res);
   const token = res.headers['x-subject-token'];
-  const body = await readJson<{
-    token: {
-      expires_at: string;
-      user: { id: string; name?: string };
-      project?: { id: string; name?: string };
-      catalog?: CatalogService[];
-    };
-  }>(res);
+  const body = decodeAnswer('Keystone', 'POST', res.url, await readJson(res), tokenGuard);
   if (!token) throw new CliError(`Keystone at ${identityUrl} answered without an X-Subject-Token header.`);
   return {
     token,

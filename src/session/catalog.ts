@@ -1,11 +1,13 @@
 import { CliError } from '../errors.js';
 import type { Interface } from '../config/credentials.js';
+import { list, nullable, optional, shape, str, type Guard } from '../http/decode.js';
 
 export interface CatalogEndpoint {
   id: string;
   interface: string;
-  region?: string;
-  region_id?: string;
+  /** null for an endpoint in no region. */
+  region?: string | null;
+  region_id?: string | null;
   url: string;
 }
 
@@ -15,6 +17,19 @@ export interface CatalogService {
   name?: string;
   endpoints: CatalogEndpoint[];
 }
+
+const catalogEndpoint = shape<CatalogEndpoint>({
+  id: str,
+  interface: str,
+  region: optional(nullable(str)),
+  region_id: optional(nullable(str)),
+  url: str,
+});
+
+/** A v3 service catalog, as a token carries it. */
+export const catalogGuard: Guard<CatalogService[]> = list(
+  shape<CatalogService>({ id: str, type: str, name: optional(str), endpoints: list(catalogEndpoint) }),
+);
 
 /** Picks the endpoint of a service type for an interface and (optional) region, or says what there is instead. */
 export function selectEndpoint(catalog: CatalogService[], serviceType: string, iface: Interface, region?: string): string {

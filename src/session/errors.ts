@@ -48,8 +48,8 @@ export async function errorFromResponse(res: HttpResponse): Promise<HttpError> {
 /** A JSON answer that broke off mid-body (reset, closed, stalled): safe to ask again only for a GET. */
 export class BrokenBodyError extends CliError {}
 
-/** Reads a JSON answer; a broken connection or a body that is not JSON becomes one line naming the URL. */
-export async function readJson<T>(res: HttpResponse): Promise<T> {
+/** Reads a JSON answer, shape unchecked (see http/decode.ts); a broken connection or a body that is not JSON becomes one line naming the URL. */
+export async function readJson(res: HttpResponse): Promise<unknown> {
   let text: string;
   try {
     text = await res.body.text();
@@ -58,7 +58,7 @@ export async function readJson<T>(res: HttpResponse): Promise<T> {
     throw new BrokenBodyError(`The answer from ${res.url} broke off (${cause}): try again; check the network or a proxy in between.`);
   }
   try {
-    return JSON.parse(text) as T;
+    return JSON.parse(text) as unknown;
   } catch {
     const kind = /^\s*</.test(text) ? 'an HTML page' : 'not valid JSON';
     throw new CliError(`The answer from ${res.url} (HTTP ${res.status}) is ${kind}: is that URL really the OpenStack service?`);

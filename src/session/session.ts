@@ -1,6 +1,7 @@
 // Credentials → token → catalog → endpoint; every API call goes through request() here.
 import type { Credentials } from '../config/credentials.js';
 import { CliError } from '../errors.js';
+import { decodeAnswer, unexpectedBody, type Guard } from '../http/decode.js';
 import type { HttpResponse, HttpTransport, RequestBody } from '../http/transport.js';
 import { authenticate, discoverV3, type AuthState } from './auth.js';
 import { selectEndpoint } from './catalog.js';
@@ -8,6 +9,8 @@ import { BrokenBodyError, errorFromResponse, readJson } from './errors.js';
 import { TokenCache } from './token-cache.js';
 
 export type ServiceType = 'identity' | 'image';
+/** How errors name a service. */
+const SERVICE_NAMES: Record<ServiceType, string> = { identity: 'Keystone', image: 'Glance' };
 export type Query = Record<string, string | number | boolean | undefined | readonly string[]>;
 
 export interface ServiceRequest {
@@ -74,9 +77,17 @@ export class Session {
     }
   }
 
-  /** This run changed services or endpoints: the cached token's catalog is stale, so the next run authenticates afresh. */
-  catalogChanged(): void {
-    this.cache?.drop(this.cacheKey());
+  /**
+   * Runs a call that changes services or endpoints. Whatever its outcome (a timed-out create may
+   * still have been made), the cached token's catalog is stale afterwards: it is dropped, so the
+   * next run authenticates afresh. Afterwards, not before: the call itself may save a token.
+   */
+  async changingCatalog<T>(call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } finally {
+      this.cache?.drop(this.cacheKey());
+    }
   }
 
   async request(service: ServiceType, req: ServiceRequest): Promise<HttpResponse> {
@@ -113,23 +124,43 @@ export class Session {
     return res;
   }
 
-  async json<T>(service: ServiceType, req: ServiceRequest): Promise<T> {
+  /** A JSON answer decoded by `guard`: a wrong shape (or no body at all) is one line naming the service, request and field. */
+  async json<T>(service: ServiceType, req: ServiceRequest, guard: Guard<T>): Promise<T> {
+    return this.decode(service, req, await this.request(service, req), guard);
+  }
+
+  /** Like json(), for a record that may not exist: a 404 answer is undefined. */
+  async find<T>(service: ServiceType, req: ServiceRequest, guard: Guard<T>): Promise<T | undefined> {
+    const res = await this.request(service, { ...req, allow: [404] });
+    if (res.status !== 404) return this.decode(service, req, res, guard);
+    await res.body.dump();
+    return undefined;
+  }
+
+  /** A request whose answer has no body worth reading (204, or one the caller does not need): it is drained. */
+  async send(service: ServiceType, req: ServiceRequest): Promise<void> {
     const res = await this.request(service, req);
-    if (res.status === 204) {
-      await res.body.dump();
-      return undefined as T;
-    }
-    try {
-      return await readJson<T>(res);
-    } catch (err) {
-      // The answer broke off mid-body: like a reset before the answer, a GET is asked again once.
-      if (!(err instanceof BrokenBodyError) || req.method !== 'GET') throw err;
-      return readJson<T>(await this.request(service, req));
-    }
+    await res.body.dump();
   }
 
   async close(): Promise<void> {
     await this.transport.close();
+  }
+
+  private async decode<T>(service: ServiceType, req: ServiceRequest, res: HttpResponse, guard: Guard<T>): Promise<T> {
+    if (res.status === 204) {
+      await res.body.dump();
+      throw unexpectedBody(SERVICE_NAMES[service], req.method, res.url, 'there is none (HTTP 204)');
+    }
+    let body: unknown;
+    try {
+      body = await readJson(res);
+    } catch (err) {
+      // The answer broke off mid-body: like a reset before the answer, a GET is asked again once.
+      if (!(err instanceof BrokenBodyError) || req.method !== 'GET') throw err;
+      body = await readJson(await this.request(service, req));
+    }
+    return decodeAnswer(SERVICE_NAMES[service], req.method, res.url, body, guard);
   }
 
   private reauthenticate(refused: string): void {

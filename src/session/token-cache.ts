@@ -4,9 +4,23 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { optional, shape, str, time } from '../http/decode.js';
 import type { AuthState } from './auth.js';
+import { catalogGuard } from './catalog.js';
 
 const REFRESH_MARGIN_MS = 5 * 60 * 1000;
+
+/** A cache file is data from disk (another version of this program, a hand edit): checked as a server answer is. */
+const authStateGuard = shape<AuthState>({
+  token: str,
+  expiresAt: time,
+  identityUrl: str,
+  userId: str,
+  userName: optional(str),
+  projectId: optional(str),
+  projectName: optional(str),
+  catalog: catalogGuard,
+});
 
 export class TokenCache {
   constructor(private readonly dir: string) {}
@@ -23,12 +37,11 @@ export class TokenCache {
 
   load(key: string, now: number): AuthState | undefined {
     try {
-      const state = JSON.parse(readFileSync(this.path(key), 'utf8')) as AuthState;
-      if (typeof state.token !== 'string' || typeof state.expiresAt !== 'string') return undefined;
+      const state = authStateGuard(JSON.parse(readFileSync(this.path(key), 'utf8')), '');
       if (Date.parse(state.expiresAt) - REFRESH_MARGIN_MS <= now) return undefined;
       return state;
     } catch {
-      return undefined; // missing, unreadable or corrupt: authenticate afresh and overwrite
+      return undefined; // missing, unreadable, corrupt or of another shape: authenticate afresh and overwrite
     }
   }
 

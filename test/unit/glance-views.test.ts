@@ -61,6 +61,12 @@ describe('the python-glanceclient (v2) record', () => {
     expect(humanSize(0)).toBe('0B');
     expect(humanSize(1024)).toBe('1kB');
   });
+
+  it('stops at the last suffix: past ZB the number grows, the loop ends (Infinity used to spin forever)', () => {
+    expect(humanSize(1024 ** 7)).toBe('1ZB');
+    expect(humanSize(2 ** 80)).toBe('1024ZB');
+    expect(humanSize(Infinity)).toBe('InfinityZB');
+  });
 });
 
 describe('flags and patches', () => {

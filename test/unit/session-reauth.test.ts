@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Credentials } from '../../src/config/credentials.js';
+import { obj } from '../../src/http/decode.js';
 import { HttpTransport } from '../../src/http/transport.js';
 import { Session } from '../../src/session/session.js';
 import { TokenCache } from '../../src/session/token-cache.js';
@@ -52,7 +53,7 @@ async function fakeCloud(refused: (token: string) => boolean) {
 describe('session: 401 handling', () => {
   it('re-authenticates exactly once when the token is refused, then succeeds', async () => {
     const { session, stats } = await fakeCloud((t) => t === 't1');
-    await expect(session.json('image', { method: 'GET', path: '/v2/images' })).resolves.toEqual({ images: [] });
+    await expect(session.json('image', { method: 'GET', path: '/v2/images' }, obj)).resolves.toEqual({ images: [] });
     expect(stats).toEqual({ auths: 2, imageCalls: 2 });
     await session.close();
   });
@@ -60,14 +61,14 @@ describe('session: 401 handling', () => {
   it('concurrent requests refused with the same token share one re-authentication', async () => {
     const { session, stats } = await fakeCloud((t) => t === 't1');
     await session.auth();
-    await Promise.all([1, 2, 3].map(() => session.json('image', { method: 'GET', path: '/v2/images' })));
+    await Promise.all([1, 2, 3].map(() => session.json('image', { method: 'GET', path: '/v2/images' }, obj)));
     expect(stats.auths).toBe(2);
     await session.close();
   });
 
   it('gives up after the second refusal, with the classic message', async () => {
     const { session, stats } = await fakeCloud(() => true);
-    await expect(session.json('image', { method: 'GET', path: '/v2/images' })).rejects.toThrow('Invalid OpenStack Identity credentials.');
+    await expect(session.json('image', { method: 'GET', path: '/v2/images' }, obj)).rejects.toThrow('Invalid OpenStack Identity credentials.');
     expect(stats).toEqual({ auths: 2, imageCalls: 2 });
     await session.close();
   });

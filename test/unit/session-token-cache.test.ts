@@ -51,4 +51,25 @@ describe('token cache', () => {
     writeFileSync(join(dir, 'k.json'), '{"token": 1');
     expect(new TokenCache(dir).load('k', NOW)).toBeUndefined();
   });
+
+  it.each<[string, Record<string, unknown>]>([
+    ['an expiry that does not parse (NaN compares false with the clock)', { expiresAt: 'never' }],
+    ['an expiry that is not a string', { expiresAt: 1893456000000 }],
+    ['no identityUrl', { identityUrl: undefined }],
+    ['no userId', { userId: undefined }],
+    ['a catalog that is not a list', { catalog: {} }],
+    ['a catalog entry without endpoints', { catalog: [{ id: 's', type: 'image' }] }],
+    ['a catalog endpoint without a url', { catalog: [{ id: 's', type: 'image', endpoints: [{ id: 'e', interface: 'public' }] }] }],
+  ])('ignores an entry with %s: authenticate afresh, not reuse it forever', (_label, change) => {
+    const dir = mkdtempSync(join(tmpdir(), 'osc-tc-'));
+    writeFileSync(join(dir, 'k.json'), JSON.stringify({ ...state(60), ...change }));
+    expect(new TokenCache(dir).load('k', NOW)).toBeUndefined();
+  });
+
+  it('takes a well-formed entry with its catalog', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'osc-tc-'));
+    const catalog = [{ id: 's', type: 'image', endpoints: [{ id: 'e', interface: 'public', region_id: null, url: 'http://gl' }] }];
+    writeFileSync(join(dir, 'k.json'), JSON.stringify({ ...state(60), catalog }));
+    expect(new TokenCache(dir).load('k', NOW)?.catalog).toEqual(catalog);
+  });
 });

@@ -1,3 +1,4 @@
+import { bool, list, nullable, oneOf, optional, shape, str, wrapped } from '../../http/decode.js';
 import type { Session } from '../../session/session.js';
 
 export type EndpointInterface = 'public' | 'internal' | 'admin';
@@ -22,22 +23,35 @@ export interface EndpointCreate {
   [extra: string]: unknown;
 }
 
+export const endpointGuard = shape<Endpoint>({
+  id: str,
+  service_id: str,
+  interface: oneOf(['public', 'internal', 'admin']),
+  url: str,
+  region_id: optional(nullable(str)),
+  region: optional(nullable(str)),
+  enabled: bool,
+});
+const one = wrapped('endpoint', endpointGuard);
+
+/** Creating, changing or deleting an endpoint changes the service catalog: see Session.changingCatalog. */
 export class EndpointsApi {
   constructor(private readonly session: Session) {}
 
   async list(query: { service_id?: string; region_id?: string; interface?: EndpointInterface } = {}): Promise<Endpoint[]> {
-    return (await this.session.json<{ endpoints: Endpoint[] }>('identity', { method: 'GET', path: '/endpoints', query })).endpoints;
+    return this.session.json('identity', { method: 'GET', path: '/endpoints', query }, wrapped('endpoints', list(endpointGuard)));
   }
 
   async create(endpoint: EndpointCreate): Promise<Endpoint> {
-    return (await this.session.json<{ endpoint: Endpoint }>('identity', { method: 'POST', path: '/endpoints', json: { endpoint } })).endpoint;
+    return this.session.changingCatalog(() => this.session.json('identity', { method: 'POST', path: '/endpoints', json: { endpoint } }, one));
   }
 
   async update(id: string, changes: Record<string, unknown>): Promise<Endpoint> {
-    return (await this.session.json<{ endpoint: Endpoint }>('identity', { method: 'PATCH', path: `/endpoints/${encodeURIComponent(id)}`, json: { endpoint: changes } })).endpoint;
+    const path = `/endpoints/${encodeURIComponent(id)}`;
+    return this.session.changingCatalog(() => this.session.json('identity', { method: 'PATCH', path, json: { endpoint: changes } }, one));
   }
 
   async delete(id: string): Promise<void> {
-    await this.session.json('identity', { method: 'DELETE', path: `/endpoints/${encodeURIComponent(id)}` });
+    await this.session.changingCatalog(() => this.session.send('identity', { method: 'DELETE', path: `/endpoints/${encodeURIComponent(id)}` }));
   }
 }

@@ -1,10 +1,17 @@
+import { list, optional, shape, str, wrapped, type Guard } from '../../http/decode.js';
 import type { Session } from '../../session/session.js';
 
+/** What an assignment names: a role, user, group, project or domain. */
+interface Named {
+  id: string;
+  name?: string;
+}
+
 export interface RoleAssignment {
-  role: { id: string; name?: string };
-  user?: { id: string; name?: string };
-  group?: { id: string; name?: string };
-  scope?: { project?: { id: string; name?: string }; domain?: { id: string; name?: string } };
+  role: Named;
+  user?: Named;
+  group?: Named;
+  scope?: { project?: Named; domain?: Named };
 }
 
 export interface AssignmentQuery {
@@ -14,12 +21,21 @@ export interface AssignmentQuery {
   includeNames?: boolean;
 }
 
+const named: Guard<Named> = shape<Named>({ id: str, name: optional(str) });
+
+export const roleAssignmentGuard = shape<RoleAssignment>({
+  role: named,
+  user: optional(named),
+  group: optional(named),
+  scope: optional(shape<NonNullable<RoleAssignment['scope']>>({ project: optional(named), domain: optional(named) })),
+});
+
 export class RoleAssignmentsApi {
   constructor(private readonly session: Session) {}
 
   /** Direct assignments only (no group expansion, no implied roles), as v2.0 listed them. */
   async list(query: AssignmentQuery): Promise<RoleAssignment[]> {
-    const body = await this.session.json<{ role_assignments: RoleAssignment[] }>('identity', {
+    const req = {
       method: 'GET',
       path: '/role_assignments',
       query: {
@@ -27,7 +43,7 @@ export class RoleAssignmentsApi {
         'scope.project.id': query.projectId,
         include_names: query.includeNames ? 'true' : undefined,
       },
-    });
-    return body.role_assignments;
+    };
+    return this.session.json('identity', req, wrapped('role_assignments', list(roleAssignmentGuard)));
   }
 }

@@ -1,3 +1,4 @@
+import { bool, list, nullable, optional, shape, str, wrapped } from '../../http/decode.js';
 import type { Session } from '../../session/session.js';
 
 export interface User {
@@ -21,33 +22,43 @@ export interface UserCreate {
 
 export type UserUpdate = Partial<Pick<UserCreate, 'name' | 'email' | 'enabled' | 'password'>>;
 
+export const userGuard = shape<User>({
+  id: str,
+  name: str,
+  enabled: bool,
+  domain_id: str,
+  email: optional(nullable(str)),
+  default_project_id: optional(nullable(str)),
+});
+const one = wrapped('user', userGuard);
+
 const path = (id: string): string => `/users/${encodeURIComponent(id)}`;
 
 export class UsersApi {
   constructor(private readonly session: Session) {}
 
   async list(query: { name?: string; domain_id?: string } = {}): Promise<User[]> {
-    return (await this.session.json<{ users: User[] }>('identity', { method: 'GET', path: '/users', query })).users;
+    return this.session.json('identity', { method: 'GET', path: '/users', query }, wrapped('users', list(userGuard)));
   }
 
   async get(id: string): Promise<User> {
-    return (await this.session.json<{ user: User }>('identity', { method: 'GET', path: path(id) })).user;
+    return this.session.json('identity', { method: 'GET', path: path(id) }, one);
   }
 
   async create(user: UserCreate): Promise<User> {
-    return (await this.session.json<{ user: User }>('identity', { method: 'POST', path: '/users', json: { user } })).user;
+    return this.session.json('identity', { method: 'POST', path: '/users', json: { user } }, one);
   }
 
   async update(id: string, changes: UserUpdate): Promise<User> {
-    return (await this.session.json<{ user: User }>('identity', { method: 'PATCH', path: path(id), json: { user: changes } })).user;
+    return this.session.json('identity', { method: 'PATCH', path: path(id), json: { user: changes } }, one);
   }
 
   async delete(id: string): Promise<void> {
-    await this.session.json('identity', { method: 'DELETE', path: path(id) });
+    await this.session.send('identity', { method: 'DELETE', path: path(id) });
   }
 
   /** A user changing their own password: Keystone checks the current one. */
   async changePassword(id: string, original: string, password: string): Promise<void> {
-    await this.session.json('identity', { method: 'POST', path: `${path(id)}/password`, json: { user: { original_password: original, password } } });
+    await this.session.send('identity', { method: 'POST', path: `${path(id)}/password`, json: { user: { original_password: original, password } } });
   }
 }

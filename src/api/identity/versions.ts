@@ -1,5 +1,7 @@
 // Version discovery at an Identity URL: unauthenticated, so it talks to the transport directly.
+import { decodeAnswer } from '../../http/decode.js';
 import { HttpTransport, type TransportOptions } from '../../http/transport.js';
+import { discoveryGuard } from '../../session/auth.js';
 
 export interface ApiVersion {
   id: string;
@@ -7,23 +9,18 @@ export interface ApiVersion {
   url: string;
 }
 
-interface VersionDoc {
-  id: string;
-  status: string;
-  links?: Array<{ rel?: string; href?: string }>;
-}
-
 /** The versions a Keystone answers at `url` (a root lists several, a versioned URL describes one); undefined when it is no Keystone. */
 export async function discoverVersions(transport: HttpTransport, url: string): Promise<ApiVersion[] | undefined> {
   const res = await transport.request({ method: 'GET', url, headers: { Accept: 'application/json' } });
   const text = await res.body.text();
   if (![200, 204, 300].includes(res.status)) return undefined;
-  let doc: { version?: VersionDoc; versions?: { values?: VersionDoc[] } };
+  let parsed: unknown;
   try {
-    doc = JSON.parse(text);
+    parsed = JSON.parse(text);
   } catch {
     return undefined;
   }
+  const doc = decodeAnswer('Keystone', 'GET', res.url, parsed, discoveryGuard);
   const found = doc.version ? [doc.version] : doc.versions?.values;
   if (!found) return undefined;
   return found.map((v) => ({

@@ -1,3 +1,4 @@
+import { bool, count, list, nullable, obj, optional, shape, str, type Guard } from '../../http/decode.js';
 import type { Query, Session } from '../../session/session.js';
 
 /** A Glance v2 image record: the schema's fields plus free-form properties. */
@@ -23,6 +24,46 @@ export interface Image {
   [property: string]: unknown;
 }
 
+/** An image location (the `locations` property, when the server shows it). */
+export interface Location {
+  url: string;
+  metadata: Record<string, unknown>;
+}
+
+export const locationGuard = shape<Location>({ url: str, metadata: obj });
+
+/** The typed fields checked; the free-form properties stay as they are. */
+export const imageGuard: Guard<Image> = shape<Image>({
+  id: str,
+  name: nullable(str),
+  status: str,
+  visibility: str,
+  protected: bool,
+  disk_format: nullable(str),
+  container_format: nullable(str),
+  size: nullable(count),
+  virtual_size: nullable(count),
+  checksum: nullable(str),
+  os_hash_algo: optional(nullable(str)),
+  os_hash_value: optional(nullable(str)),
+  min_disk: count,
+  min_ram: count,
+  owner: nullable(str),
+  created_at: str,
+  updated_at: str,
+  tags: list(str),
+  // Not declared on Image (hidden unless the server shows locations), but LocationsApi reads it.
+  locations: optional(list(locationGuard)),
+});
+
+/** One page of GET /v2/images; `next` is a path below the endpoint's base URL. */
+interface ImagePage {
+  images: Image[];
+  next?: string;
+}
+
+const pageGuard = shape<ImagePage>({ images: list(imageGuard), next: optional(str) });
+
 /** One JSON-patch operation as Glance's image PATCH (media type v2.1) takes it. */
 export type PatchOp =
   | { op: 'add' | 'replace'; path: string; value: unknown }
@@ -41,7 +82,7 @@ export class ImagesApi {
     let path: string | undefined = '/v2/images';
     let q: Query | undefined = query;
     while (path) {
-      const page: { images: Image[]; next?: string } = await this.session.json('image', { method: 'GET', path, query: q });
+      const page: ImagePage = await this.session.json('image', { method: 'GET', path, query: q }, pageGuard);
       images.push(...page.images);
       if (limit !== undefined && images.length >= limit) return images.slice(0, limit);
       path = page.next;
@@ -51,24 +92,18 @@ export class ImagesApi {
   }
 
   get(id: string): Promise<Image> {
-    return this.session.json('image', { method: 'GET', path: imagePath(id) });
+    return this.session.json('image', { method: 'GET', path: imagePath(id) }, imageGuard);
   }
 
   create(fields: Record<string, unknown>): Promise<Image> {
-    return this.session.json('image', { method: 'POST', path: '/v2/images', json: fields });
+    return this.session.json('image', { method: 'POST', path: '/v2/images', json: fields }, imageGuard);
   }
 
-  async update(id: string, ops: readonly PatchOp[]): Promise<Image> {
-    const res = await this.session.request('image', {
-      method: 'PATCH',
-      path: imagePath(id),
-      body: JSON.stringify(ops),
-      headers: { 'Content-Type': PATCH_TYPE },
-    });
-    return (await res.body.json()) as Image;
+  update(id: string, ops: readonly PatchOp[]): Promise<Image> {
+    return this.session.json('image', { method: 'PATCH', path: imagePath(id), json: ops, headers: { 'Content-Type': PATCH_TYPE } }, imageGuard);
   }
 
   async delete(id: string): Promise<void> {
-    await this.session.json('image', { method: 'DELETE', path: imagePath(id) });
+    await this.session.send('image', { method: 'DELETE', path: imagePath(id) });
   }
 }

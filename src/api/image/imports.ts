@@ -2,8 +2,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CliError } from '../../errors.js';
 import type { RequestBody } from '../../http/transport.js';
+import { list, optional, shape, str } from '../../http/decode.js';
 import type { Session } from '../../session/session.js';
-import { imagePath, type Image } from './images.js';
+import { imageGuard, imagePath, type Image } from './images.js';
 import { TasksApi, type Task } from './tasks.js';
 
 export type ImportMethod = 'glance-direct' | 'web-download' | 'copy-image' | 'glance-download';
@@ -30,6 +31,10 @@ export interface ImportInfo {
   [field: string]: unknown;
 }
 
+const importInfoGuard = shape<ImportInfo>({
+  'import-methods': shape<ImportInfo['import-methods']>({ description: optional(str), type: optional(str), value: list(str) }),
+});
+
 export interface WaitOptions {
   timeoutMs: number;
   /** Pause between polls (default 1 s). */
@@ -46,7 +51,7 @@ export class ImportsApi {
   }
 
   async info(): Promise<ImportInfo> {
-    return this.session.json<ImportInfo>('image', { method: 'GET', path: '/v2/info/import' });
+    return this.session.json('image', { method: 'GET', path: '/v2/info/import' }, importInfoGuard);
   }
 
   /** PUT /stage: data for a later glance-direct import. Content-Length is sent when the size is known. */
@@ -75,7 +80,7 @@ export class ImportsApi {
   async waitForActive(imageId: string, options: WaitOptions): Promise<Image> {
     const deadline = Date.now() + options.timeoutMs;
     for (;;) {
-      const image = await this.session.json<Image>('image', { method: 'GET', path: imagePath(imageId) });
+      const image = await this.session.json('image', { method: 'GET', path: imagePath(imageId) }, imageGuard);
       options.onPoll?.(image);
       if (image.status === 'active') return image;
       const failure = await this.failure(image);

@@ -1,11 +1,6 @@
 import { CliError } from '../../errors.js';
 import type { Session } from '../../session/session.js';
-import { imagePath, type Image } from './images.js';
-
-export interface Location {
-  url: string;
-  metadata: Record<string, unknown>;
-}
+import { imageGuard, imagePath, type Image, type Location } from './images.js';
 
 /** What the server checks new data against when a location is added (all optional). */
 export interface ValidationData {
@@ -62,19 +57,16 @@ export class LocationsApi {
   }
 
   private async image(imageId: string): Promise<Image> {
-    return this.session.json<Image>('image', { method: 'GET', path: imagePath(imageId) });
+    return this.session.json('image', { method: 'GET', path: imagePath(imageId) }, imageGuard);
   }
 
   private async patch(imageId: string, ops: readonly PatchOp[]): Promise<Image> {
-    return this.session.json<Image>('image', {
-      method: 'PATCH',
-      path: imagePath(imageId),
-      json: ops,
-      headers: { 'Content-Type': 'application/openstack-images-v2.1-json-patch' },
-    });
+    const req = { method: 'PATCH', path: imagePath(imageId), json: ops, headers: { 'Content-Type': 'application/openstack-images-v2.1-json-patch' } };
+    return this.session.json('image', req, imageGuard);
   }
 }
 
+/** The image's locations (their shape checked by imageGuard), absent when the server hides them. */
 function locationsOf(image: Image): Location[] {
   if (!Array.isArray(image.locations)) throw new LocationError('The administrator has disabled API access to image locations');
   return image.locations as Location[];

@@ -1,3 +1,4 @@
+import { list, oneOf, optional, shape, str, wrapped } from '../../http/decode.js';
 import type { Session } from '../../session/session.js';
 import { imagePath } from './images.js';
 
@@ -14,29 +15,37 @@ export interface Member {
   schema?: string;
 }
 
+export const memberGuard = shape<Member>({
+  image_id: str,
+  member_id: str,
+  status: oneOf(MEMBER_STATUSES),
+  created_at: str,
+  updated_at: str,
+  schema: optional(str),
+});
+
 export class MembersApi {
   constructor(private readonly session: Session) {}
 
   async list(imageId: string): Promise<Member[]> {
-    const body = await this.session.json<{ members: Member[] }>('image', { method: 'GET', path: membersPath(imageId) });
-    return body.members;
+    return this.session.json('image', { method: 'GET', path: membersPath(imageId) }, wrapped('members', list(memberGuard)));
   }
 
   async get(imageId: string, memberId: string): Promise<Member> {
-    return this.session.json<Member>('image', { method: 'GET', path: memberPath(imageId, memberId) });
+    return this.session.json('image', { method: 'GET', path: memberPath(imageId, memberId) }, memberGuard);
   }
 
   /** Shares the image with a project; the member starts out `pending`. */
   async create(imageId: string, memberId: string): Promise<Member> {
-    return this.session.json<Member>('image', { method: 'POST', path: membersPath(imageId), json: { member: memberId } });
+    return this.session.json('image', { method: 'POST', path: membersPath(imageId), json: { member: memberId } }, memberGuard);
   }
 
   async update(imageId: string, memberId: string, status: MemberStatus): Promise<Member> {
-    return this.session.json<Member>('image', { method: 'PUT', path: memberPath(imageId, memberId), json: { status } });
+    return this.session.json('image', { method: 'PUT', path: memberPath(imageId, memberId), json: { status } }, memberGuard);
   }
 
   async delete(imageId: string, memberId: string): Promise<void> {
-    await this.session.json('image', { method: 'DELETE', path: memberPath(imageId, memberId) });
+    await this.session.send('image', { method: 'DELETE', path: memberPath(imageId, memberId) });
   }
 }
 

@@ -4,6 +4,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { anyValue, bool, count, dict, either, list, num, optional, shape, str, type Guard } from '../../http/decode.js';
 import type { Session } from '../../session/session.js';
 
 export interface PropertySchema {
@@ -25,6 +26,28 @@ export interface ImageSchema {
   additionalProperties?: PropertySchema | boolean;
   [keyword: string]: unknown;
 }
+
+// Recursive (items): the guard refers to the shape by name, read when it runs.
+const propertySchemaGuard: Guard<PropertySchema> = (value, at) => propertySchemaShape(value, at);
+
+/** The keywords schema-check.ts reads; others (properties, required…) pass unchecked. */
+const propertySchemaShape = shape<PropertySchema>({
+  type: optional(either(str, list(str), 'a string or a list of strings')),
+  description: optional(str),
+  enum: optional(list(anyValue)),
+  pattern: optional(str),
+  maxLength: optional(count),
+  minimum: optional(num),
+  maximum: optional(num),
+  readOnly: optional(bool),
+  items: optional(propertySchemaGuard),
+});
+
+export const imageSchemaGuard = shape<ImageSchema>({
+  name: str,
+  properties: dict(propertySchemaGuard),
+  additionalProperties: optional(either(propertySchemaGuard, bool, 'a schema or a boolean')),
+});
 
 const FRESH_MS = 60 * 60 * 1000;
 
@@ -55,19 +78,26 @@ export class SchemasApi {
       const cached = readCached(file, this.now());
       if (cached) return cached;
     }
-    const schema = await this.session.json<ImageSchema>('image', { method: 'GET', path: '/v2/schemas/image' });
+    const schema = await this.session.json('image', { method: 'GET', path: '/v2/schemas/image' }, imageSchemaGuard);
     if (useCache) writeCached(file, schema, this.now());
     return schema;
   }
 }
 
+interface CachedSchema {
+  fetchedAt: number;
+  schema: ImageSchema;
+}
+
+const cachedSchemaGuard = shape<CachedSchema>({ fetchedAt: num, schema: imageSchemaGuard });
+
 function readCached(file: string, now: number): ImageSchema | undefined {
   try {
-    const entry = JSON.parse(readFileSync(file, 'utf8')) as { fetchedAt: number; schema: ImageSchema };
-    if (typeof entry.fetchedAt !== 'number' || now - entry.fetchedAt > FRESH_MS || now < entry.fetchedAt) return undefined;
-    return entry.schema?.properties ? entry.schema : undefined;
+    const entry = cachedSchemaGuard(JSON.parse(readFileSync(file, 'utf8')), '');
+    if (now - entry.fetchedAt > FRESH_MS || now < entry.fetchedAt) return undefined;
+    return entry.schema;
   } catch {
-    return undefined; // missing or corrupt: fetch afresh and overwrite
+    return undefined; // missing, corrupt or of another shape: fetch afresh and overwrite
   }
 }
 

@@ -6,11 +6,11 @@ export class TagsApi {
 
   /** Adds a tag (idempotent: an existing tag is left as it is). */
   async add(imageId: string, tag: string): Promise<void> {
-    await this.session.json('image', { method: 'PUT', path: tagPath(imageId, tag) });
+    await this.session.send('image', { method: 'PUT', path: tagPath(imageId, tag) });
   }
 
   async remove(imageId: string, tag: string): Promise<void> {
-    await this.session.json('image', { method: 'DELETE', path: tagPath(imageId, tag) });
+    await this.session.send('image', { method: 'DELETE', path: tagPath(imageId, tag) });
   }
 }
 

@@ -28,7 +28,8 @@ export function humanSize(size: number | null | undefined): string {
   const suffixes = ['B', 'kB', 'MB', 'GB', 'TB', 'PB', 'EB', 'ZB'];
   let value = size ?? 0;
   let index = 0;
-  while (value >= 1024) {
+  // Bounded by the suffixes: Infinity (a size of 1e999) never drops below 1024.
+  while (value >= 1024 && index < suffixes.length - 1) {
     index++;
     value /= 1024;
   }

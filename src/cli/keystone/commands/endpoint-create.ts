@@ -35,7 +35,6 @@ export const endpointCreate = command({
       adminurl: options.adminurl,
       internalurl: options.internalurl,
     });
-    identity.session.catalogChanged();
     deps.print.record(endpointRecord(endpoint));
   },
 });

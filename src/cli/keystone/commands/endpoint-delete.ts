@@ -17,7 +17,6 @@ export const endpointDelete = command({
     // The classic text; as an error (stderr, exit 1) where the classic printed it and exited 0.
     if (!endpoint) throw new CliError(`Unable to delete endpoint: no endpoint with an ID of '${options.id}' exists.`);
     await identity.classicEndpoints.delete(endpoint);
-    identity.session.catalogChanged();
     deps.stdout.write('Endpoint has been deleted.\n');
   },
 });

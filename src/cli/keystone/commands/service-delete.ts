@@ -14,6 +14,5 @@ export const serviceDelete = command({
   async run(options, deps) {
     const identity = await deps.identity();
     await identity.services.delete((await findService(identity, options.service)).id);
-    identity.session.catalogChanged();
   },
 });
