@@ -8,6 +8,7 @@ import { buildProgram } from './cli/program.js';
 import { CliError, HttpError, messageOf } from './errors.js';
 import { colours, stderrForColour, usageErrorText } from './output/colour.js';
 import { printOptionsFrom } from './output/printer.js';
+import { terminalLines } from './output/terminal-text.js';
 
 declare const __VERSION__: string;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
@@ -74,7 +75,7 @@ export async function main(dialect: Dialect, argv: readonly string[] = process.a
       outcome.exitCode = err.exitCode === 0 ? 0 : 2;
     } else {
       outcome.exitCode = err instanceof CliError ? err.exitCode : 1;
-      process.stderr.write(paint.red(formatError(err, dialect, outcome.globals?.debug ?? false)) + '\n');
+      process.stderr.write(paint.red(terminalLines(formatError(err, dialect, outcome.globals?.debug ?? false))) + '\n');
     }
   }
   // Open connections are not closed one by one: exiting closes them (waiting for each close cost ~2 ms).

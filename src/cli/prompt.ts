@@ -1,4 +1,5 @@
 import { CliError } from '../errors.js';
+import { terminalText } from '../output/terminal-text.js';
 
 /** Reads one line from the terminal without echoing it (as getpass does). */
 export async function promptSecret(question: string, stdinIsTTY: boolean): Promise<string> {
@@ -6,7 +7,7 @@ export async function promptSecret(question: string, stdinIsTTY: boolean): Promi
   const stdin = process.stdin;
   // No echo from the first keystroke: raw mode goes on before the question is shown.
   stdin.setRawMode(true);
-  process.stderr.write(question);
+  process.stderr.write(terminalText(question));
   stdin.resume();
   stdin.setEncoding('utf8');
   return new Promise((resolve, reject) => {

@@ -3,6 +3,7 @@ import { resolveCredentials } from '../config/resolve.js';
 import type { Deps } from '../cli/deps.js';
 import type { GlobalOptions } from '../cli/globals.js';
 import { HttpTransport } from '../http/transport.js';
+import { terminalText } from '../output/terminal-text.js';
 import { Session } from './session.js';
 import { TokenCache } from './token-cache.js';
 
@@ -21,7 +22,7 @@ export async function createSession(globals: GlobalOptions, env: NodeJS.ProcessE
     cacert: credentials.cacert,
     cert: credentials.cert,
     key: credentials.key,
-    trace: globals.debug ? (line) => deps.stderr.write(line + '\n') : undefined,
+    trace: globals.debug ? (line) => deps.stderr.write(terminalText(line) + '\n') : undefined,
   });
   return new Session(credentials, transport, new TokenCache(TokenCache.defaultDir(env)));
 }
