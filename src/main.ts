@@ -9,6 +9,7 @@ import { CliError, HttpError, messageOf } from './errors.js';
 import { colours, stderrForColour, usageErrorText } from './output/colour.js';
 import { printOptions } from './cli/output-flags.js';
 import { EXIT } from './exit-codes.js';
+import { terminalLines } from './output/terminal-text.js';
 
 declare const __VERSION__: string;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
@@ -74,7 +75,7 @@ export async function main(dialect: Dialect, argv: readonly string[] = process.a
       outcome.exitCode = err.exitCode === 0 ? EXIT.ok : EXIT.usage;
     } else {
       outcome.exitCode = err instanceof CliError ? err.exitCode : EXIT.failure;
-      process.stderr.write(paint.red(formatError(err, dialect, outcome.globals?.debug ?? false)) + '\n');
+      process.stderr.write(paint.red(terminalLines(formatError(err, dialect, outcome.globals?.debug ?? false))) + '\n');
     }
   }
   // Open connections are not closed one by one: exiting closes them (waiting for each close cost ~2 ms).

@@ -4,6 +4,7 @@
 import { isatty } from 'node:tty';
 import { Printer, type PrintOptions } from '../output/printer.js';
 import { progressBar } from '../output/progress.js';
+import { terminalText } from '../output/terminal-text.js';
 import { plainText, type TableStyle } from '../output/views.js';
 import type { Session } from '../session/session.js';
 import type { SessionConfig } from '../session/factory.js';
@@ -29,7 +30,7 @@ export function sessionConfig(globals: GlobalOptions, deps: Pick<Deps, 'env' | '
     cloud: globals.cloud,
     warn: (message) => deps.stderr.write(message + '\n'),
     promptPassword: deps.tty.stdin ? () => deps.promptSecret('OS Password: ') : undefined,
-    trace: globals.debug ? (line) => deps.stderr.write(line + '\n') : undefined,
+    trace: globals.debug ? (line) => deps.stderr.write(terminalText(line) + '\n') : undefined,
   };
 }
 

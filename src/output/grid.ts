@@ -1,4 +1,5 @@
 // PrettyTable-exact grids: the format both classic clients printed and scripts still parse.
+import { terminalLines } from './terminal-text.js';
 import { fill } from './textwrap.js';
 import { displayWidth } from './width.js';
 
@@ -29,8 +30,15 @@ function cellLines(value: string): string[] {
   return value.split('\n');
 }
 
-/** Renders header + rows; cells may hold newlines (one grid line each, top-aligned like PrettyTable). */
-export function renderGrid(headers: readonly string[], rows: readonly (readonly string[])[], options: GridOptions): string {
+/**
+ * Renders header + rows; cells may hold newlines (one grid line each, top-aligned like PrettyTable).
+ * Cells are untrusted text: controls are shown escaped (terminal-text.ts) before widths are measured,
+ * so the grid stays rectangular and nothing in a cell acts on the terminal; a newline stays a line
+ * break inside its cell, as PrettyTable draws it.
+ */
+export function renderGrid(rawHeaders: readonly string[], rawRows: readonly (readonly string[])[], options: GridOptions): string {
+  const headers = rawHeaders.map(terminalLines);
+  const rows = rawRows.map((row) => row.map(terminalLines));
   const widths = headers.map((h) => displayWidth(h));
   for (const row of rows) {
     row.forEach((cell, i) => {

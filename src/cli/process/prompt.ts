@@ -1,5 +1,6 @@
 import { CliError } from '../../errors.js';
 import { EXIT } from '../../exit-codes.js';
+import { terminalText } from '../../output/terminal-text.js';
 
 /** Reads one line from the terminal without echoing it (as getpass does). */
 export async function promptSecret(question: string, stdinIsTTY: boolean): Promise<string> {
@@ -7,7 +8,7 @@ export async function promptSecret(question: string, stdinIsTTY: boolean): Promi
   const stdin = process.stdin;
   // No echo from the first keystroke: raw mode goes on before the question is shown.
   stdin.setRawMode(true);
-  process.stderr.write(question);
+  process.stderr.write(terminalText(question));
   stdin.resume();
   stdin.setEncoding('utf8');
   return new Promise((resolve, reject) => {

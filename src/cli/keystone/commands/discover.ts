@@ -1,5 +1,6 @@
 import { CliError } from '../../../errors.js';
 import { command } from '../../command.js';
+import { terminalText } from '../../../output/terminal-text.js';
 
 export const discover = command({
   spec: {
@@ -14,7 +15,7 @@ export const discover = command({
     // The server root lists every version; a /v2.0 URL (gone from today's Keystone) would answer 404.
     const root = (c.endpoint ?? c.authUrl ?? 'http://localhost:35357').replace(/\/+$/, '').replace(/\/v(2\.0|3)$/, '');
     const { discoverWith } = await import('../../../api/identity/versions.js');
-    const trace = deps.globals.debug ? (line: string) => deps.stderr.write(line + '\n') : undefined;
+    const trace = deps.globals.debug ? (line: string) => deps.stderr.write(terminalText(line) + '\n') : undefined;
     const versions = await discoverWith({ timeoutSeconds: c.timeoutSeconds, insecure: c.insecure, cacert: c.cacert, cert: c.cert, key: c.key, trace }, root).catch(
       () => undefined,
     );
