@@ -1,4 +1,5 @@
-// Every test run starts (or reuses) the real local cloud. If it cannot start, the run fails: no skipping.
+// The cloud tiers (integration, packaging: see vitest.config.ts) start (or reuse) the real local cloud.
+// If it cannot start, the run fails: no skipping. The unit tier has no global setup and needs no cloud.
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FaultProxy } from '../helpers/fault-proxy.js';
 import { gridRows } from '../helpers/cli.js';
-import { imageFactory, ours, reference, serveFiles, suffix, waitForStatus, type DataServer } from './glance-more-fixtures.js';
+import { imageFactory, ours, reference, serveFiles, suffix, waitForStatus, type DataServer } from './glance-v2-commands-fixtures.js';
 
 const images = imageFactory();
 const DATA = Buffer.from(Array.from({ length: 20_000 }, (_, i) => i % 241));

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { adminEnv } from '../helpers/cloud.js';
 import { createImage, deleteImagesNamed, imagesNamed, uniqueName } from '../helpers/cloud-api.js';
-import { serveFiles, type DataServer } from './glance-more-fixtures.js';
+import { serveFiles, type DataServer } from './glance-v2-commands-fixtures.js';
 
 const PREFIX = uniqueName('update-data');
 const DATA = randomBytes(300 * 1024);

@@ -6,10 +6,14 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { readFault } from '../helpers/failing-reads.js';
 
 vi.mock('node:fs/promises', async (original) => (await import('../helpers/failing-reads.js')).withFailingReads(await original()));
 
+// Unit test files share one module registry (isolate: false in vitest.config.ts): start afresh so
+// file-chunks (maybe imported already by another file, with the real fs) and readFault are the ones
+// this mock makes.
+vi.resetModules();
+const { readFault } = await import('../helpers/failing-reads.js');
 const { fileChunks } = await import('../../src/api/image/file-chunks.js');
 
 const dir = mkdtempSync(join(tmpdir(), 'osc-file-chunks-'));

@@ -1,5 +1,5 @@
-// Shared by the glance-more-* integration tests: a data server on 127.0.0.1, the reference
-// python-glanceclient, and images that are deleted afterwards.
+// Shared by the tests of the v2-only glance commands (members, tags, locations, import, tasks):
+// a data server on 127.0.0.1, the reference python-glanceclient, and images deleted afterwards.
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';

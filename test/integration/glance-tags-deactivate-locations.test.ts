@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Image } from '../../src/api/image/images.js';
 import { gridRows } from '../helpers/cli.js';
-import { imageFactory, ours, reference, serveFiles, suffix, type DataServer } from './glance-more-fixtures.js';
+import { imageFactory, ours, reference, serveFiles, suffix, type DataServer } from './glance-v2-commands-fixtures.js';
 
 const images = imageFactory();
 const DATA = Buffer.alloc(4096, 42);

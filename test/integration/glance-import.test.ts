@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CliError } from '../../src/errors.js';
 import { gridRows } from '../helpers/cli.js';
-import { imageFactory, ours, reference, serveFiles, suffix, waitForStatus, type DataServer } from './glance-more-fixtures.js';
+import { imageFactory, ours, reference, serveFiles, suffix, waitForStatus, type DataServer } from './glance-v2-commands-fixtures.js';
 
 const images = imageFactory();
 const DATA = Buffer.from(Array.from({ length: 50_000 }, (_, i) => i % 251));

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Project } from '../../src/api/identity/projects.js';
 import type { Image } from '../../src/api/image/images.js';
 import { gridRows } from '../helpers/cli.js';
-import { imageFactory, ours, reference, suffix } from './glance-more-fixtures.js';
+import { imageFactory, ours, reference, suffix } from './glance-v2-commands-fixtures.js';
 
 const images = imageFactory();
 let project: Project;
