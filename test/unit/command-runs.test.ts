@@ -1,10 +1,10 @@
 // Commands' run() against a fake OpenStack (test/helpers/http-mock.ts): the requests each one makes
 // and what it prints, with no cloud.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { imageList } from '../../src/cli/glance/image-list.js';
-import { imageShow } from '../../src/cli/glance/image-show.js';
-import { tenantCreate } from '../../src/cli/keystone/tenant-create.js';
-import { tenantList } from '../../src/cli/keystone/tenant-list.js';
+import { imageList } from '../../src/cli/glance/commands/image-list.js';
+import { imageShow } from '../../src/cli/glance/commands/image-show.js';
+import { tenantCreate } from '../../src/cli/keystone/commands/tenant-create.js';
+import { tenantList } from '../../src/cli/keystone/commands/tenant-list.js';
 import { makeTestDeps } from '../helpers/deps.js';
 import { HttpMock } from '../helpers/http-mock.js';
 
@@ -15,6 +15,7 @@ const IMAGE = {
   disk_format: 'qcow2',
   container_format: 'bare',
   size: 13_287_936,
+  virtual_size: null,
   visibility: 'public',
   owner: 'p-admin',
   min_disk: 0,

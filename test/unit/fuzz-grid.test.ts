@@ -44,9 +44,8 @@ describe('renderGrid never crashes, never hangs, always draws a rectangle', () =
     );
     fc.assert(
       fc.property(table(fc.oneof(long, fc.string({ maxLength: 10 })), 3, 3), fc.option(fc.integer({ min: 1, max: 80 }), { nil: undefined }), ({ headers, rows, align }, maxWidth) => {
-        const started = Date.now();
+        // A hang is caught by the test timeout; speed belongs to bench/, not to a timed assertion that fails under load.
         const grid = renderGrid(headers, rows, { align, maxWidth });
-        expect(Date.now() - started).toBeLessThan(2000);
         const lines = grid.split('\n');
         if (maxWidth === undefined) for (const line of lines) expect(displayWidth(line)).toBe(displayWidth(lines[0]!));
         else for (const line of lines) expect(line).toMatch(/^[|+]/);

@@ -50,7 +50,7 @@ describe('parseStoreChoice', () => {
 
   it('allows one of --store, --stores and --all-stores', async () => {
     expect(() => parseStoreChoice({ ...EMPTY_TARGET, store: 'a', stores: 'b' }, {})).toThrow('Only one of --store, --stores and --all-stores can be provided');
-    expect(async () => parseStoreChoice(await target('--stores', 'b', '--all-stores', 'True'), {})).rejects.toThrow('Only one of --store, --stores and --all-stores can be provided');
+    await expect(async () => parseStoreChoice(await target('--stores', 'b', '--all-stores', 'True'), {})).rejects.toThrow('Only one of --store, --stores and --all-stores can be provided');
   });
 });
 

@@ -1,12 +1,15 @@
 // The fake OpenStack of test/helpers/http-mock.ts fails a test the ways it promises to.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { imageList } from '../../src/cli/glance/image-list.js';
-import { imageShow } from '../../src/cli/glance/image-show.js';
-import { tenantCreate } from '../../src/cli/keystone/tenant-create.js';
+import { imageList } from '../../src/cli/glance/commands/image-list.js';
+import { imageShow } from '../../src/cli/glance/commands/image-show.js';
+import { tenantCreate } from '../../src/cli/keystone/commands/tenant-create.js';
 import { makeTestDeps } from '../helpers/deps.js';
 import { HttpMock } from '../helpers/http-mock.js';
 
-const IMAGE = { id: 'abc', name: 'cirros', status: 'active', disk_format: 'raw', container_format: 'bare', size: 1 };
+const IMAGE = {
+  id: 'abc', name: 'cirros', status: 'active', disk_format: 'raw', container_format: 'bare', size: 1, virtual_size: null, visibility: 'private', protected: false,
+  checksum: null, min_disk: 0, min_ram: 0, owner: 'p', created_at: '2024-05-01T10:00:00Z', updated_at: '2024-05-01T10:00:00Z', tags: [],
+};
 const showOptions = { image: 'abc', humanReadable: false, maxColumnWidth: 80 };
 
 let api: HttpMock;
