@@ -87,13 +87,26 @@ describe('invalid input creates nothing', () => {
     expect(await idsNamed(name)).toEqual([]);
   });
 
-  it('a non-integer --min-disk and a non-boolean --is-public fail before any image exists', async () => {
+  it('a bad --min-disk, --is-public, --size or --property is a usage error (exit 2) before any image exists', async () => {
     const name = named('bad-values');
     const int = await glance(['image-create', '--name', name, '--min-disk', 'big']);
-    expect(int.code).toBe(1);
-    expect(int.stderr).toBe("error: argument --min-disk: invalid int value: 'big'\n");
-    const bool = await glance(['image-create', '--name', name, '--is-public', 'perhaps']);
-    expect(bool.code).toBe(1);
+    expect(int.code).toBe(2);
+    expect(int.stderr).toBe("usage: glance image-create [options]\nglance image-create: error: argument --min-disk: invalid int value: 'big' (use a whole number, 0 or more)\n");
+    const cases: Array<[string, string, RegExp]> = [
+      ['--is-public', 'perhaps', /argument --is-public: invalid boolean value: 'perhaps' \(use True or False\)/],
+      ['--min-disk', '1e3', /argument --min-disk: invalid int value: '1e3'/],
+      ['--min-ram', '-1', /argument --min-ram: invalid int value: '-1' \(use a whole number, 0 or more\)/],
+      ['--size', 'abc', /argument --size: invalid size: 'abc' \(use a whole number of bytes/],
+      ['--property', 'foo', /argument --property: invalid property: 'foo' \(use KEY=VALUE\)/],
+      ['--checksum', 'xyz', /argument --checksum: invalid MD5 checksum: 'xyz' \(use 32 hex digits\)/],
+    ];
+    for (const [flag, value, message] of cases) {
+      const res = await glance(['image-create', '--name', name, flag, value]);
+      expect(res.code, `${flag} ${value}`).toBe(2);
+      expect(res.stderr.split('\n')[0]).toBe('usage: glance image-create [options]');
+      expect(res.stderr).toMatch(message);
+      expect(res.stdout).toBe('');
+    }
     expect(await idsNamed(name)).toEqual([]);
   });
 });
