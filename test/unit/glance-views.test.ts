@@ -99,4 +99,11 @@ describe('flags and patches', () => {
     );
     expect(() => checkImageFields(schema, { custom: 'ok', min_ram: 5 })).not.toThrow();
   });
+
+  it('a pattern JavaScript cannot read (Python-only syntax) is left to the server, not a JavaScript error', () => {
+    const schema: ImageSchema = { name: 'image', properties: { os_distro: { type: 'string', pattern: '^(?P<name>[a-z]+)$' } } };
+    expect(() => checkImageFields(schema, { os_distro: 'Fedora 19' })).not.toThrow();
+    const readable: ImageSchema = { name: 'image', properties: { os_distro: { type: 'string', pattern: '^[a-z]+$' } } };
+    expect(() => checkImageFields(readable, { os_distro: 'Fedora 19' })).toThrow(/does not match/);
+  });
 });

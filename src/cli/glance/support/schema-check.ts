@@ -40,7 +40,8 @@ function violation(schema: PropertySchema, value: unknown, schemaPath: Array<str
     } else if (keyword === 'maxLength' && typeof value === 'string') {
       if ([...value].length > schema.maxLength!) return at('maxLength', `${repr} is too long`);
     } else if (keyword === 'pattern' && typeof value === 'string') {
-      if (!new RegExp(schema.pattern!, 'u').test(value)) return at('pattern', `${repr} does not match ${pyRepr(schema.pattern)}`);
+      const pattern = compiledPattern(schema.pattern!);
+      if (pattern && !pattern.test(value)) return at('pattern', `${repr} does not match ${pyRepr(schema.pattern)}`);
     } else if (keyword === 'minimum' && typeof value === 'number') {
       if (value < schema.minimum!) return at('minimum', `${repr} is less than the minimum of ${schema.minimum}`);
     } else if (keyword === 'maximum' && typeof value === 'number') {
@@ -71,6 +72,18 @@ function describe(key: string, value: unknown, v: Violation): string {
 }
 
 /** Throws the glanceclient message for the first field the schema rejects; read-only fields are the server's business. */
+/**
+ * The schema's pattern as a JavaScript regular expression, or undefined for one JavaScript cannot
+ * read (a Python-only construct): Glance still checks it, so the server's answer decides then.
+ */
+function compiledPattern(pattern: string): RegExp | undefined {
+  try {
+    return new RegExp(pattern, 'u');
+  } catch {
+    return undefined;
+  }
+}
+
 export function checkImageFields(schema: ImageSchema, fields: Record<string, unknown>): void {
   const extra = typeof schema.additionalProperties === 'object' ? schema.additionalProperties : undefined;
   for (const [key, value] of Object.entries(fields)) {
