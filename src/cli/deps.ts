@@ -35,6 +35,8 @@ export interface Deps {
   globals: GlobalOptions;
   stdout: Writer;
   stderr: Writer;
+  /** A message line on stderr for people (it may hold server text): shown terminal-safe. */
+  notice(text: string): void;
   /** stdout as a byte stream, for image data (image-download without --file). */
   rawStdout: NodeJS.WritableStream;
   /** Image data on stdin, or undefined when stdin carries none. */

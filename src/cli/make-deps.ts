@@ -4,7 +4,7 @@
 import { isatty } from 'node:tty';
 import { Printer, type PrintOptions } from '../output/printer.js';
 import { progressBar } from '../output/progress.js';
-import { terminalText } from '../output/terminal-text.js';
+import { terminalLines, terminalText } from '../output/terminal-text.js';
 import { plainText, type TableStyle } from '../output/views.js';
 import type { Session } from '../session/session.js';
 import type { SessionConfig } from '../session/factory.js';
@@ -22,13 +22,13 @@ export function dialectStyle(dialect: Dialect): TableStyle {
 }
 
 /** What the session layer needs from the command line and the terminal. */
-export function sessionConfig(globals: GlobalOptions, deps: Pick<Deps, 'env' | 'stderr' | 'tty' | 'promptSecret'>): SessionConfig {
+export function sessionConfig(globals: GlobalOptions, deps: Pick<Deps, 'env' | 'stderr' | 'notice' | 'tty' | 'promptSecret'>): SessionConfig {
   return {
     flags: globals.credentialFlags,
     env: deps.env,
     rcPath: globals.rcPath,
     cloud: globals.cloud,
-    warn: (message) => deps.stderr.write(message + '\n'),
+    warn: (message) => deps.notice(message),
     promptPassword: deps.tty.stdin ? () => deps.promptSecret('OS Password: ') : undefined,
     trace: globals.debug ? (line) => deps.stderr.write(terminalText(line) + '\n') : undefined,
   };
@@ -47,6 +47,7 @@ export function makeDeps(dialect: Dialect, globals: GlobalOptions, printOptions:
     globals,
     stdout,
     stderr,
+    notice: (text) => stderr.write(terminalLines(text) + '\n'),
     get rawStdout() {
       return process.stdout;
     },

@@ -6,6 +6,7 @@ import { shellRecord } from './formats/shell.js';
 import type { QuoteMode } from './formats/types.js';
 import { valueList, valueRecord } from './formats/value.js';
 import { renderGrid } from './grid.js';
+import { terminalLines } from './terminal-text.js';
 import type { Cell, ListView, RecordView, TableStyle } from './views.js';
 
 export const FORMATS = ['table', 'json', 'yaml', 'value', 'shell', 'csv'] as const;
@@ -51,6 +52,11 @@ export class Printer {
   private yamlFormat(): typeof import('./formats/yaml.js') {
     if (!this.yaml) throw new Error('Printer.ready() was not awaited before printing yaml.');
     return this.yaml;
+  }
+
+  /** A line of text for people (it may hold server text): shown terminal-safe. */
+  line(text: string): void {
+    this.out.write(terminalLines(text) + '\n');
   }
 
   list(view: ListView, style: Partial<TableStyle> = {}): void {

@@ -37,6 +37,7 @@ export async function warmUpImageList(glanceCommands: readonly CommandModule[]):
       globals,
       stdout: { write: () => undefined },
       stderr: { write: () => undefined },
+      notice: () => undefined,
       get rawStdout(): NodeJS.WritableStream {
         throw new Error('no stdout stream while the snapshot is built');
       },

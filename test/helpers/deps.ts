@@ -1,6 +1,7 @@
 // Deps for calling a command's run() directly, with captured output and a REAL session
 // on the local cloud (or none, for commands that must not touch the network).
 import { PassThrough, Readable } from 'node:stream';
+import { terminalLines } from '../../src/output/terminal-text.js';
 import { glanceDialect } from '../../src/cli/glance/dialect.js';
 import type { Deps, Dialect } from '../../src/cli/deps.js';
 import { globalsFrom, type GlobalOptions } from '../../src/cli/globals.js';
@@ -40,6 +41,7 @@ export function makeTestDeps(options: TestDepsOptions = {}): TestDeps {
     globals,
     stdout: out,
     stderr: err,
+    notice: (text) => err.write(terminalLines(text) + '\n'),
     glance: glanceDialect(globals.imageApiVersion),
     rawStdout: new PassThrough(),
     stdinData: () => (options.stdin === undefined ? undefined : { open: () => Readable.from([options.stdin!]) }),

@@ -100,6 +100,8 @@ describe('hostile text reaches the terminal escaped', () => {
     ['glance', ['image-show', `\x1b[2Jnope${tag}`]],
     ['glance', ['--os-image-api-version', '2', 'image-show', `\x1b[2Jnope${tag}`]],
     ['keystone', ['tenant-get', `\x1b[2Jnope${tag}`]],
+    // image-delete reports each failure on its own line and carries on (deps.notice).
+    ['glance', ['--os-image-api-version', '2', 'image-delete', `\x1b[2Jnope${tag}`]],
   ] as const)('error path: %s %j', async (command, args) => {
     const res = await runInPty(command, args, { env: command === 'glance' ? env() : adminEnv() });
     expect(res.code).toBe(1);

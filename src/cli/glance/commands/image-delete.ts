@@ -37,7 +37,7 @@ export const imageDelete = command({
       } catch (err) {
         if (!(err instanceof CliError)) throw err;
         failed = true;
-        deps.stderr.write(failure(err, image) + '\n');
+        deps.notice(failure(err, image));
       }
     }
     return failed ? 1 : 0;

@@ -61,7 +61,7 @@ async function copyFrom(deps: Deps, api: ImageApi, image: Image, uri: string, cr
   const forget = created
     ? deps.onInterrupt(async () => {
         spinner?.stop();
-        deps.stderr.write(`Copy interrupted: ${await discardImage(api, image)}.\n`);
+        deps.notice(`Copy interrupted: ${await discardImage(api, image)}.`);
       })
     : () => undefined;
   try {

@@ -28,7 +28,7 @@ export async function discardImage(api: ImageApi, image: Image): Promise<string>
   }
 }
 
-export async function uploadData(deps: Pick<Deps, 'stderr' | 'progress' | 'onInterrupt'>, api: ImageApi, image: Image, source: ImageSource, options: UploadDataOptions): Promise<Image> {
+export async function uploadData(deps: Pick<Deps, 'notice' | 'progress' | 'onInterrupt'>, api: ImageApi, image: Image, source: ImageSource, options: UploadDataOptions): Promise<Image> {
   const fail = async (problem: string): Promise<never> => {
     const outcome = options.created ? `; ${await discardImage(api, image)}` : '';
     // The problem may be a server message with its own full stop.
@@ -39,7 +39,7 @@ export async function uploadData(deps: Pick<Deps, 'stderr' | 'progress' | 'onInt
   const forget = options.created
     ? deps.onInterrupt(async () => {
         bar.done();
-        deps.stderr.write(`Upload interrupted: ${await discardImage(api, image)}.\n`);
+        deps.notice(`Upload interrupted: ${await discardImage(api, image)}.`);
       })
     : () => undefined;
   let sent;

@@ -16,7 +16,7 @@ export const catalog = command({
     for (const service of await tokenCatalog(deps)) {
       if (options.service !== undefined && service.type !== options.service) continue;
       if (service.endpoints.length === 0) continue;
-      deps.stdout.write(`Service: ${service.type}\n`);
+      deps.print.line(`Service: ${service.type}`);
       for (const endpoint of service.endpoints) deps.print.record(classicRecord({ ...endpoint }));
     }
   },

@@ -20,7 +20,7 @@ export const discover = command({
       () => undefined,
     );
     if (!versions) throw new CliError('No Keystone-compatible endpoint found');
-    deps.stdout.write(`Keystone found at ${root}\n`);
-    for (const v of versions) deps.stdout.write(`    - supports version ${v.id} (${v.status}) here ${v.url}\n`);
+    deps.print.line(`Keystone found at ${root}`);
+    for (const v of versions) deps.print.line(`    - supports version ${v.id} (${v.status}) here ${v.url}`);
   },
 });
