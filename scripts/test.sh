@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
-# Sets up everything the tests need (npm packages, shells, the real local cloud) and runs every test.
+# Sets up everything the tests need (npm packages, shells, the real local cloud), checks lint and
+# formatting, and runs every test tier (unit, integration, packaging: see vitest.config.ts).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/setup.sh
 [ -f scripts/install-test-deps.sh ] && bash scripts/install-test-deps.sh
+# Lint and format first; the tests still run, so one run shows every problem, but the run fails.
+lint_status=0
+npm run --silent lint || lint_status=$?
 npx tsc --noEmit
 bash scripts/local-cloud.sh up
 
@@ -21,4 +25,8 @@ node -e '
 rm -f "$results"
 # vitest also fails a run for errors outside any test (an unhandled rejection, an EPIPE): say so.
 [ "$status" -eq 0 ] || echo "test run failed (exit $status): see the failures or 'Unhandled Errors' above"
+if [ "$lint_status" -ne 0 ]; then
+  echo "lint or format check failed (npm run lint; npm run format writes the formatting)"
+  status=1
+fi
 exit "$status"
