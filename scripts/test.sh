@@ -15,9 +15,18 @@ bash scripts/local-cloud.sh up
 results=$(mktemp)
 status=0
 npx vitest run --reporter=default --reporter=json --outputFile.json="$results" "$@" || status=$?
-# A plain closing line any CI can read.
+# Each tier's count and time, then a plain closing line any CI can read.
 node -e '
   const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+  const tiers = {};
+  for (const file of r.testResults) {
+    const tier = (/\/test\/([^/]+)\//.exec(file.name) ?? [, "other"])[1];
+    const t = (tiers[tier] ??= { passed: 0, failed: 0, start: Infinity, end: 0 });
+    for (const a of file.assertionResults) if (a.status === "passed") t.passed++; else if (a.status === "failed") t.failed++;
+    t.start = Math.min(t.start, file.startTime);
+    t.end = Math.max(t.end, file.endTime);
+  }
+  for (const [tier, t] of Object.entries(tiers)) console.log(`tier ${tier}: ${t.passed} tests passed, ${t.failed} failed, ${((t.end - t.start) / 1000).toFixed(1)} s`);
   const skipped = r.numPendingTests + r.numTodoTests;
   console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed` + (skipped ? `, ${skipped} skipped` : ""));
   if (r.numTotalTests === 0) { console.error("no test ran"); process.exit(1); }
