@@ -1,5 +1,5 @@
 // Three tiers, each a vitest project (`npx vitest run` runs all; `--project NAME` runs one):
-// - unit: no cloud, no dist/; files in parallel, in threads sharing modules (isolate: false halves
+// - unit: no cloud, no dist/; files in parallel, in threads reused across files (threads.isolate: false halves
 //   the tier's time; a file that mocks a module calls vi.resetModules() first: see file-chunks.test.ts).
 // - integration: the built CLI against the real local cloud (global setup starts it, or the run fails).
 // - packaging: the npm package, the single executable, the launcher and what the bundle loads.
@@ -19,11 +19,23 @@ export default defineConfig({
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], pool: 'threads', sequence: { groupOrder: 0 } } },
       {
         extends: true,
-        test: { name: 'integration', include: ['test/integration/**/*.test.ts'], globalSetup: ['test/global-setup.ts'], sequence: { groupOrder: 1 }, ...oneFileAtATime },
+        test: {
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts'],
+          globalSetup: ['test/global-setup.ts'],
+          sequence: { groupOrder: 1 },
+          ...oneFileAtATime,
+        },
       },
       {
         extends: true,
-        test: { name: 'packaging', include: ['test/packaging/**/*.test.ts'], globalSetup: ['test/global-setup.ts'], sequence: { groupOrder: 2 }, ...oneFileAtATime },
+        test: {
+          name: 'packaging',
+          include: ['test/packaging/**/*.test.ts'],
+          globalSetup: ['test/global-setup.ts'],
+          sequence: { groupOrder: 2 },
+          ...oneFileAtATime,
+        },
       },
     ],
   },

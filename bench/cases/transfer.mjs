@@ -33,8 +33,8 @@ function sizeOf(file) {
   }
 }
 
-async function expectActive(env, image, bytes) {
-  if (!image || image.status !== 'active' || image.size !== bytes) throw new Error(`image ${image?.id} is ${image?.status} with size ${image?.size}, expected active with ${bytes}`);
+async function expectActive(image, bytes) {
+  if (image?.status !== 'active' || image.size !== bytes) throw new Error(`image ${image?.id} is ${image?.status} with size ${image?.size}, expected active with ${bytes}`);
 }
 
 export async function transferCases(env, config) {
@@ -50,7 +50,7 @@ export async function transferCases(env, config) {
   };
   const removeNamed = async ({ name }) => {
     const [image] = await glance.byName(name);
-    await expectActive(env, image, bytes);
+    await expectActive(image, bytes);
     await glance.removeNamed(name);
   };
   const upload = {
@@ -69,7 +69,7 @@ export async function transferCases(env, config) {
         argv: ({ id }) => ['curl', '-sSf', '-o', '/dev/null', '-H', 'Expect:', '-H', 'Content-Type: application/octet-stream', '-H', `@${tokenHeader}`, '-T', file, `${url}/v2/images/${id}/file`],
         env: oursEnv,
         async after({ id }) {
-          await expectActive(env, await glance.get(id), bytes);
+          await expectActive(await glance.get(id), bytes);
           await glance.remove(id);
         },
       },
@@ -83,7 +83,7 @@ export async function transferCases(env, config) {
     track(source.id);
     await run(['curl', '-sSf', '-o', '/dev/null', '-H', 'Expect:', '-H', 'Content-Type: application/octet-stream', '-H', `@${tokenHeader}`, '-T', file, `${url}/v2/images/${source.id}/file`], { env: oursEnv });
     source = await glance.get(source.id);
-    await expectActive(env, source, bytes);
+    await expectActive(source, bytes);
   }
   const out = join(work, 'download');
   const checkOut = () => {
@@ -121,7 +121,7 @@ export async function rssCase(env, config) {
     const result = await run(env.ours('glance', 'image-create', '--name', name, '--disk-format', 'raw', '--container-format', 'bare', '--file', file), { env: env.oursEnv });
     if (result.code !== 0) throw new Error(`rss upload of ${label(bytes)} failed: ${result.stderr.trim()}`);
     const [image] = await env.glance.byName(name);
-    await expectActive(env, image, bytes);
+    await expectActive(image, bytes);
     await env.glance.removeNamed(name);
     if (bytes > 1024 * MiB) rmSync(file, { force: true });
     sizes.push({ size: label(bytes), bytes, peakRssMB: Math.round(result.rssKB / 1024), seconds: Math.round(result.ms) / 1000 });

@@ -91,7 +91,8 @@ export class HttpMock {
     const url = new URL(req.url ?? '/', this.url);
     const seen: SeenRequest = { method: req.method ?? '', path: url.pathname, query: queryOf(url.searchParams), body: Buffer.concat(chunks).toString() };
     this.requests.push(seen);
-    if (seen.method === 'POST' && seen.path === '/v3/auth/tokens') return send(res, { status: 201, json: this.token(), headers: { 'X-Subject-Token': 'mock-token' } });
+    if (seen.method === 'POST' && seen.path === '/v3/auth/tokens')
+      return send(res, { status: 201, json: this.token(), headers: { 'X-Subject-Token': 'mock-token' } });
     const stub = this.stubs.find((s) => !s.used && matches(s, seen));
     if (!stub) {
       this.unexpected.push(seen);

@@ -15,9 +15,11 @@ const tokenFiles = (): string[] => {
 describe('unreachable auth URL', () => {
   let tls: Awaited<ReturnType<typeof selfSignedTlsServer>>;
   let silent: Awaited<ReturnType<typeof silentServer>>;
+  let refusedPort = 0;
   beforeAll(async () => {
     tls = await selfSignedTlsServer();
     silent = await silentServer();
+    refusedPort = await closedPort();
   });
   afterAll(async () => {
     await tls.close();
@@ -30,10 +32,6 @@ describe('unreachable auth URL', () => {
     ['TLS failure (self-signed)', () => `https://127.0.0.1:${tls.port}/v3`, /TLS certificate is self-signed.*--os-cacert/, []],
     ['timeout (server accepts, never answers)', () => `http://127.0.0.1:${silent.port}/v3`, /no answer within the timeout.*--timeout/, ['--timeout', '2']],
   ];
-  let refusedPort = 0;
-  beforeAll(async () => {
-    refusedPort = await closedPort();
-  });
 
   for (const [name, url, cause, extra] of cases) {
     for (const dialect of ['glance', 'keystone'] as const) {

@@ -115,7 +115,10 @@ describe('users', () => {
     deps.tty.stdin = true;
     const answers = ['pw-x', 'pw-y', 'pw-three', 'pw-three'];
     const asked: string[] = [];
-    deps.promptSecret = async (q) => (asked.push(q), answers.shift()!);
+    deps.promptSecret = async (q) => {
+      asked.push(q);
+      return answers.shift()!;
+    };
     await userPasswordUpdate.run(userPasswordUpdate.parse({ flags: { password: undefined }, args: { user: name } }), deps);
     expect(asked).toEqual(['New Password: ', 'Repeat New Password: ', 'New Password: ', 'Repeat New Password: ']);
     expect(deps.err()).toContain('differ');

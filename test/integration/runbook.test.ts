@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/cli.js';
 
 describe('the runbook end to end on a bare local cloud', () => {
+  // The test's timeout is the demo's (spawnSync's): resetting and starting a bare cloud can take over 60 s on a busy machine.
   it('registers Glance with the keystone lines, then uploads, lists and shows as the runbook reads', () => {
     const result = spawnSync('bash', [join(ROOT, 'scripts/demo.sh'), '--check'], { encoding: 'utf8', timeout: 600_000 });
     const output = result.stdout + result.stderr;
@@ -17,5 +18,5 @@ describe('the runbook end to end on a bare local cloud', () => {
     expect(output).toMatch(/\| status\s+\| active\s+\|/);
     expect(output).toMatch(/\| is_public\s+\| True\s+\|/);
     expect(output).toMatch(/\| fedora-19-copy\s+\| qcow2\s+\| bare\s+\| \d+\s+\| active \|/);
-  });
+  }, 600_000);
 });

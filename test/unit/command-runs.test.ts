@@ -35,8 +35,18 @@ afterEach(() => api.close());
 
 describe('glance image-list', () => {
   it('asks for images sorted by name, follows the next link, prints one grid of both pages', async () => {
-    api.register('GET', '/v2/images', { json: { images: [IMAGE], next: '/v2/images?marker=m1&sort_key=name&sort_dir=asc' } }, { query: { sort_key: 'name', sort_dir: 'asc' } });
-    api.register('GET', '/v2/images', { json: { images: [{ ...IMAGE, id: 'i-2', name: 'fedora', size: 0 }] } }, { query: { marker: 'm1', sort_key: 'name', sort_dir: 'asc' } });
+    api.register(
+      'GET',
+      '/v2/images',
+      { json: { images: [IMAGE], next: '/v2/images?marker=m1&sort_key=name&sort_dir=asc' } },
+      { query: { sort_key: 'name', sort_dir: 'asc' } },
+    );
+    api.register(
+      'GET',
+      '/v2/images',
+      { json: { images: [{ ...IMAGE, id: 'i-2', name: 'fedora', size: 0 }] } },
+      { query: { marker: 'm1', sort_key: 'name', sort_dir: 'asc' } },
+    );
     const deps = makeTestDeps({ env: api.env() });
     await imageList.run({ query: { sort_key: ['name'], sort_dir: ['asc'] }, humanReadable: false, includeStores: false }, deps);
     api.verify();

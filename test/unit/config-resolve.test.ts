@@ -85,7 +85,11 @@ describe('credential precedence: flags > --os-rc > environment > clouds.yaml', (
   it("Horizon's openrc: prompts for the password at a terminal, says so without one, keeps a given password", async () => {
     const rc = file('openrc.sh', 'export OS_AUTH_URL=http://ks:5000/v3\nexport OS_USERNAME=admin\nexport OS_PROJECT_NAME=admin\nread -sr OS_PASSWORD_INPUT\nexport OS_PASSWORD=$OS_PASSWORD_INPUT\n');
     let asked = 0;
-    const prompted = await resolveCredentials({ flags: {}, env: {}, rcPath: rc, promptPassword: async () => (asked++, 'typed') });
+    const promptPassword = async (): Promise<string> => {
+      asked++;
+      return 'typed';
+    };
+    const prompted = await resolveCredentials({ flags: {}, env: {}, rcPath: rc, promptPassword });
     expect(prompted.password).toBe('typed');
     expect(asked).toBe(1);
     await expect(resolveCredentials({ flags: {}, env: {}, rcPath: rc })).rejects.toThrow(
@@ -96,7 +100,11 @@ describe('credential precedence: flags > --os-rc > environment > clouds.yaml', (
 
   it('does not ask for a password when something else is missing anyway', async () => {
     let asked = 0;
-    await expect(resolveCredentials({ flags: {}, env: { OS_USERNAME: 'u' }, promptPassword: async () => (asked++, 'pw') })).rejects.toThrow(
+    const promptPassword = async (): Promise<string> => {
+      asked++;
+      return 'pw';
+    };
+    await expect(resolveCredentials({ flags: {}, env: { OS_USERNAME: 'u' }, promptPassword })).rejects.toThrow(
       'Missing credentials: an auth URL (OS_AUTH_URL or --os-auth-url). Source your keystonerc, pass --os-rc FILE, or use --os-cloud.',
     );
     expect(asked).toBe(0);

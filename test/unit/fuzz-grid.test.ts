@@ -57,7 +57,7 @@ describe('renderGrid never crashes, never hangs, always draws a rectangle', () =
 
 // ---- differential against Python's PrettyTable ----
 
-const PYTHON = String.raw`
+const PYTHON = `
 import json, sys, prettytable
 out = []
 for t in json.load(sys.stdin):

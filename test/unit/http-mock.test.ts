@@ -40,12 +40,21 @@ describe('HttpMock.verify', () => {
 
   it('a request whose query differs from the registered one is unregistered', async () => {
     api.register('GET', '/v2/images', { json: { images: [] } }, { query: { name: 'cirros' } });
-    await expect(imageList.run({ query: { name: 'fedora' }, humanReadable: false, includeStores: false }, makeTestDeps({ env: api.env() }))).rejects.toThrow('no stub');
-    expect(() => api.verify()).toThrow(/expected but not made: GET \/v2\/images \{"name":"cirros"\}\n {2}made but not registered: GET \/v2\/images \{"name":"fedora"\}/);
+    await expect(imageList.run({ query: { name: 'fedora' }, humanReadable: false, includeStores: false }, makeTestDeps({ env: api.env() }))).rejects.toThrow(
+      'no stub',
+    );
+    expect(() => api.verify()).toThrow(
+      /expected but not made: GET \/v2\/images \{"name":"cirros"\}\n {2}made but not registered: GET \/v2\/images \{"name":"fedora"\}/,
+    );
   });
 
   it('a request whose JSON body differs from the registered one is unregistered', async () => {
-    api.register('POST', '/v3/projects', { status: 201, json: { project: { id: 'p9', name: 'demo', enabled: true } } }, { json: { project: { name: 'demo', enabled: true, domain_id: 'default' } } });
+    api.register(
+      'POST',
+      '/v3/projects',
+      { status: 201, json: { project: { id: 'p9', name: 'demo', enabled: true } } },
+      { json: { project: { name: 'demo', enabled: true, domain_id: 'default' } } },
+    );
     await expect(tenantCreate.run({ name: 'demo', enabled: false }, makeTestDeps({ dialect: 'keystone', env: api.env() }))).rejects.toThrow('no stub');
     expect(() => api.verify()).toThrow('made but not registered: POST /v3/projects {} {"project":{"name":"demo","enabled":false,"domain_id":"default"}}');
   });
