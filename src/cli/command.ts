@@ -37,7 +37,7 @@ export interface CommandModule<O = unknown> {
  * Declares a command: its parse() sees flags and arguments typed from its own spec. The registry
  * keeps the element type unknown; the program only ever hands a module its own spec's values.
  */
-export function command<O, F extends FlagSet = {}, A extends ArgSet = {}>(module: {
+export function command<O, F extends FlagSet = FlagSet, A extends ArgSet = ArgSet>(module: {
   spec: CommandSpec<F, A>;
   parse(input: Parsed<F, A>): O;
   run(options: O, deps: Deps): Promise<number | void>;

@@ -71,7 +71,7 @@ export const obj: Guard<Record<string, unknown>> = (value, at) => {
 export function list<T>(item: Guard<T>): Guard<T[]> {
   return (value, at) => {
     if (!Array.isArray(value)) throw wrong(value, at, 'a list');
-    value.forEach((entry, i) => item(entry, `${at}[${i}]`));
+    for (const [i, entry] of value.entries()) item(entry, `${at}[${i}]`);
     return value as T[];
   };
 }

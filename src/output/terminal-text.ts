@@ -22,17 +22,17 @@ const UNSAFE_BUT_NEWLINE = new RegExp(String.raw`[\x00-\x09\x0b-\x1f${OTHER_CONT
 
 const NAMED: Readonly<Record<string, string>> = { '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 
-function escape(ch: string): string {
+function escapeChar(ch: string): string {
   const code = ch.charCodeAt(0);
   return NAMED[ch] ?? (code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`);
 }
 
 /** One line for a person: every control, newline included, shown escaped (trace lines, prompts, shell comments). */
 export function terminalText(text: string): string {
-  return text.replace(UNSAFE, escape);
+  return text.replace(UNSAFE, escapeChar);
 }
 
 /** Text that may span lines (grid cells, error messages): newlines stay line breaks, all else as terminalText. */
 export function terminalLines(text: string): string {
-  return text.replace(UNSAFE_BUT_NEWLINE, escape);
+  return text.replace(UNSAFE_BUT_NEWLINE, escapeChar);
 }

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { displayWidth } from '../../src/output/width.js';
 import { glanceApi } from '../helpers/cloud-api.js';
 import { adminEnv } from '../helpers/cloud.js';
-import { FaultProxy, htmlErrorPage } from '../helpers/fault-proxy.js';
+import { FaultProxy } from '../helpers/fault-proxy.js';
 import { runInPty } from '../helpers/pty.js';
 import { env, glance, unique } from './glance-helpers.js';
 import { keystone } from './keystone-support.js';

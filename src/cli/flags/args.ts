@@ -28,6 +28,6 @@ export const variadicArg = (name: string, description: string): Arg<string[]> =>
 /** Decodes positional values in the order the set declares them. */
 export function decodeArgs<A extends ArgSet>(args: A, given: readonly unknown[]): ArgValues<A> {
   const values: Record<string, unknown> = {};
-  Object.entries(args).forEach(([key, arg], index) => (values[key] = arg.decode(given[index])));
+  for (const [index, [key, arg]] of Object.entries(args).entries()) values[key] = arg.decode(given[index]);
   return values as ArgValues<A>;
 }
