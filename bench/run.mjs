@@ -37,7 +37,9 @@ const env = await prepare(root, { build: !args.includes('--no-build') });
 const hash = passwordHashSetting();
 const cloud = cloudInfo();
 console.log(`Keystone password hashing: ${hash.algorithm}, password_hash_rounds = ${hash.rounds} (${STATE_DIR}/keystone/keystone.conf)`);
-console.log(`Ours: ${env.work}/cli/bin/{glance,keystone} (private copy of the build of ${env.commit}); rounds ${config.startupRounds} start-up / ${config.transferRounds} transfer${quick ? ' (quick)' : ''}\n`);
+console.log(
+  `Ours: ${env.work}/cli/bin/{glance,keystone} (private copy of the build of ${env.commit}); rounds ${config.startupRounds} start-up / ${config.transferRounds} transfer${quick ? ' (quick)' : ''}\n`,
+);
 
 const results = [];
 try {

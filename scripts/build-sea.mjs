@@ -30,7 +30,10 @@ await build({
   plugins: [withoutHttp2, lazyBuiltins, builtinImportAsRequire],
   logLevel: 'warning',
 });
-writeFileSync(path('sea-config.json'), JSON.stringify({ main: path('sea.cjs'), output: path('sea.blob'), disableExperimentalSEAWarning: true, useSnapshot: true }));
+writeFileSync(
+  path('sea-config.json'),
+  JSON.stringify({ main: path('sea.cjs'), output: path('sea.blob'), disableExperimentalSEAWarning: true, useSnapshot: true }),
+);
 execFileSync(process.execPath, ['--experimental-sea-config', path('sea-config.json')], { stdio: 'inherit' });
 
 const exe = path('openstack-classic');

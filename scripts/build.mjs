@@ -37,7 +37,14 @@ try {
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   });
   // One file: a snapshot is built from a single script.
-  await build({ ...common, entryPoints: ['src/startup/snapshot.ts'], outfile: `${fresh}/snapshot/cli.cjs`, format: 'cjs', minifyWhitespace: true, plugins: [...common.plugins, builtinImportAsRequire] });
+  await build({
+    ...common,
+    entryPoints: ['src/startup/snapshot.ts'],
+    outfile: `${fresh}/snapshot/cli.cjs`,
+    format: 'cjs',
+    minifyWhitespace: true,
+    plugins: [...common.plugins, builtinImportAsRequire],
+  });
   // The package's postinstall rebuilds the snapshot with the installing Node, with this same code.
   copyFileSync(resolve(root, 'scripts/snapshot.mjs'), `${fresh}/snapshot/build.mjs`);
   buildSnapshot(fresh);

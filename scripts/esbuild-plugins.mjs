@@ -36,7 +36,9 @@ const REWRITES = [
   },
   {
     file: /commander[\\/]lib[\\/]command\.js$/,
-    edits: [["const childProcess = require('node:child_process');", "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };"]],
+    edits: [
+      ["const childProcess = require('node:child_process');", "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };"],
+    ],
   },
 ];
 

@@ -74,7 +74,9 @@ const cells = (lines) => lines.filter((l) => l.startsWith('|')).map((l) => l.sli
 
 /** Centred or left: a cell is left-aligned when it starts with exactly one space. */
 function alignment(lines) {
-  const all = cells(lines).flat().filter((c) => c.trim() !== '');
+  const all = cells(lines)
+    .flat()
+    .filter((c) => c.trim() !== '');
   return all.every((c) => /^ \S/.test(c)) ? 'left' : 'center';
 }
 
@@ -90,7 +92,11 @@ function compareGrid(expected, actual, command) {
   if (alignment(want) !== alignment(got)) problems.push(`cells are ${alignment(got)}-aligned, runbook's are ${alignment(want)}-aligned`);
   const isRecord = header(wantCells) === 'Property | Value';
   if (isRecord) {
-    const names = (rows) => rows.slice(1).map((r) => r[0].trim()).join(',');
+    const names = (rows) =>
+      rows
+        .slice(1)
+        .map((r) => r[0].trim())
+        .join(',');
     if (names(wantCells) !== names(gotCells)) problems.push(`rows are ${names(gotCells)}, runbook has ${names(wantCells)}`);
   } else if (gotCells.length < 2) problems.push('no rows');
   if (got.length > 0 && got[0] !== got[2]) problems.push('top rule and header rule differ');

@@ -2,7 +2,10 @@ import { EXIT } from './exit-codes.js';
 
 /** An error meant for the user: one line, a fix where there is one, and the exit code it maps to. */
 export class CliError extends Error {
-  constructor(message: string, readonly exitCode: number = EXIT.failure) {
+  constructor(
+    message: string,
+    readonly exitCode: number = EXIT.failure,
+  ) {
     super(message);
     this.name = 'CliError';
   }

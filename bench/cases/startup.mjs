@@ -9,7 +9,10 @@ export function startupCases(env) {
   const curlGet = (url) => ['curl', '-sSf', '-o', '/dev/null', '-H', `@${tokenHeader}`, url];
   return [
     {
-      id: 'help', group: 'startup', title: 'glance --help', unit: 'ms',
+      id: 'help',
+      group: 'startup',
+      title: 'glance --help',
+      unit: 'ms',
       target: { vs: 'python', op: '<=', ratio: 0.1 },
       variants: {
         ours: { argv: ours('glance', '--help'), env: oursEnv },
@@ -19,7 +22,10 @@ export function startupCases(env) {
       },
     },
     {
-      id: 'image-list', group: 'startup', title: 'glance image-list (cached token)', unit: 'ms',
+      id: 'image-list',
+      group: 'startup',
+      title: 'glance image-list (cached token)',
+      unit: 'ms',
       target: { vs: 'python', op: '<=', ratio: 0.1 },
       variants: {
         ours: { argv: ours('glance', 'image-list'), env: oursEnv },
@@ -30,7 +36,10 @@ export function startupCases(env) {
       },
     },
     {
-      id: 'image-list-no-cache', group: 'startup', title: 'glance --no-cache image-list', unit: 'ms',
+      id: 'image-list-no-cache',
+      group: 'startup',
+      title: 'glance --no-cache image-list',
+      unit: 'ms',
       target: { vs: 'python', op: '<=', ratio: 0.35 },
       variants: {
         ours: { argv: ours('glance', '--no-cache', 'image-list'), env: oursEnv },
@@ -38,7 +47,10 @@ export function startupCases(env) {
       },
     },
     {
-      id: 'tenant-list', group: 'startup', title: 'keystone tenant-list (cached) vs openstack project list', unit: 'ms',
+      id: 'tenant-list',
+      group: 'startup',
+      title: 'keystone tenant-list (cached) vs openstack project list',
+      unit: 'ms',
       variants: {
         ours: { argv: ours('keystone', 'tenant-list'), env: oursEnv },
         python: { argv: ['/usr/bin/openstack', 'project', 'list'], env: pythonEnv },
@@ -46,7 +58,10 @@ export function startupCases(env) {
       },
     },
     {
-      id: 'tenant-list-no-cache', group: 'startup', title: 'keystone --no-cache tenant-list vs openstack project list', unit: 'ms',
+      id: 'tenant-list-no-cache',
+      group: 'startup',
+      title: 'keystone --no-cache tenant-list vs openstack project list',
+      unit: 'ms',
       variants: {
         ours: { argv: ours('keystone', '--no-cache', 'tenant-list'), env: oursEnv },
         python: { argv: ['/usr/bin/openstack', 'project', 'list'], env: pythonEnv },
@@ -68,24 +83,51 @@ export async function requestCounts(env) {
   track(name);
   const source = await glance.create(name);
   track(source.id);
-  await run(['curl', '-sSf', '-o', '/dev/null', '-H', 'Expect:', '-H', 'Content-Type: application/octet-stream', '-H', `@${env.tokenHeader}`, '-T', small, `${env.cloud.glance_url}/v2/images/${source.id}/file`], { env: oursEnv });
+  await run(
+    [
+      'curl',
+      '-sSf',
+      '-o',
+      '/dev/null',
+      '-H',
+      'Expect:',
+      '-H',
+      'Content-Type: application/octet-stream',
+      '-H',
+      `@${env.tokenHeader}`,
+      '-T',
+      small,
+      `${env.cloud.glance_url}/v2/images/${source.id}/file`,
+    ],
+    { env: oursEnv },
+  );
   const out = join(work, 'small-download');
   const rows = [
     ['glance --help', ours('glance', '--help'), python('--help')],
     ['glance image-list (cached token)', ours('glance', 'image-list'), python('image-list')],
     ['glance --no-cache image-list', ours('glance', '--no-cache', 'image-list'), python('image-list')],
     ['keystone tenant-list / openstack project list', ours('keystone', 'tenant-list'), ['/usr/bin/openstack', 'project', 'list']],
-    ['image-create 1 MiB --file', has('image-create') ? ours('glance', 'image-create', '--name', name, '--disk-format', 'raw', '--container-format', 'bare', '--file', small) : undefined,
-      python('image-create', '--name', name, '--disk-format', 'raw', '--container-format', 'bare', '--file', small)],
-    ['image-download 1 MiB --file', has('image-download') ? ours('glance', 'image-download', '--file', out, source.id) : undefined,
-      python('image-download', '--file', out, source.id)],
+    [
+      'image-create 1 MiB --file',
+      has('image-create') ? ours('glance', 'image-create', '--name', name, '--disk-format', 'raw', '--container-format', 'bare', '--file', small) : undefined,
+      python('image-create', '--name', name, '--disk-format', 'raw', '--container-format', 'bare', '--file', small),
+    ],
+    [
+      'image-download 1 MiB --file',
+      has('image-download') ? ours('glance', 'image-download', '--file', out, source.id) : undefined,
+      python('image-download', '--file', out, source.id),
+    ],
   ];
   const counts = [];
   for (const [title, oursArgv, pythonArgv] of rows) {
     const withDebug = (argv) => [argv[0], '--debug', ...argv.slice(1)];
     const o = oursArgv ? await run(withDebug(oursArgv), { env: oursEnv }) : undefined;
     const p = await run(withDebug(pythonArgv), { env: pythonEnv });
-    counts.push({ command: title, ours: o ? (o.code === 0 ? countOurs(o.stderr) : `exit ${o.code}`) : 'n/a', python: p.code === 0 ? countPython(p.stderr) : `exit ${p.code}` });
+    counts.push({
+      command: title,
+      ours: o ? (o.code === 0 ? countOurs(o.stderr) : `exit ${o.code}`) : 'n/a',
+      python: p.code === 0 ? countPython(p.stderr) : `exit ${p.code}`,
+    });
   }
   log('requests: counted');
   return { id: 'requests', group: 'requests', title: 'HTTP requests per command (--debug traces)', counts };

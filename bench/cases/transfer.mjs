@@ -34,7 +34,8 @@ function sizeOf(file) {
 }
 
 async function expectActive(image, bytes) {
-  if (image?.status !== 'active' || image.size !== bytes) throw new Error(`image ${image?.id} is ${image?.status} with size ${image?.size}, expected active with ${bytes}`);
+  if (image?.status !== 'active' || image.size !== bytes)
+    throw new Error(`image ${image?.id} is ${image?.status} with size ${image?.size}, expected active with ${bytes}`);
 }
 
 export async function transferCases(env, config) {
@@ -54,7 +55,12 @@ export async function transferCases(env, config) {
     await glance.removeNamed(name);
   };
   const upload = {
-    id: 'upload', group: 'transfer', title: `image-create --file (${label(bytes)})`, unit: 'MB/s', bytes, warmup: false,
+    id: 'upload',
+    group: 'transfer',
+    title: `image-create --file (${label(bytes)})`,
+    unit: 'MB/s',
+    bytes,
+    warmup: false,
     target: { vs: 'curl', op: '>=', ratio: 0.95 },
     skip: has('image-create') ? undefined : 'ours has no image-create yet',
     variants: {
@@ -66,7 +72,21 @@ export async function transferCases(env, config) {
           track(image.id);
           return { id: image.id };
         },
-        argv: ({ id }) => ['curl', '-sSf', '-o', '/dev/null', '-H', 'Expect:', '-H', 'Content-Type: application/octet-stream', '-H', `@${tokenHeader}`, '-T', file, `${url}/v2/images/${id}/file`],
+        argv: ({ id }) => [
+          'curl',
+          '-sSf',
+          '-o',
+          '/dev/null',
+          '-H',
+          'Expect:',
+          '-H',
+          'Content-Type: application/octet-stream',
+          '-H',
+          `@${tokenHeader}`,
+          '-T',
+          file,
+          `${url}/v2/images/${id}/file`,
+        ],
         env: oursEnv,
         async after({ id }) {
           await expectActive(await glance.get(id), bytes);
@@ -81,7 +101,24 @@ export async function transferCases(env, config) {
   if (has('image-download')) {
     source = await glance.create(`bench-${process.pid}-download`);
     track(source.id);
-    await run(['curl', '-sSf', '-o', '/dev/null', '-H', 'Expect:', '-H', 'Content-Type: application/octet-stream', '-H', `@${tokenHeader}`, '-T', file, `${url}/v2/images/${source.id}/file`], { env: oursEnv });
+    await run(
+      [
+        'curl',
+        '-sSf',
+        '-o',
+        '/dev/null',
+        '-H',
+        'Expect:',
+        '-H',
+        'Content-Type: application/octet-stream',
+        '-H',
+        `@${tokenHeader}`,
+        '-T',
+        file,
+        `${url}/v2/images/${source.id}/file`,
+      ],
+      { env: oursEnv },
+    );
     source = await glance.get(source.id);
     await expectActive(source, bytes);
   }
@@ -92,7 +129,12 @@ export async function transferCases(env, config) {
     if (size !== bytes) throw new Error(`downloaded ${size} bytes, expected ${bytes}`);
   };
   const download = {
-    id: 'download', group: 'transfer', title: `image-download --file, hash verified (${label(bytes)})`, unit: 'MB/s', bytes, warmup: false,
+    id: 'download',
+    group: 'transfer',
+    title: `image-download --file, hash verified (${label(bytes)})`,
+    unit: 'MB/s',
+    bytes,
+    warmup: false,
     target: { vs: 'curl', op: '>=', ratio: 0.95 },
     skip: source ? undefined : 'ours has no image-download yet',
     variants: source && {
@@ -100,7 +142,16 @@ export async function transferCases(env, config) {
       python: { argv: python('image-download', '--file', out, source.id), env: pythonEnv, after: checkOut },
       curl: {
         // Download, then hash and compare with Glance's os_hash_value, as a careful script would.
-        argv: ['sh', '-c', 'curl -sSf -H "@$1" -o "$2" "$3" && test "$(sha512sum "$2" | cut -d" " -f1)" = "$4"', 'sh', tokenHeader, out, `${url}/v2/images/${source.id}/file`, source.os_hash_value],
+        argv: [
+          'sh',
+          '-c',
+          'curl -sSf -H "@$1" -o "$2" "$3" && test "$(sha512sum "$2" | cut -d" " -f1)" = "$4"',
+          'sh',
+          tokenHeader,
+          out,
+          `${url}/v2/images/${source.id}/file`,
+          source.os_hash_value,
+        ],
         env: oursEnv,
         after: checkOut,
       },
@@ -118,7 +169,9 @@ export async function rssCase(env, config) {
     const file = dataFile(env, bytes);
     const name = `bench-${process.pid}-rss-${bytes}`;
     env.track(name);
-    const result = await run(env.ours('glance', 'image-create', '--name', name, '--disk-format', 'raw', '--container-format', 'bare', '--file', file), { env: env.oursEnv });
+    const result = await run(env.ours('glance', 'image-create', '--name', name, '--disk-format', 'raw', '--container-format', 'bare', '--file', file), {
+      env: env.oursEnv,
+    });
     if (result.code !== 0) throw new Error(`rss upload of ${label(bytes)} failed: ${result.stderr.trim()}`);
     const [image] = await env.glance.byName(name);
     await expectActive(image, bytes);

@@ -24,7 +24,8 @@ export async function measure(item, rounds, log) {
       const ctx = (await variant.before?.(round)) ?? {};
       const argv = typeof variant.argv === 'function' ? variant.argv(ctx) : variant.argv;
       const result = await run(argv, { env: variant.env });
-      if (result.code !== 0) throw new Error(`${item.id} (${tool}): ${argv.join(' ')} exited ${result.code}: ${result.stderr.trim().split('\n').slice(-3).join(' | ')}`);
+      if (result.code !== 0)
+        throw new Error(`${item.id} (${tool}): ${argv.join(' ')} exited ${result.code}: ${result.stderr.trim().split('\n').slice(-3).join(' | ')}`);
       await variant.after?.(ctx, result);
       if (warm) continue;
       samples[tool].ms.push(result.ms);

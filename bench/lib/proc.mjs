@@ -33,7 +33,14 @@ export function run(argv, { env, keepOutput = false, cwd }) {
       try {
         [rssKB, user, system] = readFileSync(rssFile, 'utf8').trim().split('\n').pop().split(' ').map(Number);
       } catch {}
-      resolve({ ms, rssKB, cpuMs: Math.round((user + system) * 1000), code: code ?? -1, stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString() });
+      resolve({
+        ms,
+        rssKB,
+        cpuMs: Math.round((user + system) * 1000),
+        code: code ?? -1,
+        stdout: Buffer.concat(out).toString(),
+        stderr: Buffer.concat(err).toString(),
+      });
     });
   });
 }

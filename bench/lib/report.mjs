@@ -14,9 +14,15 @@ export function render(report) {
   const hash = report.cloud.passwordHash;
   const out = [];
   out.push(`Machine: ${m.nproc} CPUs (${m.cpu}), ${m.memoryGiB} GiB RAM, Linux ${m.kernel}, Node ${m.node}, load average ${m.loadavg.join(' ')}`);
-  out.push(`Cloud: Keystone ${report.cloud.keystone} (password hashing ${hash.algorithm}, password_hash_rounds = ${hash.rounds}), Glance ${report.cloud.glance}`);
-  out.push(`Theirs: ${report.reference.glanceclient ? `python-glanceclient ${report.reference.glanceclient}` : ''}, ${report.reference.openstackclient}, ${report.reference.curl.split(' ').slice(0, 2).join(' ')}`);
-  out.push(`Medians of ${report.config.startupRounds} alternating rounds (start-up) / ${report.config.transferRounds} (transfers). Ratios are ours/theirs: lower is better for ms, higher for MB/s.\n`);
+  out.push(
+    `Cloud: Keystone ${report.cloud.keystone} (password hashing ${hash.algorithm}, password_hash_rounds = ${hash.rounds}), Glance ${report.cloud.glance}`,
+  );
+  out.push(
+    `Theirs: ${report.reference.glanceclient ? `python-glanceclient ${report.reference.glanceclient}` : ''}, ${report.reference.openstackclient}, ${report.reference.curl.split(' ').slice(0, 2).join(' ')}`,
+  );
+  out.push(
+    `Medians of ${report.config.startupRounds} alternating rounds (start-up) / ${report.config.transferRounds} (transfers). Ratios are ours/theirs: lower is better for ms, higher for MB/s.\n`,
+  );
 
   const rows = [];
   for (const r of report.results) {
@@ -28,27 +34,51 @@ export function render(report) {
     const v = r.variants;
     const t = r.target;
     rows.push([
-      r.title, fmt(v.ours, r.unit), fmt(v.plain, r.unit), fmt(v.python, r.unit), fmt(v.curl, r.unit), fmt(v.node, r.unit),
-      ratio(r.ratios['ours/python']), ratio(r.ratios['ours/curl']),
-      t ? `${t.op} ${t.ratio}× ${t.vs}` : '', t ? (t.met ? 'yes' : 'NO') : '',
+      r.title,
+      fmt(v.ours, r.unit),
+      fmt(v.plain, r.unit),
+      fmt(v.python, r.unit),
+      fmt(v.curl, r.unit),
+      fmt(v.node, r.unit),
+      ratio(r.ratios['ours/python']),
+      ratio(r.ratios['ours/curl']),
+      t ? `${t.op} ${t.ratio}× ${t.vs}` : '',
+      t ? (t.met ? 'yes' : 'NO') : '',
     ]);
   }
   out.push(table(['Case', 'ours', 'ours, no snapshot', 'python', 'curl', 'node -e 0', 'ours/python', 'ours/curl', 'target', 'met'], rows));
-  out.push('(ours: bin/glance as installed, started from the V8 start-up snapshot; no snapshot: `node bin/glance`, the same program as plain JavaScript;\n curl: the same HTTP request alone; node -e 0: the Node runtime starting and exiting, the floor for any Node CLI)');
+  out.push(
+    '(ours: bin/glance as installed, started from the V8 start-up snapshot; no snapshot: `node bin/glance`, the same program as plain JavaScript;\n curl: the same HTTP request alone; node -e 0: the Node runtime starting and exiting, the floor for any Node CLI)',
+  );
   const cpu = report.results.filter((r) => r.variants && r.unit === 'MB/s');
-  for (const r of cpu) out.push(`CPU seconds (user+sys), ${r.title}: ${Object.entries(r.variants).map(([t, v]) => `${t} ${v.cpuMs / 1000}`).join(', ')}`);
+  for (const r of cpu)
+    out.push(
+      `CPU seconds (user+sys), ${r.title}: ${Object.entries(r.variants)
+        .map(([t, v]) => `${t} ${v.cpuMs / 1000}`)
+        .join(', ')}`,
+    );
 
   const rss = report.results.find((r) => r.id === 'rss');
   if (rss?.sizes) {
-    out.push(`\nPeak RSS of ours (image-create --file): ${rss.sizes.map((s) => `${s.size}: ${s.peakRssMB} MB (${s.seconds} s)`).join(', ')}; growth ${Math.round(rss.growth * 1000) / 10}% (target: ${rss.target.rule}: ${rss.target.met ? 'met' : 'NOT met'})`);
+    out.push(
+      `\nPeak RSS of ours (image-create --file): ${rss.sizes.map((s) => `${s.size}: ${s.peakRssMB} MB (${s.seconds} s)`).join(', ')}; growth ${Math.round(rss.growth * 1000) / 10}% (target: ${rss.target.rule}: ${rss.target.met ? 'met' : 'NOT met'})`,
+    );
     const upload = report.results.find((r) => r.id === 'upload' && r.variants);
-    if (upload) out.push(`Peak RSS during the ${upload.title}: ours ${upload.variants.ours.peakRssMB} MB, python ${upload.variants.python.peakRssMB} MB, curl ${upload.variants.curl.peakRssMB} MB`);
+    if (upload)
+      out.push(
+        `Peak RSS during the ${upload.title}: ours ${upload.variants.ours.peakRssMB} MB, python ${upload.variants.python.peakRssMB} MB, curl ${upload.variants.curl.peakRssMB} MB`,
+      );
   } else if (rss?.skipped) out.push(`\nPeak RSS: skipped (${rss.skipped})`);
 
   const requests = report.results.find((r) => r.id === 'requests');
   if (requests) {
     out.push('\nHTTP requests per command (ours: REQ lines of --debug; python: urllib3 request log lines of --debug)');
-    out.push(table(['Command', 'ours', 'python'], requests.counts.map((c) => [c.command, c.ours, c.python])));
+    out.push(
+      table(
+        ['Command', 'ours', 'python'],
+        requests.counts.map((c) => [c.command, c.ours, c.python]),
+      ),
+    );
   }
   return out.join('\n');
 }

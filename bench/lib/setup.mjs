@@ -9,7 +9,10 @@ import { runOk } from './proc.mjs';
 
 function version(argv) {
   try {
-    return execFileSync(argv[0], argv.slice(1), { stdio: ['ignore', 'pipe', 'pipe'] }).toString().trim().split('\n')[0];
+    return execFileSync(argv[0], argv.slice(1), { stdio: ['ignore', 'pipe', 'pipe'] })
+      .toString()
+      .trim()
+      .split('\n')[0];
   } catch {
     return 'unknown';
   }
@@ -56,8 +59,18 @@ export async function prepare(root, { build }) {
 
   const images = new Set();
   return {
-    root, work, commit: commit + (dirty ? '+uncommitted' : ''), cloud, log, glance, tokenHeader,
-    oursEnv, pythonEnv, ours, oursPlain, has,
+    root,
+    work,
+    commit: commit + (dirty ? '+uncommitted' : ''),
+    cloud,
+    log,
+    glance,
+    tokenHeader,
+    oursEnv,
+    pythonEnv,
+    ours,
+    oursPlain,
+    has,
     python: (...args) => ['/usr/bin/glance', ...args],
     reference: {
       glanceclient: version(['/usr/bin/glance', '--version']),

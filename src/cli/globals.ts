@@ -46,12 +46,19 @@ const CREDENTIAL_FLAGS: ReadonlyArray<readonly [string, keyof Credentials, strin
 ];
 
 /** Credential flags as typed text flags, keyed by their flag names. */
-const credentialTextFlags: Record<string, Flag<string | undefined>> = Object.fromEntries(CREDENTIAL_FLAGS.map(([flags, , description]) => [longName(flags), text(flags, description)]));
+const credentialTextFlags: Record<string, Flag<string | undefined>> = Object.fromEntries(
+  CREDENTIAL_FLAGS.map(([flags, , description]) => [longName(flags), text(flags, description)]),
+);
 
 export const GLOBAL_FLAGS = {
   debug: presence('-d, --debug', 'Trace HTTP requests to stderr (secrets redacted)'),
   verbose: presence('-v, --verbose', 'More detail (glance: extra image-list columns)'),
-  imageApiVersion: choice('--os-image-api-version <VERSION>', 'Glance output dialect: 1 (runbook, default) or 2 (python-glanceclient 4.x) (env OS_IMAGE_API_VERSION)', ['1', '2'], { choices: ['1', '2'] }),
+  imageApiVersion: choice(
+    '--os-image-api-version <VERSION>',
+    'Glance output dialect: 1 (runbook, default) or 2 (python-glanceclient 4.x) (env OS_IMAGE_API_VERSION)',
+    ['1', '2'],
+    { choices: ['1', '2'] },
+  ),
   identityApiVersion: text('--os-identity-api-version <VERSION>', 'Accepted for compatibility; Identity v3 is always used', { hidden: true }),
   serviceType: text('--os-service-type <TYPE>', 'Accepted for compatibility', { hidden: true }),
   rc: text('--os-rc <FILE>', 'Read credentials from a keystonerc file'),

@@ -20,4 +20,3 @@ export function printOptions(output: OutputFlags | undefined, kind: 'list' | 're
   checkFormat(kind, output.format);
   return output;
 }
-

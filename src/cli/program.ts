@@ -36,7 +36,10 @@ function addFlags(cmd: Command, flags: FlagSet): (flag: Flag<unknown>) => unknow
   for (const flag of Object.values(flags)) {
     const options = optionsOf(flag);
     for (const option of options) cmd.addOption(option);
-    attributes.set(flag, options.map((o) => o.attributeName()));
+    attributes.set(
+      flag,
+      options.map((o) => o.attributeName()),
+    );
   }
   // A spelling the user gave wins over the main spelling's default (--endpoint_type adminURL).
   return (flag) => {
@@ -94,8 +97,14 @@ export function buildProgram(name: string, version: string, description: string,
       const known = program.commands.filter((c) => c.name() !== 'help');
       const sub = known.find((c) => c.name() === name || c.aliases().includes(name));
       if (sub) return sub.help();
-      const guess = closest(name, known.flatMap((c) => [c.name(), ...c.aliases()]));
-      program.error(`error: '${name}' is not a valid subcommand${guess ? `\n(Did you mean ${guess}?)` : ''}`, { exitCode: 2, code: 'commander.unknownCommand' });
+      const guess = closest(
+        name,
+        known.flatMap((c) => [c.name(), ...c.aliases()]),
+      );
+      program.error(`error: '${name}' is not a valid subcommand${guess ? `\n(Did you mean ${guess}?)` : ''}`, {
+        exitCode: 2,
+        code: 'commander.unknownCommand',
+      });
     });
   return program;
 }

@@ -184,8 +184,7 @@ export function loadCloud(name: string, lookup: CloudLookup): RawSettings {
   if (!Object.hasOwn(clouds, name)) {
     const found = Object.keys(clouds);
     throw new CliError(
-      `Cloud '${name}' (--os-cloud / OS_CLOUD) is not in ${cloudsFile} (clouds found: ${found.join(', ') || 'none'}; ` +
-        `searched ${where}).`,
+      `Cloud '${name}' (--os-cloud / OS_CLOUD) is not in ${cloudsFile} (clouds found: ${found.join(', ') || 'none'}; ` + `searched ${where}).`,
     );
   }
   const main = cloudEntry(clouds[name], cloudsFile, name);

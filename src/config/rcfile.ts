@@ -19,9 +19,7 @@ const BARE_EXPORT = new RegExp(`^export(\\s+${NAME})+\\s*;?$`);
 const UNSET = new RegExp(`^unset(?:\\s+-v)?((?:\\s+${NAME})+)\\s*;?$`);
 const READ = new RegExp(`^read(?:\\s+-[a-zA-Z]+)*\\s+(${NAME})\\s*;?$`);
 // `if [ -z "$X" ]; then unset X; fi` (Horizon) and `[ -z "$X" ] && unset X`.
-const UNSET_IF_EMPTY = new RegExp(
-  `^(?:if\\s+)?\\[\\s+-z\\s+"?\\$\\{?(${NAME})\\}?"?\\s+\\]\\s*(?:;\\s*then|&&)\\s*unset\\s+(${NAME})\\s*(?:;\\s*fi)?\\s*;?$`,
-);
+const UNSET_IF_EMPTY = new RegExp(`^(?:if\\s+)?\\[\\s+-z\\s+"?\\$\\{?(${NAME})\\}?"?\\s+\\]\\s*(?:;\\s*then|&&)\\s*unset\\s+(${NAME})\\s*(?:;\\s*fi)?\\s*;?$`);
 // Lines that only talk to the person sourcing the file or set shell options.
 const HARMLESS = /^(?:echo|printf|set|shopt|alias|true|:)(?:\s|;|$)/;
 
@@ -43,7 +41,7 @@ export function readRcFile(path: string, env: NodeJS.ProcessEnv): RcFile {
 
 export function parseRc(text: string, path: string, env: NodeJS.ProcessEnv): RcFile {
   const vars: Record<string, string | undefined> = {};
-  const lookup = (name: string): string => (name in vars ? vars[name] ?? '' : env[name] ?? '');
+  const lookup = (name: string): string => (name in vars ? (vars[name] ?? '') : (env[name] ?? ''));
   const lines = text.split(/\r?\n/);
   for (let index = 0; index < lines.length; index += 1) {
     const where = `${path}:${index + 1}`;
@@ -71,9 +69,7 @@ export function parseRc(text: string, path: string, env: NodeJS.ProcessEnv): RcF
       if (lookup(guard[1]!) === '') vars[guard[1]!] = undefined;
       continue;
     }
-    throw new CliError(
-      `${where}: cannot understand '${shown(line)}': a credentials file may only set (export NAME=value), unset or read variables.`,
-    );
+    throw new CliError(`${where}: cannot understand '${shown(line)}': a credentials file may only set (export NAME=value), unset or read variables.`);
   }
   let promptsForPassword = false;
   for (const [name, value] of Object.entries(vars)) {

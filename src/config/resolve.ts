@@ -72,16 +72,28 @@ function stripUndefined(raw: RawSettings): RawSettings {
 }
 
 const INTERFACES: Record<string, Interface> = {
-  public: 'public', publicurl: 'public',
-  internal: 'internal', internalurl: 'internal',
-  admin: 'admin', adminurl: 'admin',
+  public: 'public',
+  publicurl: 'public',
+  internal: 'internal',
+  internalurl: 'internal',
+  admin: 'admin',
+  adminurl: 'admin',
 };
 
 const AUTH_TYPES: Record<string, AuthType> = {
-  password: 'password', v3password: 'password', v2password: 'password',
-  token: 'token', v3token: 'token', v2token: 'token',
-  v3applicationcredential: 'v3applicationcredential', applicationcredential: 'v3applicationcredential', v3_application_credential: 'v3applicationcredential',
-  admin_token: 'admin_token', token_endpoint: 'admin_token', admin_token_endpoint: 'admin_token', none: 'admin_token',
+  password: 'password',
+  v3password: 'password',
+  v2password: 'password',
+  token: 'token',
+  v3token: 'token',
+  v2token: 'token',
+  v3applicationcredential: 'v3applicationcredential',
+  applicationcredential: 'v3applicationcredential',
+  v3_application_credential: 'v3applicationcredential',
+  admin_token: 'admin_token',
+  token_endpoint: 'admin_token',
+  admin_token_endpoint: 'admin_token',
+  none: 'admin_token',
 };
 
 export function parseBool(value: string | boolean | number | undefined, name: string): boolean | undefined {
@@ -136,10 +148,13 @@ function normalise(raw: RawSettings): Credentials {
 }
 
 function inferAuthType(raw: RawSettings, c: Credentials): AuthType {
-  const given = str(raw.authType)?.toLowerCase().replace(/[\s-]+/g, '_');
+  const given = str(raw.authType)
+    ?.toLowerCase()
+    .replace(/[\s-]+/g, '_');
   if (given) {
     const known = AUTH_TYPES[given];
-    if (!known) throw new CliError(`Unknown auth type '${raw.authType}': use password, token, v3applicationcredential or admin_token (OS_AUTH_TYPE / --os-auth-type).`);
+    if (!known)
+      throw new CliError(`Unknown auth type '${raw.authType}': use password, token, v3applicationcredential or admin_token (OS_AUTH_TYPE / --os-auth-type).`);
     return known;
   }
   if ((c.applicationCredentialId || c.applicationCredentialName) && c.applicationCredentialSecret) return 'v3applicationcredential';
@@ -151,13 +166,19 @@ function inferAuthType(raw: RawSettings, c: Credentials): AuthType {
 }
 
 function validate(c: Credentials, rcPrompts: boolean, passwordToCome: boolean): void {
-  for (const [value, name] of [[c.authUrl, 'OS_AUTH_URL / --os-auth-url'], [c.endpoint, 'OS_SERVICE_ENDPOINT / OS_URL / --os-endpoint'], [c.imageUrl, 'OS_IMAGE_URL / --os-image-url']] as const) {
+  for (const [value, name] of [
+    [c.authUrl, 'OS_AUTH_URL / --os-auth-url'],
+    [c.endpoint, 'OS_SERVICE_ENDPOINT / OS_URL / --os-endpoint'],
+    [c.imageUrl, 'OS_IMAGE_URL / --os-image-url'],
+  ] as const) {
     if (value !== undefined && !/^https?:\/\/[^/]/i.test(value)) throw new CliError(`${name} must be an http:// or https:// URL, not '${value}'.`);
   }
   const missing: string[] = [];
   if (c.authType === 'admin_token') {
     if (!c.token) {
-      throw new CliError('Expecting a token provided via either --os-token or env[OS_SERVICE_TOKEN]: an endpoint (OS_SERVICE_ENDPOINT / OS_URL) selects token mode; unset it to log in with a password.');
+      throw new CliError(
+        'Expecting a token provided via either --os-token or env[OS_SERVICE_TOKEN]: an endpoint (OS_SERVICE_ENDPOINT / OS_URL) selects token mode; unset it to log in with a password.',
+      );
     }
     if (!c.endpoint && !c.imageUrl) throw new CliError('Expecting an endpoint provided via either --os-endpoint or env[OS_SERVICE_ENDPOINT].');
   } else {
@@ -165,9 +186,11 @@ function validate(c: Credentials, rcPrompts: boolean, passwordToCome: boolean): 
     if (c.authType === 'password') {
       if (!c.username && !c.userId) missing.push('a user name (OS_USERNAME or --os-username)');
       if (c.password === undefined && !passwordToCome) {
-        missing.push(rcPrompts
-          ? 'a password (the rc file reads it at a terminal and there is none: pass --os-password or set OS_PASSWORD)'
-          : 'a password (OS_PASSWORD or --os-password)');
+        missing.push(
+          rcPrompts
+            ? 'a password (the rc file reads it at a terminal and there is none: pass --os-password or set OS_PASSWORD)'
+            : 'a password (OS_PASSWORD or --os-password)',
+        );
       }
     } else if (c.authType === 'token') {
       if (!c.token) missing.push('a token (OS_TOKEN or --os-token)');

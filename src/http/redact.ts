@@ -30,7 +30,7 @@ function redactValue(value: unknown, key = ''): unknown {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
       // {"token": {"id": "..."}} is the v3 token-auth shape: the id is the secret.
-      out[k] = k === 'token' && v && typeof v === 'object' && 'id' in v ? { ...redactValue(v) as object, id: '***' } : redactValue(v, k);
+      out[k] = k === 'token' && v && typeof v === 'object' && 'id' in v ? { ...(redactValue(v) as object), id: '***' } : redactValue(v, k);
     }
     return out;
   }

@@ -172,7 +172,7 @@ function errorCode(err: unknown): string {
   let current: unknown = err;
   while (current && typeof current === 'object') {
     const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string' && code !== 'UND_ERR' ) return code;
+    if (typeof code === 'string' && code !== 'UND_ERR') return code;
     current = (current as { cause?: unknown }).cause;
   }
   return '';

@@ -38,9 +38,11 @@ export async function colours(stream: ColourStream, env: NodeJS.ProcessEnv): Pro
  * and its suggestion as a plain `Did you mean image-create?` line.
  */
 export function usageErrorText(text: string, program: string, paint: Painter): string {
-  return text
-    .replace(/^error:/, paint.red(`${program}: error:`))
-    .replace(/\n\(Did you mean (.+)\?\)/, '\nDid you mean $1?')
-    // `--os-pasword=SECRET` (a typo) must not echo the value: it may be a password.
-    .replace(/(unknown option '[^'=]+)=[^']*'/g, "$1=…'");
+  return (
+    text
+      .replace(/^error:/, paint.red(`${program}: error:`))
+      .replace(/\n\(Did you mean (.+)\?\)/, '\nDid you mean $1?')
+      // `--os-pasword=SECRET` (a typo) must not echo the value: it may be a password.
+      .replace(/(unknown option '[^'=]+)=[^']*'/g, "$1=…'")
+  );
 }

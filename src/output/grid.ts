@@ -21,9 +21,7 @@ function justify(text: string, width: number, align: Align): string {
   if (align === 'left') return text + ' '.repeat(excess);
   const half = Math.floor(excess / 2);
   if (excess % 2 === 0) return ' '.repeat(half) + text + ' '.repeat(half);
-  return textWidth % 2 === 1
-    ? ' '.repeat(half) + text + ' '.repeat(half + 1)
-    : ' '.repeat(half + 1) + text + ' '.repeat(half);
+  return textWidth % 2 === 1 ? ' '.repeat(half) + text + ' '.repeat(half + 1) : ' '.repeat(half + 1) + text + ' '.repeat(half);
 }
 
 function cellLines(value: string): string[] {
@@ -47,7 +45,9 @@ export function renderGrid(rawHeaders: readonly string[], rawRows: readonly (rea
     });
   }
   const fit = (cell: string, i: number): string =>
-    cellLines(cell).map((line) => (displayWidth(line) > widths[i]! ? fill(line, widths[i]!) : line)).join('\n');
+    cellLines(cell)
+      .map((line) => (displayWidth(line) > widths[i]! ? fill(line, widths[i]!) : line))
+      .join('\n');
   const rule = '+' + widths.map((w) => '-'.repeat(w + 2)).join('+') + '+';
   const renderRow = (cells: readonly string[]): string[] => {
     const split = cells.map((cell, i) => cellLines(fit(cell, i)));

@@ -67,7 +67,13 @@ export class Printer {
     switch (format) {
       case 'table':
         if (table.rows.length === 0 && s.printEmpty === false) return this.out.write('\n');
-        return this.out.write(renderGrid(table.columns, table.rows.map((row) => row.map(s.text)), { align: s.align, maxWidth: s.maxWidth }) + '\n');
+        return this.out.write(
+          renderGrid(
+            table.columns,
+            table.rows.map((row) => row.map(s.text)),
+            { align: s.align, maxWidth: s.maxWidth },
+          ) + '\n',
+        );
       case 'json':
         return this.out.write(jsonList(table, noindent));
       case 'yaml':

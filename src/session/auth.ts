@@ -58,7 +58,8 @@ export async function discoverV3(authUrl: string, transport: HttpTransport): Pro
   const doc = decodeAnswer('Keystone', 'GET', res.url, parsed, discoveryGuard);
   const v3 = doc.versions?.values?.find((v) => v.id.startsWith('v3') && v.status !== 'deprecated');
   const href = v3?.links?.find((l) => l.rel === 'self')?.href;
-  if (!href) throw new CliError(`The server at ${authUrl} offers no Identity v3 API (found ${doc.versions?.values?.map((v) => v.id).join(', ') || 'no version list'}).`);
+  if (!href)
+    throw new CliError(`The server at ${authUrl} offers no Identity v3 API (found ${doc.versions?.values?.map((v) => v.id).join(', ') || 'no version list'}).`);
   return href.replace(/\/+$/, '');
 }
 

@@ -28,7 +28,12 @@ export function extractMessage(text: string): string {
 function plain(html: string): string {
   const lines = html
     .split(/\r?\n/)
-    .map((line) => line.trim().replace(/<[^>]+>/g, '').trim())
+    .map((line) =>
+      line
+        .trim()
+        .replace(/<[^>]+>/g, '')
+        .trim(),
+    )
     .filter((line) => line !== '');
   return [...new Set(lines)].join(': ');
 }
@@ -42,7 +47,13 @@ export async function errorFromResponse(res: HttpResponse): Promise<HttpError> {
   }
   // node:http only for its reason phrases, and only on this path: a successful command never loads it.
   const reason = PYTHON_REASONS[res.status] ?? (await import('node:http')).STATUS_CODES[res.status] ?? 'Error';
-  return new HttpError(res.status, reason, extractMessage(text) || reason, res.headers['x-openstack-request-id'] ?? res.headers['x-compute-request-id'], res.url);
+  return new HttpError(
+    res.status,
+    reason,
+    extractMessage(text) || reason,
+    res.headers['x-openstack-request-id'] ?? res.headers['x-compute-request-id'],
+    res.url,
+  );
 }
 
 /** A JSON answer that broke off mid-body (reset, closed, stalled): safe to ask again only for a GET. */

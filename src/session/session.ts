@@ -46,7 +46,10 @@ export class Session {
   }
 
   async auth(): Promise<AuthState> {
-    if (this.tokenMode) throw new CliError('This command needs the service catalog, which token mode (OS_SERVICE_TOKEN / OS_TOKEN + OS_URL) does not have: use password credentials.');
+    if (this.tokenMode)
+      throw new CliError(
+        'This command needs the service catalog, which token mode (OS_SERVICE_TOKEN / OS_TOKEN + OS_URL) does not have: use password credentials.',
+      );
     this.state ??= this.loadOrAuthenticate(this.credentials.forceNewToken);
     return this.state;
   }
@@ -99,7 +102,8 @@ export class Session {
       body = JSON.stringify(req.json);
       headers['Content-Type'] ??= 'application/json';
     }
-    const send = async (token: string) => this.transport.request({ method: req.method, url, headers: { ...headers, 'X-Auth-Token': token }, body, idempotent: req.idempotent });
+    const send = async (token: string) =>
+      this.transport.request({ method: req.method, url, headers: { ...headers, 'X-Auth-Token': token }, body, idempotent: req.idempotent });
     const token = await this.token();
     let res = await send(token);
     const replayable = body === undefined || typeof body === 'string' || Buffer.isBuffer(body);
@@ -113,10 +117,14 @@ export class Session {
       await res.body.dump();
       if (!this.tokenMode && !replayable) {
         this.cache?.drop(this.cacheKey());
-        throw new CliError(`The token was refused by ${base} (HTTP 401) while sending data that cannot be sent twice; the cached token is dropped: run the command again.`);
+        throw new CliError(
+          `The token was refused by ${base} (HTTP 401) while sending data that cannot be sent twice; the cached token is dropped: run the command again.`,
+        );
       }
       if (this.tokenMode) {
-        throw new CliError(`The token was refused by ${base} (HTTP 401): in token mode it must be a token that service accepts (Keystone's admin_token works only for Keystone).`);
+        throw new CliError(
+          `The token was refused by ${base} (HTTP 401): in token mode it must be a token that service accepts (Keystone's admin_token works only for Keystone).`,
+        );
       }
       throw new CliError('Invalid OpenStack Identity credentials.');
     }
@@ -173,10 +181,22 @@ export class Session {
   private cacheKey(): string {
     const c = this.credentials;
     return TokenCache.key([
-      c.authUrl, c.authType, c.userId, c.username, c.userDomainId, c.userDomainName, c.defaultDomain,
-      c.projectId, c.projectName, c.projectDomainId, c.projectDomainName,
-      c.applicationCredentialId, c.applicationCredentialName,
-      c.password, c.token, c.applicationCredentialSecret,
+      c.authUrl,
+      c.authType,
+      c.userId,
+      c.username,
+      c.userDomainId,
+      c.userDomainName,
+      c.defaultDomain,
+      c.projectId,
+      c.projectName,
+      c.projectDomainId,
+      c.projectDomainName,
+      c.applicationCredentialId,
+      c.applicationCredentialName,
+      c.password,
+      c.token,
+      c.applicationCredentialSecret,
     ]);
   }
 

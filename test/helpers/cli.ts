@@ -58,10 +58,18 @@ export function gridRows(grid: string): string[][] {
   return grid
     .split('\n')
     .filter((line) => line.startsWith('|'))
-    .map((line) => line.slice(1, -1).split('|').map((cell) => cell.trim()));
+    .map((line) =>
+      line
+        .slice(1, -1)
+        .split('|')
+        .map((cell) => cell.trim()),
+    );
 }
 
 /** The grid's shape: each line with its cell contents blanked, keeping borders and padding widths. */
 export function gridShape(grid: string): string[] {
-  return grid.split('\n').filter((l) => l !== '').map((line) => line.replace(/[^|+\-\s]/g, 'x'));
+  return grid
+    .split('\n')
+    .filter((l) => l !== '')
+    .map((line) => line.replace(/[^|+\-\s]/g, 'x'));
 }

@@ -63,7 +63,13 @@ export async function deleteImagesNamed(prefix: string): Promise<void> {
   const r = await glanceApi('GET', '/v2/images?limit=1000');
   for (const image of (r.json as { images: CloudImage[] }).images) {
     if (image.name?.startsWith(prefix)) {
-      if ((image as { protected?: boolean }).protected) await glanceApi('PATCH', `/v2/images/${image.id}`, [{ op: 'replace', path: '/protected', value: false }], 'application/openstack-images-v2.1-json-patch');
+      if ((image as { protected?: boolean }).protected)
+        await glanceApi(
+          'PATCH',
+          `/v2/images/${image.id}`,
+          [{ op: 'replace', path: '/protected', value: false }],
+          'application/openstack-images-v2.1-json-patch',
+        );
       await deleteImage(image.id);
     }
   }

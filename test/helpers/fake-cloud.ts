@@ -31,10 +31,28 @@ export const IMAGE_ID = '5f2e9d3a-6c1b-4e8f-9a7d-2b4c6e8f0a1c';
 
 /** A well-formed Glance v2 image record. */
 export const GOOD_IMAGE = {
-  id: IMAGE_ID, name: 'cirros', status: 'active', visibility: 'public', protected: false, disk_format: 'qcow2',
-  container_format: 'bare', size: 1024, virtual_size: null, checksum: null, os_hash_algo: null, os_hash_value: null,
-  min_ram: 0, min_disk: 0, owner: 'p1', os_hidden: false, created_at: '2030-01-01T00:00:00Z', updated_at: '2030-01-01T00:00:00Z',
-  tags: [], self: `/v2/images/${IMAGE_ID}`, file: `/v2/images/${IMAGE_ID}/file`, schema: '/v2/schemas/image',
+  id: IMAGE_ID,
+  name: 'cirros',
+  status: 'active',
+  visibility: 'public',
+  protected: false,
+  disk_format: 'qcow2',
+  container_format: 'bare',
+  size: 1024,
+  virtual_size: null,
+  checksum: null,
+  os_hash_algo: null,
+  os_hash_value: null,
+  min_ram: 0,
+  min_disk: 0,
+  owner: 'p1',
+  os_hidden: false,
+  created_at: '2030-01-01T00:00:00Z',
+  updated_at: '2030-01-01T00:00:00Z',
+  tags: [],
+  self: `/v2/images/${IMAGE_ID}`,
+  file: `/v2/images/${IMAGE_ID}/file`,
+  schema: '/v2/schemas/image',
 };
 
 function listen(handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<Server> {
@@ -65,10 +83,21 @@ export async function startFakeCloud(): Promise<FakeCloud> {
     else send(res, 404, '{"message": "not here", "code": "404 Not Found", "title": "Not Found"}');
   });
   const imageUrl = `http://127.0.0.1:${portOf(glance)}`;
-  const imageService = { id: 'svc-image', type: 'image', name: 'glance', endpoints: [{ id: 'ep1', interface: 'public', region_id: 'RegionOne', region: 'RegionOne', url: imageUrl }] };
+  const imageService = {
+    id: 'svc-image',
+    type: 'image',
+    name: 'glance',
+    endpoints: [{ id: 'ep1', interface: 'public', region_id: 'RegionOne', region: 'RegionOne', url: imageUrl }],
+  };
   const tokenText = (token: Record<string, unknown>) => JSON.stringify({ token });
-  const goodToken = { expires_at: '2999-01-01T00:00:00.000000Z', user: { id: 'u1', name: 'admin' }, project: { id: 'p1', name: 'admin' }, catalog: [imageService] };
-  const reset = () => Object.assign(answers, { token: tokenText(goodToken), images: JSON.stringify({ images: [GOOD_IMAGE] }), image: JSON.stringify(GOOD_IMAGE) });
+  const goodToken = {
+    expires_at: '2999-01-01T00:00:00.000000Z',
+    user: { id: 'u1', name: 'admin' },
+    project: { id: 'p1', name: 'admin' },
+    catalog: [imageService],
+  };
+  const reset = () =>
+    Object.assign(answers, { token: tokenText(goodToken), images: JSON.stringify({ images: [GOOD_IMAGE] }), image: JSON.stringify(GOOD_IMAGE) });
   reset();
   return {
     authUrl: `http://127.0.0.1:${portOf(keystone)}/v3`,

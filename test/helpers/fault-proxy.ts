@@ -64,8 +64,16 @@ interface ActiveRule extends FaultRule {
 }
 
 const STATUS_TEXT: Record<number, string> = {
-  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict',
-  413: 'Request Entity Too Large', 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout',
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  413: 'Request Entity Too Large',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
 };
 
 /** The error body Keystone sends for a refused token. */
@@ -84,7 +92,11 @@ export class FaultProxy {
   private readonly target: URL;
   private listening = true;
 
-  private constructor(private readonly server: Server, target: string, readonly port: number) {
+  private constructor(
+    private readonly server: Server,
+    target: string,
+    readonly port: number,
+  ) {
     this.target = new URL(target);
   }
 
@@ -231,7 +243,13 @@ export class FaultProxy {
         return;
       }
       case 'status':
-        return answer(action.status, action.body ?? JSON.stringify({ error: { code: action.status, message: `Injected HTTP ${action.status}`, title: STATUS_TEXT[action.status] ?? 'Error' } }), action.contentType ?? 'application/json', action.headers);
+        return answer(
+          action.status,
+          action.body ??
+            JSON.stringify({ error: { code: action.status, message: `Injected HTTP ${action.status}`, title: STATUS_TEXT[action.status] ?? 'Error' } }),
+          action.contentType ?? 'application/json',
+          action.headers,
+        );
       case 'invalid-json':
         return answer(action.status ?? 200, '{"images": [{"id": "broken', 'application/json');
       case 'html':
@@ -259,15 +277,12 @@ export class FaultProxy {
   /** Sends the request on to the cloud and hands the cloud's answer to `reply`. */
   private forward(req: IncomingMessage, res: ServerResponse, seen: SeenRequest, reply: (up: IncomingMessage) => void | Promise<void>): void {
     const headers = { ...req.headers, host: this.target.host };
-    const upstream = httpRequest(
-      { host: this.target.hostname, port: this.target.port, method: req.method, path: req.url, headers },
-      (up) => {
-        seen.status = up.statusCode;
-        const issued = up.headers['x-subject-token'];
-        if (typeof issued === 'string') seen.issuedToken = issued;
-        void Promise.resolve(reply(up)).catch(() => req.socket.destroy());
-      },
-    );
+    const upstream = httpRequest({ host: this.target.hostname, port: this.target.port, method: req.method, path: req.url, headers }, (up) => {
+      seen.status = up.statusCode;
+      const issued = up.headers['x-subject-token'];
+      if (typeof issued === 'string') seen.issuedToken = issued;
+      void Promise.resolve(reply(up)).catch(() => req.socket.destroy());
+    });
     upstream.on('error', () => {
       if (!res.headersSent) {
         res.writeHead(502, { 'Content-Type': 'text/plain', Connection: 'close' });
@@ -313,8 +328,11 @@ export async function silentServer(): Promise<{ port: number; close(): Promise<v
 /** An HTTPS server on 127.0.0.1 with a fresh self-signed certificate (openssl), answering 200 to anything. */
 export async function selfSignedTlsServer(): Promise<{ port: number; close(): Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'osc-tls-'));
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1',
-    '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')],
+    { stdio: 'ignore' },
+  );
   const server = createHttpsServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }, (_req, res) => {
     res.writeHead(200, { 'Content-Type': 'application/json' });
     res.end('{}');
@@ -341,7 +359,11 @@ export interface CloudProxies {
   close(): Promise<void>;
 }
 
-export async function startCloudProxies(baseEnv: Record<string, string>, keystoneTarget = 'http://127.0.0.1:5000', glanceTarget = 'http://127.0.0.1:9292'): Promise<CloudProxies> {
+export async function startCloudProxies(
+  baseEnv: Record<string, string>,
+  keystoneTarget = 'http://127.0.0.1:5000',
+  glanceTarget = 'http://127.0.0.1:9292',
+): Promise<CloudProxies> {
   const keystone = await FaultProxy.start(keystoneTarget);
   const glance = await FaultProxy.start(glanceTarget);
   return {

@@ -19,7 +19,13 @@ export function runInPty(
   options: { env?: Record<string, string>; answers?: readonly PtyAnswer[]; timeoutMs?: number } = {},
 ): Promise<CliResult> {
   const line = [process.execPath, join(ROOT, 'bin', command), ...args].map(quote).join(' ');
-  const env: Record<string, string> = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/root', XDG_CACHE_HOME: CACHE_HOME, TERM: 'dumb', ...options.env };
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: process.env.HOME ?? '/root',
+    XDG_CACHE_HOME: CACHE_HOME,
+    TERM: 'dumb',
+    ...options.env,
+  };
   return new Promise((resolvePromise, reject) => {
     // -q: no banner, -f: flush each write, -e: the command's exit status, -c: the command.
     const child = spawn('script', ['-qfec', line, '/dev/null'], { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });

@@ -94,7 +94,10 @@ describe('token cache', () => {
 
   it('--no-cache and OS_CACHE=0 neither read nor write the cache; --force-new-token refreshes it', async () => {
     const { env, tokens } = cacheEnv();
-    for (const run of [() => runCli('glance', ['--debug', '--no-cache', 'image-list'], { env }), () => runCli('glance', ['--debug', 'image-list'], { env: { ...env, OS_CACHE: '0' } })]) {
+    for (const run of [
+      () => runCli('glance', ['--debug', '--no-cache', 'image-list'], { env }),
+      () => runCli('glance', ['--debug', 'image-list'], { env: { ...env, OS_CACHE: '0' } }),
+    ]) {
       const r = await run();
       expect(r.code).toBe(0);
       expect(keystoneRequests(r)).toEqual(['POST /v3/auth/tokens']);

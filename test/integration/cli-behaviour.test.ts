@@ -14,11 +14,18 @@ const ESC = '\x1b[';
 
 /** Runs a shell command line with a pseudo-terminal as stdin, stdout and stderr (util-linux script). */
 function inTerminal(command: string, env: Record<string, string>) {
-  return spawnSync('script', ['-qec', command, '/dev/null'], { encoding: 'utf8', env: { PATH: process.env.PATH!, HOME: process.env.HOME!, TERM: 'xterm-256color', ...env }, timeout: 30_000 });
+  return spawnSync('script', ['-qec', command, '/dev/null'], {
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH!, HOME: process.env.HOME!, TERM: 'xterm-256color', ...env },
+    timeout: 30_000,
+  });
 }
 
 describe('help', () => {
-  const registries = [['glance', glanceCommands], ['keystone', keystoneCommands]] as const;
+  const registries = [
+    ['glance', glanceCommands],
+    ['keystone', keystoneCommands],
+  ] as const;
 
   it('`help <command>` and `<command> --help` show the purpose, every option and the example', async () => {
     for (const [program, commands] of registries) {
@@ -106,7 +113,12 @@ describe('colour', () => {
 
 describe('pipes', () => {
   const bash = (line: string) =>
-    spawnSync('bash', ['--norc', '-c', line], { encoding: 'utf8', cwd: ROOT, env: { PATH: process.env.PATH!, HOME: process.env.HOME!, ...adminEnv() }, timeout: 60_000 });
+    spawnSync('bash', ['--norc', '-c', line], {
+      encoding: 'utf8',
+      cwd: ROOT,
+      env: { PATH: process.env.PATH!, HOME: process.env.HOME!, ...adminEnv() },
+      timeout: 60_000,
+    });
 
   it('`glance image-list | head -1` prints the first line and ends quietly', () => {
     const result = bash(`${process.execPath} bin/glance image-list | head -1; echo "status \${PIPESTATUS[0]}" >&2`);
@@ -143,7 +155,17 @@ describe('exit codes', () => {
 
   it('usage errors exit 2, runtime errors 1', async () => {
     expect((await runCli('glance', ['image-list', '--quote', 'sometimes'])).code).toBe(2);
-    const refused = await runCli('keystone', ['--os-auth-url', 'http://127.0.0.1:9/v3', '--os-username', 'u', '--os-password', 'p', '--os-project-name', 'p', 'tenant-list']);
+    const refused = await runCli('keystone', [
+      '--os-auth-url',
+      'http://127.0.0.1:9/v3',
+      '--os-username',
+      'u',
+      '--os-password',
+      'p',
+      '--os-project-name',
+      'p',
+      'tenant-list',
+    ]);
     expect(refused.code).toBe(1);
     expect(refused.stdout).toBe('');
     expect(refused.stderr.split('\n').filter(Boolean)).toHaveLength(1);

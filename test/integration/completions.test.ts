@@ -25,7 +25,10 @@ function bashComplete(program: string, words: string[], dir = DIR): string[] {
 /** Candidates fish offers for a command line, as `complete -C` lists them (word, tab, description). */
 function fishComplete(program: string, line: string): string[] {
   const out = execFileSync('fish', ['--no-config', '-c', `source ${join(DIR, `${program}.fish`)}; and complete -C "$argv[1]"`, line], { encoding: 'utf8' });
-  return out.split('\n').filter(Boolean).map((l) => l.split('\t')[0]!);
+  return out
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => l.split('\t')[0]!);
 }
 
 /**
@@ -50,7 +53,10 @@ function zshComplete(program: string, typed: string, dir = DIR): string {
   ].join('\n');
   const result = spawnSync('zsh', ['-f', '-c', script, 'zsh', dir, program, typed], { encoding: 'utf8', timeout: 30_000 });
   expect(result.status).toBe(0);
-  const line = result.stdout.split(/\r?\n/).map((l) => l.replace(/\r/g, '')).find((l) => /^RESULT:[^"]/.test(l));
+  const line = result.stdout
+    .split(/\r?\n/)
+    .map((l) => l.replace(/\r/g, ''))
+    .find((l) => /^RESULT:[^"]/.test(l));
   return line?.slice('RESULT:'.length) ?? `(no result) ${result.stdout}`;
 }
 
@@ -74,7 +80,10 @@ describe('bash', () => {
     const candidates = bashComplete('glance', ['glance', 'image-cr']);
     expect(candidates).toContain('image-create');
     expect(candidates.every((c) => c.startsWith('image-create'))).toBe(true);
-    const expected = glanceCommands.flatMap((c) => [c.spec.name, ...(c.spec.aliases ?? [])]).filter((name) => name.startsWith('image-cr')).sort();
+    const expected = glanceCommands
+      .flatMap((c) => [c.spec.name, ...(c.spec.aliases ?? [])])
+      .filter((name) => name.startsWith('image-cr'))
+      .sort();
     expect(candidates).toEqual(expected);
   });
 
@@ -123,7 +132,11 @@ describe('bash', () => {
 describe('zsh', () => {
   it('loads the file without error', () => {
     for (const program of ['glance', 'keystone']) {
-      const result = spawnSync('zsh', ['-f', '-c', `autoload -U compinit; compinit -u -D; source ${join(DIR, `_${program}`)}; print -r -- $_comps[${program}]`], { encoding: 'utf8' });
+      const result = spawnSync(
+        'zsh',
+        ['-f', '-c', `autoload -U compinit; compinit -u -D; source ${join(DIR, `_${program}`)}; print -r -- $_comps[${program}]`],
+        { encoding: 'utf8' },
+      );
       expect(result.stderr).toBe('');
       expect(result.stdout.trim()).toBe(`_${program}`);
     }
@@ -152,7 +165,10 @@ describe('fish', () => {
 
 describe('bash-completion command', () => {
   it('prints every command and command option on one line, as the classic clients did', async () => {
-    for (const [program, commands] of [['glance', glanceCommands], ['keystone', keystoneCommands]] as const) {
+    for (const [program, commands] of [
+      ['glance', glanceCommands],
+      ['keystone', keystoneCommands],
+    ] as const) {
       const result = await runCli(program, ['bash-completion']);
       expect(result.code).toBe(0);
       expect(result.stderr).toBe('');

@@ -54,11 +54,21 @@ describe('--debug never shows a secret', () => {
     expectExit(await run('keystone', ['tenant-list'], { OS_AUTH_URL: c.keystone_url, OS_TOKEN: token, OS_PROJECT_NAME: c.admin_project }), 0);
     expectExit(await run('glance', ['--os-image-url', c.glance_url, 'image-list'], { OS_AUTH_TOKEN: token }), 0);
     expectExit(await run('keystone', ['tenant-list'], { OS_SERVICE_TOKEN: c.admin_token, OS_SERVICE_ENDPOINT: c.keystone_url }), 0);
-    expectExit(await run('keystone', ['tenant-list'], { OS_AUTH_URL: c.keystone_url, OS_APPLICATION_CREDENTIAL_ID: appCred.id, OS_APPLICATION_CREDENTIAL_SECRET: appCred.secret }), 0);
+    expectExit(
+      await run('keystone', ['tenant-list'], {
+        OS_AUTH_URL: c.keystone_url,
+        OS_APPLICATION_CREDENTIAL_ID: appCred.id,
+        OS_APPLICATION_CREDENTIAL_SECRET: appCred.secret,
+      }),
+      0,
+    );
     collectCachedTokens();
 
     const rc = join(mkdtempSync(join(tmpdir(), 'osc-debug-rc-')), 'openrc');
-    writeFileSync(rc, `export OS_AUTH_URL=${c.keystone_url}\nexport OS_USERNAME=${c.admin_user}\nexport OS_PROJECT_NAME=${c.admin_project}\nread -sr OS_PASSWORD_INPUT\nexport OS_PASSWORD=$OS_PASSWORD_INPUT\n`);
+    writeFileSync(
+      rc,
+      `export OS_AUTH_URL=${c.keystone_url}\nexport OS_USERNAME=${c.admin_user}\nexport OS_PROJECT_NAME=${c.admin_project}\nread -sr OS_PASSWORD_INPUT\nexport OS_PASSWORD=$OS_PASSWORD_INPUT\n`,
+    );
     const pty = await runInPty('keystone', ['--debug', '--os-rc', rc, '--force-new-token', 'tenant-list'], {
       env: { XDG_CACHE_HOME: cacheHome },
       answers: [{ after: 'OS Password: ', send: c.admin_password + '\r' }],

@@ -69,13 +69,21 @@ describe('credential sources', () => {
     const r = await runCli('keystone', ['--os-rc', rc, 'tenant-list'], { env: {} });
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe(`${rc}:2: cannot understand 'source /etc/openstack/extra': a credentials file may only set (export NAME=value), unset or read variables.\n`);
+    expect(r.stderr).toBe(
+      `${rc}:2: cannot understand 'source /etc/openstack/extra': a credentials file may only set (export NAME=value), unset or read variables.\n`,
+    );
   });
 
   it('flags only, including the classic underscore spellings', async () => {
     const c = cloud();
-    await expectTenantList(['--os-username', c.admin_user, '--os-password', c.admin_password, '--os-tenant-name', c.admin_project, '--os-auth-url', c.keystone_url], {});
-    await expectTenantList([`--os_username=${c.admin_user}`, '--os_password', c.admin_password, '--os_tenant_name', c.admin_project, '--os_auth_url', c.keystone_url], {});
+    await expectTenantList(
+      ['--os-username', c.admin_user, '--os-password', c.admin_password, '--os-tenant-name', c.admin_project, '--os-auth-url', c.keystone_url],
+      {},
+    );
+    await expectTenantList(
+      [`--os_username=${c.admin_user}`, '--os_password', c.admin_password, '--os_tenant_name', c.admin_project, '--os_auth_url', c.keystone_url],
+      {},
+    );
   });
 
   it('flags beat the environment', async () => {
@@ -157,18 +165,27 @@ describe('credential sources', () => {
 
     it('by id (OS_AUTH_TYPE=v3applicationcredential) and by name with the user', async () => {
       const c = cloud();
-      await expectTenantList([], { OS_AUTH_URL: c.keystone_url, OS_AUTH_TYPE: 'v3applicationcredential', OS_APPLICATION_CREDENTIAL_ID: appCred.id, OS_APPLICATION_CREDENTIAL_SECRET: appCred.secret });
+      await expectTenantList([], {
+        OS_AUTH_URL: c.keystone_url,
+        OS_AUTH_TYPE: 'v3applicationcredential',
+        OS_APPLICATION_CREDENTIAL_ID: appCred.id,
+        OS_APPLICATION_CREDENTIAL_SECRET: appCred.secret,
+      });
       await expectTenantList(
         ['--os-application-credential-name', appCred.name, '--os-application-credential-secret', appCred.secret, '--os-username', c.admin_user],
         { OS_AUTH_URL: c.keystone_url },
       );
-      const r = await runCli('glance', ['image-list'], { env: { OS_AUTH_URL: c.keystone_url, OS_APPLICATION_CREDENTIAL_ID: appCred.id, OS_APPLICATION_CREDENTIAL_SECRET: appCred.secret } });
+      const r = await runCli('glance', ['image-list'], {
+        env: { OS_AUTH_URL: c.keystone_url, OS_APPLICATION_CREDENTIAL_ID: appCred.id, OS_APPLICATION_CREDENTIAL_SECRET: appCred.secret },
+      });
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);
     });
 
     it('a wrong secret is refused', async () => {
-      const r = await runCli('keystone', ['tenant-list'], { env: { OS_AUTH_URL: cloud().keystone_url, OS_APPLICATION_CREDENTIAL_ID: appCred.id, OS_APPLICATION_CREDENTIAL_SECRET: 'wrong' } });
+      const r = await runCli('keystone', ['tenant-list'], {
+        env: { OS_AUTH_URL: cloud().keystone_url, OS_APPLICATION_CREDENTIAL_ID: appCred.id, OS_APPLICATION_CREDENTIAL_SECRET: 'wrong' },
+      });
       expect(r.code).toBe(1);
       expect(r.stderr).toBe('Invalid OpenStack Identity credentials.\n');
     });
@@ -184,7 +201,9 @@ describe('credential sources', () => {
 
     it('token mode skips authentication: --debug shows no token request', async () => {
       const c = cloud();
-      const r = await runCli('keystone', ['--debug', 'tenant-list'], { env: { OS_SERVICE_TOKEN: c.admin_token, OS_SERVICE_ENDPOINT: `${keystoneRoot()}/v2.0` } });
+      const r = await runCli('keystone', ['--debug', 'tenant-list'], {
+        env: { OS_SERVICE_TOKEN: c.admin_token, OS_SERVICE_ENDPOINT: `${keystoneRoot()}/v2.0` },
+      });
       expect(r.code).toBe(0);
       expect(r.stderr).toContain(`GET ${c.keystone_url}/projects`);
       expect(r.stderr).not.toContain('/auth/tokens');
@@ -217,7 +236,11 @@ describe('credential sources', () => {
       const { token, projectId } = await issueAdminToken();
       const r = await runCli('keystone', ['token-get'], { env: { OS_TOKEN: token, OS_AUTH_URL: c.keystone_url, OS_PROJECT_NAME: c.admin_project } });
       expect(r.stderr).toBe('');
-      const fields = Object.fromEntries(gridRows(r.stdout).slice(1).map(([k, v]) => [k, v]));
+      const fields = Object.fromEntries(
+        gridRows(r.stdout)
+          .slice(1)
+          .map(([k, v]) => [k, v]),
+      );
       expect(fields.tenant_id).toBe(projectId);
       expect(fields.id).not.toBe(token);
     });
@@ -227,7 +250,9 @@ describe('credential sources', () => {
     it('no endpoint for the region: one line naming what was asked for and what the catalog offers', async () => {
       const r = await runCli('glance', ['image-list'], { env: adminEnv({ OS_REGION_NAME: 'Atlantis' }) });
       expect(r.code).toBe(1);
-      expect(r.stderr).toMatch(/^No image\/public@Atlantis endpoint in the service catalog \(it offers: .*image\/public@RegionOne.*\)\. Check --os-region-name \/ --os-interface, or pass --os-image-url\.\n$/);
+      expect(r.stderr).toMatch(
+        /^No image\/public@Atlantis endpoint in the service catalog \(it offers: .*image\/public@RegionOne.*\)\. Check --os-region-name \/ --os-interface, or pass --os-image-url\.\n$/,
+      );
     });
 
     it('OS_ENDPOINT_TYPE=internalURL picks the internal endpoint; --os-image-url overrides the catalog', async () => {

@@ -105,7 +105,10 @@ describe('bad clouds.yaml', () => {
     await expectConfigError(['--os-cloud', 'lab'], env, new RegExp(`${env.OS_CLIENT_CONFIG_FILE}`));
   });
   it('unknown cloud name → names the cloud, the file and the clouds it has', async () => {
-    const env = yaml('named.yaml', `clouds:\n  lab:\n    auth:\n      auth_url: ${AUTH()}\n      username: admin\n      password: x\n      project_name: admin\n`);
+    const env = yaml(
+      'named.yaml',
+      `clouds:\n  lab:\n    auth:\n      auth_url: ${AUTH()}\n      username: admin\n      password: x\n      project_name: admin\n`,
+    );
     await expectConfigError(['--os-cloud', 'labb'], env, new RegExp(`^Cloud 'labb' .*is not in ${env.OS_CLIENT_CONFIG_FILE} \\(clouds found: lab;`));
   });
   it('OS_CLOUD naming an unknown cloud, no clouds.yaml anywhere → says none was found and where it looked', async () => {
@@ -119,19 +122,39 @@ describe('bad clouds.yaml', () => {
 
 describe('missing or bad variables', () => {
   it('nothing at all → names every missing variable and how to fix it', async () => {
-    await expectConfigError([], {}, 'Missing credentials: an auth URL (OS_AUTH_URL or --os-auth-url); a user name (OS_USERNAME or --os-username); a password (OS_PASSWORD or --os-password). Source your keystonerc, pass --os-rc FILE, or use --os-cloud.');
+    await expectConfigError(
+      [],
+      {},
+      'Missing credentials: an auth URL (OS_AUTH_URL or --os-auth-url); a user name (OS_USERNAME or --os-username); a password (OS_PASSWORD or --os-password). Source your keystonerc, pass --os-rc FILE, or use --os-cloud.',
+    );
   });
   it('no OS_USERNAME → names it', async () => {
-    await expectConfigError([], { OS_AUTH_URL: AUTH(), OS_PASSWORD: 'x', OS_TENANT_NAME: 'admin' }, /^Missing credentials: a user name \(OS_USERNAME or --os-username\)\./);
+    await expectConfigError(
+      [],
+      { OS_AUTH_URL: AUTH(), OS_PASSWORD: 'x', OS_TENANT_NAME: 'admin' },
+      /^Missing credentials: a user name \(OS_USERNAME or --os-username\)\./,
+    );
   });
   it('no OS_AUTH_URL → names it', async () => {
-    await expectConfigError([], { OS_USERNAME: 'admin', OS_PASSWORD: 'x', OS_TENANT_NAME: 'admin' }, /^Missing credentials: an auth URL \(OS_AUTH_URL or --os-auth-url\)\./);
+    await expectConfigError(
+      [],
+      { OS_USERNAME: 'admin', OS_PASSWORD: 'x', OS_TENANT_NAME: 'admin' },
+      /^Missing credentials: an auth URL \(OS_AUTH_URL or --os-auth-url\)\./,
+    );
   });
   it('an auth URL that is not a URL → names the variable and the value', async () => {
-    await expectConfigError([], { OS_AUTH_URL: 'keystone:5000', OS_USERNAME: 'admin', OS_PASSWORD: 'x' }, /^OS_AUTH_URL \/ --os-auth-url must be an http:\/\/ or https:\/\/ URL, not 'keystone:5000'\.$/);
+    await expectConfigError(
+      [],
+      { OS_AUTH_URL: 'keystone:5000', OS_USERNAME: 'admin', OS_PASSWORD: 'x' },
+      /^OS_AUTH_URL \/ --os-auth-url must be an http:\/\/ or https:\/\/ URL, not 'keystone:5000'\.$/,
+    );
   });
   it('--timeout that is not a number → names the flag', async () => {
-    await expectConfigError(['--timeout', 'soon'], { OS_AUTH_URL: AUTH(), OS_USERNAME: 'admin', OS_PASSWORD: 'x' }, /^--timeout must be a positive number of seconds, not 'soon'\.$/);
+    await expectConfigError(
+      ['--timeout', 'soon'],
+      { OS_AUTH_URL: AUTH(), OS_USERNAME: 'admin', OS_PASSWORD: 'x' },
+      /^--timeout must be a positive number of seconds, not 'soon'\.$/,
+    );
   });
   it('--os-cacert file that does not exist → names the flag and the path', async () => {
     const missing = join(dir, 'no-ca.pem');

@@ -51,7 +51,11 @@ async function expectFailedDownload(fault: Parameters<CloudProxies['glance']['ad
 
 describe('download faults leave nothing under the target name', () => {
   it('stalled mid-body past --timeout → exit 1, names the stall, no file', async () => {
-    await expectFailedDownload({ kind: 'stall', afterBytes: 256 * 1024 }, new RegExp(`^Download of image ${image.id} failed: the download stalled past the timeout.*nothing was saved as .*disk\\.raw\\.$`), ['--timeout', '2']);
+    await expectFailedDownload(
+      { kind: 'stall', afterBytes: 256 * 1024 },
+      new RegExp(`^Download of image ${image.id} failed: the download stalled past the timeout.*nothing was saved as .*disk\\.raw\\.$`),
+      ['--timeout', '2'],
+    );
   });
   it('stalled before any byte past --timeout → exit 1, no file', async () => {
     await expectFailedDownload({ kind: 'stall' }, /no answer within the timeout/, ['--timeout', '2']);
@@ -124,7 +128,11 @@ describe('file-size limit (ulimit -f)', () => {
     const d = freshDir('ulimit');
     const target = join(d, 'disk.raw');
     const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root', XDG_CACHE_HOME: CACHE_HOME, ...adminEnv() };
-    const child = spawn('bash', ['-c', 'ulimit -f 1024; exec "$0" "$@"', process.execPath, join(ROOT, 'bin', 'glance'), 'image-download', '--file', target, image.id], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      'bash',
+      ['-c', 'ulimit -f 1024; exec "$0" "$@"', process.execPath, join(ROOT, 'bin', 'glance'), 'image-download', '--file', target, image.id],
+      { env, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let stderr = '';
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
     const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));

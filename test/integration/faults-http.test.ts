@@ -19,7 +19,12 @@ afterAll(async () => {
 });
 
 const REASONS: Record<number, string> = {
-  400: 'Bad Request', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict', 413: 'Request Entity Too Large', 500: 'Internal Server Error',
+  400: 'Bad Request',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  413: 'Request Entity Too Large',
+  500: 'Internal Server Error',
 };
 
 describe('injected error statuses (Glance HTML error pages)', () => {
@@ -36,7 +41,16 @@ describe('injected error statuses (Glance HTML error pages)', () => {
     it(`keystone service-list: HTTP ${code} (Keystone JSON) → "<message> (HTTP ${code})", exit 1`, async () => {
       proxies.reset();
       const message = `Injected ${code} for the fault catalogue.`;
-      proxies.keystone.add({ method: 'GET', path: '/v3/services', action: { kind: 'status', status: Number(code), body: JSON.stringify({ error: { code: Number(code), message, title: reason } }), headers: { 'x-openstack-request-id': 'req-fault-1' } } });
+      proxies.keystone.add({
+        method: 'GET',
+        path: '/v3/services',
+        action: {
+          kind: 'status',
+          status: Number(code),
+          body: JSON.stringify({ error: { code: Number(code), message, title: reason } }),
+          headers: { 'x-openstack-request-id': 'req-fault-1' },
+        },
+      });
       const r = await runCli('keystone', ['service-list'], { env: proxies.env() });
       expect(r.code).toBe(1);
       expect(r.stdout).toBe('');
@@ -62,7 +76,7 @@ describe('injected error statuses (Glance HTML error pages)', () => {
 });
 
 describe('real errors from the real cloud', () => {
-  it('keystone tenant-list: HTTP 403 on /v3/projects falls back to the user\'s own projects, as v2.0 did', async () => {
+  it("keystone tenant-list: HTTP 403 on /v3/projects falls back to the user's own projects, as v2.0 did", async () => {
     proxies.reset();
     proxies.keystone.add({ method: 'GET', path: '/v3/projects', action: { kind: 'status', status: 403 } });
     const r = await runCli('keystone', ['tenant-list'], { env: proxies.env() });
@@ -115,7 +129,17 @@ describe('broken answers', () => {
 
   it('Keystone answering an HTML page to the token request → one line naming the URL, exit 1', async () => {
     proxies.reset();
-    proxies.keystone.add({ method: 'POST', path: '/v3/auth/tokens', action: { kind: 'status', status: 201, body: '<html><body>Welcome to nginx!</body></html>', contentType: 'text/html', headers: { 'X-Subject-Token': 'abc' } } });
+    proxies.keystone.add({
+      method: 'POST',
+      path: '/v3/auth/tokens',
+      action: {
+        kind: 'status',
+        status: 201,
+        body: '<html><body>Welcome to nginx!</body></html>',
+        contentType: 'text/html',
+        headers: { 'X-Subject-Token': 'abc' },
+      },
+    });
     const r = await runCli('glance', ['--no-cache', 'image-list'], { env: proxies.env() });
     expect(r.code).toBe(1);
     expect(oneLine(r.stderr)).toMatch(new RegExp(`${proxies.keystone.url}/v3/auth/tokens.*HTML page`));

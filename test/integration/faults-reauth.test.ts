@@ -11,7 +11,10 @@ import { KEYSTONE_401, oneLine, startCloudProxies, type CloudProxies } from '../
 let proxies: CloudProxies;
 let cacheHome: string;
 const tokenDir = (): string => join(cacheHome, 'openstack-classic-cli', 'tokens');
-const cachedTokens = (): string[] => readdirSync(tokenDir()).filter((f) => f.endsWith('.json')).map((f) => (JSON.parse(readFileSync(join(tokenDir(), f), 'utf8')) as { token: string }).token);
+const cachedTokens = (): string[] =>
+  readdirSync(tokenDir())
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => (JSON.parse(readFileSync(join(tokenDir(), f), 'utf8')) as { token: string }).token);
 
 beforeAll(async () => {
   proxies = await startCloudProxies(adminEnv());

@@ -42,7 +42,12 @@ describe('idempotent GET: one retry', () => {
 
   it('keystone tenant-list: HTTP 502 once on GET /v3/projects → retried once, succeeds', async () => {
     proxies.reset();
-    proxies.keystone.add({ method: 'GET', path: '/v3/projects', times: 1, action: { kind: 'html', status: 502, message: 'Bad gateway from the load balancer' } });
+    proxies.keystone.add({
+      method: 'GET',
+      path: '/v3/projects',
+      times: 1,
+      action: { kind: 'html', status: 502, message: 'Bad gateway from the load balancer' },
+    });
     const r = await runCli('keystone', ['tenant-list'], { env: proxies.env() });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/\|\s+admin\s+\|/);
@@ -121,7 +126,9 @@ describe('POST: never retried blindly, no duplicates', () => {
   it('image-create: HTTP 400 on the POST → the server\'s message only, no "may have been created" hint', async () => {
     proxies.reset();
     proxies.glance.add({ method: 'POST', path: '/v2/images', times: 1, action: { kind: 'status', status: 400, body: '{"message": "Bad image"}' } });
-    const r = await runCli('glance', ['image-create', '--name', `${PREFIX}-create-400`, '--disk-format', 'raw', '--container-format', 'bare'], { env: proxies.env() });
+    const r = await runCli('glance', ['image-create', '--name', `${PREFIX}-create-400`, '--disk-format', 'raw', '--container-format', 'bare'], {
+      env: proxies.env(),
+    });
     expect(r.code).toBe(1);
     const line = oneLine(r.stderr);
     expect(line).toMatch(/^HTTP 400 Bad Request: /);

@@ -67,11 +67,17 @@ describe('upload failures delete the image the command created', () => {
   it('HTTP 413 on the data → exit 1, "HTTP 413 …" in one line, image deleted', async () => {
     const name = `${PREFIX}-413`;
     proxies.reset();
-    proxies.glance.add({ method: 'PUT', path: FILE_PUT, action: { kind: 'html', status: 413, message: 'Image exceeds the storage quota: The size of the data 3145728 will exceed the limit. 0 bytes remaining' } });
+    proxies.glance.add({
+      method: 'PUT',
+      path: FILE_PUT,
+      action: { kind: 'html', status: 413, message: 'Image exceeds the storage quota: The size of the data 3145728 will exceed the limit. 0 bytes remaining' },
+    });
     const r = await runCli('glance', createArgs(name), { env: proxies.env() });
     expect(r.code).toBe(1);
     const id = createdAndDeleted();
-    expect(oneLine(r.stderr)).toMatch(new RegExp(`^Upload of image data failed: HTTP 413 [A-Za-z ]+: Image exceeds the storage quota: .*image ${id} was deleted\\.$`));
+    expect(oneLine(r.stderr)).toMatch(
+      new RegExp(`^Upload of image data failed: HTTP 413 [A-Za-z ]+: Image exceeds the storage quota: .*image ${id} was deleted\\.$`),
+    );
     expect(await imagesNamed(name)).toEqual([]);
     expectSourceUntouched();
   });
@@ -79,7 +85,11 @@ describe('upload failures delete the image the command created', () => {
   it('HTTP 500 on the data (streamed, not replayable) → exit 1, image deleted, upload sent once', async () => {
     const name = `${PREFIX}-500`;
     proxies.reset();
-    proxies.glance.add({ method: 'PUT', path: FILE_PUT, action: { kind: 'html', status: 500, message: 'Error in store configuration. Adding images to store is disabled.' } });
+    proxies.glance.add({
+      method: 'PUT',
+      path: FILE_PUT,
+      action: { kind: 'html', status: 500, message: 'Error in store configuration. Adding images to store is disabled.' },
+    });
     const r = await runCli('glance', createArgs(name), { env: proxies.env() });
     expect(r.code).toBe(1);
     createdAndDeleted();
@@ -138,7 +148,12 @@ describe('a failed POST is not repeated and leaves no duplicate', () => {
   it('HTTP 503 on POST /v2/images → exit 1, one line, one POST, no image', async () => {
     const name = `${PREFIX}-post503`;
     proxies.reset();
-    proxies.glance.add({ method: 'POST', path: '/v2/images', times: 1, action: { kind: 'html', status: 503, message: 'The server is currently unavailable. Please try again at a later time.' } });
+    proxies.glance.add({
+      method: 'POST',
+      path: '/v2/images',
+      times: 1,
+      action: { kind: 'html', status: 503, message: 'The server is currently unavailable. Please try again at a later time.' },
+    });
     const r = await runCli('glance', createArgs(name), { env: proxies.env() });
     expect(r.code).toBe(1);
     expect(oneLine(r.stderr)).toBe('HTTP 503 Service Unavailable: The server is currently unavailable. Please try again at a later time.');

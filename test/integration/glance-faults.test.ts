@@ -91,7 +91,9 @@ describe('invalid input creates nothing', () => {
     const name = named('bad-values');
     const int = await glance(['image-create', '--name', name, '--min-disk', 'big']);
     expect(int.code).toBe(2);
-    expect(int.stderr).toBe("usage: glance image-create [options]\nglance image-create: error: argument --min-disk: invalid int value: 'big' (use a whole number, 0 or more)\n");
+    expect(int.stderr).toBe(
+      "usage: glance image-create [options]\nglance image-create: error: argument --min-disk: invalid int value: 'big' (use a whole number, 0 or more)\n",
+    );
     const cases: Array<[string, string, RegExp]> = [
       ['--is-public', 'perhaps', /argument --is-public: invalid boolean value: 'perhaps' \(use True or False\)/],
       ['--min-disk', '1e3', /argument --min-disk: invalid int value: '1e3'/],
@@ -120,7 +122,19 @@ describe('uploads that go wrong leave no image', () => {
 
   it('a connection dropped mid-upload: exit 1, the image is deleted and the message says so', async () => {
     const name = named('cut');
-    const res = await glance(['--os-image-url', proxy.url, 'image-create', '--name', name, '--disk-format', 'raw', '--container-format', 'bare', '--file', randomFile(2 * 1024 * 1024)]);
+    const res = await glance([
+      '--os-image-url',
+      proxy.url,
+      'image-create',
+      '--name',
+      name,
+      '--disk-format',
+      'raw',
+      '--container-format',
+      'bare',
+      '--file',
+      randomFile(2 * 1024 * 1024),
+    ]);
     expect(proxy.cuts()).toBeGreaterThan(0);
     expect(res.code).toBe(1);
     expect(res.stdout).toBe('');
@@ -130,7 +144,19 @@ describe('uploads that go wrong leave no image', () => {
 
   it('--checksum that does not match the data: exit 1 and the image is deleted', async () => {
     const name = named('checksum');
-    const res = await glance(['image-create', '--name', name, '--disk-format', 'qcow2', '--container-format', 'bare', '--checksum', '0'.repeat(32), '--file', qcow2()]);
+    const res = await glance([
+      'image-create',
+      '--name',
+      name,
+      '--disk-format',
+      'qcow2',
+      '--container-format',
+      'bare',
+      '--checksum',
+      '0'.repeat(32),
+      '--file',
+      qcow2(),
+    ]);
     expect(res.code).toBe(1);
     expect(res.stderr).toMatch(/^Checksum mismatch: --checksum 0{32} but the uploaded data's MD5 is [0-9a-f]{32}; image [0-9a-f-]{36} was deleted\.\n$/);
     expect(await idsNamed(name)).toEqual([]);
@@ -139,7 +165,19 @@ describe('uploads that go wrong leave no image', () => {
   it('--checksum that matches is accepted', async () => {
     const file = qcow2();
     const md5 = (await import('node:crypto')).createHash('md5').update(readFileSync(file)).digest('hex');
-    const res = await glance(['image-create', '--name', named('checksum-ok'), '--disk-format', 'qcow2', '--container-format', 'bare', '--checksum', md5, '--file', file]);
+    const res = await glance([
+      'image-create',
+      '--name',
+      named('checksum-ok'),
+      '--disk-format',
+      'qcow2',
+      '--container-format',
+      'bare',
+      '--checksum',
+      md5,
+      '--file',
+      file,
+    ]);
     expect(res.code).toBe(0);
     expect(field(res.stdout, 'checksum')).toBe(md5);
   });

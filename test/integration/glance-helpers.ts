@@ -49,7 +49,8 @@ export function pythonGlance(args: readonly string[], extraEnv: Record<string, s
 export const glance = (args: readonly string[], extraEnv: Record<string, string> = {}, input?: string | Buffer): Promise<CliResult> =>
   runCli('glance', args, { env: env(extraEnv), input });
 
-export const glance2 = (args: readonly string[], extraEnv: Record<string, string> = {}): Promise<CliResult> => glance(['--os-image-api-version', '2', ...args], extraEnv);
+export const glance2 = (args: readonly string[], extraEnv: Record<string, string> = {}): Promise<CliResult> =>
+  glance(['--os-image-api-version', '2', ...args], extraEnv);
 
 /** IDs of the images with this exact name (other developers' images do not matter). */
 export async function idsNamed(name: string): Promise<string[]> {

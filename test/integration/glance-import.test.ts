@@ -48,7 +48,19 @@ describe('info', () => {
 describe('web-download', () => {
   it('image-create-via-import --uri from 127.0.0.1 reaches active with the served bytes', async () => {
     const name = `c2-wd-${suffix()}`;
-    const r = await ours(['image-create-via-import', '--name', name, '--disk-format', 'raw', '--container-format', 'bare', '--import-method', 'web-download', '--uri', server.url('/disk.raw')]);
+    const r = await ours([
+      'image-create-via-import',
+      '--name',
+      name,
+      '--disk-format',
+      'raw',
+      '--container-format',
+      'bare',
+      '--import-method',
+      'web-download',
+      '--uri',
+      server.url('/disk.raw'),
+    ]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const id = idOf(r.stdout);
@@ -66,7 +78,11 @@ describe('web-download', () => {
     expect(r.code).toBe(0);
     expect(idOf(r.stdout)).toBe(image.id);
     const polled: string[] = [];
-    const active = await (await images.deps.image()).imports.waitForActive(image.id, { timeoutMs: 30_000, intervalMs: 200, onPoll: (i) => polled.push(i.status) });
+    const active = await (await images.deps.image()).imports.waitForActive(image.id, {
+      timeoutMs: 30_000,
+      intervalMs: 200,
+      onPoll: (i) => polled.push(i.status),
+    });
     expect(active.status).toBe('active');
     expect(active.size).toBe(DATA.length);
     expect(polled.at(-1)).toBe('active');

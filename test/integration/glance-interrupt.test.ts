@@ -43,10 +43,27 @@ describe('Ctrl-C during an upload', () => {
     const name = unique('interrupted');
     names.push(name);
     const proxy = await stallingProxy(200_000);
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'glance'), '--os-image-url', proxy.url, 'image-create', '--name', name, '--disk-format', 'raw', '--container-format', 'bare', '--file', randomFile(4 * 1024 * 1024)], {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, XDG_CACHE_HOME: CACHE_HOME, ...env() },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        join(ROOT, 'bin', 'glance'),
+        '--os-image-url',
+        proxy.url,
+        'image-create',
+        '--name',
+        name,
+        '--disk-format',
+        'raw',
+        '--container-format',
+        'bare',
+        '--file',
+        randomFile(4 * 1024 * 1024),
+      ],
+      {
+        env: { PATH: process.env.PATH, HOME: process.env.HOME, XDG_CACHE_HOME: CACHE_HOME, ...env() },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     // Wait until the image exists (queued, its upload stalled), then press Ctrl-C.

@@ -84,7 +84,10 @@ describe('image members', () => {
   });
 
   it('an empty member-list and an unknown image match glanceclient byte for byte', async () => {
-    for (const args of [['member-list', '--image-id', image.id], ['member-list', '--image-id', '00000000-0000-0000-0000-000000000000']]) {
+    for (const args of [
+      ['member-list', '--image-id', image.id],
+      ['member-list', '--image-id', '00000000-0000-0000-0000-000000000000'],
+    ]) {
       const expected = await reference(args);
       expect(await ours(args)).toEqual(expected);
     }

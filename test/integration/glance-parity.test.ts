@@ -13,10 +13,42 @@ let theirId: string;
 let ourCreate: string;
 
 beforeAll(async () => {
-  const py = await pythonGlance(['image-create', '--name', theirs, '--disk-format', 'qcow2', '--container-format', 'bare', '--property', 'os_distro=fedora', '--tags', 'a', 'b-c', tag, '--file', file]);
+  const py = await pythonGlance([
+    'image-create',
+    '--name',
+    theirs,
+    '--disk-format',
+    'qcow2',
+    '--container-format',
+    'bare',
+    '--property',
+    'os_distro=fedora',
+    '--tags',
+    'a',
+    'b-c',
+    tag,
+    '--file',
+    file,
+  ]);
   expect(py.code).toBe(0);
   theirId = field(py.stdout, 'id')!;
-  const res = await glance2(['image-create', '--name', ours, '--disk-format', 'qcow2', '--container-format', 'bare', '--property', 'os_distro=fedora', '--tags', 'a', 'b-c', tag, '--file', file]);
+  const res = await glance2([
+    'image-create',
+    '--name',
+    ours,
+    '--disk-format',
+    'qcow2',
+    '--container-format',
+    'bare',
+    '--property',
+    'os_distro=fedora',
+    '--tags',
+    'a',
+    'b-c',
+    tag,
+    '--file',
+    file,
+  ]);
   expect(res.stderr).toBe('');
   expect(res.code).toBe(0);
   ourCreate = res.stdout;
@@ -42,7 +74,11 @@ describe('--os-image-api-version 2 prints what python-glanceclient 4.1.0 prints'
 
   it('image-create: the python-created image and ours have the same rows', async () => {
     const py = await pythonGlance(['image-show', theirId]);
-    const rowsOf = (grid: string) => grid.split('\n').map((l) => l.split('|')[1]?.trim()).filter(Boolean);
+    const rowsOf = (grid: string) =>
+      grid
+        .split('\n')
+        .map((l) => l.split('|')[1]?.trim())
+        .filter(Boolean);
     expect(rowsOf(ourCreate)).toEqual(rowsOf(py.stdout));
   });
 
@@ -51,7 +87,8 @@ describe('--os-image-api-version 2 prints what python-glanceclient 4.1.0 prints'
   it('image-show --max-column-width 30', () => same(['image-show', '--max-column-width', '30', ourId]));
   it('image-list', () => same(['image-list', '--tag', tag]));
   it('--verbose image-list', () => same(['--verbose', 'image-list', '--tag', tag]));
-  it('image-list with filters and sorting', () => same(['--verbose', 'image-list', '--tag', tag, '--sort-key', 'name', '--sort-dir', 'desc', '--property-filter', 'os_distro=fedora']));
+  it('image-list with filters and sorting', () =>
+    same(['--verbose', 'image-list', '--tag', tag, '--sort-key', 'name', '--sort-dir', 'desc', '--property-filter', 'os_distro=fedora']));
   it('image-list --limit and --page-size (following next links)', () => same(['image-list', '--tag', tag, '--limit', '2', '--page-size', '1']));
 
   it('image-update (set, add, remove properties)', async () => {

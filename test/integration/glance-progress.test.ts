@@ -10,7 +10,11 @@ afterAll(() => deleteNamed(name));
 
 describe('at a terminal', () => {
   it('--progress shows the bar while uploading and downloading', async () => {
-    const up = await runInPty('glance', ['image-create', '--name', name, '--disk-format', 'raw', '--container-format', 'bare', '--progress', '--file', randomFile(3 * 1024 * 1024)], { env: env() });
+    const up = await runInPty(
+      'glance',
+      ['image-create', '--name', name, '--disk-format', 'raw', '--container-format', 'bare', '--progress', '--file', randomFile(3 * 1024 * 1024)],
+      { env: env() },
+    );
     expect(up.code).toBe(0);
     expect(up.stdout).toContain(`\r[${'='.repeat(29)}>] 100%`);
     const id = field(up.stdout.replace(/^[\s\S]*?(?=\+--)/, ''), 'id')!;

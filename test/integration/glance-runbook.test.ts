@@ -9,8 +9,23 @@ import { gridRows } from '../helpers/cli.js';
 import { deleteNamed, field, glance, qcow2, unique } from './glance-helpers.js';
 
 const RUNBOOK_ROWS = [
-  'checksum', 'container_format', 'created_at', 'deleted', 'deleted_at', 'disk_format', 'id', 'is_public',
-  'min_disk', 'min_ram', 'name', 'owner', 'protected', 'size', 'status', 'updated_at', 'virtual_size',
+  'checksum',
+  'container_format',
+  'created_at',
+  'deleted',
+  'deleted_at',
+  'disk_format',
+  'id',
+  'is_public',
+  'min_disk',
+  'min_ram',
+  'name',
+  'owner',
+  'protected',
+  'size',
+  'status',
+  'updated_at',
+  'virtual_size',
 ];
 
 const names: string[] = [];
@@ -63,7 +78,19 @@ describe('glance image-create, as the runbook types it', () => {
 
   it('image-list prints the runbook columns, left-aligned, with the new image', async () => {
     const name = named('fedora-19');
-    const created = await glance(['image-create', '--name', name, '--is-public', 'True', '--disk-format', 'qcow2', '--container-format', 'bare', '--file', file]);
+    const created = await glance([
+      'image-create',
+      '--name',
+      name,
+      '--is-public',
+      'True',
+      '--disk-format',
+      'qcow2',
+      '--container-format',
+      'bare',
+      '--file',
+      file,
+    ]);
     expect(created.stderr).toBe('');
     const res = await glance(['image-list']);
     expect(res.stderr).toBe('');
@@ -108,7 +135,11 @@ describe('glance image-create, as the runbook types it', () => {
 
   it('--copy-from imports the URL (web-download) and waits until the image is active', async () => {
     const name = named('copied');
-    const res = await glance(['image-create', '--name', name, '--disk-format', 'qcow2', '--container-format', 'bare', '--copy-from', `${baseUrl}/${basename(file)}`], {}, undefined);
+    const res = await glance(
+      ['image-create', '--name', name, '--disk-format', 'qcow2', '--container-format', 'bare', '--copy-from', `${baseUrl}/${basename(file)}`],
+      {},
+      undefined,
+    );
     expect(res.code).toBe(0);
     expect(field(res.stdout, 'status')).toBe('active');
     expect(field(res.stdout, 'checksum')).toBe(createHash('md5').update(readFileSync(file)).digest('hex'));
@@ -116,7 +147,17 @@ describe('glance image-create, as the runbook types it', () => {
 
   it('--copy-from a URL that fails prints the import failure, exits 1 and leaves no image', async () => {
     const name = named('copy-fails');
-    const res = await glance(['image-create', '--name', name, '--disk-format', 'qcow2', '--container-format', 'bare', '--copy-from', `${baseUrl.replace(/:\d+$/, ':9')}/nothing.qcow2`]);
+    const res = await glance([
+      'image-create',
+      '--name',
+      name,
+      '--disk-format',
+      'qcow2',
+      '--container-format',
+      'bare',
+      '--copy-from',
+      `${baseUrl.replace(/:\d+$/, ':9')}/nothing.qcow2`,
+    ]);
     expect(res.code).toBe(1);
     expect(res.stderr).toMatch(/^Copy from .* failed: .*; image [0-9a-f-]{36} was deleted\.\n$/);
     const list = await glance(['image-list', '--name', name]);

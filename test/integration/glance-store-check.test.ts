@@ -32,7 +32,18 @@ beforeEach(() => {
   proxies.glance.add({ method: 'GET', path: '/v2/info/stores', action: { kind: 'status', status: 200, body: STORES } });
 });
 
-const create = (name: string, ...extra: string[]): string[] => ['image-create', '--name', name, '--disk-format', 'raw', '--container-format', 'bare', '--file', file, ...extra];
+const create = (name: string, ...extra: string[]): string[] => [
+  'image-create',
+  '--name',
+  name,
+  '--disk-format',
+  'raw',
+  '--container-format',
+  'bare',
+  '--file',
+  file,
+  ...extra,
+];
 
 describe('--store is checked before anything is created', () => {
   it('image-create --store with a store the cloud lacks: one line, exit 1, no image', async () => {

@@ -14,7 +14,12 @@ beforeAll(async () => {
   server = await serveFiles({ '/disk.raw': DATA, '/copy.raw': DATA });
   active = await images.create({ name: `c2-life-${suffix()}`, disk_format: 'raw', container_format: 'bare' });
   const session = await images.deps.session();
-  const res = await session.request('image', { method: 'PUT', path: `/v2/images/${active.id}/file`, body: DATA, headers: { 'Content-Type': 'application/octet-stream' } });
+  const res = await session.request('image', {
+    method: 'PUT',
+    path: `/v2/images/${active.id}/file`,
+    body: DATA,
+    headers: { 'Content-Type': 'application/octet-stream' },
+  });
   await res.body.dump();
 });
 
@@ -27,7 +32,10 @@ describe('tags', () => {
   it('image-tag-update adds the tag and prints ID | Tags as glanceclient does', async () => {
     const r = await ours(['image-tag-update', active.id, "it's"]);
     expect(r.code).toBe(0);
-    expect(gridRows(r.stdout)).toEqual([['ID', 'Tags'], [active.id, `["it's"]`]]);
+    expect(gridRows(r.stdout)).toEqual([
+      ['ID', 'Tags'],
+      [active.id, `["it's"]`],
+    ]);
     expect((await images.get(active.id)).tags).toEqual(["it's"]);
     const expected = await reference(['image-tag-update', active.id, 'golden']);
     const again = await ours(['image-tag-update', active.id, 'golden']);
@@ -80,7 +88,10 @@ describe('locations', () => {
     expect(rows[0]).toEqual(['Property', 'Value']);
     expect(rows).toContainEqual(['locations', `[{"url": "${url}", "metadata": {"origin": "test"}}]`]);
     expect(rows).toContainEqual(['file', `/v2/images/${image.id}/file`]);
-    const names = rows.slice(1).map(([name]) => name).filter((n) => n !== '');
+    const names = rows
+      .slice(1)
+      .map(([name]) => name)
+      .filter((n) => n !== '');
     expect(names).toEqual([...names].sort());
     const stored = await images.get(image.id);
     expect(stored.status).toBe('active');

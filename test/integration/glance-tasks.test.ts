@@ -39,7 +39,11 @@ async function versionsWithTasks(): Promise<string> {
 
 describe('image-tasks', () => {
   it('without v2.12 in /versions: both dialects print what glanceclient prints', async () => {
-    for (const args of [['image-tasks', imageId], ['-v', 'image-tasks', imageId], ['image-tasks', `missing-${suffix()}`]]) {
+    for (const args of [
+      ['image-tasks', imageId],
+      ['-v', 'image-tasks', imageId],
+      ['image-tasks', `missing-${suffix()}`],
+    ]) {
       const expected = await reference(args);
       expect(expected.code).toBe(1);
       expect(expected.stderr).toBe('Server does not support image tasks API (v2.12)\n');
@@ -70,8 +74,19 @@ describe('image-tasks', () => {
 
   it('several tasks print in the order the server gives them, as glanceclient prints them', async () => {
     const task = (id: string, created: string, status: string) => ({
-      id, image_id: imageId, type: 'api_image_import', status, message: `${status} message`, created_at: created, updated_at: created,
-      input: { import_req: { method: { name: 'web-download' } } }, result: null, owner: 'o', user_id: 'u', request_id: `req-${id}`, expires_at: null,
+      id,
+      image_id: imageId,
+      type: 'api_image_import',
+      status,
+      message: `${status} message`,
+      created_at: created,
+      updated_at: created,
+      input: { import_req: { method: { name: 'web-download' } } },
+      result: null,
+      owner: 'o',
+      user_id: 'u',
+      request_id: `req-${id}`,
+      expires_at: null,
     });
     // Newest first: a client that sorted by creation time would print them the other way round.
     const tasks = [task('t-newer', '2026-11-26T10:00:02.000000', 'failure'), task('t-older', '2026-11-26T10:00:01.000000', 'success')];
@@ -81,7 +96,11 @@ describe('image-tasks', () => {
       const args = ['--os-image-url', proxy.url, ...verbose, 'image-tasks', imageId];
       const expected = await reference(args);
       expect(expected.code).toBe(0);
-      expect(gridRows(expected.stdout).slice(1).map((row) => row.find((cell) => /message$/.test(cell)))).toEqual(['failure message', 'success message']);
+      expect(
+        gridRows(expected.stdout)
+          .slice(1)
+          .map((row) => row.find((cell) => /message$/.test(cell))),
+      ).toEqual(['failure message', 'success message']);
       expect(await ours(args, 2)).toEqual(expected);
     }
   });

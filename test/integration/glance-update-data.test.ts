@@ -41,7 +41,12 @@ describe('image-update with v1 data flags', () => {
     expect(r.stdout).toMatch(/\| status\s+\| active\s+\|/);
     expect(r.stdout).toMatch(/\| min_disk\s+\| 2\s+\|/);
     const [stored] = await imagesNamed(`${PREFIX}-file`);
-    expect([stored!.status, stored!.size, stored!.checksum, stored!.os_hash_value]).toEqual(['active', DATA.length, md5(DATA), createHash('sha512').update(DATA).digest('hex')]);
+    expect([stored!.status, stored!.size, stored!.checksum, stored!.os_hash_value]).toEqual([
+      'active',
+      DATA.length,
+      md5(DATA),
+      createHash('sha512').update(DATA).digest('hex'),
+    ]);
   });
 
   it('--copy-from imports the URL into a queued image', async () => {

@@ -57,10 +57,15 @@ export function reference(args: readonly string[]): Promise<CliResult> {
     OS_IDENTITY_API_VERSION: '3',
   };
   return new Promise((resolve) => {
-    execFile('/bin/sh', ['-c', 'exec /usr/bin/glance "$@" <&-', 'sh', '--os-image-api-version', '2', ...args], { env, timeout: 60_000 }, (err, stdout, stderr) => {
-      const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
-      resolve({ code, stdout, stderr });
-    });
+    execFile(
+      '/bin/sh',
+      ['-c', 'exec /usr/bin/glance "$@" <&-', 'sh', '--os-image-api-version', '2', ...args],
+      { env, timeout: 60_000 },
+      (err, stdout, stderr) => {
+        const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
   });
 }
 

@@ -52,7 +52,10 @@ describe('roles and grants', () => {
     const out = await ok(['user-role-list', '--user', user, '--tenant', tenant]);
     expectCentredGrids(out);
     const rows = listRows(out, ROLE_LIST);
-    const expected = [['member', userId, tenantId], [role, userId, tenantId]].sort((a, b) => (a[0]! < b[0]! ? -1 : 1));
+    const expected = [
+      ['member', userId, tenantId],
+      [role, userId, tenantId],
+    ].sort((a, b) => (a[0]! < b[0]! ? -1 : 1));
     expect(rows.map((r) => r.slice(1))).toEqual(expected);
     expect(rows.find((r) => r[1] === role)![0]).toBe(roleId);
     // The same through the hidden underscore spellings.

@@ -33,7 +33,12 @@ describe("the runbook's keystone lines (unique names)", () => {
     const out = await ok(['tenant-list']);
     expectCentredGrids(out);
     expect(listRows(out, ['id', 'name', 'enabled']).filter(([, name]) => name === 'services')).toHaveLength(1);
-    expect(out.split('\n').filter((l) => l.includes('services')).some((l) => /^\| [0-9a-f]{32} \| +services +\| +True +\|$/.test(l))).toBe(true);
+    expect(
+      out
+        .split('\n')
+        .filter((l) => l.includes('services'))
+        .some((l) => /^\| [0-9a-f]{32} \| +services +\| +True +\|$/.test(l)),
+    ).toBe(true);
   });
 
   it('keystone tenant-create --name services', async () => {
@@ -72,7 +77,13 @@ describe("the runbook's keystone lines (unique names)", () => {
     expectCentredGrids(out);
     const expected = runbookCells('keystone service-create');
     expect(gridRows(out).map((r) => r[0])).toEqual(expected.map((r) => r[0]));
-    expect(rec).toEqual({ description: 'Glance Image Service', enabled: 'True', id: expect.stringMatching(/^[0-9a-f]{32}$/), name: serviceName, type: serviceType });
+    expect(rec).toEqual({
+      description: 'Glance Image Service',
+      enabled: 'True',
+      id: expect.stringMatching(/^[0-9a-f]{32}$/),
+      name: serviceName,
+      type: serviceType,
+    });
   });
 
   it('keystone service-list: the runbook columns, sorted by name, with the new service', async () => {
@@ -97,10 +108,21 @@ describe("the runbook's keystone lines (unique names)", () => {
     });
     expectCentredGrids(out);
     expect(gridRows(out).map((r) => r[0])).toEqual(runbookCells('keystone endpoint-create').map((r) => r[0]));
-    expect(rec).toEqual({ adminurl: url, id: expect.stringMatching(/^[0-9a-f]{32}$/), internalurl: url, publicurl: url, region: 'regionOne', service_id: serviceId });
+    expect(rec).toEqual({
+      adminurl: url,
+      id: expect.stringMatching(/^[0-9a-f]{32}$/),
+      internalurl: url,
+      publicurl: url,
+      region: 'regionOne',
+      service_id: serviceId,
+    });
     // Really registered: three v3 endpoints, one per interface, in regionOne; the id is the public one's.
     const v3 = await (await api()).endpoints.list({ service_id: serviceId });
-    expect(v3.map((e) => [e.interface, e.url, e.region_id]).sort()).toEqual([['admin', url, 'regionOne'], ['internal', url, 'regionOne'], ['public', url, 'regionOne']]);
+    expect(v3.map((e) => [e.interface, e.url, e.region_id]).sort()).toEqual([
+      ['admin', url, 'regionOne'],
+      ['internal', url, 'regionOne'],
+      ['public', url, 'regionOne'],
+    ]);
     expect(v3.find((e) => e.interface === 'public')!.id).toBe(rec.id);
   });
 
@@ -111,7 +133,9 @@ describe("the runbook's keystone lines (unique names)", () => {
     expect(again.code).toBe(1);
     expect(again.stdout).toBe('');
     expect(again.stderr).toMatch(
-      new RegExp(`^Conflict occurred attempting to store project - it is not permitted to have two projects with either the same name or same id in the same domain: name is ${tenant}, project id [0-9a-f]{32}\\. \\(HTTP 409\\) \\(Request-ID: req-[0-9a-f-]{36}\\)\\n$`),
+      new RegExp(
+        `^Conflict occurred attempting to store project - it is not permitted to have two projects with either the same name or same id in the same domain: name is ${tenant}, project id [0-9a-f]{32}\\. \\(HTTP 409\\) \\(Request-ID: req-[0-9a-f-]{36}\\)\\n$`,
+      ),
     );
     const userAgain = await keystone(['user-create', '--name', user, '--pass', 'other']);
     expect(userAgain.code).toBe(1);
@@ -119,6 +143,8 @@ describe("the runbook's keystone lines (unique names)", () => {
     expect(await ok(['user-role-add', '--user', user, '--role', 'admin', '--tenant', tenant])).toBe('');
     expect(await ok(['tenant-list'])).toBe(tenantsBefore);
     expect(await ok(['user-list'])).toBe(usersBefore);
-    expect(listRows(await ok(['user-role-list', '--user', user, '--tenant', tenant]), ['id', 'name', 'user_id', 'tenant_id']).map((r) => r[1])).toEqual(['admin']);
+    expect(listRows(await ok(['user-role-list', '--user', user, '--tenant', tenant]), ['id', 'name', 'user_id', 'tenant_id']).map((r) => r[1])).toEqual([
+      'admin',
+    ]);
   });
 });

@@ -60,7 +60,11 @@ describe('endpoints', () => {
   it('endpoint-create by service name in a new region: the region is created, --adminurl alone leaves internalurl empty', async () => {
     const before = await (await api()).regions.find(region);
     expect(before).toBeUndefined();
-    const out = await ok(['endpoint-create', '--region', region, '--service', type.replace(/^/, ''), '--publicurl', 'http://pub:1', '--adminurl', 'http://adm:1'].map((a) => (a === type ? serviceId : a)));
+    const out = await ok(
+      ['endpoint-create', '--region', region, '--service', type.replace(/^/, ''), '--publicurl', 'http://pub:1', '--adminurl', 'http://adm:1'].map((a) =>
+        a === type ? serviceId : a,
+      ),
+    );
     expectCentredGrids(out);
     const rec = record(out);
     endpointId = rec.id!;
@@ -89,19 +93,28 @@ describe('endpoints', () => {
 
   it('endpoint-get <id> prints the classic record', async () => {
     expect(record(await ok(['endpoint-get', endpointId]))).toEqual({
-      adminurl: 'http://adm:1', id: endpointId, internalurl: '', publicurl: 'http://pub:1', region, service_id: serviceId,
+      adminurl: 'http://adm:1',
+      id: endpointId,
+      internalurl: '',
+      publicurl: 'http://pub:1',
+      region,
+      service_id: serviceId,
     });
     const r = await keystone(['endpoint-get', 'no-such-endpoint']);
     expect([r.code, r.stderr]).toEqual([1, "No endpoint with an ID of 'no-such-endpoint' exists.\n"]);
   });
 
   it('a second endpoint-create for the same service and region stays a separate row', async () => {
-    const second = record(await ok(['endpoint-create', '--region', region, '--service-id', serviceId, '--publicurl', 'http://pub:2', '--internalurl', 'http://int:2']));
+    const second = record(
+      await ok(['endpoint-create', '--region', region, '--service-id', serviceId, '--publicurl', 'http://pub:2', '--internalurl', 'http://int:2']),
+    );
     const rows = listRows(await ok(['endpoint-list']), ENDPOINT_LIST).filter((r) => r[5] === serviceId);
-    expect(rows.sort()).toEqual([
-      [endpointId, region, 'http://pub:1', '', 'http://adm:1', serviceId],
-      [second.id!, region, 'http://pub:2', 'http://int:2', '', serviceId],
-    ].sort());
+    expect(rows.sort()).toEqual(
+      [
+        [endpointId, region, 'http://pub:1', '', 'http://adm:1', serviceId],
+        [second.id!, region, 'http://pub:2', 'http://int:2', '', serviceId],
+      ].sort(),
+    );
     expect(await ok(['endpoint-delete', second.id!])).toBe('Endpoint has been deleted.\n');
   });
 

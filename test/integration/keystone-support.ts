@@ -46,7 +46,14 @@ export function expectCentredGrids(stdout: string): void {
   let grids = 0;
   const check = (): void => {
     if (grid.length === 0) return;
-    const rows = grid.filter((l) => l.startsWith('|')).map((l) => l.slice(1, -1).split('|').map((c) => c.trim()));
+    const rows = grid
+      .filter((l) => l.startsWith('|'))
+      .map((l) =>
+        l
+          .slice(1, -1)
+          .split('|')
+          .map((c) => c.trim()),
+      );
     expect(renderGrid(rows[0]!, rows.slice(1), { align: 'center' }).split('\n')).toEqual(grid);
     grids += 1;
     grid = [];

@@ -23,7 +23,10 @@ describe('token-get', () => {
 
   it('--wrap N splits the token id into lines of N', async () => {
     const whole = record(await ok(['token-get'])).id!;
-    const lines = (await ok(['token-get', '--wrap', '40'])).split('\n').filter((l) => l.startsWith('|')).slice(2, -2);
+    const lines = (await ok(['token-get', '--wrap', '40']))
+      .split('\n')
+      .filter((l) => l.startsWith('|'))
+      .slice(2, -2);
     expect(lines.map((l) => l.split('|')[2]!.trim()).join('')).toBe(whole);
   });
 });
@@ -48,7 +51,13 @@ describe('EC2 credentials', () => {
     expectCentredGrids(out);
     const rec = record(out);
     access = rec.access!;
-    expect(rec).toEqual({ access: expect.stringMatching(/^[0-9a-f]{32}$/), secret: expect.stringMatching(/^[0-9a-f]{32}$/), tenant_id: tenantId, trust_id: '', user_id: userId });
+    expect(rec).toEqual({
+      access: expect.stringMatching(/^[0-9a-f]{32}$/),
+      secret: expect.stringMatching(/^[0-9a-f]{32}$/),
+      tenant_id: tenantId,
+      trust_id: '',
+      user_id: userId,
+    });
   });
 
   it('ec2-credentials-create without options: for the authenticated user and tenant', async () => {
@@ -134,7 +143,8 @@ describe('token mode (OS_SERVICE_TOKEN + OS_SERVICE_ENDPOINT)', () => {
   });
 
   it('catalog and token-get need a catalog: the classic configuration error', async () => {
-    const expected = 'Configuration error: Client configured to run without a service catalog. Run the client using --os-auth-url or OS_AUTH_URL, instead of --os-endpoint or OS_SERVICE_ENDPOINT, for example.\n';
+    const expected =
+      'Configuration error: Client configured to run without a service catalog. Run the client using --os-auth-url or OS_AUTH_URL, instead of --os-endpoint or OS_SERVICE_ENDPOINT, for example.\n';
     for (const command of ['catalog', 'token-get']) {
       const r = await keystone([command], tokenMode());
       expect([r.code, r.stdout, r.stderr]).toEqual([1, '', expected]);
@@ -147,7 +157,20 @@ describe('bash-completion and help', () => {
     const out = await ok(['bash-completion']);
     expect(out.endsWith('\n')).toBe(true);
     const words = out.trim().split(' ');
-    for (const word of ['tenant-create', 'user-role-add', 'endpoint-create', 'ec2-credentials-list', 'discover', 'bootstrap', 'catalog', 'help', '--publicurl', '--tenant', '--pass', '--wrap']) {
+    for (const word of [
+      'tenant-create',
+      'user-role-add',
+      'endpoint-create',
+      'ec2-credentials-list',
+      'discover',
+      'bootstrap',
+      'catalog',
+      'help',
+      '--publicurl',
+      '--tenant',
+      '--pass',
+      '--wrap',
+    ]) {
       expect(words).toContain(word);
     }
     expect(words).not.toContain('bash-completion');
@@ -155,7 +178,13 @@ describe('bash-completion and help', () => {
 
   it('help <command> shows the classic options', async () => {
     const out = await ok(['help', 'endpoint-create']);
-    for (const flag of ['--region <endpoint-region>', '--service <service>', '--publicurl <public-url>', '--adminurl <admin-url>', '--internalurl <internal-url>']) {
+    for (const flag of [
+      '--region <endpoint-region>',
+      '--service <service>',
+      '--publicurl <public-url>',
+      '--adminurl <admin-url>',
+      '--internalurl <internal-url>',
+    ]) {
       expect(out).toContain(flag);
     }
   });

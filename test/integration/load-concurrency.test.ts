@@ -46,7 +46,10 @@ describe('20 image-create + 20 image-list at once, one shared token cache', () =
   it('all 40 succeed, every image is active with its checksum, and the cache stays valid', async () => {
     const started = Date.now();
     const creates = files.map((file, i) =>
-      runCli('glance', ['image-create', '--name', `${PREFIX}-${i}`, '--disk-format', 'raw', '--container-format', 'bare', '--file', file], { env: env(), timeoutMs: 120_000 }),
+      runCli('glance', ['image-create', '--name', `${PREFIX}-${i}`, '--disk-format', 'raw', '--container-format', 'bare', '--file', file], {
+        env: env(),
+        timeoutMs: 120_000,
+      }),
     );
     const lists = Array.from({ length: 20 }, () => runCli('glance', ['image-list'], { env: env(), timeoutMs: 120_000 }));
     const results = await Promise.all([...creates, ...lists]);
@@ -71,7 +74,9 @@ describe('20 image-create + 20 image-list at once, one shared token cache', () =
       // Warm a cache entry for the proxied auth URL, then 20 parallel runs must all reuse it.
       expect((await runCli('glance', ['image-list'], { env: proxies.env({ XDG_CACHE_HOME: cacheHome }) })).code).toBe(0);
       proxies.reset();
-      const results = await Promise.all(Array.from({ length: 20 }, () => runCli('glance', ['image-list'], { env: proxies.env({ XDG_CACHE_HOME: cacheHome }) })));
+      const results = await Promise.all(
+        Array.from({ length: 20 }, () => runCli('glance', ['image-list'], { env: proxies.env({ XDG_CACHE_HOME: cacheHome }) })),
+      );
       expect(results.filter((r) => r.code !== 0).map((r) => r.stderr)).toEqual([]);
       expect(proxies.keystone.count('POST', '/v3/auth/tokens')).toBe(0);
       expect(proxies.glance.count('GET', '/v2/images')).toBeGreaterThanOrEqual(20);

@@ -31,12 +31,37 @@ const RECORD = `Glance answered GET /v2/images/${IMAGE_ID} with an unexpected bo
 const V2 = ['--os-image-api-version', '2'];
 
 const cases: Case[] = [
-  { name: 'token: a string for the token', args: ['image-list'], answer: (c) => (c.answers.token = '{"token": "abc"}'), line: `${KEYSTONE} "token" is not an object` },
+  {
+    name: 'token: a string for the token',
+    args: ['image-list'],
+    answer: (c) => (c.answers.token = '{"token": "abc"}'),
+    line: `${KEYSTONE} "token" is not an object`,
+  },
   { name: 'token: a list for the body', args: ['image-list'], answer: (c) => (c.answers.token = '[]'), line: `${KEYSTONE} the body is not an object` },
-  { name: 'token: an expiry that is no date', args: ['image-list'], answer: (c) => (c.answers.token = c.tokenText({ expires_at: 'soon' })), line: `${KEYSTONE} "token.expires_at" is not a date` },
-  { name: 'token: no user id', args: ['image-list'], answer: (c) => (c.answers.token = c.tokenText({ user: { name: 'admin' } })), line: `${KEYSTONE} "token.user.id" is missing` },
-  { name: 'catalog: an object for the list', args: ['image-list'], answer: (c) => (c.answers.token = c.tokenText({ catalog: {} })), line: `${KEYSTONE} "token.catalog" is not a list` },
-  { name: 'catalog: an entry that is no object', args: ['image-list'], answer: (c) => (c.answers.token = c.tokenText({ catalog: ['image'] })), line: `${KEYSTONE} "token.catalog[0]" is not an object` },
+  {
+    name: 'token: an expiry that is no date',
+    args: ['image-list'],
+    answer: (c) => (c.answers.token = c.tokenText({ expires_at: 'soon' })),
+    line: `${KEYSTONE} "token.expires_at" is not a date`,
+  },
+  {
+    name: 'token: no user id',
+    args: ['image-list'],
+    answer: (c) => (c.answers.token = c.tokenText({ user: { name: 'admin' } })),
+    line: `${KEYSTONE} "token.user.id" is missing`,
+  },
+  {
+    name: 'catalog: an object for the list',
+    args: ['image-list'],
+    answer: (c) => (c.answers.token = c.tokenText({ catalog: {} })),
+    line: `${KEYSTONE} "token.catalog" is not a list`,
+  },
+  {
+    name: 'catalog: an entry that is no object',
+    args: ['image-list'],
+    answer: (c) => (c.answers.token = c.tokenText({ catalog: ['image'] })),
+    line: `${KEYSTONE} "token.catalog[0]" is not an object`,
+  },
   {
     name: 'catalog: endpoints not a list',
     args: ['image-list'],
@@ -49,9 +74,24 @@ const cases: Case[] = [
     answer: (c) => (c.answers.token = c.tokenText({ catalog: [{ ...c.imageService, endpoints: [{ id: 'e', url: c.imageUrl }] }] })),
     line: `${KEYSTONE} "token.catalog[0].endpoints[0].interface" is missing`,
   },
-  { name: 'image list: a string for the list', args: ['image-list'], answer: (c) => (c.answers.images = '{"images": "abc"}'), line: `${LIST} "images" is not a list` },
-  { name: 'image list: null for the list (v2 dialect)', args: [...V2, 'image-list'], answer: (c) => (c.answers.images = '{"images": null}'), line: `${LIST} "images" is not a list` },
-  { name: 'image list: entries that are no objects', args: ['image-list'], answer: (c) => (c.answers.images = '{"images": [1, 2, 3]}'), line: `${LIST} "images[0]" is not an object (1)` },
+  {
+    name: 'image list: a string for the list',
+    args: ['image-list'],
+    answer: (c) => (c.answers.images = '{"images": "abc"}'),
+    line: `${LIST} "images" is not a list`,
+  },
+  {
+    name: 'image list: null for the list (v2 dialect)',
+    args: [...V2, 'image-list'],
+    answer: (c) => (c.answers.images = '{"images": null}'),
+    line: `${LIST} "images" is not a list`,
+  },
+  {
+    name: 'image list: entries that are no objects',
+    args: ['image-list'],
+    answer: (c) => (c.answers.images = '{"images": [1, 2, 3]}'),
+    line: `${LIST} "images[0]" is not an object (1)`,
+  },
   {
     name: 'image list: size 1e999',
     args: ['image-list'],
@@ -76,7 +116,12 @@ const cases: Case[] = [
     answer: (c) => (c.answers.images = `{"images": [${imageWith('min_disk', '-1')}]}`),
     line: `${LIST} "images[0].min_disk" is not a non-negative integer (-1)`,
   },
-  { name: 'image record: a list for the body', args: ['image-show', IMAGE_ID], answer: (c) => (c.answers.image = '[]'), line: `${RECORD} the body is not an object` },
+  {
+    name: 'image record: a list for the body',
+    args: ['image-show', IMAGE_ID],
+    answer: (c) => (c.answers.image = '[]'),
+    line: `${RECORD} the body is not an object`,
+  },
   {
     name: 'image record: a number for the name',
     args: ['image-show', IMAGE_ID],

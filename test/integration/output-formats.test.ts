@@ -65,7 +65,14 @@ describe('glance image-list', () => {
   it('yaml holds the same typed values (keys sorted, as PyYAML dumps them)', async () => {
     const text = await cli('glance', ['image-list', '-f', 'yaml']);
     const items = parseYaml(text) as Array<Record<string, unknown>>;
-    expect(items.find((i) => i.ID === image.id)).toEqual({ ID: image.id, Name: NAME, 'Disk Format': 'qcow2', 'Container Format': 'bare', Size: 1000, Status: 'active' });
+    expect(items.find((i) => i.ID === image.id)).toEqual({
+      ID: image.id,
+      Name: NAME,
+      'Disk Format': 'qcow2',
+      'Container Format': 'bare',
+      Size: 1000,
+      Status: 'active',
+    });
     expect(text).toContain(`- Container Format: bare\n  Disk Format: qcow2\n  ID: ${image.id}\n`);
   });
 
@@ -75,9 +82,15 @@ describe('glance image-list', () => {
     const csv = await cli('glance', ['image-list', '-f', 'csv']);
     expect(csv.split('\n')[0]).toBe('"ID","Name","Disk Format","Container Format","Size","Status"');
     expect(line(csv)).toBe(`"${image.id}","fmt-${suffix} ""q"", $HOME \`x\`","qcow2","bare",1000,"active"`);
-    expect(line(await cli('glance', ['image-list', '-f', 'csv', '--quote', 'minimal']))).toBe(`${image.id},"fmt-${suffix} ""q"", $HOME \`x\`",qcow2,bare,1000,active`);
-    expect(line(await cli('glance', ['image-list', '-f', 'csv', '--quote', 'all']))).toBe(`"${image.id}","fmt-${suffix} ""q"", $HOME \`x\`","qcow2","bare","1000","active"`);
-    expect(line(await cli('glance', ['image-list', '-f', 'csv', '--quote', 'none']))).toBe(`${image.id},fmt-${suffix} \\"q\\"\\, $HOME \`x\`,qcow2,bare,1000,active`);
+    expect(line(await cli('glance', ['image-list', '-f', 'csv', '--quote', 'minimal']))).toBe(
+      `${image.id},"fmt-${suffix} ""q"", $HOME \`x\`",qcow2,bare,1000,active`,
+    );
+    expect(line(await cli('glance', ['image-list', '-f', 'csv', '--quote', 'all']))).toBe(
+      `"${image.id}","fmt-${suffix} ""q"", $HOME \`x\`","qcow2","bare","1000","active"`,
+    );
+    expect(line(await cli('glance', ['image-list', '-f', 'csv', '--quote', 'none']))).toBe(
+      `${image.id},fmt-${suffix} \\"q\\"\\, $HOME \`x\`,qcow2,bare,1000,active`,
+    );
   });
 
   it('-c picks columns in the order given, in every format', async () => {
@@ -115,7 +128,9 @@ describe('keystone tenant-list', () => {
   it('value and csv are exact', async () => {
     const items = JSON.parse(await cli('keystone', ['tenant-list', '-f', 'json'])) as Array<{ id: string; name: string; enabled: boolean }>;
     expect(await cli('keystone', ['tenant-list', '-f', 'value'])).toBe(items.map((i) => `${i.id} ${i.name} ${shown(i.enabled)}\n`).join(''));
-    expect(await cli('keystone', ['tenant-list', '-f', 'csv'])).toBe('"id","name","enabled"\n' + items.map((i) => `"${i.id}","${i.name}",${shown(i.enabled)}\n`).join(''));
+    expect(await cli('keystone', ['tenant-list', '-f', 'csv'])).toBe(
+      '"id","name","enabled"\n' + items.map((i) => `"${i.id}","${i.name}",${shown(i.enabled)}\n`).join(''),
+    );
   });
 });
 
@@ -129,14 +144,20 @@ describe('keystone token-get (a record)', () => {
     expect(parseYaml(await cli('keystone', ['token-get', '-f', 'yaml']))).toEqual(record);
     expect(await cli('keystone', ['token-get', '-f', 'value'])).toBe(fields.map(([, v]) => `${v}\n`).join(''));
     expect(await cli('keystone', ['token-get', '-f', 'shell'])).toBe(fields.map(([k, v]) => `${k}="${v}"\n`).join(''));
-    expect(await cli('keystone', ['token-get', '-f', 'shell', '--prefix', 'os_', '-c', 'user_id', '-c', 'id'])).toBe(`os_user_id="${record.user_id}"\nos_id="${record.id}"\n`);
-    expect(await cli('keystone', ['token-get', '-f', 'csv'])).toBe(`"expires","id","tenant_id","user_id"\n"${record.expires}","${record.id}","${record.tenant_id}","${record.user_id}"\n`);
+    expect(await cli('keystone', ['token-get', '-f', 'shell', '--prefix', 'os_', '-c', 'user_id', '-c', 'id'])).toBe(
+      `os_user_id="${record.user_id}"\nos_id="${record.id}"\n`,
+    );
+    expect(await cli('keystone', ['token-get', '-f', 'csv'])).toBe(
+      `"expires","id","tenant_id","user_id"\n"${record.expires}","${record.id}","${record.tenant_id}","${record.user_id}"\n`,
+    );
     expect(await cli('keystone', ['token-get', '-f', 'value', '-c', 'user_id', '-c', 'expires'])).toBe(`${record.user_id}\n${record.expires}\n`);
   });
 });
 
 describe('a real image record through the printer', () => {
-  const view = (): RecordView => ({ fields: (['id', 'name', 'size', 'protected', 'min_disk', 'tags', 'checksum', 'owner'] as const).map((k) => [k, image[k] as Cell]) });
+  const view = (): RecordView => ({
+    fields: (['id', 'name', 'size', 'protected', 'min_disk', 'tags', 'checksum', 'owner'] as const).map((k) => [k, image[k] as Cell]),
+  });
   const printers = new Map<string, Printer>();
   let out = '';
   const print = (format: 'json' | 'yaml' | 'shell', extra: object = {}) => {
@@ -146,7 +167,12 @@ describe('a real image record through the printer', () => {
   };
 
   beforeAll(async () => {
-    for (const [format, extra] of [['json', {}], ['json', { noindent: true }], ['yaml', {}], ['shell', { prefix: 'img_' }]] as const) {
+    for (const [format, extra] of [
+      ['json', {}],
+      ['json', { noindent: true }],
+      ['yaml', {}],
+      ['shell', { prefix: 'img_' }],
+    ] as const) {
       const printer = new Printer({ write: (t) => void (out += t) }, dialectStyle('glance'), { format, columns: [], ...extra });
       await printer.ready();
       printers.set(JSON.stringify([format, extra]), printer);
@@ -182,7 +208,9 @@ describe('integer-like property names (glance image-show, v2)', () => {
 
   it('json and yaml keep the grid field order (a JS object would put 7 before 123)', async () => {
     const args = ['--os-image-api-version', '2', 'image-show', id!];
-    const fields = gridRows(await cli('glance', args)).slice(1).map(([name]) => name!);
+    const fields = gridRows(await cli('glance', args))
+      .slice(1)
+      .map(([name]) => name!);
     expect(fields.slice(0, 2)).toEqual(['123', '7']);
     expect(keysOf(await cli('glance', [...args, '-f', 'json']), /^ {2}"([^"]+)": /)).toEqual(fields);
     expect(keysOf(await cli('glance', [...args, '-f', 'yaml']), /^'?([\w ]+?)'?: /)).toEqual(fields);

@@ -25,7 +25,11 @@ const outputs: Array<{ what: string; result: CliResult }> = [];
 const appCredential = { id: '', secret: '', userId: '' };
 
 async function keystoneApi(method: string, path: string, token: string, body?: unknown): Promise<any> {
-  const res = await fetch(`${cloud().keystone_url}${path}`, { method, headers: { 'X-Auth-Token': token, 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(`${cloud().keystone_url}${path}`, {
+    method,
+    headers: { 'X-Auth-Token': token, 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   return res.status === 204 ? undefined : res.json();
 }
 
@@ -34,7 +38,12 @@ async function adminAuth(): Promise<{ token: string; userId: string }> {
   const res = await fetch(`${c.keystone_url}/auth/tokens`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ auth: { identity: { methods: ['password'], password: { user: { name: c.admin_user, domain: { id: 'default' }, password: c.admin_password } } }, scope: { project: { name: c.admin_project, domain: { id: 'default' } } } } }),
+    body: JSON.stringify({
+      auth: {
+        identity: { methods: ['password'], password: { user: { name: c.admin_user, domain: { id: 'default' }, password: c.admin_password } } },
+        scope: { project: { name: c.admin_project, domain: { id: 'default' } } },
+      },
+    }),
   });
   return { token: res.headers.get('x-subject-token')!, userId: ((await res.json()) as { token: { user: { id: string } } }).token.user.id };
 }
@@ -46,7 +55,9 @@ async function run(command: 'glance' | 'keystone', args: string[], env: Record<s
   return result;
 }
 
-const spellings = (secret: string): string[] => [...new Set([secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret), Buffer.from(secret).toString('base64')])];
+const spellings = (secret: string): string[] => [
+  ...new Set([secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret), Buffer.from(secret).toString('base64')]),
+];
 
 beforeAll(async () => {
   proxies = await startCloudProxies(adminEnv());
@@ -54,14 +65,21 @@ beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'osc-secrets-work-'));
   writeFileSync(join(work, 'fedora-19.x86_64.qcow2'), randomBytes(64 * 1024));
   const admin = await adminAuth();
-  const created = await keystoneApi('POST', `/users/${admin.userId}/application_credentials`, admin.token, { application_credential: { name: `secrets-${SUFFIX}` } });
+  const created = await keystoneApi('POST', `/users/${admin.userId}/application_credentials`, admin.token, {
+    application_credential: { name: `secrets-${SUFFIX}` },
+  });
   Object.assign(appCredential, { id: created.application_credential.id, secret: created.application_credential.secret, userId: admin.userId });
 });
 
 afterAll(async () => {
   const admin = await adminAuth();
   if (appCredential.id) await keystoneApi('DELETE', `/users/${appCredential.userId}/application_credentials/${appCredential.id}`, admin.token);
-  for (const [kind, name] of [['endpoint', ''], ['service', `glance-${SUFFIX}`], ['user', `glance-${SUFFIX}`], ['tenant', `services-${SUFFIX}`]] as const) {
+  for (const [kind, name] of [
+    ['endpoint', ''],
+    ['service', `glance-${SUFFIX}`],
+    ['user', `glance-${SUFFIX}`],
+    ['tenant', `services-${SUFFIX}`],
+  ] as const) {
     if (kind === 'endpoint') continue;
     await runCli('keystone', [`${kind}-delete`, name], { env: adminEnv() });
   }
@@ -80,13 +98,43 @@ describe('the runbook with --debug leaks no secret', () => {
     await ok(run('keystone', ['tenant-create', '--name', `services-${SUFFIX}`]));
     await ok(run('keystone', ['user-create', '--name', `glance-${SUFFIX}`, '--pass', USER_PASSWORD, '--tenant', `services-${SUFFIX}`]));
     await ok(run('keystone', ['user-role-add', '--user', `glance-${SUFFIX}`, '--role', 'admin', '--tenant', `services-${SUFFIX}`]));
-    const service = await ok(run('keystone', ['service-create', '--name', `glance-${SUFFIX}`, '--type', `fault-${SUFFIX}`, '--description', 'Glance Image Service']));
+    const service = await ok(
+      run('keystone', ['service-create', '--name', `glance-${SUFFIX}`, '--type', `fault-${SUFFIX}`, '--description', 'Glance Image Service']),
+    );
     const serviceId = /\|\s+id\s+\|\s+(\w+)\s+\|/.exec(service.stdout)![1]!;
     await ok(run('keystone', ['service-list']));
-    const endpoint = await ok(run('keystone', ['endpoint-create', '--region', cloud().region, '--service', serviceId, '--publicurl', 'http://controller:9292', '--adminurl', 'http://controller:9292', '--internalurl', 'http://controller:9292']));
+    const endpoint = await ok(
+      run('keystone', [
+        'endpoint-create',
+        '--region',
+        cloud().region,
+        '--service',
+        serviceId,
+        '--publicurl',
+        'http://controller:9292',
+        '--adminurl',
+        'http://controller:9292',
+        '--internalurl',
+        'http://controller:9292',
+      ]),
+    );
     const endpointId = /\|\s+id\s+\|\s+(\w+)\s+\|/.exec(endpoint.stdout)![1]!;
     await ok(run('keystone', ['endpoint-list']));
-    await ok(run('glance', ['image-create', '--name', `fedora-19-${SUFFIX}`, '--is-public', 'False', '--disk-format', 'qcow2', '--container-format', 'bare', '--file', join(work, 'fedora-19.x86_64.qcow2')]));
+    await ok(
+      run('glance', [
+        'image-create',
+        '--name',
+        `fedora-19-${SUFFIX}`,
+        '--is-public',
+        'False',
+        '--disk-format',
+        'qcow2',
+        '--container-format',
+        'bare',
+        '--file',
+        join(work, 'fedora-19.x86_64.qcow2'),
+      ]),
+    );
     await ok(run('glance', ['image-list']));
     await ok(run('glance', ['image-show', `fedora-19-${SUFFIX}`]));
     await ok(run('glance', ['image-download', '--file', join(work, 'copy.qcow2'), `fedora-19-${SUFFIX}`]));
@@ -99,8 +147,28 @@ describe('the runbook with --debug leaks no secret', () => {
     await new Promise((resolve) => setTimeout(resolve, 1100));
     await ok(run('keystone', [...asUser, '--os-password', NEW_PASSWORD, 'tenant-list'], { OS_PASSWORD: '' }));
     // Token mode with the admin token, and an application credential.
-    await ok(run('keystone', ['--os-token', cloud().admin_token, '--os-endpoint', `${proxies.keystone.url}/v3`, 'tenant-list'], { OS_USERNAME: '', OS_PASSWORD: '', OS_TENANT_NAME: '' }));
-    await ok(run('glance', ['--os-auth-type', 'v3applicationcredential', '--os-application-credential-id', appCredential.id, '--os-application-credential-secret', appCredential.secret, 'image-list'], { OS_USERNAME: '', OS_PASSWORD: '', OS_TENANT_NAME: '' }));
+    await ok(
+      run('keystone', ['--os-token', cloud().admin_token, '--os-endpoint', `${proxies.keystone.url}/v3`, 'tenant-list'], {
+        OS_USERNAME: '',
+        OS_PASSWORD: '',
+        OS_TENANT_NAME: '',
+      }),
+    );
+    await ok(
+      run(
+        'glance',
+        [
+          '--os-auth-type',
+          'v3applicationcredential',
+          '--os-application-credential-id',
+          appCredential.id,
+          '--os-application-credential-secret',
+          appCredential.secret,
+          'image-list',
+        ],
+        { OS_USERNAME: '', OS_PASSWORD: '', OS_TENANT_NAME: '' },
+      ),
+    );
     // Failures print messages too: a wrong password and a refused call.
     const wrong = await run('keystone', [...asUser, '--os-password', USER_PASSWORD, 'tenant-list']);
     expect(wrong.code).toBe(1);
@@ -134,7 +202,10 @@ describe('the runbook with --debug leaks no secret', () => {
     };
     const found: string[] = [];
     for (const { what, result } of outputs) {
-      for (const [stream, text] of [['stdout', result.stdout], ['stderr', result.stderr]] as const) {
+      for (const [stream, text] of [
+        ['stdout', result.stdout],
+        ['stderr', result.stderr],
+      ] as const) {
         for (const [name, secret] of Object.entries(secrets)) {
           for (const spelling of spellings(secret)) if (spelling.length >= 8 && text.includes(spelling)) found.push(`${name} in ${stream} of: ${what}`);
         }

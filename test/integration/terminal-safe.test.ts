@@ -134,7 +134,9 @@ describe('-f shell with a property named path', () => {
     expect(res.code).toBe(0);
     expect(res.stdout).toMatch(/^# skipped path: path would change a variable the shell uses$/m);
     const script = `eval "$1"; printf '%s\\0' "$PATH" "$name" "$key0__2j"`;
-    const out = execFileSync(shell, shell === 'zsh' ? ['-f', '-c', script, 'zsh', res.stdout] : ['--norc', '-c', script, 'bash', res.stdout], { env: { PATH: '/usr/bin:/bin' } });
+    const out = execFileSync(shell, shell === 'zsh' ? ['-f', '-c', script, 'zsh', res.stdout] : ['--norc', '-c', script, 'bash', res.stdout], {
+      env: { PATH: '/usr/bin:/bin' },
+    });
     expect(out.toString().split('\0').slice(0, 3)).toEqual(['/usr/bin:/bin', name, properties['key0\x1b[2J']]);
   });
 });

@@ -13,7 +13,14 @@ let mutualTls: TlsProxy;
 /** Admin credentials with the auth URL pointing at the TLS proxy. */
 function env(extra: Record<string, string> = {}): Record<string, string> {
   const c = cloud();
-  return { OS_USERNAME: c.admin_user, OS_PASSWORD: c.admin_password, OS_PROJECT_NAME: c.admin_project, OS_AUTH_URL: `${keystone.url}/v3`, OS_REGION_NAME: c.region, ...extra };
+  return {
+    OS_USERNAME: c.admin_user,
+    OS_PASSWORD: c.admin_password,
+    OS_PROJECT_NAME: c.admin_project,
+    OS_AUTH_URL: `${keystone.url}/v3`,
+    OS_REGION_NAME: c.region,
+    ...extra,
+  };
 }
 
 beforeAll(async () => {
@@ -40,7 +47,10 @@ describe('TLS', () => {
   });
 
   it('works with --os-cacert and with OS_CACERT', async () => {
-    for (const [args, extra] of [[['--os-cacert', pki.caCert], {}], [[], { OS_CACERT: pki.caCert }]] as const) {
+    for (const [args, extra] of [
+      [['--os-cacert', pki.caCert], {}],
+      [[], { OS_CACERT: pki.caCert }],
+    ] as const) {
       const r = await runCli('keystone', ['--no-cache', ...args, 'tenant-list'], { env: env(extra) });
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);
@@ -49,7 +59,10 @@ describe('TLS', () => {
   });
 
   it('works with --insecure and with OS_INSECURE=true', async () => {
-    for (const [args, extra] of [[['--insecure'], {}], [[], { OS_INSECURE: 'true' }]] as const) {
+    for (const [args, extra] of [
+      [['--insecure'], {}],
+      [[], { OS_INSECURE: 'true' }],
+    ] as const) {
       const r = await runCli('keystone', ['--no-cache', ...args, 'tenant-list'], { env: env(extra) });
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);

@@ -55,14 +55,18 @@ describe('ImageDataApi.upload', () => {
   it('a file shorter than the declared size fails, saying how much there was', async () => {
     const image = await newImage('short');
     const api = await makeTestDeps().image();
-    await expect(api.data.upload(image.id, { file: path }, { size: data.length + 10 })).rejects.toThrow(new CliError(`the data ended after ${data.length} of the ${data.length + 10} bytes expected`));
+    await expect(api.data.upload(image.id, { file: path }, { size: data.length + 10 })).rejects.toThrow(
+      new CliError(`the data ended after ${data.length} of the ${data.length + 10} bytes expected`),
+    );
     expect((await api.images.get(image.id)).status).not.toBe('active');
   });
 
   it('a file longer than the declared size fails before the extra bytes are sent', async () => {
     const image = await newImage('long');
     const api = await makeTestDeps().image();
-    await expect(api.data.upload(image.id, { file: path }, { size: data.length - 10 })).rejects.toThrow(new CliError(`the data went past the ${data.length - 10} bytes expected`));
+    await expect(api.data.upload(image.id, { file: path }, { size: data.length - 10 })).rejects.toThrow(
+      new CliError(`the data went past the ${data.length - 10} bytes expected`),
+    );
     expect((await api.images.get(image.id)).status).not.toBe('active');
   });
 });

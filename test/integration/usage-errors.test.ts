@@ -8,15 +8,39 @@ const CASES: Array<[program: 'glance' | 'keystone', args: string[], error: strin
   ['glance', ['image-list', '--limit', 'abc'], "glance image-list: error: argument --limit: invalid int value: 'abc' (use a whole number, 0 or more)"],
   ['glance', ['image-list', '--limit', '-5'], "glance image-list: error: argument --limit: invalid int value: '-5' (use a whole number, 0 or more)"],
   ['glance', ['image-list', '--page-size', '-1'], "glance image-list: error: argument --page-size: invalid int value: '-1' (use a whole number, 0 or more)"],
-  ['glance', ['image-list', '--size-min', '1e3'], "glance image-list: error: argument --size-min: invalid size: '1e3' (use a whole number of bytes, 0 or more, no unit)"],
-  ['glance', ['image-list', '--sort-key', 'bogus'], "glance image-list: error: argument --sort-key: invalid choice: 'bogus' (choose from 'name', 'status', 'container_format', 'disk_format', 'size', 'id', 'created_at', 'updated_at')"],
+  [
+    'glance',
+    ['image-list', '--size-min', '1e3'],
+    "glance image-list: error: argument --size-min: invalid size: '1e3' (use a whole number of bytes, 0 or more, no unit)",
+  ],
+  [
+    'glance',
+    ['image-list', '--sort-key', 'bogus'],
+    "glance image-list: error: argument --sort-key: invalid choice: 'bogus' (choose from 'name', 'status', 'container_format', 'disk_format', 'size', 'id', 'created_at', 'updated_at')",
+  ],
   ['glance', ['image-list', '--sort-dir', 'up'], "glance image-list: error: argument --sort-dir: invalid choice: 'up' (choose from 'asc', 'desc')"],
-  ['glance', ['image-list', '--sort', 'bogus:asc'], "glance image-list: error: argument --sort: sort key bogus is not valid: 'bogus:asc' (use one of name, status, container_format, disk_format, size, id, created_at, updated_at)"],
+  [
+    'glance',
+    ['image-list', '--sort', 'bogus:asc'],
+    "glance image-list: error: argument --sort: sort key bogus is not valid: 'bogus:asc' (use one of name, status, container_format, disk_format, size, id, created_at, updated_at)",
+  ],
   ['glance', ['image-list', '--hidden', 'perhaps'], "glance image-list: error: argument --hidden: invalid boolean value: 'perhaps' (use True or False)"],
   ['glance', ['image-list', '--property-filter', 'foo'], "glance image-list: error: argument --property-filter: invalid property: 'foo' (use KEY=VALUE)"],
-  ['glance', ['image-show', '--max-column-width', '0', 'x'], "glance image-show: error: argument --max-column-width: invalid int value: '0' (use a whole number, 1 or more)"],
-  ['glance', ['image-upload', '--size', '10G', 'x'], "glance image-upload: error: argument --size: invalid size: '10G' (use a whole number of bytes, 0 or more, no unit)"],
-  ['glance', ['image-import', '--all-stores', 'maybe', 'x'], "glance image-import: error: argument --all-stores: invalid boolean value: 'maybe' (use True or False)"],
+  [
+    'glance',
+    ['image-show', '--max-column-width', '0', 'x'],
+    "glance image-show: error: argument --max-column-width: invalid int value: '0' (use a whole number, 1 or more)",
+  ],
+  [
+    'glance',
+    ['image-upload', '--size', '10G', 'x'],
+    "glance image-upload: error: argument --size: invalid size: '10G' (use a whole number of bytes, 0 or more, no unit)",
+  ],
+  [
+    'glance',
+    ['image-import', '--all-stores', 'maybe', 'x'],
+    "glance image-import: error: argument --all-stores: invalid boolean value: 'maybe' (use True or False)",
+  ],
 ];
 
 describe('bad option values are usage errors', () => {
@@ -24,7 +48,9 @@ describe('bad option values are usage errors', () => {
     const res = await runCli(program, args, { env: {} });
     expect(res.code).toBe(2);
     const lines = res.stderr.split('\n');
-    expect(lines[0]).toBe(`usage: ${program} ${args[0]} ${args[0] === 'image-list' ? '[options]' : '[options] <IMAGE' + (args[0] === 'image-import' ? '_ID>' : '>')}`);
+    expect(lines[0]).toBe(
+      `usage: ${program} ${args[0]} ${args[0] === 'image-list' ? '[options]' : '[options] <IMAGE' + (args[0] === 'image-import' ? '_ID>' : '>')}`,
+    );
     expect(lines[1]).toBe(error);
     expect(lines.slice(2)).toEqual(['']);
     expect(res.stdout).toBe('');

@@ -20,8 +20,20 @@ function traced(file: string, args: string[], env: Record<string, string> = {}) 
     cwd: work,
     timeout: 60_000,
   });
-  const exec = run.stderr.split('\n').filter((l) => l.startsWith('+ exec ')).pop() ?? '';
-  return { status: run.status, stdout: run.stdout, exec, stderr: run.stderr.split('\n').filter((l) => !l.startsWith('+ ')).join('\n') };
+  const exec =
+    run.stderr
+      .split('\n')
+      .filter((l) => l.startsWith('+ exec '))
+      .pop() ?? '';
+  return {
+    status: run.status,
+    stdout: run.stdout,
+    exec,
+    stderr: run.stderr
+      .split('\n')
+      .filter((l) => !l.startsWith('+ '))
+      .join('\n'),
+  };
 }
 
 function plain(command: string, args: string[]) {
@@ -115,11 +127,18 @@ describe('launcher', () => {
     expect(run.stderr.trim()).toBe('glance: node is not on PATH: install Node.js 20.20 or later');
   });
 
-  it('a snapshot run sees this run\'s environment and directory, not the build\'s', () => {
+  it("a snapshot run sees this run's environment and directory, not the build's", () => {
     const dir = join(work, 'cwd');
     mkdirSync(dir);
-    writeFileSync(join(dir, 'clouds.yaml'), 'clouds:\n  here:\n    auth:\n      auth_url: http://127.0.0.1:1/v3\n      username: u\n      password: p\n      project_name: p\n');
-    const run = spawnSync(join(ROOT, 'bin/glance'), ['--os-cloud', 'here', 'image-list'], { encoding: 'utf8', cwd: dir, env: { PATH: process.env.PATH!, HOME: dir, XDG_CACHE_HOME: CACHE_HOME } });
+    writeFileSync(
+      join(dir, 'clouds.yaml'),
+      'clouds:\n  here:\n    auth:\n      auth_url: http://127.0.0.1:1/v3\n      username: u\n      password: p\n      project_name: p\n',
+    );
+    const run = spawnSync(join(ROOT, 'bin/glance'), ['--os-cloud', 'here', 'image-list'], {
+      encoding: 'utf8',
+      cwd: dir,
+      env: { PATH: process.env.PATH!, HOME: dir, XDG_CACHE_HOME: CACHE_HOME },
+    });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('127.0.0.1:1');
   });

@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, CACHE_HOME } from '../helpers/cli.js';
 import { adminEnv } from '../helpers/cloud.js';
 
-const VERSION = (JSON.parse(execFileSync('npm', ['pkg', 'get', 'version'], { cwd: ROOT, encoding: 'utf8' })) as string);
-const PACKAGE = (JSON.parse(execFileSync('npm', ['pkg', 'get', 'name'], { cwd: ROOT, encoding: 'utf8' })) as string);
+const VERSION = JSON.parse(execFileSync('npm', ['pkg', 'get', 'version'], { cwd: ROOT, encoding: 'utf8' })) as string;
+const PACKAGE = JSON.parse(execFileSync('npm', ['pkg', 'get', 'name'], { cwd: ROOT, encoding: 'utf8' })) as string;
 const work = mkdtempSync(join(tmpdir(), 'osc-pack-'));
 
 /** Runs an installed program with only the cloud's credentials (no PATH entry to this repo). */
@@ -30,22 +30,44 @@ describe('npm package', () => {
 
   beforeAll(() => {
     execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'ignore' });
-    const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })) as Array<{ filename: string; files: Array<{ path: string }> }>;
+    const packed = JSON.parse(
+      execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }),
+    ) as Array<{ filename: string; files: Array<{ path: string }> }>;
     files = packed[0]!.files.map((f) => f.path);
     prefix = join(work, 'prefix');
-    execFileSync('npm', ['install', '-g', '--prefix', prefix, '--no-audit', '--no-fund', '--prefer-offline', join(work, packed[0]!.filename)], { stdio: 'ignore', timeout: 300_000 });
+    execFileSync('npm', ['install', '-g', '--prefix', prefix, '--no-audit', '--no-fund', '--prefer-offline', join(work, packed[0]!.filename)], {
+      stdio: 'ignore',
+      timeout: 300_000,
+    });
   }, 320_000);
 
   it('holds only the allow-listed files: no sources, tests or scripts', () => {
-    expect(files).toEqual(expect.arrayContaining(['package.json', 'README.md', 'bin/glance', 'bin/keystone', 'dist/main.js', 'completions/glance.bash', 'completions/_keystone', 'completions/glance.fish']));
-    for (const file of files) expect(file).toMatch(/^(package\.json|README\.md|LICENSE|bin\/(glance|keystone|launcher\.sh)|dist\/[^/]+\.js|dist\/snapshot\/(cli\.cjs|build\.mjs)|completions\/[^/]+)$/);
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'package.json',
+        'README.md',
+        'bin/glance',
+        'bin/keystone',
+        'dist/main.js',
+        'completions/glance.bash',
+        'completions/_keystone',
+        'completions/glance.fish',
+      ]),
+    );
+    for (const file of files)
+      expect(file).toMatch(
+        /^(package\.json|README\.md|LICENSE|bin\/(glance|keystone|launcher\.sh)|dist\/[^/]+\.js|dist\/snapshot\/(cli\.cjs|build\.mjs)|completions\/[^/]+)$/,
+      );
   });
 
   it('builds its start-up snapshot on install with the installing Node, and the launcher uses it', () => {
     const snapshot = join(prefix, 'lib/node_modules', PACKAGE, 'dist/snapshot');
     expect(readFileSync(join(snapshot, 'node'), 'utf8')).toBe(`${process.execPath}\n`);
     expect(statSync(join(snapshot, 'cli.blob')).size).toBeGreaterThan(1_000_000);
-    const traced = spawnSync('sh', ['-x', join(prefix, 'bin/glance'), '--version'], { encoding: 'utf8', env: { PATH: `${dirname(process.execPath)}:/usr/bin:/bin` } });
+    const traced = spawnSync('sh', ['-x', join(prefix, 'bin/glance'), '--version'], {
+      encoding: 'utf8',
+      env: { PATH: `${dirname(process.execPath)}:/usr/bin:/bin` },
+    });
     expect(traced.stdout).toBe(`${VERSION}\n`);
     expect(traced.stderr).toMatch(/exec \S+ --snapshot-blob \S+\/dist\/snapshot\/cli\.blob glance --version/);
   });

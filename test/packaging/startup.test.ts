@@ -10,8 +10,14 @@ function loadedModules(name: string, args: string[]): { code: number | null; url
     'export async function resolve(s, c, next) { const r = await next(s, c); process.stderr.write("LOADED " + r.url + "\\n"); return r; }',
   )}`;
   const register = `data:text/javascript,${encodeURIComponent(`import { register } from 'node:module'; register(${JSON.stringify(hook)});`)}`;
-  const result = spawnSync(process.execPath, ['--no-warnings', '--import', register, join(ROOT, 'bin', name), ...args], { encoding: 'utf8', env: { PATH: process.env.PATH } });
-  const urls = result.stderr.split('\n').filter((l) => l.startsWith('LOADED ')).map((l) => l.slice(7));
+  const result = spawnSync(process.execPath, ['--no-warnings', '--import', register, join(ROOT, 'bin', name), ...args], {
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH },
+  });
+  const urls = result.stderr
+    .split('\n')
+    .filter((l) => l.startsWith('LOADED '))
+    .map((l) => l.slice(7));
   return { code: result.status, urls, stdout: result.stdout };
 }
 

@@ -12,8 +12,16 @@ import { TokenCache } from '../../src/session/token-cache.js';
 import { scriptedTransport, type Canned } from '../helpers/scripted-transport.js';
 
 const credentials: Credentials = {
-  authType: 'password', authUrl: 'http://ks:5000/v3', username: 'u', password: 'p', projectName: 'p',
-  interface: 'public', insecure: false, timeoutSeconds: 5, cache: true, forceNewToken: false,
+  authType: 'password',
+  authUrl: 'http://ks:5000/v3',
+  username: 'u',
+  password: 'p',
+  projectName: 'p',
+  interface: 'public',
+  insecure: false,
+  timeoutSeconds: 5,
+  cache: true,
+  forceNewToken: false,
 };
 
 const SERVICE = { id: 's1', type: 'image', name: 'glance', enabled: true };
@@ -35,7 +43,11 @@ function keystone(req: HttpRequest, failing: boolean): Canned {
 /** A session whose token is in the cache, and the cache directory to watch. */
 async function authenticated(failing = false) {
   const dir = mkdtempSync(join(tmpdir(), 'osc-catalog-'));
-  const session = new Session(credentials, scriptedTransport((req) => keystone(req, failing)), new TokenCache(dir));
+  const session = new Session(
+    credentials,
+    scriptedTransport((req) => keystone(req, failing)),
+    new TokenCache(dir),
+  );
   await session.auth();
   expect(readdirSync(dir)).toHaveLength(1);
   return { identity: new IdentityApi(session), dir };
@@ -49,7 +61,19 @@ describe('catalog changes drop the cached token', () => {
     ['endpoints.update', (i) => i.endpoints.update('e1', { url: 'http://gl2' })],
     ['endpoints.delete', (i) => i.endpoints.delete('e1')],
     ['classicEndpoints.create', (i) => i.classicEndpoints.create({ region: 'r', serviceId: 's1', publicurl: 'http://gl' })],
-    ['classicEndpoints.delete', (i) => i.classicEndpoints.delete({ id: 'e1', region: 'r', service_id: 's1', publicurl: 'http://gl', internalurl: null, adminurl: null, members: [ENDPOINT as never] })],
+    [
+      'classicEndpoints.delete',
+      (i) =>
+        i.classicEndpoints.delete({
+          id: 'e1',
+          region: 'r',
+          service_id: 's1',
+          publicurl: 'http://gl',
+          internalurl: null,
+          adminurl: null,
+          members: [ENDPOINT as never],
+        }),
+    ],
   ])('%s', async (_name, call) => {
     const { identity, dir } = await authenticated();
     await call(identity);

@@ -11,8 +11,15 @@ import { Session } from '../../src/session/session.js';
 import { scriptedTransport, type Canned } from '../helpers/scripted-transport.js';
 
 const credentials: Credentials = {
-  authType: 'admin_token', token: 't', endpoint: 'http://ks:5000/v3', imageUrl: 'http://gl:9292',
-  interface: 'public', insecure: false, timeoutSeconds: 5, cache: false, forceNewToken: false,
+  authType: 'admin_token',
+  token: 't',
+  endpoint: 'http://ks:5000/v3',
+  imageUrl: 'http://gl:9292',
+  interface: 'public',
+  insecure: false,
+  timeoutSeconds: 5,
+  cache: false,
+  forceNewToken: false,
 };
 
 function apis(canned: Canned) {
@@ -33,10 +40,27 @@ async function failure(call: Promise<unknown>): Promise<string> {
 }
 
 const IMAGE = {
-  id: 'i1', name: null, status: 'queued', visibility: 'shared', protected: false, disk_format: null, container_format: null,
-  size: null, virtual_size: null, checksum: null, os_hash_algo: null, os_hash_value: null, min_ram: 0, min_disk: 0,
-  owner: 'p', os_hidden: false, created_at: '2030-01-01T00:00:00Z', updated_at: '2030-01-01T00:00:00Z', tags: [],
-  self: '/v2/images/i1', hw_disk_bus: 'scsi',
+  id: 'i1',
+  name: null,
+  status: 'queued',
+  visibility: 'shared',
+  protected: false,
+  disk_format: null,
+  container_format: null,
+  size: null,
+  virtual_size: null,
+  checksum: null,
+  os_hash_algo: null,
+  os_hash_value: null,
+  min_ram: 0,
+  min_disk: 0,
+  owner: 'p',
+  os_hidden: false,
+  created_at: '2030-01-01T00:00:00Z',
+  updated_at: '2030-01-01T00:00:00Z',
+  tags: [],
+  self: '/v2/images/i1',
+  hw_disk_bus: 'scsi',
 };
 
 describe('image resources', () => {
@@ -94,7 +118,9 @@ describe('image resources', () => {
     expect(await failure(apis({ body: { stores: [{ id: 'a', default: 'yes' }] } }).image.stores.info())).toBe(
       'Glance answered GET /v2/info/stores with an unexpected body: "stores[0].default" is not a boolean',
     );
-    expect(await failure(apis({ body: { versions: {} } }).image.tasks.imageTasksOffered())).toBe('Glance answered GET /versions with an unexpected body: "versions" is not a list');
+    expect(await failure(apis({ body: { versions: {} } }).image.tasks.imageTasksOffered())).toBe(
+      'Glance answered GET /versions with an unexpected body: "versions" is not a list',
+    );
   });
 
   it('the image schema, recursively (items)', async () => {
@@ -106,7 +132,9 @@ describe('image resources', () => {
   });
 
   it('a 204 where a record was expected is said so, not returned as undefined', async () => {
-    expect(await failure(apis({ status: 204, body: '' }).image.images.get('i1'))).toBe('Glance answered GET /v2/images/i1 with an unexpected body: there is none (HTTP 204)');
+    expect(await failure(apis({ status: 204, body: '' }).image.images.get('i1'))).toBe(
+      'Glance answered GET /v2/images/i1 with an unexpected body: there is none (HTTP 204)',
+    );
   });
 
   it('calls without an answer body (delete, tags) take the 204 and read nothing', async () => {
@@ -119,17 +147,42 @@ describe('image resources', () => {
 
 describe('identity resources', () => {
   it.each<[string, (api: IdentityApi) => Promise<unknown>, unknown, string]>([
-    ['GET /v3/projects', (i) => i.projects.list(), { projects: [{ id: 'p', name: 'n', enabled: 'yes', domain_id: 'd' }] }, '"projects[0].enabled" is not a boolean'],
+    [
+      'GET /v3/projects',
+      (i) => i.projects.list(),
+      { projects: [{ id: 'p', name: 'n', enabled: 'yes', domain_id: 'd' }] },
+      '"projects[0].enabled" is not a boolean',
+    ],
     ['GET /v3/auth/projects', (i) => i.projects.listForCurrentUser(), { projects: null }, '"projects" is not a list'],
-    ['POST /v3/projects', (i) => i.projects.create({ name: 'n' }), { project: { id: 'p', name: 7, enabled: true, domain_id: 'd' } }, '"project.name" is not a string (7)'],
+    [
+      'POST /v3/projects',
+      (i) => i.projects.create({ name: 'n' }),
+      { project: { id: 'p', name: 7, enabled: true, domain_id: 'd' } },
+      '"project.name" is not a string (7)',
+    ],
     ['GET /v3/users/u', (i) => i.users.get('u'), { user: { id: 'u', name: 'n', enabled: true, domain_id: 'd', email: 5 } }, '"user.email" is not a string (5)'],
     ['GET /v3/roles', (i) => i.roles.list(), { roles: [{ id: 'r' }] }, '"roles[0].name" is missing'],
     ['GET /v3/services', (i) => i.services.list(), { services: [{ id: 's', type: 'image' }] }, '"services[0].enabled" is missing'],
-    ['GET /v3/endpoints', (i) => i.endpoints.list(), { endpoints: [{ id: 'e', service_id: 's', interface: 'private', url: 'u', enabled: true }] }, '"endpoints[0].interface" is not one of public, internal, admin'],
+    [
+      'GET /v3/endpoints',
+      (i) => i.endpoints.list(),
+      { endpoints: [{ id: 'e', service_id: 's', interface: 'private', url: 'u', enabled: true }] },
+      '"endpoints[0].interface" is not one of public, internal, admin',
+    ],
     ['GET /v3/domains', (i) => i.domains.list(), { domains: {} }, '"domains" is not a list'],
     ['GET /v3/regions/r', (i) => i.regions.find('r'), { region: { id: 3 } }, '"region.id" is not a string (3)'],
-    ['GET /v3/role_assignments', (i) => i.roleAssignments.list({}), { role_assignments: [{ role: { id: 'r' }, scope: { project: {} } }] }, '"role_assignments[0].scope.project.id" is missing'],
-    ['GET /v3/users/u/credentials/OS-EC2', (i) => i.ec2Credentials.list('u'), { credentials: [{ access: 'a', secret: 's', user_id: 'u' }] }, '"credentials[0].tenant_id" is missing'],
+    [
+      'GET /v3/role_assignments',
+      (i) => i.roleAssignments.list({}),
+      { role_assignments: [{ role: { id: 'r' }, scope: { project: {} } }] },
+      '"role_assignments[0].scope.project.id" is missing',
+    ],
+    [
+      'GET /v3/users/u/credentials/OS-EC2',
+      (i) => i.ec2Credentials.list('u'),
+      { credentials: [{ access: 'a', secret: 's', user_id: 'u' }] },
+      '"credentials[0].tenant_id" is missing',
+    ],
   ])('%s', async (request, call, body, problem) => {
     expect(await failure(call(apis({ body }).identity))).toBe(`Keystone answered ${request} with an unexpected body: ${problem}`);
   });
@@ -181,7 +234,9 @@ describe('authentication and discovery', () => {
     expect(await failure(discoverV3('http://ks:5000/v2.0', scriptedTransport({ status: 300, body: { versions: { values: 'v3' } } })))).toBe(
       'Keystone answered GET / with an unexpected body: "versions.values" is not a list',
     );
-    expect(await failure(discoverV3('http://ks:5000', scriptedTransport({ status: 300, body: 'null' })))).toBe('Keystone answered GET / with an unexpected body: the body is not an object');
+    expect(await failure(discoverV3('http://ks:5000', scriptedTransport({ status: 300, body: 'null' })))).toBe(
+      'Keystone answered GET / with an unexpected body: the body is not an object',
+    );
     expect(await failure(discoverV3('http://ks:5000', scriptedTransport({ status: 200, body: '<html>' })))).toBe(
       'The server at http://ks:5000 offers no Identity v3 API (found no version list).',
     );

@@ -56,8 +56,16 @@ describe('clouds.yaml', () => {
 
   it('takes auth keys at the top level too, the first of `regions`, and `verify: <path>` as the CA bundle', () => {
     const d = dirs();
-    writeFileSync(join(d.cwd, 'clouds.yaml'), 'clouds:\n  flat:\n    auth_url: http://ks/v3\n    username: bob\n    regions: [West, East]\n    verify: /ca.pem\n');
-    expect(loadCloud('flat', { env: {}, cwd: d.cwd, dirs: [d.cwd] })).toEqual({ authUrl: 'http://ks/v3', username: 'bob', regionName: 'West', cacert: '/ca.pem' });
+    writeFileSync(
+      join(d.cwd, 'clouds.yaml'),
+      'clouds:\n  flat:\n    auth_url: http://ks/v3\n    username: bob\n    regions: [West, East]\n    verify: /ca.pem\n',
+    );
+    expect(loadCloud('flat', { env: {}, cwd: d.cwd, dirs: [d.cwd] })).toEqual({
+      authUrl: 'http://ks/v3',
+      username: 'bob',
+      regionName: 'West',
+      cacert: '/ca.pem',
+    });
   });
 
   it('reads only the first clouds file found, ./ before the user dir; OS_CLIENT_CONFIG_FILE before all', () => {
@@ -80,7 +88,9 @@ describe('clouds.yaml', () => {
       `Cloud 'gamma' (--os-cloud / OS_CLOUD) is not in ${join(d.user, 'clouds.yaml')} (clouds found: alpha, beta; searched clouds.yaml/.yml/.json in ${d.cwd}, ${d.user}, ${d.site}).`,
     );
     const empty = dirs();
-    expect(() => loadCloud('gamma', { env: {}, cwd: empty.cwd, dirs: [empty.cwd, empty.user] })).toThrow(/there is no clouds\.yaml \(searched clouds\.yaml\/\.yml\/\.json in .*cwd, .*openstack\)/);
+    expect(() => loadCloud('gamma', { env: {}, cwd: empty.cwd, dirs: [empty.cwd, empty.user] })).toThrow(
+      /there is no clouds\.yaml \(searched clouds\.yaml\/\.yml\/\.json in .*cwd, .*openstack\)/,
+    );
   });
 
   it('a broken clouds.yaml names the file', () => {
@@ -112,14 +122,25 @@ describe('clouds.yaml', () => {
 
   it('right types pass: numbers for text keys, empty keys as unset, verify as a bool or path, regions as names or mappings', () => {
     const d = dirs();
-    writeFileSync(join(d.cwd, 'clouds.yaml'), 'clouds:\n  c:\n    auth:\n      project_id: 12345\n      password: 1234\n      username:\n    insecure: "true"\n    api_timeout: "30"\n    regions: [{name: East}]\n');
-    expect(loadCloud('c', { env: {}, cwd: d.cwd, dirs: [d.cwd] })).toEqual({ projectId: 12345, password: 1234, insecure: 'true', timeoutSeconds: '30', regionName: 'East' });
+    writeFileSync(
+      join(d.cwd, 'clouds.yaml'),
+      'clouds:\n  c:\n    auth:\n      project_id: 12345\n      password: 1234\n      username:\n    insecure: "true"\n    api_timeout: "30"\n    regions: [{name: East}]\n',
+    );
+    expect(loadCloud('c', { env: {}, cwd: d.cwd, dirs: [d.cwd] })).toEqual({
+      projectId: 12345,
+      password: 1234,
+      insecure: 'true',
+      timeoutSeconds: '30',
+      regionName: 'East',
+    });
   });
 
   it('secure.yaml is checked too, and its errors name it', () => {
     const d = dirs();
     writeFileSync(join(d.cwd, 'clouds.yaml'), 'clouds:\n  c:\n    auth: {username: u}\n');
     writeFileSync(join(d.cwd, 'secure.yaml'), 'clouds:\n  c:\n    auth:\n      password: [oops]\n');
-    expect(() => loadCloud('c', { env: {}, cwd: d.cwd, dirs: [d.cwd] })).toThrow(`${join(d.cwd, 'secure.yaml')}: cloud 'c': 'auth.password' must be a string, not a list.`);
+    expect(() => loadCloud('c', { env: {}, cwd: d.cwd, dirs: [d.cwd] })).toThrow(
+      `${join(d.cwd, 'secure.yaml')}: cloud 'c': 'auth.password' must be a string, not a list.`,
+    );
   });
 });

@@ -30,18 +30,34 @@ describe('json', () => {
 
   it('matches json.dumps(indent=2) and json.dumps() byte for byte', () => {
     expect(jsonList(table, true)).toBe('[{"a": 1, "b": [1, 2], "c": {}, "d": [], "e": "\\u00e9", "f": null}]\n');
-    expect(jsonList(table, false)).toBe('[\n  {\n    "a": 1,\n    "b": [\n      1,\n      2\n    ],\n    "c": {},\n    "d": [],\n    "e": "\\u00e9",\n    "f": null\n  }\n]\n');
+    expect(jsonList(table, false)).toBe(
+      '[\n  {\n    "a": 1,\n    "b": [\n      1,\n      2\n    ],\n    "c": {},\n    "d": [],\n    "e": "\\u00e9",\n    "f": null\n  }\n]\n',
+    );
     expect(jsonList({ columns: ['a'], rows: [] }, false)).toBe('[]\n');
-    expect(jsonRecord([['name', '日本'], ['n', 'line\nbreak']], true)).toBe('{"name": "\\u65e5\\u672c", "n": "line\\nbreak"}\n');
+    expect(
+      jsonRecord(
+        [
+          ['name', '日本'],
+          ['n', 'line\nbreak'],
+        ],
+        true,
+      ),
+    ).toBe('{"name": "\\u65e5\\u672c", "n": "line\\nbreak"}\n');
   });
 });
 
 describe('field order with integer-like keys', () => {
   it('json and yaml records keep field order, as cliff does (a JS object would put 7 and 123 first)', () => {
-    const fields = [['name', 'nm'], ['123', 'x'], ['7', 'z']] as const;
+    const fields = [
+      ['name', 'nm'],
+      ['123', 'x'],
+      ['7', 'z'],
+    ] as const;
     expect(jsonRecord(fields, true)).toBe('{"name": "nm", "123": "x", "7": "z"}\n');
     expect(jsonRecord(fields, false)).toBe('{\n  "name": "nm",\n  "123": "x",\n  "7": "z"\n}\n');
-    expect(jsonList({ columns: ['b', '2', 'a'], rows: [[1, { k: [1] }, 3]] }, false)).toBe('[\n  {\n    "b": 1,\n    "2": {\n      "k": [\n        1\n      ]\n    },\n    "a": 3\n  }\n]\n');
+    expect(jsonList({ columns: ['b', '2', 'a'], rows: [[1, { k: [1] }, 3]] }, false)).toBe(
+      '[\n  {\n    "b": 1,\n    "2": {\n      "k": [\n        1\n      ]\n    },\n    "a": 3\n  }\n]\n',
+    );
     expect(yamlRecord(fields)).toBe("name: nm\n'123': x\n'7': z\n");
     // Lists sort keys as PyYAML does: as strings, '123' before '7'.
     expect(yamlList({ columns: ['b', '7', '123'], rows: [[1, 2, 3]] })).toBe("- '123': 3\n  '7': 2\n  b: 1\n");
@@ -52,7 +68,12 @@ describe('yaml escapes what PyYAML cannot read raw', () => {
   it('writes C1 controls, DEL, NEL, LS/PS, BOM, U+FFFE/U+FFFF and tabs (values and keys) double-quoted with PyYAML escapes', () => {
     expect(yamlRecord([['k', 'a\x85b\u2028c\u2029d']])).toBe('k: "a\\Nb\\Lc\\Pd"\n');
     expect(yamlRecord([['k', '\ufeff\x7f\x80\x9f\ufffe\uffff\x00\x1b\r "\\ é🚀']])).toBe('k: "\\uFEFF\\x7F\\x80\\x9F\\uFFFE\\uFFFF\\0\\e\\r \\"\\\\ é🚀"\n');
-    expect(yamlRecord([['a\tkey', 'tab\there'], ['plain', 'é']])).toBe('"a\\tkey": "tab\\there"\nplain: é\n');
+    expect(
+      yamlRecord([
+        ['a\tkey', 'tab\there'],
+        ['plain', 'é'],
+      ]),
+    ).toBe('"a\\tkey": "tab\\there"\nplain: é\n');
     expect(yamlList({ columns: ['x\x85'], rows: [[{ 'n\u2028': ['\x9b'] }]] })).toBe('- "x\\N":\n    "n\\L":\n    - "\\x9B"\n');
   });
 });
@@ -69,7 +90,12 @@ describe('printer', () => {
   const print = (format: 'table' | 'value', columns: string[] = []) => {
     let out = '';
     const printer = new Printer({ write: (t) => void (out += t) }, { align: 'left', text: plainText, maxWidth: 10 }, { format, columns });
-    printer.record({ fields: [['name', 'a fairly long value here'], ['size', 5]] });
+    printer.record({
+      fields: [
+        ['name', 'a fairly long value here'],
+        ['size', 5],
+      ],
+    });
     return out;
   };
 

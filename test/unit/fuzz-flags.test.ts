@@ -63,7 +63,20 @@ async function parsedOrUsageError(argv: string[]): Promise<unknown> {
 
 describe('image-create through the real parser', () => {
   it('random flag values give options or a usage error, never a crash', async () => {
-    const flag = fc.constantFrom('--name', '--disk-format', '--min-disk', '--min-ram', '--is-public', '--visibility', '--is-protected', '--protected', '--hidden', '--property', '--size', '--checksum');
+    const flag = fc.constantFrom(
+      '--name',
+      '--disk-format',
+      '--min-disk',
+      '--min-ram',
+      '--is-public',
+      '--visibility',
+      '--is-protected',
+      '--protected',
+      '--hidden',
+      '--property',
+      '--size',
+      '--checksum',
+    );
     await fc.assert(
       fc.asyncProperty(fc.array(fc.tuple(flag, ANY), { maxLength: 5 }), async (pairs) => {
         const options = await parsedOrUsageError(['image-create', ...pairs.flatMap(([f, v]) => [`${f}=${v}`])]);

@@ -11,20 +11,83 @@ import { yamlList, yamlRecord } from '../../src/output/formats/yaml.js';
 import type { Cell } from '../../src/output/views.js';
 
 /** Strings YAML 1.1 or JSON might misread, mixed with random unicode. */
-const TRICKY = fc.constantFrom('yes', 'No', 'on', 'OFF', 'y', 'n', '~', 'null', 'Null', 'true', 'False', '2024-01-01', '2024-01-01T10:00:00Z', '12:30:00', '0o17', '017', '0x1f', '1e3', '.inf', '-.Inf', '.nan', '+1', '1_000', '', ' ', ' lead', 'trail ', '- dash', ': colon', '#hash', 'a: b', '[x]', '{y}', '*alias', '&anchor', '!tag', '%pct', '@at', '`tick`', '"dq"', "'sq'", '|', '>', '?', 'multi\nline', 'tab\there', '\\back', 'é日本🚀', '\u00a0nbsp', '<html>', '0', '123', '42');
+const TRICKY = fc.constantFrom(
+  'yes',
+  'No',
+  'on',
+  'OFF',
+  'y',
+  'n',
+  '~',
+  'null',
+  'Null',
+  'true',
+  'False',
+  '2024-01-01',
+  '2024-01-01T10:00:00Z',
+  '12:30:00',
+  '0o17',
+  '017',
+  '0x1f',
+  '1e3',
+  '.inf',
+  '-.Inf',
+  '.nan',
+  '+1',
+  '1_000',
+  '',
+  ' ',
+  ' lead',
+  'trail ',
+  '- dash',
+  ': colon',
+  '#hash',
+  'a: b',
+  '[x]',
+  '{y}',
+  '*alias',
+  '&anchor',
+  '!tag',
+  '%pct',
+  '@at',
+  '`tick`',
+  '"dq"',
+  "'sq'",
+  '|',
+  '>',
+  '?',
+  'multi\nline',
+  'tab\there',
+  '\\back',
+  'é日本🚀',
+  '\u00a0nbsp',
+  '<html>',
+  '0',
+  '123',
+  '42',
+);
 /**
  * Characters PyYAML cannot read raw in a plain or single-quoted scalar (it folds U+0085/U+2028/U+2029
  * as line breaks, strips U+FEFF, refuses U+007F-U+009F and U+FFFE/U+FFFF), so they must be escaped.
  */
 const PYYAML_ESCAPED = fc.constantFrom('\x7f', '\x80', '\x85', '\x9b', '\x9f', '\u2028', '\u2029', '\ufeff', '\ufffe', '\uffff', '\r', '\x00', '\x1b');
 const text = (unit: 'binary' | 'grapheme') =>
-  fc.oneof(TRICKY, fc.string({ unit, maxLength: 20 }), fc.array(fc.oneof(PYYAML_ESCAPED, fc.string({ unit, maxLength: 3 })), { minLength: 1, maxLength: 6 }).map((parts) => parts.join('')));
+  fc.oneof(
+    TRICKY,
+    fc.string({ unit, maxLength: 20 }),
+    fc.array(fc.oneof(PYYAML_ESCAPED, fc.string({ unit, maxLength: 3 })), { minLength: 1, maxLength: 6 }).map((parts) => parts.join('')),
+  );
 
 /** Cells as our records hold them; `unit` picks whether lone surrogates may appear. */
 function cell(unit: 'binary' | 'grapheme'): fc.Arbitrary<Cell> {
   const leaf = fc.oneof(text(unit), fc.integer({ min: -(2 ** 53) + 1, max: 2 ** 53 - 1 }), fc.boolean(), fc.constant(null));
   const nested = fc.letrec((tie) => ({
-    value: fc.oneof({ depthSize: 'small', withCrossShrink: true }, leaf, fc.array(tie('value'), { maxLength: 3 }), fc.dictionary(COLUMN, tie('value'), { maxKeys: 3 })),
+    value: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      leaf,
+      fc.array(tie('value'), { maxLength: 3 }),
+      fc.dictionary(COLUMN, tie('value'), { maxKeys: 3 }),
+    ),
   })).value;
   return fc.oneof({ weight: 4, arbitrary: leaf }, { weight: 1, arbitrary: nested }) as fc.Arbitrary<Cell>;
 }
@@ -33,7 +96,10 @@ function cell(unit: 'binary' | 'grapheme'): fc.Arbitrary<Cell> {
 const COLUMN = text('grapheme');
 const list = (unit: 'binary' | 'grapheme') =>
   fc.uniqueArray(COLUMN, { minLength: 1, maxLength: 5 }).chain((columns) =>
-    fc.record({ columns: fc.constant(columns), rows: fc.array(fc.array(cell(unit), { minLength: columns.length, maxLength: columns.length }), { maxLength: 5 }) }),
+    fc.record({
+      columns: fc.constant(columns),
+      rows: fc.array(fc.array(cell(unit), { minLength: columns.length, maxLength: columns.length }), { maxLength: 5 }),
+    }),
   );
 const record = (unit: 'binary' | 'grapheme') => fc.uniqueArray(fc.tuple(COLUMN, cell(unit)), { selector: ([k]) => k, maxLength: 8 });
 
@@ -78,7 +144,12 @@ describe('no crash, no hang, data reads back', () => {
   it('very large values (1 MB strings, 10k rows) are formatted quickly', () => {
     const big = 'x'.repeat(1_000_000);
     const rows = Array.from({ length: 10_000 }, (_, i) => [String(i), `name-${i}`, i]);
-    for (const format of [() => jsonList({ columns: ['a'], rows: [[big]] }, false), () => yamlList({ columns: ['a'], rows: [[big]] }), () => jsonList({ columns: ['ID', 'Name', 'Size'], rows }, true), () => yamlList({ columns: ['ID', 'Name', 'Size'], rows })]) {
+    for (const format of [
+      () => jsonList({ columns: ['a'], rows: [[big]] }, false),
+      () => yamlList({ columns: ['a'], rows: [[big]] }),
+      () => jsonList({ columns: ['ID', 'Name', 'Size'], rows }, true),
+      () => yamlList({ columns: ['ID', 'Name', 'Size'], rows }),
+    ]) {
       const started = Date.now();
       format();
       expect(Date.now() - started).toBeLessThan(5000);
@@ -107,7 +178,11 @@ json.dump(out, sys.stdout)
 /** JSON with object keys sorted, for order-insensitive comparison. */
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  if (value && typeof value === 'object')
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
   return JSON.stringify(value);
 }
 
@@ -120,8 +195,20 @@ describe('differential: Python json.dumps and PyYAML safe_load', () => {
     const lists = fc.sample(list('binary'), { numRuns: 300, seed: 34 });
     const records = fc.sample(record('binary'), { numRuns: 300, seed: 35 });
     const cases = [
-      ...lists.map((t, i) => ({ kind: 'json', shape: 'list', noindent: i % 2 === 0, data: t.rows.map((row) => t.columns.map((c, j) => [c, row[j] ?? null])), ours: jsonList(t, i % 2 === 0) })),
-      ...records.map((f, i) => ({ kind: 'json', shape: 'record', noindent: i % 2 === 1, data: f.map(([k, v]) => [k, v ?? null]), ours: jsonRecord(f, i % 2 === 1) })),
+      ...lists.map((t, i) => ({
+        kind: 'json',
+        shape: 'list',
+        noindent: i % 2 === 0,
+        data: t.rows.map((row) => t.columns.map((c, j) => [c, row[j] ?? null])),
+        ours: jsonList(t, i % 2 === 0),
+      })),
+      ...records.map((f, i) => ({
+        kind: 'json',
+        shape: 'record',
+        noindent: i % 2 === 1,
+        data: f.map(([k, v]) => [k, v ?? null]),
+        ours: jsonRecord(f, i % 2 === 1),
+      })),
     ];
     const expected = python(cases.map(({ kind, shape, noindent, data }) => ({ kind, shape, noindent, data })));
     const bad = cases.map((c, i) => ({ c, py: expected[i]! })).filter(({ c, py }) => c.ours !== py);

@@ -43,13 +43,17 @@ describe('renderGrid never crashes, never hangs, always draws a rectangle', () =
       fc.constantFrom('a'.repeat(10_000), ' '.repeat(5000), '-'.repeat(5000), 'x-'.repeat(3000), '日本'.repeat(3000), 'word '.repeat(2000)),
     );
     fc.assert(
-      fc.property(table(fc.oneof(long, fc.string({ maxLength: 10 })), 3, 3), fc.option(fc.integer({ min: 1, max: 80 }), { nil: undefined }), ({ headers, rows, align }, maxWidth) => {
-        // A hang is caught by the test timeout; speed belongs to bench/, not to a timed assertion that fails under load.
-        const grid = renderGrid(headers, rows, { align, maxWidth });
-        const lines = grid.split('\n');
-        if (maxWidth === undefined) for (const line of lines) expect(displayWidth(line)).toBe(displayWidth(lines[0]!));
-        else for (const line of lines) expect(line).toMatch(/^[|+]/);
-      }),
+      fc.property(
+        table(fc.oneof(long, fc.string({ maxLength: 10 })), 3, 3),
+        fc.option(fc.integer({ min: 1, max: 80 }), { nil: undefined }),
+        ({ headers, rows, align }, maxWidth) => {
+          // A hang is caught by the test timeout; speed belongs to bench/, not to a timed assertion that fails under load.
+          const grid = renderGrid(headers, rows, { align, maxWidth });
+          const lines = grid.split('\n');
+          if (maxWidth === undefined) for (const line of lines) expect(displayWidth(line)).toBe(displayWidth(lines[0]!));
+          else for (const line of lines) expect(line).toMatch(/^[|+]/);
+        },
+      ),
       { numRuns: 60, seed: 7 },
     );
   });
@@ -88,7 +92,10 @@ const PRINTABLE = fc.oneof(
   { weight: 2, arbitrary: fc.constantFrom('é', 'ß', 'ñ', 'Ø', 'ł', 'Ω', 'ж', '€', '°', '·') },
   { weight: 2, arbitrary: fc.constantFrom('日', '本', '語', '한', '국', 'ア', 'Ｆ', 'ｕ', '中', '文') },
   { weight: 1, arbitrary: fc.constantFrom('e\u0301', 'a\u0308', 'n\u0303') },
-  { weight: 1, arbitrary: fc.constantFrom('✓', '→', '—', '…', '❤', '☃', '\u200b', '\u00ad', '〜', '＿', '🌀', '😀', '👍', '🚀', '⌚', '✅', '⭐', '🛑', '🟢', '🪐', '🇩🇪') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom('✓', '→', '—', '…', '❤', '☃', '\u200b', '\u00ad', '〜', '＿', '🌀', '😀', '👍', '🚀', '⌚', '✅', '⭐', '🛑', '🟢', '🪐', '🇩🇪'),
+  },
 );
 const cellText = fc.array(PRINTABLE, { maxLength: 14 }).map((chars) => chars.join(''));
 const cellWithNewlines = fc.array(cellText, { minLength: 1, maxLength: 3 }).map((lines) => lines.join('\n'));
@@ -101,7 +108,9 @@ function differential(arb: fc.Arbitrary<Table>, runs: number, seed: number): voi
     .filter((m) => m.ours !== m.python);
   if (mismatches.length > 0) {
     const first = mismatches[0]!;
-    expect.fail(`${mismatches.length}/${tables.length} tables differ from PrettyTable; first: ${JSON.stringify(first.t)}\n--- PrettyTable\n${first.python}\n--- ours\n${first.ours}`);
+    expect.fail(
+      `${mismatches.length}/${tables.length} tables differ from PrettyTable; first: ${JSON.stringify(first.t)}\n--- PrettyTable\n${first.python}\n--- ours\n${first.ours}`,
+    );
   }
 }
 
@@ -121,7 +130,11 @@ describe('differential: renderGrid vs Python PrettyTable', () => {
   });
 
   it('300 random tables with max_width (textwrap) on words, hyphens and long runs', () => {
-    const words = fc.array(fc.oneof(cellText, fc.constantFrom('file:///var/lib/glance/images/8badaf16-7fa0-44ae', 'a-b-c-d', 'well-known', '--x', 'x'.repeat(30))), { maxLength: 6 }).map((w) => w.join(' '));
+    const words = fc
+      .array(fc.oneof(cellText, fc.constantFrom('file:///var/lib/glance/images/8badaf16-7fa0-44ae', 'a-b-c-d', 'well-known', '--x', 'x'.repeat(30))), {
+        maxLength: 6,
+      })
+      .map((w) => w.join(' '));
     const arb = fc.tuple(table(words, 3, 4, cellText), fc.integer({ min: 4, max: 40 })).map(([t, maxWidth]) => ({ ...t, maxWidth }) as Table);
     differential(arb, 300, 3);
   });

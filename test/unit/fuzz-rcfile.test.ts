@@ -38,11 +38,47 @@ describe('parseRc on arbitrary input', () => {
 
   it('rc-shaped text: random mixes of the constructs rc files use', () => {
     const piece = fc.oneof(
-      fc.constantFrom('export ', 'declare -x ', 'unset ', 'read -sr ', 'echo ', 'if [ -z "$', '[ -z "${', ' ]; then unset ', '; fi', '&& unset ', '#', ' # c', '=', '"', "'", '\\', '$', '${', '}', ':-', '$(', '`', ';', ' ', '\t', '\n', 'OS_PASSWORD', 'OS_AUTH_URL', 'http://k:5000/v3'),
+      fc.constantFrom(
+        'export ',
+        'declare -x ',
+        'unset ',
+        'read -sr ',
+        'echo ',
+        'if [ -z "$',
+        '[ -z "${',
+        ' ]; then unset ',
+        '; fi',
+        '&& unset ',
+        '#',
+        ' # c',
+        '=',
+        '"',
+        "'",
+        '\\',
+        '$',
+        '${',
+        '}',
+        ':-',
+        '$(',
+        '`',
+        ';',
+        ' ',
+        '\t',
+        '\n',
+        'OS_PASSWORD',
+        'OS_AUTH_URL',
+        'http://k:5000/v3',
+      ),
       NAME,
       VALUE,
     );
-    fc.assert(fc.property(fc.array(piece, { maxLength: 40 }).map((p) => p.join('')), parseOrCliError), { numRuns: 3000, seed: 43 });
+    fc.assert(
+      fc.property(
+        fc.array(piece, { maxLength: 40 }).map((p) => p.join('')),
+        parseOrCliError,
+      ),
+      { numRuns: 3000, seed: 43 },
+    );
   });
 
   it('hostile long lines do not hang (regex backtracking): at the 16 KiB line limit and far past it', () => {
@@ -73,7 +109,9 @@ describe('values read back exactly', () => {
   it('single-quoted, with or without export', () => {
     fc.assert(
       fc.property(fc.dictionary(NAME, VALUE, { maxKeys: 8 }), fc.boolean(), (vars, exported) => {
-        const text = Object.entries(vars).map(([k, v]) => `${exported ? 'export ' : ''}${k}=${singleQuoted(v)}`).join('\n');
+        const text = Object.entries(vars)
+          .map(([k, v]) => `${exported ? 'export ' : ''}${k}=${singleQuoted(v)}`)
+          .join('\n');
         expect(parseRc(text, PATH, {}).vars).toEqual(vars);
       }),
       { numRuns: 1000, seed: 44 },
@@ -83,7 +121,9 @@ describe('values read back exactly', () => {
   it('double-quoted with backslash escapes', () => {
     fc.assert(
       fc.property(fc.dictionary(NAME, VALUE, { maxKeys: 8 }), (vars) => {
-        const text = Object.entries(vars).map(([k, v]) => `export ${k}=${doubleQuoted(v)}`).join('\n');
+        const text = Object.entries(vars)
+          .map(([k, v]) => `export ${k}=${doubleQuoted(v)}`)
+          .join('\n');
         expect(parseRc(text, PATH, {}).vars).toEqual(vars);
       }),
       { numRuns: 1000, seed: 45 },

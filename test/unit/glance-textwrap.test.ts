@@ -22,7 +22,11 @@ describe('fill (textwrap.fill)', () => {
   });
 
   it('splits a long hex word at exactly the width', () => {
-    expect(fill('a'.repeat(100), 80).split('\n').map((l) => l.length)).toEqual([80, 20]);
+    expect(
+      fill('a'.repeat(100), 80)
+        .split('\n')
+        .map((l) => l.length),
+    ).toEqual([80, 20]);
   });
 
   it('agrees with Python on 2000 random strings and widths', () => {
@@ -34,8 +38,16 @@ describe('fill (textwrap.fill)', () => {
 
 describe('pformat / repr', () => {
   const samples: unknown[] = [
-    { description: 'Format of the disk', enum: [null, 'ami', 'ari', 'aki', 'vhd', 'vhdx', 'vmdk', 'raw', 'qcow2', 'vdi', 'iso', 'ploop'], type: ['null', 'string'] },
-    { type: 'string', pattern: '^([0-9a-fA-F]){8}-([0-9a-fA-F]){4}-([0-9a-fA-F]){4}-([0-9a-fA-F]){4}-([0-9a-fA-F]){12}$', description: 'An identifier for the image' },
+    {
+      description: 'Format of the disk',
+      enum: [null, 'ami', 'ari', 'aki', 'vhd', 'vhdx', 'vmdk', 'raw', 'qcow2', 'vdi', 'iso', 'ploop'],
+      type: ['null', 'string'],
+    },
+    {
+      type: 'string',
+      pattern: '^([0-9a-fA-F]){8}-([0-9a-fA-F]){4}-([0-9a-fA-F]){4}-([0-9a-fA-F]){4}-([0-9a-fA-F]){12}$',
+      description: 'An identifier for the image',
+    },
     'word '.repeat(40),
     "it's",
     ['x'.repeat(80), 1, true, null],

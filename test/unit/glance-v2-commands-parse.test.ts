@@ -35,7 +35,9 @@ describe('argument checks with argparse wording (through the real parser)', () =
   });
 
   it('location-delete needs at least one --url', async () => {
-    await expect(parseCommandLine('glance', ['location-delete', 'i'])).rejects.toThrow('glance location-delete: error: the following arguments are required: --url');
+    await expect(parseCommandLine('glance', ['location-delete', 'i'])).rejects.toThrow(
+      'glance location-delete: error: the following arguments are required: --url',
+    );
     expect((await parseCommandLine('glance', ['location-delete', '--url', 'a', '--url', 'b', 'i'])).options).toEqual({ image: 'i', urls: ['a', 'b'] });
   });
 });
@@ -44,24 +46,42 @@ describe('parseStoreChoice', () => {
   const target = async (...argv: string[]): Promise<ImportTarget> => (await parseCommandLine('glance', ['image-import', 'i', ...argv])).options;
   it('reads flags, then OS_IMAGE_STORE(S) / OS_IMAGE_ALLOW_FAILURE', async () => {
     expect(parseStoreChoice(await target(), {})).toEqual({ store: undefined, stores: undefined, allStores: undefined, allowFailure: true });
-    expect(parseStoreChoice(await target('--stores', 'a,b', '--allow-failure', 'False'), {})).toEqual({ store: undefined, stores: ['a', 'b'], allStores: undefined, allowFailure: false });
+    expect(parseStoreChoice(await target('--stores', 'a,b', '--allow-failure', 'False'), {})).toEqual({
+      store: undefined,
+      stores: ['a', 'b'],
+      allStores: undefined,
+      allowFailure: false,
+    });
     expect(parseStoreChoice(await target(), { OS_IMAGE_STORE: 'file' }).store).toBe('file');
   });
 
   it('allows one of --store, --stores and --all-stores', async () => {
     expect(() => parseStoreChoice({ ...EMPTY_TARGET, store: 'a', stores: 'b' }, {})).toThrow('Only one of --store, --stores and --all-stores can be provided');
-    await expect(async () => parseStoreChoice(await target('--stores', 'b', '--all-stores', 'True'), {})).rejects.toThrow('Only one of --store, --stores and --all-stores can be provided');
+    await expect(async () => parseStoreChoice(await target('--stores', 'b', '--all-stores', 'True'), {})).rejects.toThrow(
+      'Only one of --store, --stores and --all-stores can be provided',
+    );
   });
 });
 
-const EMPTY_TARGET: ImportTarget = { uri: undefined, remoteRegion: undefined, remoteImageId: undefined, remoteServiceInterface: undefined, store: undefined, stores: undefined, allStores: undefined, allowFailure: undefined };
+const EMPTY_TARGET: ImportTarget = {
+  uri: undefined,
+  remoteRegion: undefined,
+  remoteImageId: undefined,
+  remoteServiceInterface: undefined,
+  store: undefined,
+  stores: undefined,
+  allStores: undefined,
+  allowFailure: undefined,
+};
 
 describe('Glance error messages as glanceclient shows them', () => {
   it('drops webob line breaks and joins lines with ": "', () => {
     expect(extractMessage('{"message": "Image x not found.<br /><br />\\n\\n\\n", "code": "404 Not Found", "title": "Not Found"}')).toBe('Image x not found.');
-    expect(extractMessage('{"message": "Access was denied to this resource.<br /><br />\\nCannot remove last location in the image.\\n\\n", "code": "403 Forbidden"}')).toBe(
-      'Access was denied to this resource.: Cannot remove last location in the image.',
-    );
+    expect(
+      extractMessage(
+        '{"message": "Access was denied to this resource.<br /><br />\\nCannot remove last location in the image.\\n\\n", "code": "403 Forbidden"}',
+      ),
+    ).toBe('Access was denied to this resource.: Cannot remove last location in the image.');
     expect(extractMessage('{"error": {"message": "Keystone <says> this", "code": 409}}')).toBe('Keystone <says> this');
   });
 });

@@ -10,11 +10,30 @@ import { Printer } from '../../src/output/printer.js';
 import { plainText } from '../../src/output/views.js';
 
 const image: Image = {
-  id: '8badaf16-7fa0-44ae-97ce-807d2aa50892', name: 'fedora-19', status: 'active', visibility: 'public', protected: false,
-  disk_format: 'qcow2', container_format: 'bare', size: 239534080, virtual_size: null, checksum: '511d9d3235079f1c381d39eb5a9fda1e',
-  os_hash_algo: 'sha512', os_hash_value: 'ab', min_disk: 0, min_ram: 0, owner: 'a6c6d1f171e649ba8af7a7a6cf63c3b9',
-  created_at: '2015-02-16T17:56:18Z', updated_at: '2015-02-16T17:56:19Z', tags: [], os_hidden: false,
-  self: '/v2/images/8badaf16', file: '/v2/images/8badaf16/file', schema: '/v2/schemas/image', os_distro: 'fedora', os_glance_import_task: 'x',
+  id: '8badaf16-7fa0-44ae-97ce-807d2aa50892',
+  name: 'fedora-19',
+  status: 'active',
+  visibility: 'public',
+  protected: false,
+  disk_format: 'qcow2',
+  container_format: 'bare',
+  size: 239534080,
+  virtual_size: null,
+  checksum: '511d9d3235079f1c381d39eb5a9fda1e',
+  os_hash_algo: 'sha512',
+  os_hash_value: 'ab',
+  min_disk: 0,
+  min_ram: 0,
+  owner: 'a6c6d1f171e649ba8af7a7a6cf63c3b9',
+  created_at: '2015-02-16T17:56:18Z',
+  updated_at: '2015-02-16T17:56:19Z',
+  tags: [],
+  os_hidden: false,
+  self: '/v2/images/8badaf16',
+  file: '/v2/images/8badaf16/file',
+  schema: '/v2/schemas/image',
+  os_distro: 'fedora',
+  os_glance_import_task: 'x',
 };
 
 function render(version: 1 | 2, img: Image): string {
@@ -29,8 +48,24 @@ describe('the runbook (v1) record', () => {
     expect(render(1, image)).toContain("| Property 'os_distro' | fedora                               |\n| checksum             |");
     const names = v1Record(image).fields.map(([n]) => n);
     expect(names).toEqual([
-      "Property 'os_distro'", 'checksum', 'container_format', 'created_at', 'deleted', 'deleted_at', 'disk_format', 'id',
-      'is_public', 'min_disk', 'min_ram', 'name', 'owner', 'protected', 'size', 'status', 'updated_at', 'virtual_size',
+      "Property 'os_distro'",
+      'checksum',
+      'container_format',
+      'created_at',
+      'deleted',
+      'deleted_at',
+      'disk_format',
+      'id',
+      'is_public',
+      'min_disk',
+      'min_ram',
+      'name',
+      'owner',
+      'protected',
+      'size',
+      'status',
+      'updated_at',
+      'virtual_size',
     ]);
   });
 
@@ -71,7 +106,19 @@ describe('the python-glanceclient (v2) record', () => {
 
 describe('flags and patches', () => {
   it('maps v1 flags to v2 fields (through the real parser)', async () => {
-    const { options } = await parseCommandLine('glance', ['image-create', '--is-public', 'True', '--is-protected', 'false', '--min-disk', '2', '--property', 'a=b=c', '--os-distro', 'fedora']);
+    const { options } = await parseCommandLine('glance', [
+      'image-create',
+      '--is-public',
+      'True',
+      '--is-protected',
+      'false',
+      '--min-disk',
+      '2',
+      '--property',
+      'a=b=c',
+      '--os-distro',
+      'fedora',
+    ]);
     expect(options.fields).toEqual({ os_distro: 'fedora', min_disk: 2, visibility: 'public', protected: false, a: 'b=c' });
   });
 
@@ -80,7 +127,11 @@ describe('flags and patches', () => {
   });
 
   it('patches like warlock: replace existing, add new, remove only present keys not being set', () => {
-    const ops = updatePatch(image, { fields: { name: 'f20', color: 'red', min_disk: 0 }, removeProperties: ['os_distro', 'nothing', 'color'], purgeProps: false });
+    const ops = updatePatch(image, {
+      fields: { name: 'f20', color: 'red', min_disk: 0 },
+      removeProperties: ['os_distro', 'nothing', 'color'],
+      purgeProps: false,
+    });
     expect(ops).toEqual([
       { op: 'replace', path: '/name', value: 'f20' },
       { op: 'add', path: '/color', value: 'red' },

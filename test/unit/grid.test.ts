@@ -67,9 +67,7 @@ describe('renderGrid (PrettyTable rules)', () => {
   });
 
   it('prints an empty list as the header box (PrettyTable 3 shape)', () => {
-    expect(renderGrid(['ID', 'Name'], [], { align: 'left' })).toBe(
-      ['+----+------+', '| ID | Name |', '+----+------+', '+----+------+'].join('\n'),
-    );
+    expect(renderGrid(['ID', 'Name'], [], { align: 'left' })).toBe(['+----+------+', '| ID | Name |', '+----+------+', '+----+------+'].join('\n'));
   });
 
   it('counts wide characters twice so borders stay straight', () => {

@@ -66,6 +66,10 @@ describe('hostile text', () => {
   });
 
   it('value: the raw data for scripts, one value per line', async () => {
-    expect(await printed('value')).toBe(Object.values(HOSTILE).map((v) => `${v}\n`).join(''));
+    expect(await printed('value')).toBe(
+      Object.values(HOSTILE)
+        .map((v) => `${v}\n`)
+        .join(''),
+    );
   });
 });

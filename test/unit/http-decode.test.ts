@@ -125,7 +125,9 @@ describe('structure guards', () => {
     expect(out).toBe(input);
     expect(Object.keys(out)).toEqual(['zeta', 'id', 'size', 'extra']);
     expect(verdict(rec, { size: 1 }, '')).toBe('error: "id" is missing');
-    expect(verdict(rec, { id: 'i', size: Number.POSITIVE_INFINITY }, 'token.images[2]')).toBe('error: "token.images[2].size" is not a non-negative integer (Infinity)');
+    expect(verdict(rec, { id: 'i', size: Number.POSITIVE_INFINITY }, 'token.images[2]')).toBe(
+      'error: "token.images[2].size" is not a non-negative integer (Infinity)',
+    );
     expect(verdict(rec, { id: 'i', size: 1, tags: 'a' }, '')).toBe('error: "tags" is not a list');
   });
 

@@ -7,8 +7,22 @@ import { makeTestDeps } from '../helpers/deps.js';
 import { HttpMock } from '../helpers/http-mock.js';
 
 const IMAGE = {
-  id: 'abc', name: 'cirros', status: 'active', disk_format: 'raw', container_format: 'bare', size: 1, virtual_size: null, visibility: 'private', protected: false,
-  checksum: null, min_disk: 0, min_ram: 0, owner: 'p', created_at: '2024-05-01T10:00:00Z', updated_at: '2024-05-01T10:00:00Z', tags: [],
+  id: 'abc',
+  name: 'cirros',
+  status: 'active',
+  disk_format: 'raw',
+  container_format: 'bare',
+  size: 1,
+  virtual_size: null,
+  visibility: 'private',
+  protected: false,
+  checksum: null,
+  min_disk: 0,
+  min_ram: 0,
+  owner: 'p',
+  created_at: '2024-05-01T10:00:00Z',
+  updated_at: '2024-05-01T10:00:00Z',
+  tags: [],
 };
 const showOptions = { image: 'abc', humanReadable: false, maxColumnWidth: 80 };
 

@@ -41,7 +41,9 @@ describe('HTTP transport', () => {
   it('retries once on a reset connection, then reports it naming the URL', async () => {
     const s = await serve((req) => req.socket.destroy());
     const t = new HttpTransport({ timeoutSeconds: 5 });
-    await expect(t.request({ method: 'GET', url: `${s.url}/v2/images` })).rejects.toThrow(new RegExp(`^Unable to establish connection to ${s.url}/v2/images: `));
+    await expect(t.request({ method: 'GET', url: `${s.url}/v2/images` })).rejects.toThrow(
+      new RegExp(`^Unable to establish connection to ${s.url}/v2/images: `),
+    );
     expect(s.count()).toBe(2);
     await t.close();
   });
@@ -68,7 +70,9 @@ describe('HTTP transport', () => {
     await res.body.dump();
     await t.close();
     const text = lines.join('\n');
-    expect(text).toMatch(new RegExp(`^REQ: curl -g -i -X POST ${s.url}/v3/auth/tokens -H "User-Agent: openstack-classic-cli" -H "X-Auth-Token: \\{SHA256\\}[0-9a-f]{64}"$`, 'm'));
+    expect(text).toMatch(
+      new RegExp(`^REQ: curl -g -i -X POST ${s.url}/v3/auth/tokens -H "User-Agent: openstack-classic-cli" -H "X-Auth-Token: \\{SHA256\\}[0-9a-f]{64}"$`, 'm'),
+    );
     expect(text).toContain('REQ BODY: {"password":"***"}');
     expect(text).toMatch(new RegExp(`^RESP: \\[201\\] POST ${s.url}/v3/auth/tokens \\d+ms$`, 'm'));
     expect(text).toMatch(/^ {2}x-subject-token: \{SHA256\}[0-9a-f]{64}$/m);

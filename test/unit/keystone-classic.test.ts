@@ -12,7 +12,13 @@ import { Printer } from '../../src/output/printer.js';
 import { ROOT } from '../helpers/cli.js';
 
 const ep = (id: string, iface: Endpoint['interface'], extra: Partial<Endpoint> = {}): Endpoint => ({
-  id, interface: iface, url: `http://${iface}:1`, service_id: 's1', region_id: 'regionOne', enabled: true, ...extra,
+  id,
+  interface: iface,
+  url: `http://${iface}:1`,
+  service_id: 's1',
+  region_id: 'regionOne',
+  enabled: true,
+  ...extra,
 });
 
 function printed(print: (p: Printer) => void): string {
@@ -37,7 +43,13 @@ describe('groupEndpoints', () => {
   it('groups unmarked endpoints (keystone-manage bootstrap) by service and region, named by the public one', () => {
     const groups = groupEndpoints([ep('b-admin', 'admin'), ep('c-public', 'public'), ep('a-internal', 'internal')]);
     expect(groups).toHaveLength(1);
-    expect(groups[0]).toMatchObject({ id: 'c-public', region: 'regionOne', publicurl: 'http://public:1', internalurl: 'http://internal:1', adminurl: 'http://admin:1' });
+    expect(groups[0]).toMatchObject({
+      id: 'c-public',
+      region: 'regionOne',
+      publicurl: 'http://public:1',
+      internalurl: 'http://internal:1',
+      adminurl: 'http://admin:1',
+    });
   });
 
   it('keeps two marked endpoint-create groups of one service and region apart, sorted by id', () => {
@@ -55,17 +67,28 @@ describe('groupEndpoints', () => {
 
   it('splits unmarked endpoints with two of one interface into two rows, and separates regions', () => {
     const groups = groupEndpoints([ep('x1', 'public'), ep('x2', 'public'), ep('x3', 'admin', { region_id: 'other' })]);
-    expect(groups.map((g) => [g.id, g.region, g.members.length])).toEqual([['x1', 'regionOne', 1], ['x2', 'regionOne', 1], ['x3', 'other', 1]]);
+    expect(groups.map((g) => [g.id, g.region, g.members.length])).toEqual([
+      ['x1', 'regionOne', 1],
+      ['x2', 'regionOne', 1],
+      ['x3', 'other', 1],
+    ]);
   });
 });
 
 describe('classicCatalog', () => {
   it('turns a v3 catalog into v2.0 endpoints with publicURL/internalURL/adminURL per region', () => {
-    const services = classicCatalog([{ id: 's', type: 'image', name: 'glance', endpoints: [
-      { id: 'e1', interface: 'admin', region_id: 'R', url: 'http://a' },
-      { id: 'e2', interface: 'public', region_id: 'R', url: 'http://p' },
-      { id: 'e3', interface: 'public', region_id: 'S', url: 'http://s' },
-    ] }]);
+    const services = classicCatalog([
+      {
+        id: 's',
+        type: 'image',
+        name: 'glance',
+        endpoints: [
+          { id: 'e1', interface: 'admin', region_id: 'R', url: 'http://a' },
+          { id: 'e2', interface: 'public', region_id: 'R', url: 'http://p' },
+          { id: 'e3', interface: 'public', region_id: 'S', url: 'http://s' },
+        ],
+      },
+    ]);
     expect(services[0]!.endpoints).toEqual([
       { id: 'e2', region: 'R', adminURL: 'http://a', publicURL: 'http://p' },
       { id: 'e3', region: 'S', publicURL: 'http://s' },
@@ -80,7 +103,20 @@ describe('classic records and rows', () => {
   });
 
   it('sorts list rows by one column, ties by the rest of the row', () => {
-    expect(sortRows([['3', 'b'], ['2', 'a'], ['1', 'b']], 1)).toEqual([['2', 'a'], ['1', 'b'], ['3', 'b']]);
+    expect(
+      sortRows(
+        [
+          ['3', 'b'],
+          ['2', 'a'],
+          ['1', 'b'],
+        ],
+        1,
+      ),
+    ).toEqual([
+      ['2', 'a'],
+      ['1', 'b'],
+      ['3', 'b'],
+    ]);
   });
 
   it('reads <true|false> like oslo bool_from_string', () => {
@@ -102,20 +138,32 @@ describe("the runbook's keystone grids, from the runbook's values through our vi
   });
 
   it('service-list: byte for byte, rows sorted by name', () => {
-    const rows = sortRows([
-      ['350e61c1866d4f468fa8ded69ed848d1', 'swift', 'object-store', 'Swift Object Storage Service'],
-      ['623343aa351e4c5fb726e0932a89bbfb', 'keystone', 'identity', 'Keystone Identity Service'],
-      ['1b23256221e440f3bc472da2de5aef7c', 'glance', 'image', 'Glance Image Service'],
-    ], 1);
+    const rows = sortRows(
+      [
+        ['350e61c1866d4f468fa8ded69ed848d1', 'swift', 'object-store', 'Swift Object Storage Service'],
+        ['623343aa351e4c5fb726e0932a89bbfb', 'keystone', 'identity', 'Keystone Identity Service'],
+        ['1b23256221e440f3bc472da2de5aef7c', 'glance', 'image', 'Glance Image Service'],
+      ],
+      1,
+    );
     expect(printed((p) => p.list({ columns: ['id', 'name', 'type', 'description'], rows }))).toBe(runbookGrid('keystone service-list'));
   });
 
   it('endpoint-create: same rows and rules; the URL cells differ only by the space the document added', () => {
     const url = 'http://controller:9292';
-    const ours = printed((p) => p.record(endpointRecord({
-      id: '8370abfa431a48c79e9005e82e72d3d7', region: 'regionOne', service_id: glance.id,
-      publicurl: url, internalurl: url, adminurl: url, members: [],
-    }))).split('\n');
+    const ours = printed((p) =>
+      p.record(
+        endpointRecord({
+          id: '8370abfa431a48c79e9005e82e72d3d7',
+          region: 'regionOne',
+          service_id: glance.id,
+          publicurl: url,
+          internalurl: url,
+          adminurl: url,
+          members: [],
+        }),
+      ),
+    ).split('\n');
     const theirs = runbookGrid('keystone endpoint-create').split('\n');
     expect(ours.length).toBe(theirs.length);
     ours.forEach((line, i) => {

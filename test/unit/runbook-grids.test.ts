@@ -22,7 +22,14 @@ function grids(text: string): string[][] {
 }
 
 function rerender(grid: string[]): string[] {
-  const rows = grid.filter((l) => l.startsWith('|')).map((l) => l.slice(1, -1).split('|').map((c) => c.trim()));
+  const rows = grid
+    .filter((l) => l.startsWith('|'))
+    .map((l) =>
+      l
+        .slice(1, -1)
+        .split('|')
+        .map((c) => c.trim()),
+    );
   const align = rows.flat().every((c) => c === '') || grid.filter((l) => l.startsWith('|')).every((l) => /^\| \S/.test(l)) ? 'left' : 'center';
   return renderGrid(rows[0]!, rows.slice(1), { align }).split('\n');
 }

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { Credentials } from '../../src/config/credentials.js';
 import { authBody } from '../../src/session/auth.js';
 
-const base: Credentials = { authType: 'password', authUrl: 'http://ks/v3', interface: 'public', insecure: false, timeoutSeconds: 600, cache: true, forceNewToken: false };
+const base: Credentials = {
+  authType: 'password',
+  authUrl: 'http://ks/v3',
+  interface: 'public',
+  insecure: false,
+  timeoutSeconds: 600,
+  cache: true,
+  forceNewToken: false,
+};
 
 describe('Keystone v3 auth bodies', () => {
   it('password by user name, domains defaulting to OS_DEFAULT_DOMAIN or "default", project by name', () => {
@@ -21,7 +29,9 @@ describe('Keystone v3 auth bodies', () => {
     expect(authBody({ ...base, userId: 'uid', password: 'p', projectId: 'pid' })).toEqual({
       auth: { identity: { methods: ['password'], password: { user: { id: 'uid', password: 'p' } } }, scope: { project: { id: 'pid' } } },
     });
-    expect(authBody({ ...base, userId: 'uid', password: 'p' })).toEqual({ auth: { identity: { methods: ['password'], password: { user: { id: 'uid', password: 'p' } } } } });
+    expect(authBody({ ...base, userId: 'uid', password: 'p' })).toEqual({
+      auth: { identity: { methods: ['password'], password: { user: { id: 'uid', password: 'p' } } } },
+    });
   });
 
   it('token, application credential by id and by name', () => {
@@ -31,8 +41,12 @@ describe('Keystone v3 auth bodies', () => {
     expect(authBody({ ...base, authType: 'v3applicationcredential', applicationCredentialId: 'a', applicationCredentialSecret: 's' })).toEqual({
       auth: { identity: { methods: ['application_credential'], application_credential: { id: 'a', secret: 's' } } },
     });
-    expect(authBody({ ...base, authType: 'v3applicationcredential', applicationCredentialName: 'n', applicationCredentialSecret: 's', username: 'u' })).toEqual({
-      auth: { identity: { methods: ['application_credential'], application_credential: { name: 'n', secret: 's', user: { name: 'u', domain: { id: 'default' } } } } },
-    });
+    expect(authBody({ ...base, authType: 'v3applicationcredential', applicationCredentialName: 'n', applicationCredentialSecret: 's', username: 'u' })).toEqual(
+      {
+        auth: {
+          identity: { methods: ['application_credential'], application_credential: { name: 'n', secret: 's', user: { name: 'u', domain: { id: 'default' } } } },
+        },
+      },
+    );
   });
 });

@@ -43,8 +43,16 @@ async function fakeCloud(refused: (token: string) => boolean) {
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const cacheDir = mkdtempSync(join(tmpdir(), 'osc-reauth-'));
   const credentials: Credentials = {
-    authType: 'password', authUrl: `${url}/v3`, username: 'u', password: 'p', projectName: 'p', interface: 'public',
-    insecure: false, timeoutSeconds: 5, cache: true, forceNewToken: false,
+    authType: 'password',
+    authUrl: `${url}/v3`,
+    username: 'u',
+    password: 'p',
+    projectName: 'p',
+    interface: 'public',
+    insecure: false,
+    timeoutSeconds: 5,
+    cache: true,
+    forceNewToken: false,
   };
   const session = new Session(credentials, new HttpTransport({ timeoutSeconds: 5 }), new TokenCache(cacheDir));
   return { session, stats, cacheDir };

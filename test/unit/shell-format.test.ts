@@ -32,7 +32,12 @@ const hostile = [
 describe('-f shell', () => {
   it.each(SHELLS)('%s reads every value back exactly, expands nothing', (shell, args) => {
     const fields = hostile.map((value, i) => [`v${i}`, value] as const);
-    const values = evalIn(shell, args, shellRecord(fields, plainText, ''), fields.map(([n]) => n));
+    const values = evalIn(
+      shell,
+      args,
+      shellRecord(fields, plainText, ''),
+      fields.map(([n]) => n),
+    );
     expect(values.slice(1)).toEqual(hostile);
   });
 
@@ -40,11 +45,39 @@ describe('-f shell', () => {
     const text = fc.string({ unit: 'binary', maxLength: 30 }).map((t) => t.replace(/\0|[\ud800-\udfff]/g, ''));
     const samples = fc.sample(text, { numRuns: 150, seed: 31 });
     const fields = samples.map((value, i) => [`v${i}`, value] as const);
-    expect(evalIn(shell, args, shellRecord(fields, plainText, ''), fields.map(([n]) => n)).slice(1)).toEqual(samples);
+    expect(
+      evalIn(
+        shell,
+        args,
+        shellRecord(fields, plainText, ''),
+        fields.map(([n]) => n),
+      ).slice(1),
+    ).toEqual(samples);
   });
 
   it.each(SHELLS)('%s: keys named path, PATH, fpath, IFS, HOME, PS1… are skipped; PATH is unchanged', (shell, args) => {
-    const keys = ['path', 'PATH', 'Path', 'fpath', 'cdpath', 'module_path', 'IFS', 'HOME', 'PS1', 'ENV', 'CDPATH', 'BASH_ENV', 'ZDOTDIR', 'argv', 'status', 'prompt', 'LD_PRELOAD', 'lc_all', '1st', ''];
+    const keys = [
+      'path',
+      'PATH',
+      'Path',
+      'fpath',
+      'cdpath',
+      'module_path',
+      'IFS',
+      'HOME',
+      'PS1',
+      'ENV',
+      'CDPATH',
+      'BASH_ENV',
+      'ZDOTDIR',
+      'argv',
+      'status',
+      'prompt',
+      'LD_PRELOAD',
+      'lc_all',
+      '1st',
+      '',
+    ];
     const out = shellRecord([...keys.map((k) => [k, '/evil'] as const), ['name', 'ok']], plainText, '');
     expect(out.split('\n').filter((l) => !l.startsWith('# skipped '))).toEqual(['name="ok"', '']);
     const [path, name] = evalIn(shell, args, out, ['name']);
@@ -53,7 +86,18 @@ describe('-f shell', () => {
   });
 
   it('says what it skipped and why, on one comment line each', () => {
-    expect(shellRecord([['path', '/x'], ['1st', 'y'], ['nul', 'a\0b'], ['1\nrm -rf ~ #', 'z']], plainText, '')).toBe(
+    expect(
+      shellRecord(
+        [
+          ['path', '/x'],
+          ['1st', 'y'],
+          ['nul', 'a\0b'],
+          ['1\nrm -rf ~ #', 'z'],
+        ],
+        plainText,
+        '',
+      ),
+    ).toBe(
       [
         '# skipped path: path would change a variable the shell uses',
         '# skipped 1st: 1st is not a shell variable name',

@@ -7,7 +7,8 @@ import { terminalLines, terminalText } from '../../src/output/terminal-text.js';
 import { displayWidth } from '../../src/output/width.js';
 
 /** Anything a terminal could act on, or draw at a width we cannot know: none may be left in what we show. */
-const ACTIVE = /[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const ACTIVE =
+  /[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 describe('terminalText shows every control character escaped', () => {
   it.each([
@@ -27,7 +28,17 @@ describe('terminalText shows every control character escaped', () => {
   });
 
   it('leaves ordinary text alone: ASCII, backslashes, accents, CJK, emoji with ZWJ, combining marks, NBSP, soft hyphen', () => {
-    for (const text of ['fedora-19 x86_64', String.raw`C:\temp\new \x1b`, "['a\\nb']", 'café ñ Ø', '日本語 한국', '👩‍💻 🇩🇪 ✅', 'e\u0301', 'a\u00a0b\u00adc', '\u200b\u200d\ufeff']) {
+    for (const text of [
+      'fedora-19 x86_64',
+      String.raw`C:\temp\new \x1b`,
+      "['a\\nb']",
+      'café ñ Ø',
+      '日本語 한국',
+      '👩‍💻 🇩🇪 ✅',
+      'e\u0301',
+      'a\u00a0b\u00adc',
+      '\u200b\u200d\ufeff',
+    ]) {
       expect(terminalText(text)).toBe(text);
       expect(terminalLines(text)).toBe(text);
     }
@@ -70,10 +81,22 @@ describe('terminalText shows every control character escaped', () => {
 });
 
 describe('grids of hostile text', () => {
-  const hostile = ['\x1b[2Jwiped', '\x1b]52;c;SGVsbG8=\x07', 'ok\rFORGED', 'ab\x08\x08XY', 'nul\x00', '\u202eevil', '\x1b]8;;http://evil\x1b\\text\x1b]8;;\x1b\\'];
+  const hostile = [
+    '\x1b[2Jwiped',
+    '\x1b]52;c;SGVsbG8=\x07',
+    'ok\rFORGED',
+    'ab\x08\x08XY',
+    'nul\x00',
+    '\u202eevil',
+    '\x1b]8;;http://evil\x1b\\text\x1b]8;;\x1b\\',
+  ];
 
   it.each(['left', 'center'] as const)('a %s-aligned grid with ESC in keys and values stays rectangular and holds no control character', (align) => {
-    const grid = renderGrid(['Property', 'Value'], hostile.map((text) => [`key ${text}`, text]), { align, maxWidth: 80 });
+    const grid = renderGrid(
+      ['Property', 'Value'],
+      hostile.map((text) => [`key ${text}`, text]),
+      { align, maxWidth: 80 },
+    );
     const lines = grid.split('\n');
     expect(grid.replace(/\n/g, '')).not.toMatch(ACTIVE);
     for (const line of lines) expect(displayWidth(line)).toBe(lines[0]!.length);

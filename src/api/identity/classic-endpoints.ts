@@ -119,7 +119,10 @@ export class ClassicEndpointsApi {
       const pub = await this.endpoints.create({ ...base, interface: 'public', url: req.publicurl });
       made.push(pub);
       made[0] = await this.endpoints.update(pub.id, { [CLASSIC_MARK]: pub.id });
-      for (const [iface, url] of [['internal', req.internalurl], ['admin', req.adminurl]] as const) {
+      for (const [iface, url] of [
+        ['internal', req.internalurl],
+        ['admin', req.adminurl],
+      ] as const) {
         if (url !== undefined) made.push(await this.endpoints.create({ ...base, interface: iface, url, [CLASSIC_MARK]: pub.id }));
       }
       return toClassic(pub.id, made);

@@ -65,9 +65,7 @@ interface ImagePage {
 const pageGuard = shape<ImagePage>({ images: list(imageGuard), next: optional(str) });
 
 /** One JSON-patch operation as Glance's image PATCH (media type v2.1) takes it. */
-export type PatchOp =
-  | { op: 'add' | 'replace'; path: string; value: unknown }
-  | { op: 'remove'; path: string };
+export type PatchOp = { op: 'add' | 'replace'; path: string; value: unknown } | { op: 'remove'; path: string };
 
 const PATCH_TYPE = 'application/openstack-images-v2.1-json-patch';
 

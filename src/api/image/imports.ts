@@ -86,7 +86,9 @@ export class ImportsApi {
       const failure = await this.failure(image);
       if (failure !== undefined) throw new CliError(failure);
       if (Date.now() >= deadline) {
-        throw new CliError(`Timed out after ${Math.round(options.timeoutMs / 1000)} s waiting for image ${imageId} to become active (status: ${image.status}).`);
+        throw new CliError(
+          `Timed out after ${Math.round(options.timeoutMs / 1000)} s waiting for image ${imageId} to become active (status: ${image.status}).`,
+        );
       }
       await sleep(options.intervalMs ?? 1000);
     }
@@ -131,4 +133,3 @@ function importBody(o: ImportOptions): Record<string, unknown> {
 function importTask(image: Image, tasks: readonly Task[]): Task | undefined {
   return tasks.find((t) => t.id === image.os_glance_import_task) ?? tasks[tasks.length - 1];
 }
-

@@ -38,7 +38,10 @@ export class LocationsApi {
     const unknown = [...new Set(urls)].filter((u) => !current.includes(u));
     if (unknown.length > 0) throw new LocationError(`Unknown URL(s): ${pythonList(unknown)}`);
     const indices = [...new Set(urls)].map((u) => current.indexOf(u)).sort((a, b) => b - a);
-    return this.patch(imageId, indices.map((i) => ({ op: 'remove', path: `/locations/${i}` })));
+    return this.patch(
+      imageId,
+      indices.map((i) => ({ op: 'remove', path: `/locations/${i}` })),
+    );
   }
 
   /** Replaces one location's metadata (the URL must already be a location of the image). */
@@ -81,7 +84,6 @@ function sameJson(a: unknown, b: unknown): boolean {
   const kb = Object.keys(b);
   return ka.length === kb.length && ka.every((k) => k in b && sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
-
 
 /** How Python prints a list of strings: ['a', 'b']. */
 function pythonList(items: readonly string[]): string {

@@ -73,7 +73,13 @@ export class SchemasApi {
 
   private async load(): Promise<ImageSchema> {
     const useCache = this.session.credentials.cache;
-    const file = join(this.dir, `image-${createHash('sha256').update(await this.session.endpoint('image')).digest('hex').slice(0, 32)}.json`);
+    const file = join(
+      this.dir,
+      `image-${createHash('sha256')
+        .update(await this.session.endpoint('image'))
+        .digest('hex')
+        .slice(0, 32)}.json`,
+    );
     if (useCache) {
       const cached = readCached(file, this.now());
       if (cached) return cached;

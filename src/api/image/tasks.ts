@@ -30,7 +30,9 @@ interface VersionList {
   versions?: Array<{ id?: string; status?: string }>;
 }
 
-const versionListGuard = shape<VersionList>({ versions: optional(list(shape<{ id?: string; status?: string }>({ id: optional(str), status: optional(str) }))) });
+const versionListGuard = shape<VersionList>({
+  versions: optional(list(shape<{ id?: string; status?: string }>({ id: optional(str), status: optional(str) }))),
+});
 
 export class TasksApi {
   constructor(private readonly session: Session) {}

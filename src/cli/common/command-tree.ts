@@ -44,7 +44,10 @@ export function flagNode(spec: OptionSpec): FlagNode {
 }
 
 export function commandTree(program: string, commands: readonly CommandModule[]): CommandTree {
-  const visible = (specs: Readonly<Record<string, OptionSpec>>) => Object.values(specs).filter((spec) => !spec.hidden).map(flagNode);
+  const visible = (specs: Readonly<Record<string, OptionSpec>>) =>
+    Object.values(specs)
+      .filter((spec) => !spec.hidden)
+      .map(flagNode);
   const nodes: CommandNode[] = commands.map(({ spec }) => ({
     name: spec.name,
     aliases: spec.aliases ?? [],

@@ -56,20 +56,15 @@ export function bashScript(tree: CommandTree): string {
   for (const command of tree.commands.filter((c) => c.name !== 'help')) {
     lines.push(`    ${[command.name, ...command.aliases].join('|')}) words=${quote(command.flags.flatMap((f) => f.names).join(' '))} ;;`);
   }
-  lines.push(
-    '  esac',
-    '  COMPREPLY=($(compgen -W "$words" -- "$cur"))',
-    '}',
-    `complete -o default -F ${fn} ${tree.program}`,
-    '',
-  );
+  lines.push('  esac', '  COMPREPLY=($(compgen -W "$words" -- "$cur"))', '}', `complete -o default -F ${fn} ${tree.program}`, '');
   return lines.join('\n');
 }
 
 /** An _arguments spec for one flag: exclusion group, names, [description], :value:(choices). */
 function zshFlag(flag: FlagNode): string[] {
   const description = flag.description.replace(/[[\]]/g, (c) => (c === '[' ? '(' : ')')).replace(/:/g, '\\:');
-  const action = flag.value === undefined ? '' : `:${flag.value}:${flag.choices ? `(${flag.choices.join(' ')})` : /FILE|PATH|DIR/.test(flag.value) ? '_files' : ''}`;
+  const action =
+    flag.value === undefined ? '' : `:${flag.value}:${flag.choices ? `(${flag.choices.join(' ')})` : /FILE|PATH|DIR/.test(flag.value) ? '_files' : ''}`;
   const repeat = flag.repeatable ? '*' : '';
   const exclusive = flag.names.length > 1 && !flag.repeatable ? `(${flag.names.join(' ')})` : '';
   return flag.names.map((name) => quote(`${exclusive}${repeat}${name}[${description}]${action}`));
@@ -100,14 +95,7 @@ export function zshScript(tree: CommandTree): string {
     const positional = command.args.length > 0 ? ` ${quote(`*:${command.args.join(' ').replace(/:/g, '')}:_files`)}` : '';
     lines.push(`        ${[command.name, ...command.aliases].join('|')}) _arguments ${command.flags.flatMap(zshFlag).join(' ')}${positional} && ret=0 ;;`);
   }
-  lines.push(
-    '      esac ;;',
-    '  esac',
-    '  return ret',
-    '}',
-    `if [[ $funcstack[1] == ${fn} ]]; then ${fn} "$@"; else compdef ${fn} ${tree.program}; fi`,
-    '',
-  );
+  lines.push('      esac ;;', '  esac', '  return ret', '}', `if [[ $funcstack[1] == ${fn} ]]; then ${fn} "$@"; else compdef ${fn} ${tree.program}; fi`, '');
   return lines.join('\n');
 }
 
@@ -133,7 +121,7 @@ export function fishScript(tree: CommandTree): string {
     `      case ${valueFlags(tree.globals).join(' ')}`,
     '        set -e tokens[1]',
     "      case '-*'",
-    '      case \'*\'',
+    "      case '*'",
     '        echo $tokens[1]',
     '        return 0',
     '    end',

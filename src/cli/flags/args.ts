@@ -16,7 +16,11 @@ export type ArgValues<A extends ArgSet> = { -readonly [K in keyof A]: A[K] exten
 export const requiredArg = (name: string, description: string): Arg<string> => ({ name, description, decode: (raw) => (typeof raw === 'string' ? raw : '') });
 
 /** `[IMAGE]`. */
-export const optionalArg = (name: string, description: string): Arg<string | undefined> => ({ name, description, decode: (raw) => (typeof raw === 'string' ? raw : undefined) });
+export const optionalArg = (name: string, description: string): Arg<string | undefined> => ({
+  name,
+  description,
+  decode: (raw) => (typeof raw === 'string' ? raw : undefined),
+});
 
 /** `<IMAGE...>`: one or more. */
 export const variadicArg = (name: string, description: string): Arg<string[]> => ({

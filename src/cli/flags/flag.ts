@@ -36,7 +36,12 @@ export type FlagValues<F extends FlagSet> = { -readonly [K in keyof F]: F[K] ext
 
 /** A flag value outside what the flag allows; the command line turns it into a usage error. */
 export class FlagValueError extends UsageError {
-  constructor(readonly flag: string, value: string, problem: string, allowed: string) {
+  constructor(
+    readonly flag: string,
+    value: string,
+    problem: string,
+    allowed: string,
+  ) {
     super(`argument ${flag}: ${problem}: '${value}' (${allowed})`);
     this.name = 'FlagValueError';
   }
@@ -130,7 +135,9 @@ export const choice = <C extends string>(flags: string, description: string, cho
 
 /** A repeatable flag whose every value is one of a fixed set. */
 export const choiceList = <C extends string>(flags: string, description: string, choices: readonly C[], extra: Extra = {}): Flag<C[]> =>
-  make(flags, description, { suggestions: choices, ...extra, repeatable: true }, (raw, flag) => rawList(raw).map((given) => checkedChoice(given, choices, flag)));
+  make(flags, description, { suggestions: choices, ...extra, repeatable: true }, (raw, flag) =>
+    rawList(raw).map((given) => checkedChoice(given, choices, flag)),
+  );
 
 /** A repeatable `--property <KEY=VALUE>`. */
 export const keyValues = (flags: string, description: string, extra: Extra = {}): Flag<Array<[string, string]>> =>
@@ -144,7 +151,11 @@ export const keyValues = (flags: string, description: string, extra: Extra = {})
 
 /** The same flag with a value when it is not given. */
 export function withDefault<T>(flag: Flag<T | undefined>, value: T): Flag<T> {
-  return { ...flag, default: flag.default ?? (typeof value === 'string' || typeof value === 'boolean' ? value : undefined), decode: (raw) => flag.decode(raw) ?? value };
+  return {
+    ...flag,
+    default: flag.default ?? (typeof value === 'string' || typeof value === 'boolean' ? value : undefined),
+    decode: (raw) => flag.decode(raw) ?? value,
+  };
 }
 
 /** Decodes every flag of a set; `read` gives commander's value for one flag (any of its spellings). */

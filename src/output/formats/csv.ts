@@ -19,9 +19,6 @@ function field(value: Cell, shown: string, quote: QuoteMode, width: number): str
   if (quote === 'none') return shown.replace(/[\\,"\n]/g, '\\$&');
   const escaped = shown.replace(/\\/g, '\\\\');
   const numeric = typeof value === 'number' || typeof value === 'boolean';
-  const quoted =
-    quote === 'all' ||
-    (quote === 'nonnumeric' && !numeric) ||
-    (quote === 'minimal' && (/[,"\n]/.test(shown) || (shown === '' && width === 1)));
+  const quoted = quote === 'all' || (quote === 'nonnumeric' && !numeric) || (quote === 'minimal' && (/[,"\n]/.test(shown) || (shown === '' && width === 1)));
   return quoted ? `"${escaped.replace(/"/g, '""')}"` : escaped;
 }

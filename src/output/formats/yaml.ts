@@ -15,8 +15,20 @@ const NEEDS_ESCAPES = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\ufff
 
 /** PyYAML's short escapes in double-quoted scalars. */
 const SHORT_ESCAPES: Record<string, string> = {
-  '\0': '0', '\x07': 'a', '\b': 'b', '\t': 't', '\n': 'n', '\v': 'v', '\f': 'f', '\r': 'r', '\x1b': 'e',
-  '"': '"', '\\': '\\', '\x85': 'N', '\u2028': 'L', '\u2029': 'P',
+  '\0': '0',
+  '\x07': 'a',
+  '\b': 'b',
+  '\t': 't',
+  '\n': 'n',
+  '\v': 'v',
+  '\f': 'f',
+  '\r': 'r',
+  '\x1b': 'e',
+  '"': '"',
+  '\\': '\\',
+  '\x85': 'N',
+  '\u2028': 'L',
+  '\u2029': 'P',
 };
 
 /** One-line double-quoted scalar escaped as PyYAML writes it (\xXX / \uXXXX); other unicode stays raw. */
@@ -40,7 +52,9 @@ function pyDoubleQuoted(value: string): string {
 function outputTags(tags: Tags): Tags {
   return tags
     .filter((tag) => typeof tag === 'string' || tag.tag !== 'tag:yaml.org,2002:omap')
-    .map((tag) => (typeof tag !== 'string' && tag.tag === 'tag:yaml.org,2002:str' && !('collection' in tag && tag.collection) ? escaping(tag as ScalarTag) : tag));
+    .map((tag) =>
+      typeof tag !== 'string' && tag.tag === 'tag:yaml.org,2002:str' && !('collection' in tag && tag.collection) ? escaping(tag as ScalarTag) : tag,
+    );
 }
 
 function escaping(tag: ScalarTag): ScalarTag {

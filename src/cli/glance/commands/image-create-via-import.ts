@@ -25,14 +25,22 @@ function checkSources(method: string | undefined, o: Options, s: StoreChoice, so
   const hasData = source !== undefined;
   if (method === undefined && o.uri) throw new CliError('You cannot use --uri without specifying an import method.');
   if (method === 'glance-direct') {
-    for (const [given, flag] of [[s.store, '--store'], [s.stores, '--stores'], [s.allStores, '--all-stores']] as const) {
+    for (const [given, flag] of [
+      [s.store, '--store'],
+      [s.stores, '--stores'],
+      [s.allStores, '--all-stores'],
+    ] as const) {
       if (given && !hasData) throw new CliError(`${flag} option should only be provided with --file option or stdin for the glance-direct import method.`);
     }
     if (o.uri) throw new CliError('You cannot specify a --uri with the glance-direct import method.');
     if (!hasData) throw new CliError('You must specify a --file or provide data via stdin for the glance-direct import method.');
   }
   if (method === 'web-download') {
-    for (const [given, flag] of [[s.store, '--store'], [s.stores, '--stores'], [s.allStores, '--all-stores']] as const) {
+    for (const [given, flag] of [
+      [s.store, '--store'],
+      [s.stores, '--stores'],
+      [s.allStores, '--all-stores'],
+    ] as const) {
       if (given && !o.uri) throw new CliError(`${flag} option should only be provided with --uri option for the web-download import method.`);
     }
     if (!o.uri) throw new CliError("URI is required for web-download import method. Please use '--uri <uri>'.");
@@ -41,7 +49,9 @@ function checkSources(method: string | undefined, o: Options, s: StoreChoice, so
   }
   if (method === 'glance-download') {
     if (!(o.remoteRegion && o.remoteImageId)) {
-      throw new CliError('REMOTE GlANCE REGION and REMOTE IMAGE ID are required for glance-download import method. Please use --remote-region <region> and --remote-image-id <remote-image-id>.');
+      throw new CliError(
+        'REMOTE GlANCE REGION and REMOTE IMAGE ID are required for glance-download import method. Please use --remote-region <region> and --remote-image-id <remote-image-id>.',
+      );
     }
     if (o.uri) throw new CliError('You cannot specify a --uri with the glance-download import method.');
     if (source?.origin === '--file') throw new CliError('You cannot specify a --file with the glance-download import method.');
@@ -53,12 +63,16 @@ export const imageCreateViaImport = command({
   spec: {
     name: 'image-create-via-import',
     summary: 'Create a new image via image import (glance-direct with --file or stdin, web-download with --uri).',
-    example: 'glance image-create-via-import --name fedora-19 --disk-format qcow2 --container-format bare --import-method web-download --uri http://example.com/fedora-19.qcow2',
+    example:
+      'glance image-create-via-import --name fedora-19 --disk-format qcow2 --container-format bare --import-method web-download --uri http://example.com/fedora-19.qcow2',
     options: {
       ...IMAGE_PROPERTY_FLAGS,
       file: text('--file <FILE>', 'Local file with the image data (else stdin, when it is a pipe or a file).'),
       progress: presence('--progress', 'Show upload progress bar (stderr, terminal only).'),
-      importMethod: text('--import-method <METHOD>', 'Import method (see import-info); env OS_IMAGE_IMPORT_METHOD; glance-direct when data is given, else only the record is created.'),
+      importMethod: text(
+        '--import-method <METHOD>',
+        'Import method (see import-info); env OS_IMAGE_IMPORT_METHOD; glance-direct when data is given, else only the record is created.',
+      ),
       ...importTargetFlags('GLANCE_REGION'),
     },
     output: 'record',

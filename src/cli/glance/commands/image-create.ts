@@ -24,7 +24,9 @@ async function createImage(api: ImageApi, fields: Record<string, unknown>): Prom
     if (!(err instanceof ConnectionError)) throw err;
     const name = typeof fields.name === 'string' ? fields.name : undefined;
     const check = name === undefined ? 'glance image-list' : `glance image-list --name ${shellQuote(name)}`;
-    throw new CliError(`${err.message}. The image may have been created anyway (the create request is not retried): check with \`${check}\` before trying again.`);
+    throw new CliError(
+      `${err.message}. The image may have been created anyway (the create request is not retried): check with \`${check}\` before trying again.`,
+    );
   }
 }
 

@@ -49,7 +49,9 @@ export const imageDownload = command({
   parse: ({ flags, args }) => ({ image: args.image, ...flags }),
   async run(options, deps) {
     if (options.file === undefined && deps.tty.stdout) {
-      throw new CliError('No redirection or local file specified for downloaded image data. Please specify a local file with --file to save downloaded image or redirect output to another source.');
+      throw new CliError(
+        'No redirection or local file specified for downloaded image data. Please specify a local file with --file to save downloaded image or redirect output to another source.',
+      );
     }
     const api = await deps.image();
     const image = await deps.glance.findImage(api.images, options.image);
@@ -72,7 +74,9 @@ export const imageDownload = command({
     try {
       // A 1 MiB buffer lets the socket keep reading while the disk writes, and batches writes (writev):
       // with the 16 KiB default every 64 KiB network chunk stalls the download for its own write.
-      await pipeline(download.stream, temp ? createWriteStream(temp, { flags: 'wx', mode: 0o644, highWaterMark: 1024 * 1024 }) : deps.rawStdout, { end: Boolean(temp) });
+      await pipeline(download.stream, temp ? createWriteStream(temp, { flags: 'wx', mode: 0o644, highWaterMark: 1024 * 1024 }) : deps.rawStdout, {
+        end: Boolean(temp),
+      });
       bar.done();
       const { md5, multihash } = download.stream.digests();
       const actual = expected === undefined ? undefined : expected.algorithm === 'md5' || multihash === undefined ? md5 : multihash;

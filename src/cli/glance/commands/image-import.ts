@@ -22,10 +22,12 @@ const REQUIRED_STATUS: Record<string, [string, string]> = {
 function checkInputs(o: Options, s: StoreChoice): void {
   if (o.method === 'web-download' && !o.uri) throw new CliError('Provide URI for web-download import method.');
   if (o.uri && o.method !== 'web-download') throw new CliError("Import method should be 'web-download' if URI is provided.");
-  if (o.method === 'glance-download' && !(o.remoteRegion && o.remoteImageId)) throw new CliError("Provide REMOTE_IMAGE_ID and remote-region for 'glance-download' import method.");
+  if (o.method === 'glance-download' && !(o.remoteRegion && o.remoteImageId))
+    throw new CliError("Provide REMOTE_IMAGE_ID and remote-region for 'glance-download' import method.");
   if (o.remoteRegion && o.method !== 'glance-download') throw new CliError("Import method should be 'glance-download' if REMOTE REGION is provided.");
   if (o.remoteImageId && o.method !== 'glance-download') throw new CliError("Import method should be 'glance-download' if REMOTE IMAGE ID is provided.");
-  if (o.remoteServiceInterface && o.method !== 'glance-download') throw new CliError("Import method should be 'glance-download' if REMOTE SERVICE INTERFACE is provided.");
+  if (o.remoteServiceInterface && o.method !== 'glance-download')
+    throw new CliError("Import method should be 'glance-download' if REMOTE SERVICE INTERFACE is provided.");
   if (o.method === 'copy-image' && !(s.stores || s.allStores)) throw new CliError("Provide either --stores or --all-stores for 'copy-image' import method.");
 }
 
@@ -50,7 +52,10 @@ export const imageImport = command({
     example: 'glance image-import <IMAGE_ID> --import-method web-download --uri http://example.com/fedora-19.qcow2',
     args: { image: requiredArg('<IMAGE_ID>', 'ID of image to import.') },
     options: {
-      importMethod: withDefault(text('--import-method <METHOD>', 'Import method (see import-info); "glance-direct" (the default) follows image-stage.'), 'glance-direct'),
+      importMethod: withDefault(
+        text('--import-method <METHOD>', 'Import method (see import-info); "glance-direct" (the default) follows image-stage.'),
+        'glance-direct',
+      ),
       ...importTargetFlags('REMOTE_GLANCE_REGION'),
     },
     output: 'record',

@@ -6,7 +6,19 @@ import { command } from '../../command.js';
 import type { Deps } from '../../deps.js';
 import { CONTAINER_FORMATS, DISK_FORMATS, VISIBILITIES } from '../support/image-flags.js';
 import { isChoice } from '../../flags/choice.js';
-import { boolean, byteCount, choiceList, FlagValueError, type FlagValues, integer, keyValues, optionalBoolean, presence, text, texts } from '../../flags/flag.js';
+import {
+  boolean,
+  byteCount,
+  choiceList,
+  FlagValueError,
+  type FlagValues,
+  integer,
+  keyValues,
+  optionalBoolean,
+  presence,
+  text,
+  texts,
+} from '../../flags/flag.js';
 import { humanSize } from '../support/image-views.js';
 
 const SORT_KEYS = ['name', 'status', 'container_format', 'disk_format', 'size', 'id', 'created_at', 'updated_at'] as const;
@@ -98,7 +110,9 @@ const blankFalsy = (value: unknown): Cell => (value ? (value as Cell) : null);
 function printRunbookList(deps: Deps, images: readonly Image[], humanReadable: boolean): void {
   deps.print.list({
     columns: ['ID', 'Name', 'Disk Format', 'Container Format', 'Size', 'Status'],
-    rows: images.map((i) => [i.id, i.name, i.disk_format, i.container_format, blankFalsy(humanReadable ? humanSize(i.size) : i.size), i.status].map(blankFalsy)),
+    rows: images.map((i) =>
+      [i.id, i.name, i.disk_format, i.container_format, blankFalsy(humanReadable ? humanSize(i.size) : i.size), i.status].map(blankFalsy),
+    ),
   });
 }
 

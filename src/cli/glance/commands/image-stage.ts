@@ -8,7 +8,13 @@ import { byteCount, presence, text } from '../../flags/flag.js';
 import { imageSource, type ImageSource } from '../support/local-data-source.js';
 
 /** PUT the data to the image's staging area, with glanceclient's progress bar on a terminal. */
-export async function stageData(deps: Pick<Deps, 'progress'>, api: ImageApi, id: string, source: ImageSource, options: { progress: boolean; size?: number }): Promise<void> {
+export async function stageData(
+  deps: Pick<Deps, 'progress'>,
+  api: ImageApi,
+  id: string,
+  source: ImageSource,
+  options: { progress: boolean; size?: number },
+): Promise<void> {
   const size = source.size ?? options.size;
   const bar = deps.progress(options.progress, size);
   // Staging verifies nothing here (the import does), so the data is only counted for the bar.

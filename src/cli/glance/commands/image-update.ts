@@ -75,7 +75,8 @@ export const imageUpdate = command({
     const image = await deps.glance.findImage(api.images, options.image);
     if (origin) {
       // Checked before the update: Glance takes data only once, and a refusal must change nothing.
-      if (image.status !== 'queued') throw new CliError(`Image ${image.id} is ${String(image.status)}: ${origin} can give data only to an image that has none yet (status queued).`);
+      if (image.status !== 'queued')
+        throw new CliError(`Image ${image.id} is ${String(image.status)}: ${origin} can give data only to an image that has none yet (status queued).`);
       requireFormats({ ...image, ...options.fields }, origin);
     }
     const updated = await api.images.update(image.id, updatePatch(image, options));

@@ -21,7 +21,11 @@ export const locationUpdate = command({
     },
     output: 'record',
   },
-  parse: ({ flags, args }): Options => ({ image: args.image, url: requiredUrl(flags.url, 'glance location-update --url <URL> [--metadata <STRING>] <IMAGE_ID>'), metadata: parseMetadata(flags.metadata) }),
+  parse: ({ flags, args }): Options => ({
+    image: args.image,
+    url: requiredUrl(flags.url, 'glance location-update --url <URL> [--metadata <STRING>] <IMAGE_ID>'),
+    metadata: parseMetadata(flags.metadata),
+  }),
   async run(options, deps) {
     // glanceclient warns on stdout, before the record.
     if (Object.keys(options.metadata).length === 0) deps.stdout.write("WARNING -- The location's metadata will be updated to an empty JSON object.\n");

@@ -6,7 +6,10 @@ export const memberDelete = command({
     name: 'member-delete',
     summary: 'Delete image member.',
     example: 'glance member-delete <IMAGE_ID> <PROJECT_ID>',
-    args: { image: requiredArg('<IMAGE_ID>', 'Image from which to remove member.'), member: requiredArg('<MEMBER_ID>', 'Tenant (project) to remove as member.') },
+    args: {
+      image: requiredArg('<IMAGE_ID>', 'Image from which to remove member.'),
+      member: requiredArg('<MEMBER_ID>', 'Tenant (project) to remove as member.'),
+    },
     output: 'none',
   },
   parse: ({ args }) => ({ image: args.image, member: args.member }),

@@ -27,7 +27,9 @@ export const memberUpdate = command({
   parse({ args }): Options {
     const { image, member, status } = args;
     if (!isChoice(status, MEMBER_STATUSES)) {
-      throw new UsageError(`usage: glance member-update <IMAGE_ID> <MEMBER_ID> <MEMBER_STATUS>\nglance member-update: error: argument <MEMBER_STATUS>: invalid choice: '${status}' (${describeChoices(MEMBER_STATUSES)})`);
+      throw new UsageError(
+        `usage: glance member-update <IMAGE_ID> <MEMBER_ID> <MEMBER_STATUS>\nglance member-update: error: argument <MEMBER_STATUS>: invalid choice: '${status}' (${describeChoices(MEMBER_STATUSES)})`,
+      );
     }
     return { image, member, status };
   },

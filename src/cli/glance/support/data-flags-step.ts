@@ -20,7 +20,9 @@ export function checkOneDataSource(data: ImageDataFlags): void {
 
 /** glanceclient's on_data_require_fields: both formats are needed once data is given. */
 export function requireFormats(fields: Record<string, unknown>, origin: string): void {
-  const missing = ['disk_format', 'container_format'].filter((key) => fields[key] === undefined || fields[key] === null).map((key) => `--${key.replace('_', '-')}`);
+  const missing = ['disk_format', 'container_format']
+    .filter((key) => fields[key] === undefined || fields[key] === null)
+    .map((key) => `--${key.replace('_', '-')}`);
   if (missing.length > 0) throw new CliError(`error: Must provide ${missing.join(', ')} when using ${origin}.`);
 }
 
@@ -36,8 +38,22 @@ export async function checkUploadStore(api: ImageApi, store: string | undefined,
 }
 
 /** Gives the image its data the way `data` says; returns the image as Glance then shows it. */
-export async function attachData(deps: Deps, api: ImageApi, image: Image, data: ImageDataFlags, source: ImageSource | undefined, created: boolean): Promise<Image> {
-  if (source) return uploadData(deps, api, image, source, { created, checksum: data.checksum, store: uploadStore(data.store, deps.env), progress: data.progress, size: data.size });
+export async function attachData(
+  deps: Deps,
+  api: ImageApi,
+  image: Image,
+  data: ImageDataFlags,
+  source: ImageSource | undefined,
+  created: boolean,
+): Promise<Image> {
+  if (source)
+    return uploadData(deps, api, image, source, {
+      created,
+      checksum: data.checksum,
+      store: uploadStore(data.store, deps.env),
+      progress: data.progress,
+      size: data.size,
+    });
   if (data.location) return addLocation(api, image, data.location, data.checksum, created);
   if (data.copyFrom) return copyFrom(deps, api, image, data.copyFrom, created);
   return image;
@@ -66,7 +82,10 @@ async function copyFrom(deps: Deps, api: ImageApi, image: Image, uri: string, cr
     : () => undefined;
   try {
     await api.imports.start(image.id, { method: 'web-download', uri });
-    const active = await api.imports.waitForActive(image.id, { timeoutMs: COPY_TIMEOUT_MS, onPoll: (i) => spinner?.update(`Copying ${uri} into image ${image.id} (${i.status})`) });
+    const active = await api.imports.waitForActive(image.id, {
+      timeoutMs: COPY_TIMEOUT_MS,
+      onPoll: (i) => spinner?.update(`Copying ${uri} into image ${image.id} (${i.status})`),
+    });
     spinner?.succeed(`Copied ${uri}`);
     return active;
   } catch (err) {

@@ -4,7 +4,6 @@
 import { UsageError } from '../../../errors.js';
 import { boolean, byteCount, type Flag, FlagValueError, type FlagValues, integer, keyValues, presence, text, words } from '../../flags/flag.js';
 
-
 /** Offered by completions; the server's schema is what validates (clouds may allow others). */
 export const DISK_FORMATS = ['raw', 'vhd', 'vhdx', 'vmdk', 'vdi', 'iso', 'ploop', 'qcow2', 'aki', 'ari', 'ami'] as const;
 export const CONTAINER_FORMATS = ['bare', 'ovf', 'ova', 'aki', 'ari', 'ami', 'docker', 'compressed'] as const;

@@ -17,7 +17,9 @@ export function pyJson(value: unknown): string {
   if (value === null || value === undefined) return 'null';
   if (Array.isArray(value)) return `[${value.map(pyJson).join(', ')}]`;
   if (typeof value === 'object') {
-    return `{${Object.entries(value as Record<string, unknown>).map(([k, v]) => `${pyJson(k)}: ${pyJson(v)}`).join(', ')}}`;
+    return `{${Object.entries(value as Record<string, unknown>)
+      .map(([k, v]) => `${pyJson(k)}: ${pyJson(v)}`)
+      .join(', ')}}`;
   }
   if (typeof value === 'string') return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return JSON.stringify(value);
@@ -46,9 +48,31 @@ function oneDecimal(value: number): string {
 
 /** v2 fields that are not custom properties (the v1 record has rows of its own or none for them). */
 const V2_CORE = new Set([
-  'id', 'name', 'status', 'visibility', 'protected', 'disk_format', 'container_format', 'size', 'virtual_size',
-  'checksum', 'os_hash_algo', 'os_hash_value', 'min_disk', 'min_ram', 'owner', 'created_at', 'updated_at',
-  'tags', 'self', 'file', 'schema', 'locations', 'direct_url', 'os_hidden', 'stores',
+  'id',
+  'name',
+  'status',
+  'visibility',
+  'protected',
+  'disk_format',
+  'container_format',
+  'size',
+  'virtual_size',
+  'checksum',
+  'os_hash_algo',
+  'os_hash_value',
+  'min_disk',
+  'min_ram',
+  'owner',
+  'created_at',
+  'updated_at',
+  'tags',
+  'self',
+  'file',
+  'schema',
+  'locations',
+  'direct_url',
+  'os_hidden',
+  'stores',
 ]);
 
 export function customProperties(image: Image): Array<[string, unknown]> {

@@ -11,11 +11,18 @@ export function importTargetFlags(regionMetavar: string) {
     uri: text('--uri <IMAGE_URL>', 'URI to download the external image (web-download).'),
     remoteRegion: text(`--remote-region <${regionMetavar}>`, 'Remote Glance region to download the image from (glance-download).'),
     remoteImageId: text('--remote-image-id <REMOTE_IMAGE_ID>', 'The ID of the image in the remote Glance (glance-download).'),
-    remoteServiceInterface: text('--remote-service-interface <REMOTE_SERVICE_INTERFACE>', 'The remote Glance service interface (glance-download; default public).'),
+    remoteServiceInterface: text(
+      '--remote-service-interface <REMOTE_SERVICE_INTERFACE>',
+      'The remote Glance service interface (glance-download; default public).',
+    ),
     store: text('--store <STORE>', 'Backend store to upload image to (env OS_IMAGE_STORE).'),
     stores: text('--stores <STORES>', 'Stores to upload image to if multi-stores import available. Comma separated list (env OS_IMAGE_STORES).'),
     allStores: boolean('--all-stores <True|False>', 'True to import into all available stores (instead of --stores).'),
-    allowFailure: text('--allow-failure <True|False>', 'With --stores/--all-stores: True (default) lets some stores fail; False reverts the import if any fails (env OS_IMAGE_ALLOW_FAILURE).', { suggestions: ['True', 'False'] }),
+    allowFailure: text(
+      '--allow-failure <True|False>',
+      'With --stores/--all-stores: True (default) lets some stores fail; False reverts the import if any fails (env OS_IMAGE_ALLOW_FAILURE).',
+      { suggestions: ['True', 'False'] },
+    ),
   };
 }
 
@@ -36,7 +43,8 @@ export function parseStoreChoice(target: ImportTarget, env: NodeJS.ProcessEnv): 
   const { allStores } = target;
   const allowText = target.allowFailure ?? env.OS_IMAGE_ALLOW_FAILURE;
   const allowFailure = allowText === undefined ? true : parseBoolean(allowText);
-  if (allowFailure === undefined) throw new FlagValueError('--allow-failure', allowText ?? '', 'invalid boolean value', 'use True or False (also in OS_IMAGE_ALLOW_FAILURE)');
+  if (allowFailure === undefined)
+    throw new FlagValueError('--allow-failure', allowText ?? '', 'invalid boolean value', 'use True or False (also in OS_IMAGE_ALLOW_FAILURE)');
   if ((store && (storesText || allStores)) || (storesText && allStores)) throw new CliError('Only one of --store, --stores and --all-stores can be provided');
   return { store: store || undefined, stores: storesText ? storesText.split(',') : undefined, allStores, allowFailure };
 }

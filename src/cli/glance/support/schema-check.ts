@@ -16,14 +16,22 @@ interface Violation {
 
 function typeMatches(type: string, value: unknown): boolean {
   switch (type) {
-    case 'null': return value === null;
-    case 'string': return typeof value === 'string';
-    case 'boolean': return typeof value === 'boolean';
-    case 'integer': return typeof value === 'number' && Number.isInteger(value);
-    case 'number': return typeof value === 'number';
-    case 'array': return Array.isArray(value);
-    case 'object': return typeof value === 'object' && value !== null && !Array.isArray(value);
-    default: return true;
+    case 'null':
+      return value === null;
+    case 'string':
+      return typeof value === 'string';
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'integer':
+      return typeof value === 'number' && Number.isInteger(value);
+    case 'number':
+      return typeof value === 'number';
+    case 'array':
+      return Array.isArray(value);
+    case 'object':
+      return typeof value === 'object' && value !== null && !Array.isArray(value);
+    default:
+      return true;
   }
 }
 
@@ -57,7 +65,11 @@ function violation(schema: PropertySchema, value: unknown, schemaPath: Array<str
 }
 
 const index = (container: string, path: Array<string | number>): string => container + path.map((p) => `[${pyRepr(p)}]`).join('');
-const indented = (text: string): string => text.split('\n').map((line) => `    ${line}`).join('\n');
+const indented = (text: string): string =>
+  text
+    .split('\n')
+    .map((line) => `    ${line}`)
+    .join('\n');
 
 function describe(key: string, value: unknown, v: Violation): string {
   return [

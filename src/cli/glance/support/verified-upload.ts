@@ -28,7 +28,13 @@ export async function discardImage(api: ImageApi, image: Image): Promise<string>
   }
 }
 
-export async function uploadData(deps: Pick<Deps, 'notice' | 'progress' | 'onInterrupt'>, api: ImageApi, image: Image, source: ImageSource, options: UploadDataOptions): Promise<Image> {
+export async function uploadData(
+  deps: Pick<Deps, 'notice' | 'progress' | 'onInterrupt'>,
+  api: ImageApi,
+  image: Image,
+  source: ImageSource,
+  options: UploadDataOptions,
+): Promise<Image> {
   const fail = async (problem: string): Promise<never> => {
     const outcome = options.created ? `; ${await discardImage(api, image)}` : '';
     // The problem may be a server message with its own full stop.

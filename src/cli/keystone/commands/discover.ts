@@ -16,9 +16,10 @@ export const discover = command({
     const root = (c.endpoint ?? c.authUrl ?? 'http://localhost:35357').replace(/\/+$/, '').replace(/\/v(2\.0|3)$/, '');
     const { discoverWith } = await import('../../../api/identity/versions.js');
     const trace = deps.globals.debug ? (line: string) => deps.stderr.write(terminalText(line) + '\n') : undefined;
-    const versions = await discoverWith({ timeoutSeconds: c.timeoutSeconds, insecure: c.insecure, cacert: c.cacert, cert: c.cert, key: c.key, trace }, root).catch(
-      () => undefined,
-    );
+    const versions = await discoverWith(
+      { timeoutSeconds: c.timeoutSeconds, insecure: c.insecure, cacert: c.cacert, cert: c.cert, key: c.key, trace },
+      root,
+    ).catch(() => undefined);
     if (!versions) throw new CliError('No Keystone-compatible endpoint found');
     deps.print.line(`Keystone found at ${root}`);
     for (const v of versions) deps.print.line(`    - supports version ${v.id} (${v.status}) here ${v.url}`);

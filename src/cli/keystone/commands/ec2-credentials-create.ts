@@ -10,8 +10,12 @@ export const ec2CredentialsCreate = command({
     summary: 'Create EC2-compatible credentials for user per tenant.',
     example: 'keystone ec2-credentials-create',
     options: {
-      userId: text('--user-id <user-id>', 'User ID for which to create credentials. If not specified, the authenticated user will be used.', { spellings: ['--user_id'] }),
-      tenantId: text('--tenant-id <tenant-id>', 'Tenant ID for which to create credentials. If not specified, the authenticated tenant ID will be used.', { spellings: ['--tenant_id'] }),
+      userId: text('--user-id <user-id>', 'User ID for which to create credentials. If not specified, the authenticated user will be used.', {
+        spellings: ['--user_id'],
+      }),
+      tenantId: text('--tenant-id <tenant-id>', 'Tenant ID for which to create credentials. If not specified, the authenticated tenant ID will be used.', {
+        spellings: ['--tenant_id'],
+      }),
     },
     output: 'record',
   },

@@ -17,7 +17,13 @@ export const ec2CredentialsList = command({
     const names = new Map<string, string>();
     for (const id of new Set(credentials.map((c) => c.tenant_id))) {
       // As the classic did: the tenant's name, or its id when it cannot be read.
-      names.set(id, await identity.projects.get(id).then((p) => p.name, () => id));
+      names.set(
+        id,
+        await identity.projects.get(id).then(
+          (p) => p.name,
+          () => id,
+        ),
+      );
     }
     const rows = credentials.map((c) => [names.get(c.tenant_id) ?? c.tenant_id, c.access, c.secret]);
     deps.print.list({ columns: ['tenant', 'access', 'secret'], rows: sortRows(rows, 0) });

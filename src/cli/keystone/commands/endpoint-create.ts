@@ -8,7 +8,8 @@ export const endpointCreate = command({
   spec: {
     name: 'endpoint-create',
     summary: 'Create a new endpoint associated with a service.',
-    example: 'keystone endpoint-create --service-id <id> --publicurl http://controller:9292 --adminurl http://controller:9292 --internalurl http://controller:9292',
+    example:
+      'keystone endpoint-create --service-id <id> --publicurl http://controller:9292 --adminurl http://controller:9292 --internalurl http://controller:9292',
     options: {
       region: withDefault(text('--region <endpoint-region>', 'Endpoint region.'), 'regionOne'),
       service: withIdSpellings('service', 'Name or ID of service associated with endpoint.'),

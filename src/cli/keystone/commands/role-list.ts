@@ -6,6 +6,12 @@ export const roleList = command({
   parse: () => ({}),
   async run(_options, deps) {
     const roles = await (await deps.identity()).roles.list();
-    deps.print.list({ columns: ['id', 'name'], rows: sortRows(roles.map((r) => [r.id, r.name]), 1) });
+    deps.print.list({
+      columns: ['id', 'name'],
+      rows: sortRows(
+        roles.map((r) => [r.id, r.name]),
+        1,
+      ),
+    });
   },
 });

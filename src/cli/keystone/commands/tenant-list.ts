@@ -13,6 +13,12 @@ export const tenantList = command({
       if (err instanceof HttpError && err.status === 403) return identity.projects.listForCurrentUser();
       throw err;
     });
-    deps.print.list({ columns: ['id', 'name', 'enabled'], rows: sortRows(projects.map((p) => [p.id, p.name, p.enabled]), 1) });
+    deps.print.list({
+      columns: ['id', 'name', 'enabled'],
+      rows: sortRows(
+        projects.map((p) => [p.id, p.name, p.enabled]),
+        1,
+      ),
+    });
   },
 });

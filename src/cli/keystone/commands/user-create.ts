@@ -27,9 +27,10 @@ export const userCreate = command({
     enabled: flags.enabled,
   }),
   async run(options, deps) {
-    const password = options.password === 'ask'
-      ? await promptNewPassword(deps, '--pass without a value asks for the password at a terminal, and there is none: give it as --pass PASSWORD.')
-      : options.password?.value;
+    const password =
+      options.password === 'ask'
+        ? await promptNewPassword(deps, '--pass without a value asks for the password at a terminal, and there is none: give it as --pass PASSWORD.')
+        : options.password?.value;
     const identity = await deps.identity();
     const tenant = options.tenant ? await findTenant(identity, options.tenant) : undefined;
     const user = await identity.users.create({

@@ -23,6 +23,12 @@ export const userList = command({
     } else {
       users = await identity.users.list({ domain_id: await tenantDomainId(identity) });
     }
-    deps.print.list({ columns: ['id', 'name', 'enabled', 'email'], rows: sortRows(users.map((u) => [u.id, u.name, u.enabled, u.email ?? null]), 1) });
+    deps.print.list({
+      columns: ['id', 'name', 'enabled', 'email'],
+      rows: sortRows(
+        users.map((u) => [u.id, u.name, u.enabled, u.email ?? null]),
+        1,
+      ),
+    });
   },
 });

@@ -45,22 +45,39 @@ async function resolveDomain(identity: IdentityApi): Promise<string> {
 }
 
 export async function findTenant(identity: IdentityApi, nameOrId: string): Promise<Project> {
-  return findResource('tenant', nameOrId, (id) => identity.projects.get(id), async (name) =>
-    identity.projects.list({ name, domain_id: await tenantDomainId(identity) }));
+  return findResource(
+    'tenant',
+    nameOrId,
+    (id) => identity.projects.get(id),
+    async (name) => identity.projects.list({ name, domain_id: await tenantDomainId(identity) }),
+  );
 }
 
 export async function findUser(identity: IdentityApi, nameOrId: string): Promise<User> {
-  return findResource('user', nameOrId, (id) => identity.users.get(id), async (name) =>
-    identity.users.list({ name, domain_id: await tenantDomainId(identity) }));
+  return findResource(
+    'user',
+    nameOrId,
+    (id) => identity.users.get(id),
+    async (name) => identity.users.list({ name, domain_id: await tenantDomainId(identity) }),
+  );
 }
 
 export async function findRole(identity: IdentityApi, nameOrId: string): Promise<Role> {
-  return findResource('role', nameOrId, (id) => identity.roles.get(id), (name) => identity.roles.list({ name }));
+  return findResource(
+    'role',
+    nameOrId,
+    (id) => identity.roles.get(id),
+    (name) => identity.roles.list({ name }),
+  );
 }
 
 export async function findService(identity: IdentityApi, nameOrId: string): Promise<Service> {
-  return findResource('service', nameOrId, (id) => identity.services.get(id), async (name) =>
-    (await identity.services.list()).filter((s) => s.name === name));
+  return findResource(
+    'service',
+    nameOrId,
+    (id) => identity.services.get(id),
+    async (name) => (await identity.services.list()).filter((s) => s.name === name),
+  );
 }
 
 /** The user and tenant of the token, the classic default for --user-id / --tenant-id. */

@@ -22,8 +22,7 @@ export function sortRows(rows: Cell[][], column: number): Cell[][] {
   return [...rows].sort((a, b) => byText(text(a[column]), text(b[column])) || byText(a.map(text).join('\u0000'), b.map(text).join('\u0000')));
 }
 
-export const tenantRecord = (p: Project): RecordView =>
-  classicRecord({ description: p.description ?? null, enabled: p.enabled, id: p.id, name: p.name });
+export const tenantRecord = (p: Project): RecordView => classicRecord({ description: p.description ?? null, enabled: p.enabled, id: p.id, name: p.name });
 
 /** v2.0's user: email always (None when unset), tenantId when the user has a default project. */
 export function userRecord(u: User): RecordView {
