@@ -1,6 +1,7 @@
 // Merges every place credentials live into one Credentials value.
 // Precedence, highest first: --os-* flags > --os-rc file > OS_* environment > clouds.yaml.
 import { CliError } from '../errors.js';
+import { parseBoolean } from './boolean.js';
 import { ENV_NAMES, type AuthType, type Credentials, type Interface, type RawSettings } from './credentials.js';
 import { readRcFile } from './rcfile.js';
 
@@ -96,12 +97,11 @@ const AUTH_TYPES: Record<string, AuthType> = {
   none: 'admin_token',
 };
 
-export function parseBool(value: string | boolean | number | undefined, name: string): boolean | undefined {
+export function settingBoolean(value: string | boolean | number | undefined, name: string): boolean | undefined {
   if (value === undefined || typeof value === 'boolean') return value;
-  const text = String(value).trim().toLowerCase();
-  if (['1', 'true', 'yes', 'on', 'y', 't'].includes(text)) return true;
-  if (['0', 'false', 'no', 'off', 'n', 'f'].includes(text)) return false;
-  throw new CliError(`${name} must be true or false, not '${value}'.`);
+  const parsed = parseBoolean(String(value));
+  if (parsed === undefined) throw new CliError(`${name} must be true or false, not '${value}'.`);
+  return parsed;
 }
 
 function str(value: string | boolean | number | undefined): string | undefined {
@@ -138,10 +138,10 @@ function normalise(raw: RawSettings): Credentials {
     cacert: str(raw.cacert),
     cert: str(raw.cert),
     key: str(raw.key),
-    insecure: parseBool(raw.insecure, 'OS_INSECURE / --insecure') ?? false,
+    insecure: settingBoolean(raw.insecure, 'OS_INSECURE / --insecure') ?? false,
     timeoutSeconds: timeout,
-    cache: parseBool(raw.cache, 'OS_CACHE / --no-cache') ?? true,
-    forceNewToken: parseBool(raw.forceNewToken, '--force-new-token') ?? false,
+    cache: settingBoolean(raw.cache, 'OS_CACHE / --no-cache') ?? true,
+    forceNewToken: settingBoolean(raw.forceNewToken, '--force-new-token') ?? false,
   };
   creds.authType = inferAuthType(raw, creds);
   return creds;

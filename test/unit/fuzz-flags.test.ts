@@ -3,7 +3,7 @@
 // naming the flag, never a crash; key=value splits exactly at the first '='.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseBoolean } from '../../src/cli/flags/boolean.js';
+import { parseBoolean } from '../../src/config/boolean.js';
 import { parseInteger } from '../../src/cli/flags/integer.js';
 import { parseKeyValue } from '../../src/cli/flags/key-value.js';
 import { parseByteCount } from '../../src/cli/flags/size.js';

@@ -2,7 +2,7 @@
 // its spec declares (FlagValues<typeof flags>) and no command casts what commander produced.
 // A value the decoder refuses is a usage error naming the flag, the value and what is allowed.
 import { UsageError } from '../../errors.js';
-import { parseBoolean, looseBoolean } from './boolean.js';
+import { parseBoolean, looseBoolean } from '../../config/boolean.js';
 import { describeChoices, isChoice } from './choice.js';
 import { describeRange, parseInteger, type IntegerRange } from './integer.js';
 import { parseKeyValue } from './key-value.js';

@@ -2,7 +2,7 @@
 // python-glanceclient 4.1.0's messages.
 import type { ImageApi } from '../../../api/image/index.js';
 import { CliError, HttpError } from '../../../errors.js';
-import { parseBoolean } from '../../flags/boolean.js';
+import { parseBoolean } from '../../../config/boolean.js';
 import { boolean, FlagValueError, type FlagValues, text } from '../../flags/flag.js';
 
 /** The import target flags both import commands take (glanceclient names the region metavar differently in each). */

@@ -1,4 +1,5 @@
-// The one boolean parser: oslo.utils' bool_from_string words, which every classic client used.
+// The one boolean parser: oslo.utils' bool_from_string words, which every OpenStack setting (OS_INSECURE,
+// OS_CACHE) and every classic client flag (--is-public, --enabled) takes.
 const TRUE_WORDS = ['1', 't', 'true', 'on', 'y', 'yes'];
 const FALSE_WORDS = ['0', 'f', 'false', 'off', 'n', 'no'];
 
