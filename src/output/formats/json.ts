@@ -32,8 +32,8 @@ function compactPairs(pairs: Pairs): string {
   return `{${pairs.map(([k, v]) => `${asciiOnly(JSON.stringify(k))}: ${compact(v)}`).join(', ')}}`;
 }
 
-/** Python's json.dumps(indent=None): one line, `, ` between items and `: ` after keys. */
-function compact(value: unknown): string {
+/** Python's json.dumps(indent=None): one line, `, ` between items and `: ` after keys, ensure_ascii. */
+export function compact(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(compact).join(', ')}]`;
   if (value !== null && typeof value === 'object') return compactPairs(Object.entries(value).filter(([, v]) => v !== undefined));
   return asciiOnly(JSON.stringify(value ?? null));

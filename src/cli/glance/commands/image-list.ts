@@ -1,9 +1,6 @@
-import type { Image } from '../../../api/image/images.js';
 import { UsageError } from '../../../errors.js';
-import type { Cell } from '../../../output/views.js';
 import type { Query } from '../../../session/session.js';
 import { command } from '../../command.js';
-import type { Deps } from '../../deps.js';
 import { CONTAINER_FORMATS, DISK_FORMATS, VISIBILITIES } from '../support/image-flags.js';
 import { isChoice } from '../../flags/choice.js';
 import {
@@ -19,7 +16,6 @@ import {
   text,
   texts,
 } from '../../flags/flag.js';
-import { humanSize } from '../support/image-views.js';
 
 const SORT_KEYS = ['name', 'status', 'container_format', 'disk_format', 'size', 'id', 'created_at', 'updated_at'] as const;
 const SORT_DIRS = ['asc', 'desc'] as const;
@@ -104,25 +100,6 @@ export function listQuery(flags: FlagValues<typeof LIST_FLAGS>): { query: Query;
   return { query, limit };
 }
 
-/** glanceclient's print_list: falsy values print as blank cells. */
-const blankFalsy = (value: unknown): Cell => (value ? (value as Cell) : null);
-
-function printRunbookList(deps: Deps, images: readonly Image[], humanReadable: boolean): void {
-  deps.print.list({
-    columns: ['ID', 'Name', 'Disk Format', 'Container Format', 'Size', 'Status'],
-    rows: images.map((i) =>
-      [i.id, i.name, i.disk_format, i.container_format, blankFalsy(humanReadable ? humanSize(i.size) : i.size), i.status].map(blankFalsy),
-    ),
-  });
-}
-
-function printV2List(deps: Deps, images: readonly Image[], includeStores: boolean): void {
-  const columns = ['ID', 'Name'];
-  if (deps.globals.verbose) columns.push('Disk_format', 'Container_format', 'Size', 'Status', 'Owner');
-  if (includeStores) columns.push('Stores');
-  deps.print.list({ columns, rows: images.map((image) => columns.map((c) => blankFalsy(image[c.toLowerCase()]))) });
-}
-
 export const imageList = command({
   spec: {
     name: 'image-list',
@@ -134,7 +111,8 @@ export const imageList = command({
   parse: ({ flags }): Options => ({ ...listQuery(flags), humanReadable: flags.humanReadable, includeStores: flags.includeStores ?? false }),
   async run(options, deps) {
     const images = await (await deps.image()).images.list(options.query, options.limit);
-    if (deps.glance.apiVersion === 2) printV2List(deps, images, options.includeStores);
-    else printRunbookList(deps, images, options.humanReadable);
+    deps.print.list(
+      deps.glance.imageList(images, { verbose: deps.globals.verbose, includeStores: options.includeStores, humanReadable: options.humanReadable }),
+    );
   },
 });

@@ -1,7 +1,8 @@
 // Images as the two dialects print them: the runbook's v1 record and python-glanceclient 4.1.0's
 // v2 record (print_image → print_dict: PrettyTable sorted by Property, wrapped at 80 columns).
 import type { Image } from '../../../api/image/images.js';
-import type { Cell, RecordView, TableStyle } from '../../../output/views.js';
+import { compact } from '../../../output/formats/json.js';
+import type { Cell, ListView, RecordView, TableStyle } from '../../../output/views.js';
 import type { Deps } from '../../deps.js';
 
 /** What Python's str() gives for a JSON value (lists and dicts as json.dumps, as print_dict does). */
@@ -12,18 +13,8 @@ export function pyText(value: Cell): string {
   return String(value);
 }
 
-/** Python's json.dumps defaults: ', ' and ': ' separators, non-ASCII escaped as \uXXXX. */
-export function pyJson(value: unknown): string {
-  if (value === null || value === undefined) return 'null';
-  if (Array.isArray(value)) return `[${value.map(pyJson).join(', ')}]`;
-  if (typeof value === 'object') {
-    return `{${Object.entries(value as Record<string, unknown>)
-      .map(([k, v]) => `${pyJson(k)}: ${pyJson(v)}`)
-      .join(', ')}}`;
-  }
-  if (typeof value === 'string') return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  return JSON.stringify(value);
-}
+/** Python's json.dumps defaults (', ' and ': ' separators, ensure_ascii): the json format's own. */
+export const pyJson = (value: unknown): string => compact(value);
 
 /** glanceclient's make_size_human_readable: base 1024, one decimal, trailing zeros dropped (226.4MB). */
 export function humanSize(size: number | null | undefined): string {
@@ -147,4 +138,32 @@ export function recordStyle(maxColumnWidth = 80): Partial<TableStyle> {
 export function printImage(deps: Pick<Deps, 'glance' | 'print'>, image: Image, options: PrintImageOptions = {}): void {
   const view = deps.glance.imageRecord(image, options);
   deps.print.record(view, recordStyle(options.maxColumnWidth));
+}
+
+/** glanceclient's print_list: falsy values print as blank cells. */
+const blankFalsy = (value: unknown): Cell => (value ? (value as Cell) : null);
+
+export interface ListOptions {
+  /** glance -v: glanceclient's extra columns. */
+  verbose?: boolean;
+  includeStores?: boolean;
+  humanReadable?: boolean;
+}
+
+/** The runbook's image-list: `ID | Name | Disk Format | Container Format | Size | Status`. */
+export function v1List(images: readonly Image[], options: ListOptions = {}): ListView {
+  return {
+    columns: ['ID', 'Name', 'Disk Format', 'Container Format', 'Size', 'Status'],
+    rows: images.map((i) =>
+      [i.id, i.name, i.disk_format, i.container_format, blankFalsy(options.humanReadable ? humanSize(i.size) : i.size), i.status].map(blankFalsy),
+    ),
+  };
+}
+
+/** python-glanceclient 4.1.0's image-list: ID and Name, more with -v, Stores with --include-stores. */
+export function v2List(images: readonly Image[], options: ListOptions = {}): ListView {
+  const columns = ['ID', 'Name'];
+  if (options.verbose) columns.push('Disk_format', 'Container_format', 'Size', 'Status', 'Owner');
+  if (options.includeStores) columns.push('Stores');
+  return { columns, rows: images.map((image) => columns.map((c) => blankFalsy(image[c.toLowerCase()]))) };
 }

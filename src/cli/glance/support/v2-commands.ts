@@ -1,21 +1,11 @@
-// Pieces the v2-only glance commands share: how they find an image and how glanceclient's
-// print_dict / print_list render non-image records.
+// Pieces the v2-only glance commands share: how glanceclient's print_dict / print_list render
+// non-image records, its required-flag complaint, --metadata, and its location errors.
 import { LocationError } from '../../../api/image/locations.js';
 import { CliError, UsageError } from '../../../errors.js';
 import type { Cell, ListView, RecordView, TableStyle } from '../../../output/views.js';
 import type { Deps } from '../../deps.js';
-import { findImage } from './find-image.js';
 import { pyRepr } from '../../../output/pprint.js';
 import { pyText } from './image-views.js';
-
-/**
- * The image ID for an IMAGE argument. The v2 dialect passes it through as python-glanceclient
- * does (same requests, same errors); the runbook dialect also takes a name.
- */
-export async function imageIdFor(deps: Pick<Deps, 'globals' | 'image'>, nameOrId: string): Promise<string> {
-  if (deps.globals.imageApiVersion === 2) return nameOrId;
-  return (await findImage((await deps.image()).images, nameOrId)).id;
-}
 
 /** glanceclient's print_dict: every key, sorted, lists and dicts as JSON, wrapped at 80 columns. */
 export function printDict(deps: Pick<Deps, 'print'>, record: Record<string, unknown>): void {
