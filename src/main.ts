@@ -1,4 +1,5 @@
 // One entry for both commands: the name we are invoked by picks the dialect.
+import { isatty } from 'node:tty';
 import { type Command, CommanderError } from 'commander';
 import type { CommandModule } from './cli/command.js';
 import type { Dialect } from './cli/deps.js';
@@ -6,7 +7,7 @@ import { globalsFrom, type GlobalOptions } from './cli/globals.js';
 import { makeDeps } from './cli/make-deps.js';
 import { buildProgram } from './cli/program.js';
 import { CliError, HttpError, messageOf } from './errors.js';
-import { colours, stderrForColour, usageErrorText } from './output/colour.js';
+import { colours, usageErrorText } from './output/colour.js';
 import { printOptions } from './cli/output-flags.js';
 import { EXIT } from './exit-codes.js';
 import { terminalLines } from './output/terminal-text.js';
@@ -65,7 +66,8 @@ export async function main(dialect: Dialect, argv: readonly string[] = process.a
     if (err.code === 'EPIPE') process.exit(0); // `glance image-list | head -1` ends quietly
   });
   const { program, outcome } = prepared ?? prepareProgram(dialect, await loadCommands(dialect));
-  const paint = await colours(stderrForColour(), process.env);
+  // process.stderr only when it is a terminal: making the stream costs start-up time.
+  const paint = await colours(isatty(2) ? process.stderr : { isTTY: false }, process.env);
   for (const cmd of [program, ...program.commands]) cmd.configureOutput({ outputError: (text, write) => write(usageErrorText(text, dialect, paint)) });
   try {
     await program.parseAsync(normaliseArgv(argv), { from: 'user' });

@@ -3,16 +3,9 @@
 // (Node's own rules: FORCE_COLOR wins over the others).
 // chalk (and the os/tty modules it loads) is imported only when colour is on: scripts never pay for it.
 
-import { isatty } from 'node:tty';
-
 export interface ColourStream {
   isTTY?: boolean;
   hasColors?: (env?: NodeJS.ProcessEnv) => boolean;
-}
-
-/** process.stderr when it is a terminal; not made at all otherwise (making it costs start-up time). */
-export function stderrForColour(): ColourStream {
-  return isatty(2) ? process.stderr : { isTTY: false };
 }
 
 export function colourEnabled(stream: ColourStream, env: NodeJS.ProcessEnv): boolean {
