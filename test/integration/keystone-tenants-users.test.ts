@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { userCreate } from '../../src/cli/keystone/commands/user-create.js';
 import { userPasswordUpdate } from '../../src/cli/keystone/commands/user-password-update.js';
+import { parseCommandLine } from '../helpers/parse.js';
 import { api, Cleanup, expectCentredGrids, keystone, keystoneDeps, listRows, ok, record, unique } from './keystone-support.js';
 
 const cleanup = new Cleanup();
@@ -119,7 +120,7 @@ describe('users', () => {
       asked.push(q);
       return answers.shift()!;
     };
-    await userPasswordUpdate.run(userPasswordUpdate.parse({ flags: { password: undefined }, args: { user: name } }), deps);
+    await userPasswordUpdate.run((await parseCommandLine('keystone', ['user-password-update', name])).options, deps);
     expect(asked).toEqual(['New Password: ', 'Repeat New Password: ', 'New Password: ', 'Repeat New Password: ']);
     expect(deps.err()).toContain('differ');
     await ok(['token-get'], await userEnv(name, 'pw-three', tenant));
@@ -146,7 +147,7 @@ describe('users', () => {
     const deps = keystoneDeps();
     deps.tty.stdin = true;
     deps.promptSecret = async () => 'pw-prompted';
-    await userCreate.run(userCreate.parse({ flags: { name: prompted, tenant, password: 'ask', email: undefined, enabled: true }, args: {} }), deps);
+    await userCreate.run((await parseCommandLine('keystone', ['user-create', '--name', prompted, '--tenant', tenant, '--pass'])).options, deps);
     const id = record(deps.out()).id!;
     cleanup.add(async () => (await api()).users.delete(id));
     await ok(['user-role-add', '--user', prompted, '--role', 'member', '--tenant', tenant]);
