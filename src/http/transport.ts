@@ -3,10 +3,12 @@
 import { readFileSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { setFlagsFromString } from 'node:v8';
-import type { Agent as AgentType } from 'undici';
+import type { Agent as AgentType, Dispatcher, Pool } from 'undici';
 import Agent from 'undici/lib/dispatcher/agent.js';
 import undiciRequest from 'undici/lib/api/api-request.js';
 import { CliError, ConnectionError, messageOf } from '../errors.js';
+import type { ProxyRoute, ProxyRouter, TlsOptions } from './proxy.js';
+import type { ProxyEnv } from './proxy-env.js';
 import { redactBody, redactHeader } from './redact.js';
 
 export interface TransportOptions {
@@ -15,6 +17,8 @@ export interface TransportOptions {
   cacert?: string;
   cert?: string;
   key?: string;
+  /** From proxyEnv(): the proxy variables, when any is set. */
+  proxy?: ProxyEnv;
   /** Receives trace lines (--debug); undefined means no tracing. */
   trace?: (line: string) => void;
 }
@@ -49,62 +53,83 @@ const RETRY_STATUSES = new Set([500, 502, 503, 504]);
 const RETRY_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
 const RETRY_DELAY_MS = 250;
 const CLOSED_CODES = new Set(['ECONNRESET', 'UND_ERR_SOCKET']);
+// Codes of a connection that was never made: through a proxy, the proxy is the one unreachable.
+const CONNECT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT', 'EHOSTUNREACH', 'ENETUNREACH']);
+// keystoneauth follows redirects and resends X-Auth-Token to wherever they point; we do not follow
+// them (300 is Keystone's version list, an ordinary answer).
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+const MAX_CONNECT_MS = 30_000;
 
 export class HttpTransport {
   private readonly agent: AgentType;
+  private readonly clientOptions: Pool.Options;
+  private readonly tls: TlsOptions;
+  private proxies?: Promise<ProxyRouter>;
 
   constructor(private readonly options: TransportOptions) {
     if (!liftoffOnly) setFlagsFromString('--liftoff-only');
     liftoffOnly = true;
-    const timeout = options.timeoutSeconds * 1000;
-    this.agent = new Agent({
+    // undici wants whole milliseconds: --timeout 0.0001 is 1 ms, not an invalid-argument error.
+    const timeout = Math.max(1, Math.ceil(options.timeoutSeconds * 1000));
+    this.clientOptions = {
       keepAliveTimeout: 4_000,
       // Python's http.client allows 64 KiB header lines; undici's default (Node's 16 KiB) would also
       // load node:http just to read that default.
       maxHeaderSize: 64 * 1024,
       headersTimeout: timeout,
       bodyTimeout: timeout,
-      connect: {
-        timeout: Math.min(timeout, 30_000),
-        rejectUnauthorized: !options.insecure,
-        ca: options.cacert ? readPem(options.cacert, '--os-cacert') : undefined,
-        cert: options.cert ? readPem(options.cert, '--os-cert') : undefined,
-        key: options.key ? readPem(options.key, '--os-key') : undefined,
-      },
-    });
+    };
+    this.tls = {
+      timeout: Math.min(timeout, MAX_CONNECT_MS),
+      rejectUnauthorized: !options.insecure,
+      ca: options.cacert ? readPem(options.cacert, '--os-cacert') : undefined,
+      cert: options.cert ? readPem(options.cert, '--os-cert') : undefined,
+      key: options.key ? readPem(options.key, '--os-key') : undefined,
+    };
+    this.agent = new Agent({ ...this.clientOptions, connect: this.tls });
   }
 
   async request(req: HttpRequest): Promise<HttpResponse> {
+    const route = await this.routeFor(new URL(req.url));
     const streamed = req.body !== undefined && typeof req.body !== 'string' && !Buffer.isBuffer(req.body);
     const idempotent = req.idempotent ?? (!streamed && ['GET', 'HEAD', 'PUT', 'DELETE'].includes(req.method));
     try {
-      const first = await this.send(req);
+      const first = await this.send(req, route);
       if (!idempotent || !RETRY_STATUSES.has(first.status)) return first;
       await first.body.dump();
       this.options.trace?.(`Retrying ${req.method} ${req.url} after HTTP ${first.status}`);
     } catch (err) {
-      if (!idempotent || !RETRY_CODES.has(errorCode(err))) throw this.describe(err, req);
+      if (!idempotent || !RETRY_CODES.has(errorCode(err))) throw this.describe(err, req, route);
       this.options.trace?.(`Retrying ${req.method} ${req.url} after ${errorCode(err)}`);
     }
     await new Promise((resolve) => setTimeout(resolve, RETRY_DELAY_MS));
     try {
-      return await this.send(req);
+      return await this.send(req, route);
     } catch (err) {
-      throw this.describe(err, req);
+      throw this.describe(err, req, route);
     }
   }
 
   async close(): Promise<void> {
-    await this.agent.close();
+    await Promise.all([this.agent.close(), this.proxies?.then((router) => router.close())]);
   }
 
-  private async send(req: HttpRequest): Promise<HttpResponse> {
+  /** The proxy for `url`, if any; the proxy code is loaded only when a proxy variable is set. */
+  private async routeFor(url: URL): Promise<ProxyRoute | undefined> {
+    const env = this.options.proxy;
+    if (!env) return undefined;
+    this.proxies ??= import('./proxy.js').then((m) => new m.ProxyRouter(env, this.clientOptions, this.tls));
+    return (await this.proxies).routeFor(url);
+  }
+
+  private async send(req: HttpRequest, route: ProxyRoute | undefined): Promise<HttpResponse> {
     const trace = this.options.trace;
     const started = Date.now();
     const requestHeaders = { 'User-Agent': USER_AGENT, ...req.headers };
-    if (trace) this.traceRequest(req, requestHeaders);
+    if (trace) this.traceRequest(req, requestHeaders, route);
     const url = new URL(req.url);
-    const res = await undiciRequest.call(this.agent, {
+    const dispatcher: Dispatcher = route?.dispatcher ?? this.agent;
+    const res = await undiciRequest.call(dispatcher, {
       origin: url.origin,
       path: url.pathname + url.search,
       method: req.method as 'GET',
@@ -119,24 +144,38 @@ export class HttpTransport {
       trace(`RESP: [${res.statusCode}] ${req.method} ${req.url} ${Date.now() - started}ms`);
       for (const [name, value] of Object.entries(headers)) trace(`  ${name}: ${redactHeader(name, value)}`);
     }
+    if (REDIRECT_STATUSES.has(res.statusCode)) {
+      await res.body.dump();
+      throw new CliError(redirectMessage(req, res.statusCode, headers.location));
+    }
     return { status: res.statusCode, headers, body: res.body as HttpResponse['body'], url: req.url };
   }
 
-  private traceRequest(req: HttpRequest, headers: Record<string, string>): void {
+  private traceRequest(req: HttpRequest, headers: Record<string, string>, route: ProxyRoute | undefined): void {
     const trace = this.options.trace!;
     const headerText = Object.entries(headers)
       .map(([name, value]) => ` -H "${name}: ${redactHeader(name, value)}"`)
       .join('');
-    trace(`REQ: curl -g -i -X ${req.method} ${req.url}${headerText}`);
+    const proxy = route ? ` --proxy ${route.label}` : '';
+    trace(`REQ: curl -g -i${proxy} -X ${req.method} ${req.url}${headerText}`);
     if (typeof req.body === 'string') trace(`REQ BODY: ${redactBody(req.body)}`);
     else if (req.body !== undefined) trace('REQ BODY: <streamed data>');
   }
 
   /** Turns a socket-level failure into one line naming the URL and the cause. */
-  private describe(err: unknown, req: HttpRequest): Error {
+  private describe(err: unknown, req: HttpRequest, route: ProxyRoute | undefined): Error {
     if (err instanceof CliError) return err;
     const code = errorCode(err);
     const message = messageOf(err);
+    if (route) {
+      const proxyProblem = describeProxyFailure(code, message, route);
+      if (proxyProblem) return new ConnectionError(`${proxyProblem} (for ${req.url})`);
+    }
+    const timeout = this.describeTimeout(code, req);
+    if (timeout) return new ConnectionError(timeout);
+    if (code === 'UND_ERR_HEADERS_OVERFLOW') {
+      return new CliError(`Bad answer from ${req.url}: its response headers exceed 64 KiB, the most this CLI reads`);
+    }
     let cause = CAUSES[code] ?? `${code ? code + ': ' : ''}${message}`;
     // A TLS server that wants a client certificate just hangs up (TLS 1.3 reports nothing more).
     if (CLOSED_CODES.has(code) && req.url.startsWith('https:') && !this.options.cert) {
@@ -144,6 +183,48 @@ export class HttpTransport {
     }
     return new ConnectionError(`Unable to establish connection to ${req.url}: ${cause}`);
   }
+
+  /** --timeout ran out: say so, with the value and in which phase, rather than blame the connection. */
+  private describeTimeout(code: string, req: HttpRequest): string | undefined {
+    const seconds = this.options.timeoutSeconds;
+    let phase: string;
+    if (code === 'UND_ERR_CONNECT_TIMEOUT') phase = `connecting to ${req.url} within ${Math.min(seconds, MAX_CONNECT_MS / 1000)} s`;
+    else if (code === 'UND_ERR_HEADERS_TIMEOUT') phase = `waiting ${seconds} s for an answer from ${req.url}`;
+    else return undefined;
+    return `Timed out ${phase} (--timeout ${seconds}; raise it if the server is slow)`;
+  }
+}
+
+function describeProxyFailure(code: string, message: string, route: ProxyRoute): string | undefined {
+  const proxy = `proxy ${route.label} (from ${route.variable})`;
+  if (CONNECT_CODES.has(code)) {
+    const cause = (CAUSES[code] ?? code).replace(/ \(.*\)$/, '');
+    return `Unable to connect to ${proxy}: ${cause}`;
+  }
+  const refused = /Proxy response \((\d+)\)/.exec(message) ?? (/Proxy Authentication Required/.test(message) ? ['', '407'] : null);
+  if (refused) {
+    const hint = refused[1] === '407' ? ': it wants credentials, as http://user:password@host:port in the variable' : '';
+    return `The ${proxy} refused the request with HTTP ${refused[1]}${hint}`;
+  }
+  return undefined;
+}
+
+function redirectMessage(req: HttpRequest, status: number, location: string | undefined): string {
+  let target = 'nowhere (no Location header)';
+  try {
+    if (location) {
+      const url = new URL(location, req.url);
+      url.username = '';
+      url.password = '';
+      target = url.href;
+    }
+  } catch {
+    target = 'an invalid Location';
+  }
+  return (
+    `${req.method} ${req.url} was redirected (HTTP ${status}) to ${target}: this CLI does not follow redirects, ` +
+    'so that credentials never go to another address; use that URL (--os-auth-url, --os-image-url) if you trust it'
+  );
 }
 
 const UNKNOWN_CA = 'TLS certificate is signed by an unknown authority (use --os-cacert FILE, or --insecure)';
@@ -154,8 +235,8 @@ const CAUSES: Record<string, string> = {
   EAI_AGAIN: 'host name lookup failed (check DNS)',
   ETIMEDOUT: 'connection timed out',
   UND_ERR_CONNECT_TIMEOUT: 'connection timed out',
-  UND_ERR_HEADERS_TIMEOUT: 'no answer within the timeout (raise --timeout if the server is slow)',
-  UND_ERR_BODY_TIMEOUT: 'the answer stalled past the timeout (raise --timeout if the server is slow)',
+  EHOSTUNREACH: 'host unreachable',
+  ENETUNREACH: 'network unreachable',
   ECONNRESET: 'connection reset by the server',
   UND_ERR_SOCKET: 'connection closed by the server',
   DEPTH_ZERO_SELF_SIGNED_CERT: 'TLS certificate is self-signed (use --os-cacert FILE, or --insecure)',

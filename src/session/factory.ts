@@ -2,6 +2,7 @@
 // decides what goes in, this layer knows nothing of it.
 import type { RawSettings } from '../config/credentials.js';
 import { resolveCredentials } from '../config/resolve.js';
+import { proxyEnv } from '../http/proxy-env.js';
 import { HttpTransport } from '../http/transport.js';
 import { Session } from './session.js';
 import { TokenCache } from './token-cache.js';
@@ -35,6 +36,7 @@ export async function createSession(config: SessionConfig): Promise<Session> {
     cacert: credentials.cacert,
     cert: credentials.cert,
     key: credentials.key,
+    proxy: proxyEnv(config.env),
     trace: config.trace,
   });
   return new Session(credentials, transport, new TokenCache(TokenCache.defaultDir(config.env)));

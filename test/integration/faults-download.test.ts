@@ -58,7 +58,7 @@ describe('download faults leave nothing under the target name', () => {
     );
   });
   it('stalled before any byte past --timeout → exit 1, no file', async () => {
-    await expectFailedDownload({ kind: 'stall' }, /no answer within the timeout/, ['--timeout', '2']);
+    await expectFailedDownload({ kind: 'stall' }, /Timed out waiting 2 s for an answer from .*--timeout 2/, ['--timeout', '2']);
   });
   it('truncated (Content-Length says more) → exit 1, no file', async () => {
     await expectFailedDownload({ kind: 'truncate' }, new RegExp(`^Download of image ${image.id} failed: .*(closed|reset|terminated).*nothing was saved`));

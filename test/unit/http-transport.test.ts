@@ -53,7 +53,7 @@ describe('HTTP transport', () => {
     const t = new HttpTransport({ timeoutSeconds: 0.5 });
     const started = Date.now();
     await expect(t.request({ method: 'POST', url: `${s.url}/v3/auth/tokens`, body: '{}' })).rejects.toThrow(
-      `Unable to establish connection to ${s.url}/v3/auth/tokens: no answer within the timeout (raise --timeout if the server is slow)`,
+      `Timed out waiting 0.5 s for an answer from ${s.url}/v3/auth/tokens (--timeout 0.5; raise it if the server is slow)`,
     );
     expect(Date.now() - started).toBeLessThan(3000);
     await t.close();

@@ -1,4 +1,5 @@
 import { CliError } from '../../../errors.js';
+import { proxyEnv } from '../../../http/proxy-env.js';
 import { command } from '../../command.js';
 import { terminalText } from '../../../output/terminal-text.js';
 
@@ -17,7 +18,7 @@ export const discover = command({
     const { discoverWith } = await import('../../../api/identity/versions.js');
     const trace = deps.globals.debug ? (line: string) => deps.stderr.write(terminalText(line) + '\n') : undefined;
     const versions = await discoverWith(
-      { timeoutSeconds: c.timeoutSeconds, insecure: c.insecure, cacert: c.cacert, cert: c.cert, key: c.key, trace },
+      { timeoutSeconds: c.timeoutSeconds, insecure: c.insecure, cacert: c.cacert, cert: c.cert, key: c.key, proxy: proxyEnv(deps.env), trace },
       root,
     ).catch(() => undefined);
     if (!versions) throw new CliError('No Keystone-compatible endpoint found');
