@@ -78,4 +78,52 @@ describe('HTTP transport', () => {
     expect(text).toMatch(/^ {2}x-subject-token: \{SHA256\}[0-9a-f]{64}$/m);
     for (const secret of ['sent-token', 'issued-token', 'hunter2']) expect(text).not.toContain(secret);
   });
+
+  it('says a tiny --timeout ran out, naming it (0.0001 s was an invalid-argument error)', async () => {
+    const s = await serve(() => undefined);
+    const t = new HttpTransport({ timeoutSeconds: 0.0001 });
+    await expect(t.request({ method: 'POST', url: `${s.url}/v3/auth/tokens`, body: '{}' })).rejects.toThrow(
+      new RegExp(
+        `^Timed out (connecting to|waiting 0.0001 s for an answer from) ${s.url}/v3/auth/tokens.* \\(--timeout 0.0001; raise it if the server is slow\\)$`,
+      ),
+    );
+    await t.close();
+  });
+
+  it('does not follow a redirect: one line naming where it pointed, and the token never goes there', async () => {
+    const elsewhere = createServer((_req, res) => res.end('{}'));
+    await new Promise<void>((resolve) => elsewhere.listen(0, '127.0.0.1', resolve));
+    const target = `http://127.0.0.1:${(elsewhere.address() as AddressInfo).port}/v2/images`;
+    let reached = 0;
+    elsewhere.on('request', () => reached++);
+    try {
+      const s = await serve((_req, res) => {
+        res.writeHead(302, { Location: target.replace('http://', 'http://user:pw@') });
+        res.end('<html>moved</html>');
+      });
+      const t = new HttpTransport({ timeoutSeconds: 5 });
+      await expect(t.request({ method: 'GET', url: `${s.url}/v2/images`, headers: { 'X-Auth-Token': 'secret-token' } })).rejects.toThrow(
+        `GET ${s.url}/v2/images was redirected (HTTP 302) to ${target}: this CLI does not follow redirects, so that credentials never go to another address; use that URL (--os-auth-url, --os-image-url) if you trust it`,
+      );
+      expect(s.count()).toBe(1); // not retried
+      expect(reached).toBe(0);
+      await t.close();
+    } finally {
+      elsewhere.closeAllConnections();
+      await new Promise((resolve) => elsewhere.close(resolve));
+    }
+  });
+
+  it('reports response headers over 64 KiB as a bad answer, not a connection problem, and does not retry', async () => {
+    const s = await serve((req) => {
+      req.socket.write(`HTTP/1.1 200 OK\r\nX-Big: ${'a'.repeat(70 * 1024)}\r\nContent-Length: 0\r\n\r\n`);
+      req.socket.end();
+    });
+    const t = new HttpTransport({ timeoutSeconds: 5 });
+    await expect(t.request({ method: 'GET', url: `${s.url}/v2/images` })).rejects.toThrow(
+      `Bad answer from ${s.url}/v2/images: its response headers exceed 64 KiB, the most this CLI reads`,
+    );
+    expect(s.count()).toBe(1);
+    await t.close();
+  });
 });
