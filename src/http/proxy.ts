@@ -3,6 +3,7 @@
 // options (--os-cacert, --insecure, --os-cert/--os-key) applied end to end. The transport imports
 // this module only when a proxy variable is set, so a run without one loads none of it.
 import type { Dispatcher, Pool as PoolType } from 'undici';
+import apiConnect from 'undici/lib/api/api-connect.js';
 import Pool from 'undici/lib/dispatcher/pool.js';
 import ProxyAgent from 'undici/lib/dispatcher/proxy-agent.js';
 import { CliError } from '../errors.js';
@@ -66,7 +67,9 @@ export class ProxyRouter {
       proxyTunnel: false,
       ...this.clientOptions,
       factory: pool,
-      clientFactory: pool,
+      // The pool to the proxy opens tunnels with the connect API, which undici's index (not loaded:
+      // see undici-core.d.ts) would have put on every dispatcher.
+      clientFactory: (origin, options) => Object.assign(pool(origin, options), { connect: apiConnect }),
       requestTls: this.tls,
       // An https:// proxy is verified with the same CA options as the cloud.
       proxyTls: { timeout, rejectUnauthorized, ca },
