@@ -30,7 +30,7 @@ describe('unreachable auth URL', () => {
     ['connection refused', () => `http://127.0.0.1:${refusedPort}/v3`, /connection refused/, []],
     ['DNS failure', () => 'http://keystone.osc-test.invalid:5000/v3', /host name not found|lookup failed/, []],
     ['TLS failure (self-signed)', () => `https://127.0.0.1:${tls.port}/v3`, /TLS certificate is self-signed.*--os-cacert/, []],
-    ['timeout (server accepts, never answers)', () => `http://127.0.0.1:${silent.port}/v3`, /Timed out waiting 2 s for an answer from .*--timeout 2/, ['--timeout', '2']],
+    ['timeout (server accepts, never answers)', () => `http://127.0.0.1:${silent.port}/v3`, /Timed out waiting 2 s .*--timeout 2/, ['--timeout', '2']],
   ];
 
   for (const [name, url, cause, extra] of cases) {
