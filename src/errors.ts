@@ -29,14 +29,19 @@ export class UsageError extends CliError {
 
 /** An HTTP error answer from a service, with the parts the classic clients printed. */
 export class HttpError extends CliError {
+  /** The server's message on one line: its line breaks shown as `\n`, so a server cannot add lines of its own to ours. */
+  readonly serverMessage: string;
+
   constructor(
     readonly status: number,
     readonly reason: string,
-    readonly serverMessage: string,
+    serverMessage: string,
     readonly requestId: string | undefined,
     readonly url: string,
   ) {
-    super(`HTTP ${status} ${reason}: ${serverMessage}`);
+    const oneLine = serverMessage.replace(/\r/g, '\\r').replace(/\n/g, '\\n');
+    super(`HTTP ${status} ${reason}: ${oneLine}`);
+    this.serverMessage = oneLine;
     this.name = 'HttpError';
   }
 }

@@ -52,7 +52,7 @@ export function prepareProgram(dialect: Dialect, commands: readonly CommandModul
   const program = buildProgram(dialect, VERSION, DESCRIPTIONS[dialect], commands, async (module, options, output, globalFlags) => {
     const globals = globalsFrom(globalFlags, process.env);
     outcome.globals = globals;
-    const deps = makeDeps(dialect, globals, printOptions(output, module.spec.output));
+    const deps = makeDeps(dialect, globals, printOptions(output));
     await deps.print.ready();
     outcome.exitCode = (await module.run(options, deps)) ?? 0;
   });

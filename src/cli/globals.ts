@@ -1,6 +1,6 @@
 // Options that come before the command, for both dialects (argparse's global options).
 import type { Credentials, RawSettings } from '../config/credentials.js';
-import { choice, type Flag, type FlagValues, longName, presence, text } from './flags/flag.js';
+import { choice, type Flag, type FlagValues, longName, presence, seconds, text } from './flags/flag.js';
 
 export interface GlobalOptions {
   debug: boolean;
@@ -42,7 +42,6 @@ const CREDENTIAL_FLAGS: ReadonlyArray<readonly [string, keyof Credentials, strin
   ['--os-cacert <FILE>', 'cacert', 'CA bundle to verify TLS servers (env OS_CACERT)'],
   ['--os-cert <FILE>', 'cert', 'Client certificate (env OS_CERT)'],
   ['--os-key <FILE>', 'key', 'Client certificate key (env OS_KEY)'],
-  ['--timeout <SECONDS>', 'timeoutSeconds', 'Request timeout in seconds (default 600)'],
 ];
 
 /** Credential flags as typed text flags, keyed by their flag names. */
@@ -57,13 +56,13 @@ export const GLOBAL_FLAGS = {
     '--os-image-api-version <VERSION>',
     'Glance output dialect: 1 (runbook, default) or 2 (python-glanceclient 4.x) (env OS_IMAGE_API_VERSION)',
     ['1', '2'],
-    { choices: ['1', '2'] },
   ),
   identityApiVersion: text('--os-identity-api-version <VERSION>', 'Accepted for compatibility; Identity v3 is always used', { hidden: true }),
   serviceType: text('--os-service-type <TYPE>', 'Accepted for compatibility', { hidden: true }),
   rc: text('--os-rc <FILE>', 'Read credentials from a keystonerc file'),
   cloud: text('--os-cloud <NAME>', 'Cloud in clouds.yaml (env OS_CLOUD)'),
   ...credentialTextFlags,
+  timeout: seconds('--timeout <SECONDS>', 'Request timeout in seconds (default 600)'),
   insecure: presence('--insecure', 'Do not verify TLS certificates (env OS_INSECURE)'),
   noCache: presence('--no-cache', 'Do not reuse or store tokens (env OS_CACHE=0)'),
   osCache: presence('--os-cache', 'Cache tokens (the default)', { hidden: true }),
@@ -83,6 +82,7 @@ export function globalsFrom(flags: Partial<GlobalFlags>, env: NodeJS.ProcessEnv)
   if (flags.insecure === true) credentialFlags.insecure = true;
   if (flags.noCache === true) credentialFlags.cache = false;
   if (flags.forceNewToken === true) credentialFlags.forceNewToken = true;
+  if (flags.timeout !== undefined) credentialFlags.timeoutSeconds = flags.timeout;
   const version = flags.imageApiVersion ?? env.OS_IMAGE_API_VERSION ?? '1';
   return {
     debug: flags.debug === true,

@@ -3,21 +3,31 @@
 import { Command, Option } from 'commander';
 import type { CommandModule } from './command.js';
 import { decodeArgs } from './flags/args.js';
-import { decodeFlags, type Flag, type FlagSet, FlagValueError, type OptionSpec } from './flags/flag.js';
+import { decodeFlags, type Flag, type FlagSet, type OptionSpec } from './flags/flag.js';
 import { GLOBAL_FLAGS } from './globals.js';
 import { OUTPUT_FLAGS, type OutputFlags } from './output-flags.js';
 import { closest } from './suggest.js';
 import { UsageError } from '../errors.js';
+import { checkFormat } from '../output/printer.js';
 import type { FlagValues } from './flags/flag.js';
 
 function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
 }
 
+/** Every value of a flag given more than once, so each is checked, not only the last that wins (--limit=abc --limit 5). */
+function everyOccurrence(value: string, previous: unknown): string[] {
+  return [...(Array.isArray(previous) ? previous : []), value];
+}
+
+/** `--x <VALUE>`: one required value (not variadic `<X...>`, not optional `[X]`). */
+const takesOneValue = (flags: string): boolean => /<[^>]+>/.test(flags) && !flags.includes('...>');
+
 export function toOption(spec: OptionSpec): Option {
   const option = new Option(spec.flags, spec.description);
   if (spec.choices) option.choices(spec.choices);
   if (spec.repeatable) option.argParser(collect);
+  else if (takesOneValue(spec.flags)) option.argParser(everyOccurrence);
   if (spec.default !== undefined) option.default(spec.default);
   if (spec.hidden) option.hideHelp();
   return option;
@@ -45,17 +55,25 @@ function addFlags(cmd: Command, flags: FlagSet): (flag: Flag<unknown>) => unknow
   return (flag) => {
     const names = attributes.get(flag) ?? [];
     const given = names.find((name) => cmd.getOptionValue(name) !== undefined && cmd.getOptionValueSource(name) !== 'default');
-    return given === undefined ? (names[0] === undefined ? undefined : cmd.getOptionValue(names[0])) : cmd.getOptionValue(given);
+    const raw: unknown = given === undefined ? (names[0] === undefined ? undefined : cmd.getOptionValue(names[0])) : cmd.getOptionValue(given);
+    if (flag.repeatable || !Array.isArray(raw)) return raw;
+    // A single-value flag given several times: the last wins, as in argparse, once every value is valid.
+    for (const value of raw) flag.decode(value);
+    return raw.at(-1);
   };
 }
 
 /** What a command's action hands on: the module, its decoded options, the output flags and the global flags. */
 export type Action = (module: CommandModule, options: unknown, output: OutputFlags | undefined, globals: FlagValues<typeof GLOBAL_FLAGS>) => Promise<void>;
 
-/** A bad flag value as argparse reports it: usage line, then `<program> <command>: error: …`. */
-function usageError(cmd: Command, err: FlagValueError): UsageError {
+/**
+ * A bad flag value or combination as argparse reports it: the usage line, then
+ * `<program> [<command>]: error: …` (a message that already has its usage line is kept as it is).
+ */
+function usageError(cmd: Command, err: UsageError): UsageError {
+  if (err.message.startsWith('usage: ')) return err;
   const name = `${cmd.parent?.name() ?? ''} ${cmd.name()}`.trim();
-  return new UsageError(`usage: ${name} ${cmd.usage()}\n${name}: error: ${err.message}`);
+  return new UsageError(`usage: ${name} ${cmd.usage()}\n${name}: error: ${err.message.replace(/^error: /, '')}`);
 }
 
 export function buildProgram(name: string, version: string, description: string, commands: readonly CommandModule[], action: Action): Command {
@@ -80,10 +98,15 @@ export function buildProgram(name: string, version: string, description: string,
       let globals: FlagValues<typeof GLOBAL_FLAGS>;
       try {
         globals = decodeFlags(GLOBAL_FLAGS, readGlobal);
+      } catch (err) {
+        throw err instanceof UsageError ? usageError(program, err) : err;
+      }
+      try {
         output = readOutput && decodeFlags(OUTPUT_FLAGS, readOutput);
+        if (output) checkFormat(spec.output, output.format);
         options = module.parse({ flags: decodeFlags(spec.options ?? {}, read), args: decodeArgs(spec.args ?? {}, received.slice(0, -2)) });
       } catch (err) {
-        throw err instanceof FlagValueError ? usageError(sub, err) : err;
+        throw err instanceof UsageError ? usageError(sub, err) : err;
       }
       await action(module, options, output, globals);
     });
@@ -94,7 +117,7 @@ export function buildProgram(name: string, version: string, description: string,
     .description('Show help for a command')
     .action((name: string | undefined): void => {
       if (name === undefined) return program.help();
-      const known = program.commands.filter((c) => c.name() !== 'help');
+      const known = program.commands;
       const sub = known.find((c) => c.name() === name || c.aliases().includes(name));
       if (sub) return sub.help();
       const guess = closest(

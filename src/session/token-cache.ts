@@ -4,15 +4,22 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { optional, shape, str, time } from '../http/decode.js';
+import { type Guard, optional, ShapeError, shape, str, time } from '../http/decode.js';
 import type { AuthState } from './auth.js';
 import { catalogGuard } from './catalog.js';
 
 const REFRESH_MARGIN_MS = 5 * 60 * 1000;
 
+/** A token goes into an X-Auth-Token header: visible ASCII only, never empty (a line break would break the request). */
+const tokenText: Guard<string> = (value, at) => {
+  const token = str(value, at);
+  if (!/^[\x21-\x7e]+$/.test(token)) throw new ShapeError(at, 'is not a token (visible ASCII characters)');
+  return token;
+};
+
 /** A cache file is data from disk (another version of this program, a hand edit): checked as a server answer is. */
 const authStateGuard = shape<AuthState>({
-  token: str,
+  token: tokenText,
   expiresAt: time,
   identityUrl: str,
   userId: str,

@@ -28,7 +28,7 @@ const unavailable = async (): Promise<never> => {
 
 export async function warmUpImageList(glanceCommands: readonly CommandModule[]): Promise<void> {
   const program = buildProgram('glance', '', '', glanceCommands, async (module, options, output, globalFlags) => {
-    const print = new Printer({ write: () => undefined }, dialectStyle('glance'), printOptions(output, module.spec.output));
+    const print = new Printer({ write: () => undefined }, dialectStyle('glance'), printOptions(output));
     await print.ready();
     const globals = globalsFrom(globalFlags, {});
     const deps: Deps = {

@@ -66,7 +66,7 @@ describe('global credential flags', () => {
       insecure: true,
       cache: false,
       forceNewToken: true,
-      timeoutSeconds: '30',
+      timeoutSeconds: 30,
     });
     expect(g).toMatchObject({ rcPath: '/rc', cloud: 'prod', debug: true });
   });

@@ -103,6 +103,16 @@ function strictBoolean(given: string, flag: string): boolean {
   return value;
 }
 
+/** `--timeout <SECONDS>`: a positive number of seconds, fractions allowed. */
+export const seconds = (flags: string, description: string, extra: Extra = {}): Flag<number | undefined> =>
+  make(flags, description, extra, (raw, flag) => {
+    const given = rawText(raw);
+    if (given === undefined) return undefined;
+    const value = /^\s*\d*\.?\d+\s*$/.test(given) ? Number(given) : Number.NaN;
+    if (!(value > 0 && Number.isFinite(value))) throw new FlagValueError(flag, given, 'invalid number of seconds', 'use a positive number, e.g. 30 or 0.5');
+    return value;
+  });
+
 /** `--is-public <BOOL>`: True/False (oslo's words); anything else is refused, never a silent False. */
 export const boolean = (flags: string, description: string, extra: Extra = {}): Flag<boolean | undefined> =>
   make(flags, description, { suggestions: ['True', 'False'], ...extra }, (raw, flag) => {

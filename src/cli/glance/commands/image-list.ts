@@ -90,6 +90,9 @@ export function listQuery(flags: FlagValues<typeof LIST_FLAGS>): { query: Query;
     checkSort(sort);
     query.sort = sort;
   } else {
+    if (sortDir.length > 1 && sortDir.length !== sortKey.length) {
+      throw new UsageError('Unexpected number of sort directions: either provide a single sort direction or an equal number of sort keys.');
+    }
     // Both classic clients listed by name unless told otherwise.
     query.sort_key = sortKey.length > 0 ? sortKey : ['name'];
     query.sort_dir = sortDir.length > 0 ? sortDir : ['asc'];

@@ -3,7 +3,7 @@
 import type { ImageApi } from '../../../api/image/index.js';
 import { CliError, HttpError } from '../../../errors.js';
 import { parseBoolean } from '../../../config/boolean.js';
-import { boolean, FlagValueError, type FlagValues, text } from '../../flags/flag.js';
+import { boolean, type FlagValues, text } from '../../flags/flag.js';
 
 /** The import target flags both import commands take (glanceclient names the region metavar differently in each). */
 export function importTargetFlags(regionMetavar: string) {
@@ -18,7 +18,7 @@ export function importTargetFlags(regionMetavar: string) {
     store: text('--store <STORE>', 'Backend store to upload image to (env OS_IMAGE_STORE).'),
     stores: text('--stores <STORES>', 'Stores to upload image to if multi-stores import available. Comma separated list (env OS_IMAGE_STORES).'),
     allStores: boolean('--all-stores <True|False>', 'True to import into all available stores (instead of --stores).'),
-    allowFailure: text(
+    allowFailure: boolean(
       '--allow-failure <True|False>',
       'With --stores/--all-stores: True (default) lets some stores fail; False reverts the import if any fails (env OS_IMAGE_ALLOW_FAILURE).',
       { suggestions: ['True', 'False'] },
@@ -41,10 +41,9 @@ export function parseStoreChoice(target: ImportTarget, env: NodeJS.ProcessEnv): 
   const store = target.store ?? env.OS_IMAGE_STORE;
   const storesText = target.stores ?? env.OS_IMAGE_STORES;
   const { allStores } = target;
-  const allowText = target.allowFailure ?? env.OS_IMAGE_ALLOW_FAILURE;
-  const allowFailure = allowText === undefined ? true : parseBoolean(allowText);
-  if (allowFailure === undefined)
-    throw new FlagValueError('--allow-failure', allowText ?? '', 'invalid boolean value', 'use True or False (also in OS_IMAGE_ALLOW_FAILURE)');
+  const fromEnv = env.OS_IMAGE_ALLOW_FAILURE;
+  const allowFailure = target.allowFailure ?? (fromEnv === undefined ? true : parseBoolean(fromEnv));
+  if (allowFailure === undefined) throw new CliError(`OS_IMAGE_ALLOW_FAILURE must be True or False, not '${fromEnv}'.`);
   if ((store && (storesText || allStores)) || (storesText && allStores)) throw new CliError('Only one of --store, --stores and --all-stores can be provided');
   return { store: store || undefined, stores: storesText ? storesText.split(',') : undefined, allStores, allowFailure };
 }
