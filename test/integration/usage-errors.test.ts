@@ -61,4 +61,47 @@ describe('bad option values are usage errors', () => {
     expect(res.code).toBe(1);
     expect(res.stderr).not.toMatch(/usage:/);
   });
+
+  it.each([
+    [
+      ['image-list', '-f', 'bogus'],
+      'usage: glance image-list [options]',
+      "glance image-list: error: argument --format: invalid choice: 'bogus' (choose from 'table', 'json', 'yaml', 'value', 'shell', 'csv')",
+    ],
+    [
+      ['image-list', '--limit=abc', '--limit', '5'],
+      'usage: glance image-list [options]',
+      "glance image-list: error: argument --limit: invalid int value: 'abc' (use a whole number, 0 or more)",
+    ],
+    [
+      ['image-list', '--sort', 'name', '--sort-key', 'id'],
+      'usage: glance image-list [options]',
+      'glance image-list: error: --sort cannot be used with --sort-key or --sort-dir.',
+    ],
+    [
+      ['image-list', '--sort-key', 'name', '--sort-dir', 'asc', '--sort-dir', 'desc'],
+      'usage: glance image-list [options]',
+      'glance image-list: error: Unexpected number of sort directions: either provide a single sort direction or an equal number of sort keys.',
+    ],
+    [
+      ['--timeout', 'abc', 'image-list'],
+      'usage: glance [options] [command]',
+      "glance: error: argument --timeout: invalid number of seconds: 'abc' (use a positive number, e.g. 30 or 0.5)",
+    ],
+    [
+      ['--os-image-api-version', '3', 'image-list'],
+      'usage: glance [options] [command]',
+      "glance: error: argument --os-image-api-version: invalid choice: '3' (choose from '1', '2')",
+    ],
+  ])('glance %j: the same two lines, exit 2', async (args, usage, error) => {
+    const res = await runCli('glance', args, { env: {} });
+    expect([res.code, res.stdout]).toEqual([2, '']);
+    expect(res.stderr).toBe(`${usage}\n${error}\n`);
+  });
+
+  it('help help is help, as in glanceclient', async () => {
+    const res = await runCli('glance', ['help', 'help']);
+    expect(res.code).toBe(0);
+    expect(res.stdout).toContain('Show help for a command');
+  });
 });

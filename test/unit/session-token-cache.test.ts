@@ -60,6 +60,8 @@ describe('token cache', () => {
     ['a catalog that is not a list', { catalog: {} }],
     ['a catalog entry without endpoints', { catalog: [{ id: 's', type: 'image' }] }],
     ['a catalog endpoint without a url', { catalog: [{ id: 's', type: 'image', endpoints: [{ id: 'e', interface: 'public' }] }] }],
+    ['an empty token', { token: '' }],
+    ['a token with a line break (it would break the X-Auth-Token header)', { token: 'a\r\nX-Evil: 1' }],
   ])('ignores an entry with %s: authenticate afresh, not reuse it forever', (_label, change) => {
     const dir = mkdtempSync(join(tmpdir(), 'osc-tc-'));
     writeFileSync(join(dir, 'k.json'), JSON.stringify({ ...state(60), ...change }));
