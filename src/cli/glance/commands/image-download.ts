@@ -70,7 +70,12 @@ export const imageDownload = command({
     download.stream.on('data', (chunk: Buffer) => bar.advance(chunk.length));
     const target = options.file;
     const temp = target && join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now().toString(36)}.part`);
-    const forget = temp ? deps.onInterrupt(() => rmSync(temp, { force: true })) : () => undefined;
+    const forget = temp
+      ? deps.onInterrupt(() => {
+          rmSync(temp, { force: true });
+          deps.notice(`Download interrupted: the partial file ${temp} was removed; nothing was saved as ${target}.`);
+        })
+      : () => undefined;
     try {
       // A 1 MiB buffer lets the socket keep reading while the disk writes, and batches writes (writev):
       // with the 16 KiB default every 64 KiB network chunk stalls the download for its own write.
