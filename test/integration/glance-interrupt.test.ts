@@ -2,7 +2,7 @@
 // remove the .part file, and exit 128 + the signal (130, 143, 129); the image schema is fetched
 // once and then read from the disk cache.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { connect, createServer, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -125,7 +125,7 @@ describe.each(CASES)('%s during a download', (signal, exitCode) => {
     names.push(name);
     const made = await glance(['image-create', '--name', name, '--disk-format', 'raw', '--container-format', 'bare', '--file', randomFile(4 * 1024 * 1024)]);
     expect(made.code).toBe(0);
-    [id] = await idsNamed(name);
+    id = (await idsNamed(name))[0]!;
   }, 60_000);
 
   it(`removes the .part file, says so, and exits ${exitCode}`, async () => {
@@ -144,5 +144,6 @@ describe.each(CASES)('%s during a download', (signal, exitCode) => {
       ),
     );
     expect(readdirSync(dir)).toEqual([]);
+    rmSync(dir, { recursive: true });
   }, 60_000);
 });
