@@ -103,7 +103,7 @@ _glance() {
     image-create-via-import) words='--name --id --owner --architecture --instance-uuid --kernel-id --ramdisk-id --os-distro --os-version --description --disk-format --container-format --min-disk --min-ram --is-public --visibility --is-protected --protected --hidden --tags --property --file --progress --import-method --uri --remote-region --remote-image-id --remote-service-interface --store --stores --all-stores --allow-failure -f --format -c --column --noindent --prefix --quote -h --help' ;;
     image-deactivate) words='-h --help' ;;
     image-delete) words='-h --help' ;;
-    image-download) words='--file --progress --allow-md5-fallback -h --help' ;;
+    image-download) words='--file --progress --allow-md5-fallback --allow-unverified -h --help' ;;
     image-import) words='--import-method --uri --remote-region --remote-image-id --remote-service-interface --store --stores --all-stores --allow-failure -f --format -c --column --noindent --prefix --quote -h --help' ;;
     image-list) words='--name --status --changes-since --container-format --disk-format --size-min --size-max --property-filter --is-public --visibility --member-status --owner --all-tenants --checksum --hash --tag --hidden --include-stores --sort-key --sort-dir --sort --page-size --limit --human-readable -f --format -c --column --noindent --prefix --quote -h --help' ;;
     image-reactivate) words='-h --help' ;;

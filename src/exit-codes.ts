@@ -5,6 +5,10 @@ export const EXIT = {
   failure: 1,
   /** Usage: an unknown command or flag, a missing argument, a bad option value or combination. */
   usage: 2,
-  /** Interrupted (Ctrl-C), after cleaning up. */
+  /** SIGHUP (128 + 1: the terminal or ssh session closed), after cleaning up. */
+  hungUp: 129,
+  /** SIGINT (128 + 2: Ctrl-C), after cleaning up. */
   interrupted: 130,
+  /** SIGTERM (128 + 15: timeout, systemd, CI runners, docker stop), after cleaning up. */
+  terminated: 143,
 } as const;

@@ -5,6 +5,7 @@ import type { CommandModule } from './cli/command.js';
 import type { Dialect } from './cli/deps.js';
 import { globalsFrom, type GlobalOptions } from './cli/globals.js';
 import { makeDeps } from './cli/make-deps.js';
+import { signalCleanup } from './cli/process/interrupt.js';
 import { buildProgram } from './cli/program.js';
 import { CliError, HttpError, messageOf } from './errors.js';
 import { colours, usageErrorText } from './output/colour.js';
@@ -72,6 +73,8 @@ export async function main(dialect: Dialect, argv: readonly string[] = process.a
   try {
     await program.parseAsync(normaliseArgv(argv), { from: 'user' });
   } catch (err) {
+    // A signal's clean-up is under way (the command failed because of it): it reports and exits.
+    await signalCleanup();
     if (err instanceof CommanderError) {
       // --help and --version exit 0; every parse failure is a usage error (argparse's 2).
       outcome.exitCode = err.exitCode === 0 ? EXIT.ok : EXIT.usage;
@@ -80,6 +83,7 @@ export async function main(dialect: Dialect, argv: readonly string[] = process.a
       process.stderr.write(paint.red(terminalLines(formatError(err, dialect, outcome.globals?.debug ?? false))) + '\n');
     }
   }
+  await signalCleanup();
   // Open connections are not closed one by one: exiting closes them (waiting for each close cost ~2 ms).
   process.exit(outcome.exitCode);
 }

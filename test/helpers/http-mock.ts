@@ -19,6 +19,8 @@ export interface Answer {
   status?: number;
   /** Sent as application/json. */
   json?: unknown;
+  /** Sent as it is (image data), when there is no json. */
+  body?: Buffer | string;
   headers?: Record<string, string>;
 }
 
@@ -144,6 +146,10 @@ function parseJson(text: string): unknown {
 }
 
 function send(res: ServerResponse, answer: Answer): void {
+  if (answer.json === undefined && answer.body !== undefined) {
+    res.writeHead(answer.status ?? 200, { 'Content-Type': 'application/octet-stream', ...answer.headers });
+    return void res.end(answer.body);
+  }
   const body = answer.json === undefined ? '' : JSON.stringify(answer.json);
   res.writeHead(answer.status ?? 200, { ...(body ? { 'Content-Type': 'application/json' } : {}), ...answer.headers });
   res.end(body);

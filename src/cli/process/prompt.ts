@@ -1,6 +1,7 @@
 import { CliError } from '../../errors.js';
 import { EXIT } from '../../exit-codes.js';
 import { terminalText } from '../../output/terminal-text.js';
+import { onInterrupt } from './interrupt.js';
 
 /** Reads one line from the terminal without echoing it (as getpass does). */
 export async function promptSecret(question: string, stdinIsTTY: boolean): Promise<string> {
@@ -8,6 +9,8 @@ export async function promptSecret(question: string, stdinIsTTY: boolean): Promi
   const stdin = process.stdin;
   // No echo from the first keystroke: raw mode goes on before the question is shown.
   stdin.setRawMode(true);
+  // SIGTERM or SIGHUP at the prompt must not leave the terminal without echo.
+  const forget = onInterrupt(() => void stdin.setRawMode(false), process.stderr);
   process.stderr.write(terminalText(question));
   stdin.resume();
   stdin.setEncoding('utf8');
@@ -32,6 +35,7 @@ export async function promptSecret(question: string, stdinIsTTY: boolean): Promi
     const finish = (): void => {
       stdin.off('data', onData);
       stdin.setRawMode(false);
+      forget();
       stdin.pause();
       process.stderr.write('\n');
     };
