@@ -41,5 +41,5 @@ export async function createSession(config: SessionConfig): Promise<Session> {
     // credentials), the secrets we know and URL userinfo never reach the terminal.
     trace: config.trace && ((line) => config.trace!(scrubText(line, secretsOf(credentials)))),
   });
-  return new Session(credentials, transport, new TokenCache(TokenCache.defaultDir(config.env)));
+  return new Session(credentials, transport, new TokenCache(TokenCache.defaultDir(config.env), config.warn));
 }
