@@ -1,12 +1,13 @@
 // clouds.yaml (+ secure.yaml), found where openstacksdk looks: OS_CLIENT_CONFIG_FILE first, then
 // ./, the user's config dir (~/.config/openstack) and /etc/openstack. As in openstacksdk, only
 // the first clouds file found is read, and secure.yaml entries are merged over it.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { CliError } from '../errors.js';
 import type { Credentials, RawSettings } from './credentials.js';
+import { readConfigText } from './text-file.js';
 
 type Tree = Record<string, unknown>;
 
@@ -24,9 +25,10 @@ function candidates(base: 'clouds' | 'secure', override: string | undefined, dir
 }
 
 function readTree(path: string): Tree {
+  const text = readConfigText(path, 'clouds file', 'check OS_CLIENT_CONFIG_FILE / OS_CLIENT_SECURE_FILE');
   let doc: unknown;
   try {
-    doc = parse(readFileSync(path, 'utf8'));
+    doc = parse(text);
   } catch (err) {
     throw new CliError(`Cannot read ${path}: ${(err as Error).message.split('\n')[0]!.replace(/:\s*$/, '')}.`);
   }

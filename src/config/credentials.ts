@@ -3,6 +3,11 @@
 export type AuthType = 'password' | 'token' | 'v3applicationcredential' | 'admin_token';
 export type Interface = 'public' | 'internal' | 'admin';
 
+/** What must never be shown: scrubbed from server text before it is printed. */
+export function secretsOf(c: Credentials): Array<string | undefined> {
+  return [c.password, c.applicationCredentialSecret, c.token];
+}
+
 export interface Credentials {
   authType: AuthType;
   authUrl?: string;

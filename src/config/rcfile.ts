@@ -3,8 +3,8 @@
 // $VAR / ${VAR} references, `unset`, comments, `echo`, Horizon's `read -sr` password prompt and
 // its `if [ -z "$X" ]; then unset X; fi` guard. Anything else is an error naming file and line,
 // because silently skipping a line could mean authenticating as someone else.
-import { readFileSync } from 'node:fs';
 import { CliError } from '../errors.js';
+import { readConfigText } from './text-file.js';
 
 export interface RcFile {
   /** Every name the file sets (a string) or unsets (undefined), as `source FILE` would leave them. */
@@ -29,14 +29,7 @@ const MAX_LINE = 16 * 1024;
 const FROM_TERMINAL = '\u0000terminal\u0000';
 
 export function readRcFile(path: string, env: NodeJS.ProcessEnv): RcFile {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (err) {
-    const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'not readable';
-    throw new CliError(`Cannot read credentials file ${path} (${reason}): check the path given to --os-rc.`);
-  }
-  return parseRc(text, path, env);
+  return parseRc(readConfigText(path, 'credentials file', 'check the path given to --os-rc'), path, env);
 }
 
 export function parseRc(text: string, path: string, env: NodeJS.ProcessEnv): RcFile {
@@ -51,7 +44,7 @@ export function parseRc(text: string, path: string, env: NodeJS.ProcessEnv): RcF
     if (line === '' || HARMLESS.test(line) || BARE_EXPORT.test(line)) continue;
     const assign = ASSIGN.exec(line);
     if (assign) {
-      vars[assign[1]!] = parseValue(assign[2]!, lookup, where);
+      vars[assign[1]!] = parseValue(assign[2]!, lookup, (name) => (name in vars ? vars[name] !== undefined : env[name] !== undefined), where);
       continue;
     }
     const unset = UNSET.exec(line);
@@ -105,26 +98,37 @@ function stripComment(line: string): string {
 }
 
 /** One shell word: quotes, backslash escapes, $VAR and ${VAR} (not inside single quotes). */
-function parseValue(rest: string, lookup: (name: string) => string, where: string): string {
+function parseValue(rest: string, lookup: (name: string) => string, isSet: (name: string) => boolean, where: string): string {
   let out = '';
   let i = 0;
-  const expand = (): void => {
+  const expand = (quoted: boolean): void => {
     const tail = rest.slice(i);
-    if (tail.startsWith('$(') || (tail.startsWith('${') && !/^\$\{[A-Za-z_]/.test(tail))) {
+    if (tail.startsWith('$(') || tail.startsWith('`')) {
       throw new CliError(`${where}: command substitution is not supported in a credentials file: write the value itself.`);
     }
-    const braced = new RegExp(`^\\$\\{(${NAME})(?:(:?-)([^}]*))?\\}`).exec(tail);
-    const plain = new RegExp(`^\\$(${NAME})`).exec(tail);
-    const match = braced ?? plain;
-    if (!match) {
-      out += '$';
-      i += 1;
+    if (tail.startsWith('${')) {
+      // Only a literal default: bash would expand `$`, `~`, quotes and backslashes in it again.
+      const braced = new RegExp(`^\\$\\{(${NAME})(?:(:?-)([^$\`'"\\\\}]*))?\\}`).exec(tail);
+      if (!braced || braced[3]?.startsWith('~')) {
+        throw new CliError(`${where}: unsupported \${…} expansion: only \${NAME}, \${NAME-word} and \${NAME:-word} with a literal word are understood.`);
+      }
+      const value = lookup(braced[1]!);
+      out += braced[2] !== undefined && value === '' && (braced[2] === ':-' || !isSet(braced[1]!)) ? braced[3]! : value;
+      i += braced[0].length;
       return;
     }
-    const value = lookup(match[1]!);
-    const useDefault = braced?.[2] !== undefined && value === '';
-    out += useDefault ? braced![3]! : value;
-    i += match[0].length;
+    const plain = new RegExp(`^\\$(${NAME})`).exec(tail);
+    if (plain) {
+      out += lookup(plain[1]!);
+      i += plain[0].length;
+      return;
+    }
+    // $1, $@, $$, $? … are the shell's own; $'…' and $"…" are quoting forms (outside double quotes).
+    if (/^\$[0-9@*#?$!-]/.test(tail) || (!quoted && /^\$['"]/.test(tail))) {
+      throw new CliError(`${where}: '${tail.slice(0, 2)}' is expanded by the shell: quote a literal $ ('…') or write the value itself.`);
+    }
+    out += '$';
+    i += 1;
   };
   while (i < rest.length) {
     const ch = rest[i]!;
@@ -139,7 +143,7 @@ function parseValue(rest: string, lookup: (name: string) => string, where: strin
         if (rest[i] === '\\' && i + 1 < rest.length && '"\\$`'.includes(rest[i + 1]!)) {
           out += rest[i + 1];
           i += 2;
-        } else if (rest[i] === '$') expand();
+        } else if (rest[i] === '$') expand(true);
         else if (rest[i] === '`') throw new CliError(`${where}: command substitution is not supported in a credentials file: write the value itself.`);
         else out += rest[i++];
       }
@@ -148,7 +152,13 @@ function parseValue(rest: string, lookup: (name: string) => string, where: strin
     } else if (ch === '\\' && i + 1 < rest.length) {
       out += rest[i + 1];
       i += 2;
-    } else if (ch === '$') expand();
+    } else if (ch === '\\') {
+      throw new CliError(`${where}: a backslash at the end of a line continues it in the shell: write the value on one line.`);
+    } else if (ch === '~' && (i === 0 || rest[i - 1] === ':')) {
+      throw new CliError(`${where}: the shell would expand '~' here (tilde expansion): write the path itself or quote it.`);
+    } else if ('|&<>()'.includes(ch) || (ch === ';' && rest.slice(i + 1).trim() !== '')) {
+      throw new CliError(`${where}: '${ch}' outside quotes makes the shell pipe, redirect or run a command: quote the value.`);
+    } else if (ch === '$') expand(false);
     else if (ch === '`') throw new CliError(`${where}: command substitution is not supported in a credentials file: write the value itself.`);
     else if (ch === ';' && rest.slice(i + 1).trim() === '') break;
     else if (/\s/.test(ch)) {

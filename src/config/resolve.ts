@@ -1,6 +1,7 @@
 // Merges every place credentials live into one Credentials value.
 // Precedence, highest first: --os-* flags > --os-rc file > OS_* environment > clouds.yaml.
 import { CliError } from '../errors.js';
+import { withoutUserinfo } from '../http/redact.js';
 import { parseBoolean } from './boolean.js';
 import { ENV_NAMES, type AuthType, type Credentials, type Interface, type RawSettings } from './credentials.js';
 import { readRcFile } from './rcfile.js';
@@ -108,6 +109,14 @@ function str(value: string | boolean | number | undefined): string | undefined {
   return value === undefined ? undefined : String(value);
 }
 
+/**
+ * A configured URL without userinfo (`http://admin:pw@host/`): requests never send it (only the
+ * origin reaches the wire), and taking it out here keeps it out of every message and --debug trace.
+ */
+function url(value: string | boolean | number | undefined): string | undefined {
+  return value === undefined ? undefined : withoutUserinfo(String(value));
+}
+
 function normalise(raw: RawSettings): Credentials {
   const interfaceText = str(raw.interface)?.toLowerCase() ?? 'public';
   const iface = INTERFACES[interfaceText];
@@ -116,7 +125,7 @@ function normalise(raw: RawSettings): Credentials {
   if (!Number.isFinite(timeout) || timeout <= 0) throw new CliError(`--timeout must be a positive number of seconds, not '${raw.timeoutSeconds}'.`);
   const creds: Credentials = {
     authType: 'password',
-    authUrl: str(raw.authUrl),
+    authUrl: url(raw.authUrl),
     username: str(raw.username),
     userId: str(raw.userId),
     password: str(raw.password),
@@ -128,13 +137,13 @@ function normalise(raw: RawSettings): Credentials {
     projectDomainId: str(raw.projectDomainId),
     defaultDomain: str(raw.defaultDomain),
     token: str(raw.token),
-    endpoint: str(raw.endpoint),
+    endpoint: url(raw.endpoint),
     applicationCredentialId: str(raw.applicationCredentialId),
     applicationCredentialName: str(raw.applicationCredentialName),
     applicationCredentialSecret: str(raw.applicationCredentialSecret),
     regionName: str(raw.regionName),
     interface: iface,
-    imageUrl: str(raw.imageUrl),
+    imageUrl: url(raw.imageUrl),
     cacert: str(raw.cacert),
     cert: str(raw.cert),
     key: str(raw.key),

@@ -1,5 +1,5 @@
 // Keystone v3 authentication: password, token or application credential, project-scoped.
-import type { Credentials } from '../config/credentials.js';
+import { type Credentials, secretsOf } from '../config/credentials.js';
 import { CliError } from '../errors.js';
 import { decodeAnswer, list, optional, shape, str, time } from '../http/decode.js';
 import type { HttpTransport } from '../http/transport.js';
@@ -122,7 +122,7 @@ export async function authenticate(c: Credentials, identityUrl: string, transpor
     await res.body.dump();
     throw new CliError('Invalid OpenStack Identity credentials.');
   }
-  if (res.status >= 400) throw await errorFromResponse(res);
+  if (res.status >= 400) throw await errorFromResponse(res, secretsOf(c));
   const token = res.headers['x-subject-token'];
   const body = decodeAnswer('Keystone', 'POST', res.url, await readJson(res), tokenGuard);
   if (!token) throw new CliError(`Keystone at ${identityUrl} answered without an X-Subject-Token header.`);

@@ -1,4 +1,5 @@
 import { CliError, HttpError, messageOf } from '../errors.js';
+import { scrubText } from '../http/redact.js';
 import type { HttpResponse } from '../http/transport.js';
 
 /** Where Node's reason phrases differ from those the Python clients (webob, http.client) print. */
@@ -38,7 +39,12 @@ function plain(html: string): string {
   return [...new Set(lines)].join(': ');
 }
 
-export async function errorFromResponse(res: HttpResponse): Promise<HttpError> {
+/**
+ * The server's error as an HttpError. Its text is the server's, and a server may echo the request
+ * (Keystone's 400 for a malformed auth body quotes it): `secrets` (password, application credential
+ * secret, token) and secret-named fields are scrubbed from it before anyone can print it.
+ */
+export async function errorFromResponse(res: HttpResponse, secrets: ReadonlyArray<string | undefined> = []): Promise<HttpError> {
   let text = '';
   try {
     text = await res.body.text();
@@ -50,7 +56,7 @@ export async function errorFromResponse(res: HttpResponse): Promise<HttpError> {
   return new HttpError(
     res.status,
     reason,
-    extractMessage(text) || reason,
+    scrubText(extractMessage(text), secrets) || reason,
     res.headers['x-openstack-request-id'] ?? res.headers['x-compute-request-id'],
     res.url,
   );

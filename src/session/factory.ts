@@ -1,8 +1,10 @@
 // Wires config → transport → session for a real run, from plain configuration: the command line
 // decides what goes in, this layer knows nothing of it.
 import type { RawSettings } from '../config/credentials.js';
+import { secretsOf } from '../config/credentials.js';
 import { resolveCredentials } from '../config/resolve.js';
 import { proxyEnv } from '../http/proxy-env.js';
+import { scrubText } from '../http/redact.js';
 import { HttpTransport } from '../http/transport.js';
 import { Session } from './session.js';
 import { TokenCache } from './token-cache.js';
@@ -37,7 +39,9 @@ export async function createSession(config: SessionConfig): Promise<Session> {
     cert: credentials.cert,
     key: credentials.key,
     proxy: proxyEnv(config.env),
-    trace: config.trace,
+    // Last line of defence: whatever a trace line holds (a catalog URL with userinfo, a proxy's
+    // credentials), the secrets we know and URL userinfo never reach the terminal.
+    trace: config.trace && ((line) => config.trace!(scrubText(line, secretsOf(credentials)))),
   });
-  return new Session(credentials, transport, new TokenCache(TokenCache.defaultDir(config.env)));
+  return new Session(credentials, transport, new TokenCache(TokenCache.defaultDir(config.env), config.warn));
 }

@@ -1,5 +1,5 @@
 // Credentials → token → catalog → endpoint; every API call goes through request() here.
-import type { Credentials } from '../config/credentials.js';
+import { type Credentials, secretsOf } from '../config/credentials.js';
 import { CliError } from '../errors.js';
 import { decodeAnswer, unexpectedBody, type Guard } from '../http/decode.js';
 import type { HttpResponse, HttpTransport, RequestBody } from '../http/transport.js';
@@ -105,13 +105,15 @@ export class Session {
     const send = async (token: string) =>
       this.transport.request({ method: req.method, url, headers: { ...headers, 'X-Auth-Token': token }, body, idempotent: req.idempotent });
     const token = await this.token();
+    let sentToken = token;
     let res = await send(token);
     const replayable = body === undefined || typeof body === 'string' || Buffer.isBuffer(body);
     if (res.status === 401 && !this.tokenMode && replayable) {
       // The token was revoked or expired early: authenticate once more, then give up.
       await res.body.dump();
       this.reauthenticate(token);
-      res = await send(await this.token());
+      sentToken = await this.token();
+      res = await send(sentToken);
     }
     if (res.status === 401) {
       await res.body.dump();
@@ -128,7 +130,7 @@ export class Session {
       }
       throw new CliError('Invalid OpenStack Identity credentials.');
     }
-    if (res.status >= 400 && !req.allow?.includes(res.status)) throw await errorFromResponse(res);
+    if (res.status >= 400 && !req.allow?.includes(res.status)) throw await errorFromResponse(res, [...secretsOf(this.credentials), token, sentToken]);
     return res;
   }
 

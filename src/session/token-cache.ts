@@ -1,9 +1,26 @@
 // Tokens are reused across CLI runs (the classic --os-cache, on by default): a token request
 // costs more than the rest of a typical command. Files are private and written atomically.
+// A cache entry decides where the next requests (and a new user's password) go, so nothing in it
+// is trusted unless it is ours: directories and files owned by this user, never symlinks (a root
+// whose XDG_CACHE_HOME another user owns would otherwise follow their link and read their entry).
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
+import {
+  type Stats,
+  chmodSync,
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { type Guard, optional, ShapeError, shape, str, time } from '../http/decode.js';
 import type { AuthState } from './auth.js';
 import { catalogGuard } from './catalog.js';
@@ -29,8 +46,26 @@ const authStateGuard = shape<AuthState>({
   catalog: catalogGuard,
 });
 
+const uid = process.getuid?.();
+const STICKY = 0o1000;
+
+/** Why a path may not hold our cache, or undefined when it may. */
+function untrusted(path: string, stats: Stats, want: 'directory' | 'file'): string | undefined {
+  if (stats.isSymbolicLink()) return `${path} is a symbolic link`;
+  if (want === 'directory' ? !stats.isDirectory() : !stats.isFile()) return `${path} is not a ${want}`;
+  if (uid !== undefined && stats.uid !== uid) return `${path} belongs to another user (uid ${stats.uid})`;
+  return undefined;
+}
+
 export class TokenCache {
-  constructor(private readonly dir: string) {}
+  /** Undefined until first use; then whether the cache may be used at all this run. */
+  private usable?: boolean;
+
+  /** `warn` hears, once, why the cache is not used. */
+  constructor(
+    private readonly dir: string,
+    private readonly warn?: (message: string) => void,
+  ) {}
 
   static defaultDir(env: NodeJS.ProcessEnv): string {
     const base = env.XDG_CACHE_HOME || join(env.HOME || homedir(), '.cache');
@@ -43,8 +78,9 @@ export class TokenCache {
   }
 
   load(key: string, now: number): AuthState | undefined {
+    if (!this.trusted(false)) return undefined;
     try {
-      const state = authStateGuard(JSON.parse(readFileSync(this.path(key), 'utf8')), '');
+      const state = authStateGuard(JSON.parse(this.readOwnFile(this.path(key))), '');
       if (Date.parse(state.expiresAt) - REFRESH_MARGIN_MS <= now) return undefined;
       return state;
     } catch {
@@ -53,11 +89,16 @@ export class TokenCache {
   }
 
   save(key: string, state: AuthState): void {
+    if (!this.trusted(true)) return;
     try {
-      mkdirSync(this.dir, { recursive: true, mode: 0o700 });
-      chmodSync(this.dir, 0o700);
       const tmp = `${this.path(key)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-      writeFileSync(tmp, JSON.stringify(state), { mode: 0o600 });
+      // O_EXCL|O_NOFOLLOW: never write through a name someone else put there. rename replaces a link, never follows it.
+      const fd = openSync(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
+      try {
+        writeFileSync(fd, JSON.stringify(state));
+      } finally {
+        closeSync(fd);
+      }
       renameSync(tmp, this.path(key));
     } catch {
       // A cache that cannot be written only costs speed.
@@ -65,7 +106,70 @@ export class TokenCache {
   }
 
   drop(key: string): void {
-    rmSync(this.path(key), { force: true });
+    // Unlinking never follows a link; still, a directory that is not ours is left alone.
+    if (this.trusted(false)) rmSync(this.path(key), { force: true });
+  }
+
+  /** A cache file's text, only from a regular file of ours reached without following a link. */
+  private readOwnFile(path: string): string {
+    let fd: number;
+    try {
+      fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ELOOP') this.refuse(`${path} is a symbolic link`);
+      throw err;
+    }
+    try {
+      const problem = untrusted(path, fstatSync(fd), 'file');
+      if (problem) {
+        this.refuse(problem);
+        throw new Error(problem);
+      }
+      return readFileSync(fd, 'utf8');
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  /**
+   * Checks (and with `create`, makes) the cache directories: the base (XDG_CACHE_HOME, ~/.cache)
+   * ours or root's and then not open to others' renames; the two below it ours, 0700, real directories.
+   */
+  private trusted(create: boolean): boolean {
+    if (this.usable !== undefined) return this.usable;
+    const app = dirname(this.dir);
+    const base = dirname(app);
+    try {
+      // The base may be a link of the user's own making (~/.cache on another disk): its target is judged.
+      const baseStats = statSync(base, { throwIfNoEntry: false });
+      if (baseStats) {
+        const open = (baseStats.mode & 0o022) !== 0 && (baseStats.mode & STICKY) === 0;
+        if (uid !== undefined && baseStats.uid !== uid && (baseStats.uid !== 0 || open))
+          return this.refuse(`${base} belongs to another user (uid ${baseStats.uid})`);
+      } else if (!create) return true;
+      for (const path of [app, this.dir]) {
+        let stats = lstatSync(path, { throwIfNoEntry: false });
+        if (!stats && !create) return true; // nothing cached yet; checked again before the first write
+        if (!stats) {
+          mkdirSync(path, { recursive: path === app, mode: 0o700 });
+          stats = lstatSync(path);
+        }
+        const problem = untrusted(path, stats, 'directory');
+        if (problem) return this.refuse(problem);
+      }
+      chmodSync(this.dir, 0o700);
+      this.usable = true;
+      return true;
+    } catch {
+      return false; // a cache that cannot be made only costs speed
+    }
+  }
+
+  private refuse(problem: string): false {
+    if (this.usable !== false)
+      this.warn?.(`WARNING: not using the token cache: ${problem}; it must be a directory of your own, not a link (remove it, or set XDG_CACHE_HOME).`);
+    this.usable = false;
+    return false;
   }
 
   private path(key: string): string {

@@ -74,7 +74,7 @@ describe('bad keystonerc files (--os-rc)', () => {
   it('a directory instead of a file → names the path', async () => {
     const path = join(dir, 'a-directory.rc');
     mkdirSync(path, { recursive: true });
-    await expectConfigError(['--os-rc', path], {}, new RegExp(`^Cannot read credentials file ${path} `));
+    await expectConfigError(['--os-rc', path], {}, `Cannot read credentials file ${path}: it is a directory, not a regular file.`);
   });
   it('an rc file that sets no password → names the missing variable', async () => {
     const path = rc('nopass.rc', 'export OS_USERNAME=admin\n');

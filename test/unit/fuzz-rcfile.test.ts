@@ -1,6 +1,10 @@
 // Fuzzing the keystonerc parser: any text either parses or fails with a CliError that names
 // file:line; nothing hangs (no regex blow-up on hostile lines); and any value written the way a
 // shell would quote it (single or double quotes) reads back exactly.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseRc } from '../../src/config/rcfile.js';
@@ -138,6 +142,89 @@ describe('values read back exactly', () => {
         expect(rc.vars.C).toBe(envValue);
       }),
       { numRuns: 500, seed: 46 },
+    );
+  });
+});
+
+// What bash leaves in X after `source`-ing one line: the reader must agree, or refuse with file:line.
+function bashValue(line: string, env: Record<string, string>): string | undefined {
+  const dir = mkdtempSync(join(tmpdir(), 'osc-rc-bash-'));
+  const rc = join(dir, 'rc');
+  writeFileSync(rc, `${line}\n`);
+  const out = spawnSync('bash', ['-c', `cd ${dir}; source ./rc >/dev/null 2>&1; printf %s "\${X-<unset>}"`], {
+    env: { ...env, HOME: '/root', PATH: process.env.PATH ?? '/usr/bin:/bin' },
+    stdio: ['ignore', 'pipe', 'ignore'],
+    timeout: 5000,
+    encoding: 'utf8',
+  });
+  rmSync(dir, { recursive: true, force: true });
+  return out.stdout === '<unset>' ? undefined : out.stdout;
+}
+
+describe.runIf(spawnSync('bash', ['-c', 'true']).status === 0)('the reader agrees with bash or refuses', () => {
+  const ENV = { SET: 'v', EMPTY: '' };
+  const LINES = [
+    'X=${UNSET:-$(id -un)}',
+    'X=${UNSET:-`id -un`}',
+    'X=${UNSET:-lit/eral:1}',
+    'X=${EMPTY:-d}',
+    'X=${EMPTY-d}',
+    'X=${UNSET-d}',
+    'X=${SET:-d}',
+    'X="${UNSET:-a b}"',
+    'X=${UNSET:-~}',
+    'X=${UNSET:+alt}',
+    'X=${#SET}',
+    'X=${SET%v}',
+    'X=pw|cat',
+    'X=pw>/dev/null',
+    'X=pw</dev/null',
+    'X=pw&',
+    'X=a;Y=b',
+    'X=pw;',
+    'X=(a b)',
+    'X=~root',
+    'X=~',
+    'X=a:~/b',
+    'X=a~b',
+    "X='~root'",
+    'X=$1',
+    'X=$$',
+    'X=$@',
+    "X=$'a\\nb'",
+    'X="$\'a"',
+    'X=a$',
+    'X="pw|cat>f"',
+    'X=pw\\',
+  ];
+  for (const line of LINES) {
+    it(line, () => {
+      let ours: string | undefined;
+      try {
+        ours = parseRc(line, PATH, ENV).vars.X;
+      } catch (err) {
+        expect((err as Error).message).toMatch(new RegExp(`^${PATH}:1: `));
+        return;
+      }
+      expect(ours).toBe(bashValue(line, ENV));
+    });
+  }
+
+  it('random values in ${UNSET:-…} defaults', () => {
+    const word = fc.string({ unit: fc.constantFrom(...'ab ~:$`\'"\\{}|;&<>()-/'.split('')), maxLength: 8 });
+    fc.assert(
+      fc.property(word, (w) => {
+        const line = `X=\${UNSET:-${w}}`;
+        let ours: string | undefined;
+        try {
+          ours = parseRc(line, PATH, ENV).vars.X;
+        } catch (err) {
+          expect(err).toBeInstanceOf(CliError);
+          return;
+        }
+        expect(ours).toBe(bashValue(line, ENV));
+      }),
+      { numRuns: 60, seed: 47 },
     );
   });
 });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { hashSecret, redactBody, redactHeader } from '../../src/http/redact.js';
+import { hashSecret, redactBody, redactHeader, scrubText } from '../../src/http/redact.js';
 
 describe('redaction for --debug', () => {
   it("shows tokens as keystoneauth's {SHA256}<digest>", () => {
@@ -35,5 +35,22 @@ describe('redaction for --debug', () => {
 
   it('leaves non-JSON text alone', () => {
     expect(redactBody('plain text')).toBe('plain text');
+  });
+});
+
+describe('scrubText: server text fit to show', () => {
+  it('takes out known secrets (raw and JSON-escaped), secret-named fields and URL userinfo', () => {
+    const text = `echo {'password': 'a"b', "secret": "x\\"y", token=abc} pw a"b and a\\"b at http://admin:pw@host:5000/v3?x=1`;
+    const out = scrubText(text, ['a"b', undefined, '']);
+    expect(out).toBe(`echo {'password': '***', "secret": "***", token=***} pw *** and *** at http://host:5000/v3?x=1`);
+  });
+
+  it('leaves ordinary messages alone', () => {
+    const text = 'Image 5f2e not found: http://host/v2/images/5f2e?marker=a@b (token expired)';
+    expect(scrubText(text, [])).toBe(text);
+  });
+
+  it('redacts cookies and proxy credentials in --debug headers', () => {
+    for (const name of ['Set-Cookie', 'cookie', 'Proxy-Authorization']) expect(redactHeader(name, 's=1')).toBe(hashSecret('s=1'));
   });
 });

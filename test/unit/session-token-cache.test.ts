@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { chownSync, mkdirSync, mkdtempSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -73,5 +73,73 @@ describe('token cache', () => {
     const catalog = [{ id: 's', type: 'image', endpoints: [{ id: 'e', interface: 'public', region_id: null, url: 'http://gl' }] }];
     writeFileSync(join(dir, 'k.json'), JSON.stringify({ ...state(60), catalog }));
     expect(new TokenCache(dir).load('k', NOW)?.catalog).toEqual(catalog);
+  });
+});
+
+// Root with XDG_CACHE_HOME in a directory another user owns: that user could plant links or
+// forged entries that send root's next requests (and a new user's password) to their endpoint.
+describe.runIf(process.getuid?.() === 0)('token cache trusts only what is its own (as root)', () => {
+  const OTHER = 65534;
+  const forged = JSON.stringify({ ...state(60), token: 'forged', identityUrl: 'http://attacker/v3' });
+
+  function setup(): { base: string; app: string; dir: string; warnings: string[]; cache: TokenCache } {
+    const base = mkdtempSync(join(tmpdir(), 'osc-tc-trust-'));
+    const app = join(base, 'openstack-classic-cli');
+    const dir = join(app, 'tokens');
+    const warnings: string[] = [];
+    return { base, app, dir, warnings, cache: new TokenCache(dir, (m) => warnings.push(m)) };
+  }
+
+  it('a base directory another user owns: warned once, nothing read or written', () => {
+    const { base, dir, warnings, cache } = setup();
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'k.json'), forged);
+    chownSync(base, OTHER, OTHER);
+    expect(cache.load('k', NOW)).toBeUndefined();
+    cache.save('k2', state(60));
+    cache.drop('k');
+    expect(readdirSync(dir).sort()).toEqual(['k.json']);
+    expect(warnings).toEqual([expect.stringContaining(`${base} belongs to another user (uid ${OTHER})`)]);
+  });
+
+  for (const linked of ['app', 'dir'] as const) {
+    it(`a symlink planted at the ${linked === 'app' ? 'cache' : 'tokens'} directory is not followed`, () => {
+      const { app, dir, warnings, cache } = setup();
+      const target = mkdtempSync(join(tmpdir(), 'osc-tc-target-'));
+      const path = linked === 'app' ? app : dir;
+      if (linked === 'dir') mkdirSync(app);
+      if (linked === 'app') mkdirSync(join(target, 'tokens'));
+      writeFileSync(join(target, linked === 'app' ? 'tokens/k.json' : 'k.json'), forged);
+      symlinkSync(target, path);
+      expect(cache.load('k', NOW)).toBeUndefined();
+      cache.save('k2', state(60));
+      expect(readdirSync(linked === 'app' ? join(target, 'tokens') : target)).toEqual(['k.json']);
+      expect(warnings).toEqual([expect.stringContaining(`${path} is a symbolic link`)]);
+    });
+  }
+
+  it('a symlink planted at a cache file is not followed; a file another user owns is not read', () => {
+    const { dir, warnings, cache } = setup();
+    mkdirSync(dir, { recursive: true });
+    const elsewhere = join(mkdtempSync(join(tmpdir(), 'osc-tc-target-')), 'forged.json');
+    writeFileSync(elsewhere, forged);
+    symlinkSync(elsewhere, join(dir, 'k.json'));
+    expect(cache.load('k', NOW)).toBeUndefined();
+    expect(warnings).toEqual([expect.stringContaining(`${join(dir, 'k.json')} is a symbolic link`)]);
+
+    const second = setup();
+    mkdirSync(second.dir, { recursive: true });
+    writeFileSync(join(second.dir, 'k.json'), forged);
+    chownSync(join(second.dir, 'k.json'), OTHER, OTHER);
+    expect(second.cache.load('k', NOW)).toBeUndefined();
+    expect(second.warnings).toEqual([expect.stringContaining('belongs to another user (uid 65534)')]);
+  });
+
+  it('its own directories and files still work', () => {
+    const { dir, warnings, cache } = setup();
+    cache.save('k', state(60));
+    expect(cache.load('k', NOW)?.token).toBe('tok');
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
+    expect(warnings).toEqual([]);
   });
 });
