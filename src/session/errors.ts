@@ -1,5 +1,6 @@
 import { CliError, HttpError, messageOf } from '../errors.js';
 import type { HttpResponse } from '../http/transport.js';
+import { readBody } from './read-body.js';
 
 /** Where Node's reason phrases differ from those the Python clients (webob, http.client) print. */
 const PYTHON_REASONS: Record<number, string> = {
@@ -38,12 +39,12 @@ function plain(html: string): string {
   return [...new Set(lines)].join(': ');
 }
 
-export async function errorFromResponse(res: HttpResponse): Promise<HttpError> {
+export async function errorFromResponse(res: HttpResponse, timeoutSeconds: number): Promise<HttpError> {
   let text = '';
   try {
-    text = await res.body.text();
+    text = await readBody(res, timeoutSeconds);
   } catch {
-    /* a broken error body still yields the status line */
+    /* a broken, endless or oversized error body still yields the status line */
   }
   // node:http only for its reason phrases, and only on this path: a successful command never loads it.
   const reason = PYTHON_REASONS[res.status] ?? (await import('node:http')).STATUS_CODES[res.status] ?? 'Error';
@@ -56,15 +57,20 @@ export async function errorFromResponse(res: HttpResponse): Promise<HttpError> {
   );
 }
 
-/** A JSON answer that broke off mid-body (reset, closed, stalled): safe to ask again only for a GET. */
+/** A JSON answer that broke off mid-body (reset, closed): safe to ask again only for a GET. */
 export class BrokenBodyError extends CliError {}
 
-/** Reads a JSON answer, shape unchecked (see http/decode.ts); a broken connection or a body that is not JSON becomes one line naming the URL. */
-export async function readJson(res: HttpResponse): Promise<unknown> {
+/**
+ * Reads a JSON answer, bounded in size and time (read-body.ts), shape unchecked (see http/decode.ts);
+ * a broken connection, an oversized or late body, or a body that is not JSON becomes one line naming the URL.
+ */
+export async function readJson(res: HttpResponse, timeoutSeconds: number): Promise<unknown> {
   let text: string;
   try {
-    text = await res.body.text();
+    text = await readBody(res, timeoutSeconds);
   } catch (err) {
+    // Too large or too late: one line as it is (asking again would not help).
+    if (err instanceof CliError) throw err;
     const cause = messageOf(err);
     throw new BrokenBodyError(`The answer from ${res.url} broke off (${cause}): try again; check the network or a proxy in between.`);
   }

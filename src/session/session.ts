@@ -128,7 +128,7 @@ export class Session {
       }
       throw new CliError('Invalid OpenStack Identity credentials.');
     }
-    if (res.status >= 400 && !req.allow?.includes(res.status)) throw await errorFromResponse(res);
+    if (res.status >= 400 && !req.allow?.includes(res.status)) throw await errorFromResponse(res, this.credentials.timeoutSeconds);
     return res;
   }
 
@@ -162,11 +162,11 @@ export class Session {
     }
     let body: unknown;
     try {
-      body = await readJson(res);
+      body = await readJson(res, this.credentials.timeoutSeconds);
     } catch (err) {
       // The answer broke off mid-body: like a reset before the answer, a GET is asked again once.
       if (!(err instanceof BrokenBodyError) || req.method !== 'GET') throw err;
-      body = await readJson(await this.request(service, req));
+      body = await readJson(await this.request(service, req), this.credentials.timeoutSeconds);
     }
     return decodeAnswer(SERVICE_NAMES[service], req.method, res.url, body, guard);
   }
@@ -208,7 +208,7 @@ export class Session {
       const cached = this.cache!.load(key, this.now());
       if (cached) return cached;
     }
-    const identityUrl = await discoverV3(c.authUrl!, this.transport);
+    const identityUrl = await discoverV3(c.authUrl!, this.transport, c.timeoutSeconds);
     const state = await authenticate(c, identityUrl, this.transport);
     this.authenticatedHere = true;
     if (useCache) this.cache!.save(key, state);
