@@ -5,6 +5,7 @@ import { decodeAnswer, list, optional, shape, str, time } from '../http/decode.j
 import type { HttpTransport } from '../http/transport.js';
 import { catalogGuard, type CatalogService } from './catalog.js';
 import { errorFromResponse, readJson } from './errors.js';
+import { followLink } from './links.js';
 import { readBody } from './read-body.js';
 
 export interface AuthState {
@@ -61,7 +62,12 @@ export async function discoverV3(authUrl: string, transport: HttpTransport, time
   const href = v3?.links?.find((l) => l.rel === 'self')?.href;
   if (!href)
     throw new CliError(`The server at ${authUrl} offers no Identity v3 API (found ${doc.versions?.values?.map((v) => v.id).join(', ') || 'no version list'}).`);
-  return href.replace(/\/+$/, '');
+  // The password goes there next: a relative href is below the root, another origin is refused.
+  try {
+    return followLink(root, href).replace(/\/+$/, '');
+  } catch (err) {
+    throw new CliError(`${(err as Error).message} (Keystone at ${root} names it as its v3 API; if it is right, pass it as --os-auth-url.)`);
+  }
 }
 
 function domain(name: string | undefined, id: string | undefined, fallback: string | undefined): Record<string, string> {

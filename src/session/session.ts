@@ -6,6 +6,7 @@ import type { HttpResponse, HttpTransport, RequestBody } from '../http/transport
 import { authenticate, discoverV3, type AuthState } from './auth.js';
 import { selectEndpoint } from './catalog.js';
 import { BrokenBodyError, errorFromResponse, readJson } from './errors.js';
+import { followLink } from './links.js';
 import { TokenCache } from './token-cache.js';
 
 export type ServiceType = 'identity' | 'image';
@@ -15,7 +16,10 @@ export type Query = Record<string, string | number | boolean | undefined | reado
 
 export interface ServiceRequest {
   method: string;
-  /** Path below the service's base URL ("/v3/projects" is wrong for identity: base already ends in /v3). */
+  /**
+   * Path below the service's base URL ("/v3/projects" is wrong for identity: base already ends in /v3),
+   * or a link from the server (Glance's `next`), joined as session/links.ts says.
+   */
   path: string;
   query?: Query;
   json?: unknown;
@@ -95,7 +99,8 @@ export class Session {
 
   async request(service: ServiceType, req: ServiceRequest): Promise<HttpResponse> {
     const base = await this.endpoint(service);
-    const url = base + req.path + queryString(req.query);
+    // A path of ours, or a link from the server's answer: either way, never off the endpoint's origin.
+    const url = followLink(base, req.path) + queryString(req.query);
     const headers: Record<string, string> = { Accept: 'application/json', ...req.headers };
     let body = req.body;
     if (req.json !== undefined) {

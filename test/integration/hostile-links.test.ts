@@ -1,6 +1,7 @@
-// A Glance that misbehaves on purpose (test/helpers/hostile-glance.ts) with its `next` links:
-// looping, empty pages; and one behind a path prefix. The built CLI, in token mode (no Keystone
-// needed), stops a loop with one line, exit 1.
+// A Glance that misbehaves on purpose (test/helpers/hostile-glance.ts) with its `next` links: to
+// another origin, looping, empty pages; and one behind a path prefix. The built CLI, in token mode
+// (no Keystone needed), never sends its token anywhere but the image endpoint's origin, and stops a
+// loop with one line, exit 1.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { GOOD_IMAGE } from '../helpers/fake-cloud.js';
@@ -30,7 +31,35 @@ function expectOneLineFailure(r: { code: number | null; stdout: string; stderr: 
   expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
 }
 
-describe('paging', () => {
+describe('next links', () => {
+  const forms = (port: string) => [
+    `@127.0.0.1:${port}/v2/images?marker=x`,
+    `//127.0.0.1:${port}/v2/images?marker=x`,
+    `http://127.0.0.1:${port}/v2/images?marker=x`,
+  ];
+  for (const form of forms('OTHER')) {
+    it(`never carry the token to another origin: ${form}`, async () => {
+      const next = form.replace('OTHER', new URL(other.origin).port);
+      glance.answer = (_req, res) => json(res, 200, { images: [image('a')], next });
+      other.answer = (_req, res) => json(res, 200, { images: [image('stolen')] });
+      const r = await list();
+      console.log(`next ${form}: exit ${r.code}; other origin got ${other.requests.length} request(s), ${other.tokens.length} token(s): ${r.stderr.trim()}`);
+      expectOneLineFailure(r);
+      expect(other.tokens).toEqual([]);
+      expect(glance.tokens.every((t) => t === TOKEN)).toBe(true);
+    });
+  }
+
+  it('a link to another origin is refused with one line naming both origins', async () => {
+    glance.answer = (_req, res) => json(res, 200, { images: [image('a')], next: `${other.origin}/v2/images?marker=a` });
+    const r = await list();
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(
+      `Refused a link from ${glance.origin} to ${other.origin}: credentials are sent only to the endpoint's own origin (scheme, host and port).\n`,
+    );
+    expect(other.requests).toEqual([]);
+  });
+
   it('a marker that repeats stops paging', async () => {
     glance.answer = (req, res) => {
       const marker = new URL(req.url!, glance.origin).searchParams.get('marker');

@@ -2,6 +2,7 @@
 import { decodeAnswer } from '../../http/decode.js';
 import { HttpTransport, type TransportOptions } from '../../http/transport.js';
 import { discoveryGuard } from '../../session/auth.js';
+import { linkTarget } from '../../session/links.js';
 import { readBody } from '../../session/read-body.js';
 
 export interface ApiVersion {
@@ -27,7 +28,8 @@ export async function discoverVersions(transport: HttpTransport, url: string, ti
   return found.map((v) => ({
     id: v.id,
     status: v.status,
-    url: v.links?.find((l) => l.rel === 'self')?.href ?? new URL(v.id, url.endsWith('/') ? url : url + '/').href,
+    // Only shown, never sent to: a relative href is below the root (its path prefix kept), a full one as it is.
+    url: linkTarget(url, v.links?.find((l) => l.rel === 'self')?.href ?? v.id),
   }));
 }
 
