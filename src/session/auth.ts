@@ -5,6 +5,8 @@ import { decodeAnswer, list, optional, shape, str, time } from '../http/decode.j
 import type { HttpTransport } from '../http/transport.js';
 import { catalogGuard, type CatalogService } from './catalog.js';
 import { errorFromResponse, readJson } from './errors.js';
+import { followLink } from './links.js';
+import { readBody } from './read-body.js';
 
 export interface AuthState {
   token: string;
@@ -43,12 +45,12 @@ export const discoveryGuard = shape<DiscoveryDoc>({
 });
 
 /** Resolves an auth URL to its v3 base: /v3 as is; /v2.0 or unversioned by asking the server. */
-export async function discoverV3(authUrl: string, transport: HttpTransport): Promise<string> {
+export async function discoverV3(authUrl: string, transport: HttpTransport, timeoutSeconds: number): Promise<string> {
   const trimmed = authUrl.replace(/\/+$/, '');
   if (/\/v3$/.test(trimmed)) return trimmed;
   const root = trimmed.replace(/\/v2\.0$/, '');
   const res = await transport.request({ method: 'GET', url: root + '/', headers: { Accept: 'application/json' } });
-  const text = await res.body.text();
+  const text = await readBody(res, timeoutSeconds);
   let parsed: unknown = {};
   try {
     parsed = JSON.parse(text);
@@ -60,7 +62,12 @@ export async function discoverV3(authUrl: string, transport: HttpTransport): Pro
   const href = v3?.links?.find((l) => l.rel === 'self')?.href;
   if (!href)
     throw new CliError(`The server at ${authUrl} offers no Identity v3 API (found ${doc.versions?.values?.map((v) => v.id).join(', ') || 'no version list'}).`);
-  return href.replace(/\/+$/, '');
+  // The password goes there next: a relative href is below the root, another origin is refused.
+  try {
+    return followLink(root, href).replace(/\/+$/, '');
+  } catch (err) {
+    throw new CliError(`${(err as Error).message} (Keystone at ${root} names it as its v3 API; if it is right, pass it as --os-auth-url.)`);
+  }
 }
 
 function domain(name: string | undefined, id: string | undefined, fallback: string | undefined): Record<string, string> {
@@ -122,9 +129,9 @@ export async function authenticate(c: Credentials, identityUrl: string, transpor
     await res.body.dump();
     throw new CliError('Invalid OpenStack Identity credentials.');
   }
-  if (res.status >= 400) throw await errorFromResponse(res, secretsOf(c));
+  if (res.status >= 400) throw await errorFromResponse(res, c.timeoutSeconds, secretsOf(c));
   const token = res.headers['x-subject-token'];
-  const body = decodeAnswer('Keystone', 'POST', res.url, await readJson(res), tokenGuard);
+  const body = decodeAnswer('Keystone', 'POST', res.url, await readJson(res, c.timeoutSeconds), tokenGuard);
   if (!token) throw new CliError(`Keystone at ${identityUrl} answered without an X-Subject-Token header.`);
   return {
     token,

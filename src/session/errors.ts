@@ -1,6 +1,7 @@
 import { CliError, HttpError, messageOf } from '../errors.js';
 import { scrubText } from '../http/redact.js';
 import type { HttpResponse } from '../http/transport.js';
+import { readBody } from './read-body.js';
 
 /** Where Node's reason phrases differ from those the Python clients (webob, http.client) print. */
 const PYTHON_REASONS: Record<number, string> = {
@@ -44,12 +45,12 @@ function plain(html: string): string {
  * (Keystone's 400 for a malformed auth body quotes it): `secrets` (password, application credential
  * secret, token) and secret-named fields are scrubbed from it before anyone can print it.
  */
-export async function errorFromResponse(res: HttpResponse, secrets: ReadonlyArray<string | undefined> = []): Promise<HttpError> {
+export async function errorFromResponse(res: HttpResponse, timeoutSeconds: number, secrets: ReadonlyArray<string | undefined> = []): Promise<HttpError> {
   let text = '';
   try {
-    text = await res.body.text();
+    text = await readBody(res, timeoutSeconds);
   } catch {
-    /* a broken error body still yields the status line */
+    /* a broken, endless or oversized error body still yields the status line */
   }
   // node:http only for its reason phrases, and only on this path: a successful command never loads it.
   const reason = PYTHON_REASONS[res.status] ?? (await import('node:http')).STATUS_CODES[res.status] ?? 'Error';
@@ -62,15 +63,20 @@ export async function errorFromResponse(res: HttpResponse, secrets: ReadonlyArra
   );
 }
 
-/** A JSON answer that broke off mid-body (reset, closed, stalled): safe to ask again only for a GET. */
+/** A JSON answer that broke off mid-body (reset, closed): safe to ask again only for a GET. */
 export class BrokenBodyError extends CliError {}
 
-/** Reads a JSON answer, shape unchecked (see http/decode.ts); a broken connection or a body that is not JSON becomes one line naming the URL. */
-export async function readJson(res: HttpResponse): Promise<unknown> {
+/**
+ * Reads a JSON answer, bounded in size and time (read-body.ts), shape unchecked (see http/decode.ts);
+ * a broken connection, an oversized or late body, or a body that is not JSON becomes one line naming the URL.
+ */
+export async function readJson(res: HttpResponse, timeoutSeconds: number): Promise<unknown> {
   let text: string;
   try {
-    text = await res.body.text();
+    text = await readBody(res, timeoutSeconds);
   } catch (err) {
+    // Too large or too late: one line as it is (asking again would not help).
+    if (err instanceof CliError) throw err;
     const cause = messageOf(err);
     throw new BrokenBodyError(`The answer from ${res.url} broke off (${cause}): try again; check the network or a proxy in between.`);
   }

@@ -6,6 +6,7 @@ import type { HttpResponse, HttpTransport, RequestBody } from '../http/transport
 import { authenticate, discoverV3, type AuthState } from './auth.js';
 import { selectEndpoint } from './catalog.js';
 import { BrokenBodyError, errorFromResponse, readJson } from './errors.js';
+import { followLink } from './links.js';
 import { TokenCache } from './token-cache.js';
 
 export type ServiceType = 'identity' | 'image';
@@ -15,7 +16,10 @@ export type Query = Record<string, string | number | boolean | undefined | reado
 
 export interface ServiceRequest {
   method: string;
-  /** Path below the service's base URL ("/v3/projects" is wrong for identity: base already ends in /v3). */
+  /**
+   * Path below the service's base URL ("/v3/projects" is wrong for identity: base already ends in /v3),
+   * or a link from the server (Glance's `next`), joined as session/links.ts says.
+   */
   path: string;
   query?: Query;
   json?: unknown;
@@ -95,7 +99,8 @@ export class Session {
 
   async request(service: ServiceType, req: ServiceRequest): Promise<HttpResponse> {
     const base = await this.endpoint(service);
-    const url = base + req.path + queryString(req.query);
+    // A path of ours, or a link from the server's answer: either way, never off the endpoint's origin.
+    const url = followLink(base, req.path) + queryString(req.query);
     const headers: Record<string, string> = { Accept: 'application/json', ...req.headers };
     let body = req.body;
     if (req.json !== undefined) {
@@ -130,7 +135,7 @@ export class Session {
       }
       throw new CliError('Invalid OpenStack Identity credentials.');
     }
-    if (res.status >= 400 && !req.allow?.includes(res.status)) throw await errorFromResponse(res, [...secretsOf(this.credentials), token, sentToken]);
+    if (res.status >= 400 && !req.allow?.includes(res.status)) throw await errorFromResponse(res, this.credentials.timeoutSeconds, [...secretsOf(this.credentials), token, sentToken]);
     return res;
   }
 
@@ -164,11 +169,11 @@ export class Session {
     }
     let body: unknown;
     try {
-      body = await readJson(res);
+      body = await readJson(res, this.credentials.timeoutSeconds);
     } catch (err) {
       // The answer broke off mid-body: like a reset before the answer, a GET is asked again once.
       if (!(err instanceof BrokenBodyError) || req.method !== 'GET') throw err;
-      body = await readJson(await this.request(service, req));
+      body = await readJson(await this.request(service, req), this.credentials.timeoutSeconds);
     }
     return decodeAnswer(SERVICE_NAMES[service], req.method, res.url, body, guard);
   }
@@ -210,7 +215,7 @@ export class Session {
       const cached = this.cache!.load(key, this.now());
       if (cached) return cached;
     }
-    const identityUrl = await discoverV3(c.authUrl!, this.transport);
+    const identityUrl = await discoverV3(c.authUrl!, this.transport, c.timeoutSeconds);
     const state = await authenticate(c, identityUrl, this.transport);
     this.authenticatedHere = true;
     if (useCache) this.cache!.save(key, state);

@@ -20,7 +20,7 @@ export function scriptedTransport(script: Canned | ((req: HttpRequest) => Canned
       asked.push(`${req.method} ${new URL(req.url).pathname}`);
       const canned = typeof script === 'function' ? script(req) : script;
       const text = typeof canned.body === 'string' ? canned.body : JSON.stringify(canned.body);
-      const body = Object.assign(Readable.from([]), {
+      const body = Object.assign(Readable.from([Buffer.from(text)]), {
         text: async () => text,
         json: async () => JSON.parse(text) as unknown,
         dump: async () => undefined,

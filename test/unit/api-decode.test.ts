@@ -231,17 +231,17 @@ describe('authentication and discovery', () => {
   });
 
   it('version discovery: a wrong shape is named, a page that is no JSON still means "no Keystone"', async () => {
-    expect(await failure(discoverV3('http://ks:5000/v2.0', scriptedTransport({ status: 300, body: { versions: { values: 'v3' } } })))).toBe(
+    expect(await failure(discoverV3('http://ks:5000/v2.0', scriptedTransport({ status: 300, body: { versions: { values: 'v3' } } }), 30))).toBe(
       'Keystone answered GET / with an unexpected body: "versions.values" is not a list',
     );
-    expect(await failure(discoverV3('http://ks:5000', scriptedTransport({ status: 300, body: 'null' })))).toBe(
+    expect(await failure(discoverV3('http://ks:5000', scriptedTransport({ status: 300, body: 'null' }), 30))).toBe(
       'Keystone answered GET / with an unexpected body: the body is not an object',
     );
-    expect(await failure(discoverV3('http://ks:5000', scriptedTransport({ status: 200, body: '<html>' })))).toBe(
+    expect(await failure(discoverV3('http://ks:5000', scriptedTransport({ status: 200, body: '<html>' }), 30))).toBe(
       'The server at http://ks:5000 offers no Identity v3 API (found no version list).',
     );
-    expect(await discoverVersions(scriptedTransport({ status: 200, body: '<html>' }), 'http://ks:5000/')).toBeUndefined();
-    expect(await failure(discoverVersions(scriptedTransport({ status: 200, body: { version: { id: 'v3' } } }), 'http://ks:5000/v3'))).toBe(
+    expect(await discoverVersions(scriptedTransport({ status: 200, body: '<html>' }), 'http://ks:5000/', 30)).toBeUndefined();
+    expect(await failure(discoverVersions(scriptedTransport({ status: 200, body: { version: { id: 'v3' } } }), 'http://ks:5000/v3', 30))).toBe(
       'Keystone answered GET /v3 with an unexpected body: "version.status" is missing',
     );
   });

@@ -2,6 +2,8 @@
 import { decodeAnswer } from '../../http/decode.js';
 import { HttpTransport, type TransportOptions } from '../../http/transport.js';
 import { discoveryGuard } from '../../session/auth.js';
+import { linkTarget } from '../../session/links.js';
+import { readBody } from '../../session/read-body.js';
 
 export interface ApiVersion {
   id: string;
@@ -10,9 +12,9 @@ export interface ApiVersion {
 }
 
 /** The versions a Keystone answers at `url` (a root lists several, a versioned URL describes one); undefined when it is no Keystone. */
-export async function discoverVersions(transport: HttpTransport, url: string): Promise<ApiVersion[] | undefined> {
+export async function discoverVersions(transport: HttpTransport, url: string, timeoutSeconds: number): Promise<ApiVersion[] | undefined> {
   const res = await transport.request({ method: 'GET', url, headers: { Accept: 'application/json' } });
-  const text = await res.body.text();
+  const text = await readBody(res, timeoutSeconds);
   if (![200, 204, 300].includes(res.status)) return undefined;
   let parsed: unknown;
   try {
@@ -26,7 +28,8 @@ export async function discoverVersions(transport: HttpTransport, url: string): P
   return found.map((v) => ({
     id: v.id,
     status: v.status,
-    url: v.links?.find((l) => l.rel === 'self')?.href ?? new URL(v.id, url.endsWith('/') ? url : url + '/').href,
+    // Only shown, never sent to: a relative href is below the root (its path prefix kept), a full one as it is.
+    url: linkTarget(url, v.links?.find((l) => l.rel === 'self')?.href ?? v.id),
   }));
 }
 
@@ -34,7 +37,7 @@ export async function discoverVersions(transport: HttpTransport, url: string): P
 export async function discoverWith(options: TransportOptions, url: string): Promise<ApiVersion[] | undefined> {
   const transport = new HttpTransport(options);
   try {
-    return await discoverVersions(transport, url);
+    return await discoverVersions(transport, url, options.timeoutSeconds);
   } finally {
     await transport.close();
   }

@@ -1,3 +1,4 @@
+import { CliError } from '../../errors.js';
 import { bool, count, list, nullable, obj, optional, shape, str, type Guard } from '../../http/decode.js';
 import type { Query, Session } from '../../session/session.js';
 
@@ -56,6 +57,9 @@ export const imageGuard: Guard<Image> = shape<Image>({
   locations: optional(list(locationGuard)),
 });
 
+/** The most pages one listing follows: 250,000 images at Glance's default page size (25). */
+const MAX_PAGES = 10_000;
+
 /** One page of GET /v2/images; `next` is a path below the endpoint's base URL. */
 interface ImagePage {
   images: Image[];
@@ -74,19 +78,28 @@ export const imagePath = (id: string): string => `/v2/images/${encodeURIComponen
 export class ImagesApi {
   constructor(private readonly session: Session) {}
 
-  /** All pages, following Glance's `next` links (paths below the endpoint's base URL), up to `limit` images. */
+  /**
+   * All pages, following Glance's `next` links (joined below the endpoint, on its origin only: see
+   * session/links.ts), up to `limit` images. A server that loops (a marker again, an empty page that
+   * still has a next) or never ends (more than MAX_PAGES) stops the listing with one line.
+   */
   async list(query: Query = {}, limit?: number): Promise<Image[]> {
     const images: Image[] = [];
-    let path: string | undefined = '/v2/images';
-    let q: Query | undefined = query;
-    while (path) {
-      const page: ImagePage = await this.session.json('image', { method: 'GET', path, query: q }, pageGuard);
+    const markers = new Set<string>(typeof query.marker === 'string' ? [query.marker] : []);
+    let page: ImagePage = await this.session.json('image', { method: 'GET', path: '/v2/images', query }, pageGuard);
+    for (let pages = 1; ; pages++) {
       images.push(...page.images);
       if (limit !== undefined && images.length >= limit) return images.slice(0, limit);
-      path = page.next;
-      q = undefined;
+      if (page.next === undefined) return images;
+      if (page.images.length === 0) throw new CliError(`Glance returned an empty page with a next link (page ${pages}): listing stopped.`);
+      // A link without a marker is its own key: the same link twice is a loop too.
+      const marker = new URLSearchParams(page.next.split('?')[1] ?? '').get('marker') ?? page.next;
+      if (markers.has(marker)) throw new CliError(`Glance's next link on page ${pages} repeats an earlier marker: listing stopped.`);
+      if (pages >= MAX_PAGES)
+        throw new CliError(`Glance's listing goes on past ${MAX_PAGES} pages: listing stopped (narrow it with filters, or raise --page-size).`);
+      markers.add(marker);
+      page = await this.session.json('image', { method: 'GET', path: page.next }, pageGuard);
     }
-    return images;
   }
 
   get(id: string): Promise<Image> {

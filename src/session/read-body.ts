@@ -1,0 +1,56 @@
+// Reading a whole JSON answer, bounded: at most JSON_BODY_CAP bytes, held as they arrive (never more),
+// and at most --timeout seconds in all, so a body that never ends or trickles cannot hold the CLI.
+// Data transfers (image upload and download) stream and are not read here: they have no cap.
+import { CliError } from '../errors.js';
+import type { HttpResponse } from '../http/transport.js';
+
+/** Far beyond any real answer (a page of 1000 images is about 2 MB), and a bound on memory. */
+export const JSON_BODY_CAP = 64 * 1024 * 1024;
+const CAP_TEXT = '64 MiB';
+/** setTimeout's longest delay; a longer --timeout waits that long (about 24 days). */
+const LONGEST_DELAY_MS = 2 ** 31 - 1;
+
+/** An answer larger than the cap: reading it again would not help, so it is never retried. */
+export class BodyTooLargeError extends CliError {}
+
+/** An answer that did not arrive in full in time (a stall or a trickle): not retried either, so --timeout bounds the wait. */
+export class BodyTimeoutError extends CliError {}
+
+class Deadline extends Error {}
+
+/** The whole body as text; a broken connection surfaces as the stream's own error. */
+export async function readBody(res: HttpResponse, timeoutSeconds: number): Promise<string> {
+  if (Number(res.headers['content-length']) > JSON_BODY_CAP) {
+    res.body.destroy();
+    throw tooLarge(res);
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  const deadline = new Deadline();
+  const timer = setTimeout(() => res.body.destroy(deadline), Math.min(timeoutSeconds * 1000, LONGEST_DELAY_MS));
+  try {
+    for await (const chunk of res.body as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      // Leaving the loop destroys the stream: the rest is never read.
+      if (size > JSON_BODY_CAP) throw tooLarge(res);
+      chunks.push(chunk);
+    }
+  } catch (err) {
+    if (err === deadline) {
+      throw new BodyTimeoutError(
+        `The answer from ${res.url} did not arrive in full within --timeout ${timeoutSeconds} s (raise --timeout if the server is slow).`,
+      );
+    }
+    if ((err as { code?: unknown }).code === 'UND_ERR_BODY_TIMEOUT') {
+      throw new BodyTimeoutError(`The answer from ${res.url} stalled for --timeout ${timeoutSeconds} s (raise --timeout if the server is slow).`);
+    }
+    throw err;
+  } finally {
+    clearTimeout(timer);
+  }
+  return Buffer.concat(chunks, size).toString('utf8');
+}
+
+function tooLarge(res: HttpResponse): BodyTooLargeError {
+  return new BodyTooLargeError(`The answer from ${res.url} is larger than ${CAP_TEXT}, the most a JSON answer may be: refused, not read further.`);
+}
