@@ -135,7 +135,8 @@ export class Session {
       }
       throw new CliError('Invalid OpenStack Identity credentials.');
     }
-    if (res.status >= 400 && !req.allow?.includes(res.status)) throw await errorFromResponse(res, this.credentials.timeoutSeconds, [...secretsOf(this.credentials), token, sentToken]);
+    if (res.status >= 400 && !req.allow?.includes(res.status))
+      throw await errorFromResponse(res, this.credentials.timeoutSeconds, [...secretsOf(this.credentials), token, sentToken]);
     return res;
   }
 
