@@ -6,6 +6,8 @@
 # the snapshot only starts faster. NODE_OPTIONS may hold V8 flags, with which a snapshot does not
 # load: then plain JavaScript too.
 dialect=${self##*/}
+# Node reopens a closed fd 1 on /dev/null before any JavaScript runs, so tell it here (src/cli/process/stdout.ts).
+[ -d /proc/self/fd ] && [ ! -L /proc/self/fd/1 ] && export OSC_STDOUT_CLOSED=1
 snapshot=${self%/*}/../dist/snapshot
 node=
 set -f; IFS=:

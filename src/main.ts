@@ -11,6 +11,7 @@ import { CliError, HttpError, messageOf } from './errors.js';
 import { colours, usageErrorText } from './output/colour.js';
 import { printOptions } from './cli/output-flags.js';
 import { EXIT } from './exit-codes.js';
+import { processStdout, type Stdout, takeStdoutClosed } from './cli/process/stdout.js';
 import { terminalLines } from './output/terminal-text.js';
 
 declare const __VERSION__: string;
@@ -40,7 +41,7 @@ export function formatError(err: unknown, dialect: Dialect, debug: boolean): str
 export interface PreparedProgram {
   program: Command;
   /** What the command action reports back to main(). */
-  outcome: { globals?: GlobalOptions; exitCode: number };
+  outcome: { globals?: GlobalOptions; exitCode: number; stdout: Stdout };
 }
 
 async function loadCommands(dialect: Dialect): Promise<readonly CommandModule[]> {
@@ -49,11 +50,11 @@ async function loadCommands(dialect: Dialect): Promise<readonly CommandModule[]>
 }
 
 export function prepareProgram(dialect: Dialect, commands: readonly CommandModule[]): PreparedProgram {
-  const outcome: PreparedProgram['outcome'] = { exitCode: EXIT.ok };
+  const outcome: PreparedProgram['outcome'] = { exitCode: EXIT.ok, stdout: processStdout(false) };
   const program = buildProgram(dialect, VERSION, DESCRIPTIONS[dialect], commands, async (module, options, output, globalFlags) => {
     const globals = globalsFrom(globalFlags, process.env);
     outcome.globals = globals;
-    const deps = makeDeps(dialect, globals, printOptions(output));
+    const deps = makeDeps(dialect, globals, printOptions(output), outcome.stdout);
     await deps.print.ready();
     outcome.exitCode = (await module.run(options, deps)) ?? 0;
   });
@@ -67,9 +68,11 @@ export async function main(dialect: Dialect, argv: readonly string[] = process.a
     if (err.code === 'EPIPE') process.exit(0); // `glance image-list | head -1` ends quietly
   });
   const { program, outcome } = prepared ?? prepareProgram(dialect, await loadCommands(dialect));
+  outcome.stdout = processStdout(takeStdoutClosed(process.env));
   // process.stderr only when it is a terminal: making the stream costs start-up time.
   const paint = await colours(isatty(2) ? process.stderr : { isTTY: false }, process.env);
-  for (const cmd of [program, ...program.commands]) cmd.configureOutput({ outputError: (text, write) => write(usageErrorText(text, dialect, paint)) });
+  for (const cmd of [program, ...program.commands])
+    cmd.configureOutput({ writeOut: (text) => outcome.stdout.write(text), outputError: (text, write) => write(usageErrorText(text, dialect, paint)) });
   try {
     await program.parseAsync(normaliseArgv(argv), { from: 'user' });
   } catch (err) {
@@ -84,6 +87,10 @@ export async function main(dialect: Dialect, argv: readonly string[] = process.a
     }
   }
   await signalCleanup();
+  if (outcome.stdout.lost && outcome.exitCode === EXIT.ok) {
+    process.stderr.write(`${dialect}: the output was lost: stdout is closed (>&-); redirect it to a file, or to /dev/null to discard it.\n`);
+    outcome.exitCode = EXIT.failure;
+  }
   // Open connections are not closed one by one: exiting closes them (waiting for each close cost ~2 ms).
   process.exit(outcome.exitCode);
 }

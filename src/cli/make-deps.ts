@@ -2,7 +2,9 @@
 // main.ts and src/cli/process/) that touches the process's stdio, terminal and signals. The HTTP
 // stack is imported only when a command first asks for a session, so --help and usage errors never load it.
 import { isatty } from 'node:tty';
+import { CliError } from '../errors.js';
 import { Printer, type PrintOptions } from '../output/printer.js';
+import { processStdout, type Stdout } from './process/stdout.js';
 import { progressBar } from '../output/progress.js';
 import { terminalLines, terminalText } from '../output/terminal-text.js';
 import { plainText, type TableStyle } from '../output/views.js';
@@ -34,9 +36,8 @@ export function sessionConfig(globals: GlobalOptions, deps: Pick<Deps, 'env' | '
   };
 }
 
-export function makeDeps(dialect: Dialect, globals: GlobalOptions, printOptions: PrintOptions): Deps {
+export function makeDeps(dialect: Dialect, globals: GlobalOptions, printOptions: PrintOptions, stdout: Stdout = processStdout(false)): Deps {
   let session: Promise<Session> | undefined;
-  const stdout = { write: (text: string) => void process.stdout.write(text) };
   const stderr = { write: (text: string) => void process.stderr.write(text) };
   // isatty(), not the streams' isTTY: making a stdio stream costs start-up time (stdin's loads
   // Node's fs streams), and most commands never read stdin nor write to stderr.
@@ -49,6 +50,7 @@ export function makeDeps(dialect: Dialect, globals: GlobalOptions, printOptions:
     stderr,
     notice: (text) => stderr.write(terminalLines(text) + '\n'),
     get rawStdout() {
+      if (stdout.closed) throw new CliError('stdout is closed (>&-), so the image data has nowhere to go: give --file FILE, or redirect stdout.');
       return process.stdout;
     },
     stdinData: () => stdinData(tty.stdin),
