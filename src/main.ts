@@ -7,10 +7,11 @@ import { globalsFrom, type GlobalOptions } from './cli/globals.js';
 import { makeDeps } from './cli/make-deps.js';
 import { signalCleanup } from './cli/process/interrupt.js';
 import { buildProgram } from './cli/program.js';
-import { CliError, HttpError, messageOf } from './errors.js';
+import { CliError, HttpError, messageOf, UsageError } from './errors.js';
 import { colours, usageErrorText } from './output/colour.js';
 import { printOptions } from './cli/output-flags.js';
 import { EXIT } from './exit-codes.js';
+import { firstNonUtf8Argument } from './cli/process/argv-bytes.js';
 import { processStdout, type Stdout, takeStdoutClosed } from './cli/process/stdout.js';
 import { terminalLines } from './output/terminal-text.js';
 
@@ -74,6 +75,10 @@ export async function main(dialect: Dialect, argv: readonly string[] = process.a
   for (const cmd of [program, ...program.commands])
     cmd.configureOutput({ writeOut: (text) => outcome.stdout.write(text), outputError: (text, write) => write(usageErrorText(text, dialect, paint)) });
   try {
+    // The user's arguments are the last of the process's (both entry points pass process.argv after the dialect).
+    const notUtf8 = argv.length === process.argv.length - 2 ? firstNonUtf8Argument(argv.length) : undefined;
+    // Never shown: it may be a password. Its position is enough to find it.
+    if (notUtf8 !== undefined) throw new UsageError(`${dialect}: error: argument ${notUtf8} is not valid UTF-8 text; OpenStack names and values are UTF-8.`);
     await program.parseAsync(normaliseArgv(argv), { from: 'user' });
   } catch (err) {
     // A signal's clean-up is under way (the command failed because of it): it reports and exits.

@@ -2,7 +2,9 @@
 // line first and one error line naming the flag, the value and what the flag takes, before
 // anything is sent (no credentials are set, so any request would fail with exit 1 instead).
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { ROOT, runCli } from '../helpers/cli.js';
 
 const CASES: Array<[program: 'glance' | 'keystone', args: string[], error: string]> = [
   ['glance', ['image-list', '--limit', 'abc'], "glance image-list: error: argument --limit: invalid int value: 'abc' (use a whole number, 0 or more)"],
@@ -103,5 +105,14 @@ describe('bad option values are usage errors', () => {
     const res = await runCli('glance', ['help', 'help']);
     expect(res.code).toBe(0);
     expect(res.stdout).toContain('Show help for a command');
+  });
+
+  it('an argument that is not valid UTF-8 is refused by position, never shown (it may be a password), before anything is sent', () => {
+    for (const script of [`"$GLANCE" image-list --name $(printf 'ab\\377')`, `"$GLANCE" --os-password $(printf '\\377secret') image-list`]) {
+      const res = spawnSync('sh', ['-c', script], { encoding: 'latin1', env: { PATH: process.env.PATH, GLANCE: join(ROOT, 'bin/glance') } });
+      expect(res.status, script).toBe(2);
+      expect(res.stderr).toMatch(/^glance: error: argument \d is not valid UTF-8 text; OpenStack names and values are UTF-8\.\n$/);
+      expect(res.stderr).not.toContain('secret');
+    }
   });
 });
