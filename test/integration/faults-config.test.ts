@@ -149,12 +149,17 @@ describe('missing or bad variables', () => {
       /^OS_AUTH_URL \/ --os-auth-url must be an http:\/\/ or https:\/\/ URL, not 'keystone:5000'\.$/,
     );
   });
-  it('--timeout that is not a number → names the flag', async () => {
-    await expectConfigError(
-      ['--timeout', 'soon'],
-      { OS_AUTH_URL: AUTH(), OS_USERNAME: 'admin', OS_PASSWORD: 'x' },
-      /^--timeout must be a positive number of seconds, not 'soon'\.$/,
+  it('--timeout that is not a number → a usage error naming the flag (exit 2), nothing sent', async () => {
+    proxies.reset();
+    const r = await runCli('glance', ['--timeout', 'soon', 'image-list'], {
+      env: { HOME: home, OS_AUTH_URL: AUTH(), OS_USERNAME: 'admin', OS_PASSWORD: 'x' },
+      cwd: dir,
+    });
+    expect([r.code, r.stdout]).toEqual([2, '']);
+    expect(r.stderr).toBe(
+      "usage: glance [options] [command]\nglance: error: argument --timeout: invalid number of seconds: 'soon' (use a positive number, e.g. 30 or 0.5)\n",
     );
+    expect(proxies.keystone.requests).toEqual([]);
   });
   it('--os-cacert file that does not exist → names the flag and the path', async () => {
     const missing = join(dir, 'no-ca.pem');
