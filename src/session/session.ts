@@ -2,6 +2,7 @@
 import { type Credentials, secretsOf } from '../config/credentials.js';
 import { CliError } from '../errors.js';
 import { decodeAnswer, unexpectedBody, type Guard } from '../http/decode.js';
+import { withoutUserinfo } from '../http/redact.js';
 import type { HttpResponse, HttpTransport, RequestBody } from '../http/transport.js';
 import { authenticate, discoverV3, type AuthState } from './auth.js';
 import { selectEndpoint } from './catalog.js';
@@ -224,8 +225,11 @@ export class Session {
   }
 }
 
+/** A service's base URL: no trailing version, and no userinfo (never sent, and it would show a password in every message). */
 function trimVersion(url: string): string {
-  return url.replace(/\/+$/, '').replace(/\/v[12](\.\d+)?$/, '');
+  return withoutUserinfo(url)
+    .replace(/\/+$/, '')
+    .replace(/\/v[12](\.\d+)?$/, '');
 }
 
 function identityV3(url: string): string {
