@@ -25,6 +25,19 @@ const HARMLESS = /^(?:echo|printf|set|shopt|alias|true|:)(?:\s|;|$)/;
 
 const MAX_LINE = 16 * 1024;
 
+/**
+ * An `echo`/`printf`/`set` line is skipped only when it is that and nothing more: no command
+ * substitution (also inside double quotes) and no `;`, `|`, `&`, `<`, `>` outside quotes, which
+ * would run or change something in the shell (`echo x; export OS_PASSWORD=y`) that we would miss.
+ */
+function checkHarmless(line: string, where: string): void {
+  const unquotedSingle = line.replace(/'[^']*'/g, "''");
+  if (/\$\(|`/.test(unquotedSingle)) throw new CliError(`${where}: command substitution is not supported in a credentials file: write the value itself.`);
+  const unquoted = unquotedSingle.replace(/"(?:[^"\\]|\\.)*"/g, '""');
+  if (/[;|&<>]/.test(unquoted))
+    throw new CliError(`${where}: ';', '|', '&', '<' or '>' after a command would run more in the shell than we read: put one command on a line.`);
+}
+
 /** Marks a value that the terminal would supply (from `read`). */
 const FROM_TERMINAL = '\u0000terminal\u0000';
 
@@ -41,7 +54,11 @@ export function parseRc(text: string, path: string, env: NodeJS.ProcessEnv): RcF
     // Keeps parsing linear in practice: a 100 KB line of nested ${…} took seconds (even a PKI token is ~10 KB).
     if (lines[index]!.length > MAX_LINE) throw new CliError(`${where}: line is longer than ${MAX_LINE} characters: is this really a credentials file?`);
     const line = stripComment(lines[index]!.trim());
-    if (line === '' || HARMLESS.test(line) || BARE_EXPORT.test(line)) continue;
+    if (HARMLESS.test(line)) {
+      checkHarmless(line, where);
+      continue;
+    }
+    if (line === '' || BARE_EXPORT.test(line)) continue;
     const assign = ASSIGN.exec(line);
     if (assign) {
       vars[assign[1]!] = parseValue(assign[2]!, lookup, (name) => (name in vars ? vars[name] !== undefined : env[name] !== undefined), where);

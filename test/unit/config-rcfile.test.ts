@@ -89,6 +89,15 @@ describe('keystonerc parsing', () => {
     expect(rc.vars.OS_REGION_NAME).toBe('RegionOne');
   });
 
+  it('skips echo/printf/set only when that is all the line does', () => {
+    expect(parse("echo 'a; b | c' \"d & e\"\nprintf '%s\\n' done\nexport OS_USERNAME=u").vars.OS_USERNAME).toBe('u');
+    expect(() => parse('echo x; export OS_PASSWORD=y')).toThrow(/keystonerc:1: ';', '\|', '&', '<' or '>' after a command/);
+    expect(() => parse('\necho x | tee /tmp/f')).toThrow(/keystonerc:2: ';'/);
+    expect(() => parse('echo x > /tmp/f')).toThrow(/keystonerc:1: ';'/);
+    expect(() => parse('echo "hi $(id -un)"')).toThrow(/keystonerc:1: command substitution/);
+    expect(() => parse('echo `id -un`')).toThrow(/keystonerc:1: command substitution/);
+  });
+
   it('names file and line for a line it cannot understand', () => {
     expect(() => parse('export OS_USERNAME=admin\nif [ "$X" = y ]; then\n')).toThrow(/^\/root\/keystonerc:2: cannot understand 'if \[ "\$X" = y \]; then'/);
     expect(() => parse('source /etc/other-rc')).toThrow(/keystonerc:1: cannot understand/);
