@@ -122,11 +122,28 @@ export function dict<T>(value: Guard<T>): Guard<Record<string, T>> {
  * does not list (image properties, attributes newer servers add) are kept, and so is key order,
  * which the record views print in.
  */
+/**
+ * A free-form value (an image's own properties) passes as it is, but only with its numbers kept
+ * exactly: JSON.parse makes 1e999 Infinity and rounds 12345678901234567890, and no format could then
+ * show what the server sent.
+ */
+function exactNumbers(value: unknown, at: string): void {
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value) || (Number.isInteger(value) && !Number.isSafeInteger(value)))
+      throw new ShapeError(at, `is not a number that can be kept exactly (${value})`);
+  } else if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) exactNumbers(item, `${at}[${i}]`);
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) exactNumbers(item, fieldPath(at, key));
+  }
+}
+
 export function shape<T extends object>(fields: Fields<T>): Guard<T> {
   const entries = Object.entries(fields) as Array<[string, Guard<unknown>]>;
   return (value, at) => {
     const o = obj(value, at);
     for (const [key, guard] of entries) guard(o[key], fieldPath(at, key));
+    for (const [key, item] of Object.entries(o)) if (!(key in fields)) exactNumbers(item, fieldPath(at, key));
     return o as T;
   };
 }

@@ -131,6 +131,20 @@ describe('structure guards', () => {
     expect(verdict(rec, { id: 'i', size: 1, tags: 'a' }, '')).toBe('error: "tags" is not a list');
   });
 
+  it('shape lets extra fields through only with numbers kept exactly (JSON.parse makes 1e999 Infinity and rounds long integers)', () => {
+    const rec = shape<{ id: string }>({ id: str });
+    expect(verdict(rec, JSON.parse('{"id": "i", "x": 1e999}'), '')).toBe('error: "x" is not a number that can be kept exactly (Infinity)');
+    expect(verdict(rec, JSON.parse('{"id": "i", "x": {"deep": [1, 12345678901234567890]}}'), '')).toBe(
+      'error: "x.deep[1]" is not a number that can be kept exactly (12345678901234567000)',
+    );
+    expect(verdict(rec, JSON.parse('{"id": "i", "x": 1.5, "y": 9007199254740991, "z": "1e999"}'), '')).toEqual({
+      id: 'i',
+      x: 1.5,
+      y: 9007199254740991,
+      z: '1e999',
+    });
+  });
+
   it('wrapped reads the record under its key', () => {
     const g = wrapped('image', shape<{ id: string }>({ id: str }));
     expect(verdict(g, { image: { id: 'a' } }, '')).toEqual({ id: 'a' });
