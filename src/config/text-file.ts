@@ -1,20 +1,12 @@
 // Reading a configuration file (keystonerc, clouds.yaml, secure.yaml): a regular file of bounded
 // size holding UTF-8 text. /dev/zero or a FIFO would hang the reader, a 300 MB file abort it, and
 // bytes that are not UTF-8 would silently become U+FFFD in a password or a URL.
-import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { CliError } from '../errors.js';
+import { notRegularFile } from './file-kind.js';
 
 /** Far above any real rc or clouds.yaml (a few KiB; a PKI token is ~10 KiB). */
 export const MAX_CONFIG_BYTES = 1024 * 1024;
-
-function kindOf(stats: Stats): string {
-  if (stats.isDirectory()) return 'a directory';
-  if (stats.isFIFO()) return 'a named pipe';
-  if (stats.isCharacterDevice()) return 'a character device';
-  if (stats.isBlockDevice()) return 'a block device';
-  if (stats.isSocket()) return 'a socket';
-  return 'not a regular file';
-}
 
 /** The file's text; `what` names it in errors ("credentials file", …), `hint` says what to check. */
 export function readConfigText(path: string, what: string, hint: string): string {
@@ -28,7 +20,7 @@ export function readConfigText(path: string, what: string, hint: string): string
   }
   try {
     const stats = fstatSync(fd);
-    if (!stats.isFile()) throw new CliError(`Cannot read ${what} ${path}: it is ${kindOf(stats)}, not a regular file.`);
+    if (!stats.isFile()) throw new CliError(`Cannot read ${what} ${path}: it is ${notRegularFile(stats) ?? 'not a regular file'}, not a regular file.`);
     if (stats.size > MAX_CONFIG_BYTES)
       throw new CliError(`Cannot read ${what} ${path}: it is ${stats.size} bytes, more than the ${MAX_CONFIG_BYTES} a ${what} may be.`);
     // Read up to one byte past the cap: a file growing while read is refused too.

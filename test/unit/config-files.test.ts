@@ -20,7 +20,7 @@ writeFileSync(latin1, Buffer.concat([Buffer.from('export OS_USERNAME=admin\nexpo
 describe('configuration files', () => {
   const rcCases: Array<[string, RegExp]> = [
     ['/dev/zero', /^Cannot read credentials file \/dev\/zero: it is a character device, not a regular file\.$/],
-    [fifo, /: it is a named pipe, not a regular file\.$/],
+    [fifo, /: it is a FIFO, not a regular file\.$/],
     [dir, /: it is a directory, not a regular file\.$/],
     [big, /: it is 2097152 bytes, more than the 1048576 a credentials file may be\.$/],
     [latin1, new RegExp(`^${latin1}:2: text is not valid UTF-8: save the file as UTF-8\\.$`)],

@@ -7,7 +7,7 @@ import { CliError, HttpError, messageOf } from '../../../errors.js';
 import { command } from '../../command.js';
 import { requiredArg } from '../../flags/args.js';
 import { presence, text } from '../../flags/flag.js';
-import { notRegularFile } from '../support/file-kind.js';
+import { notRegularFile } from '../../../config/file-kind.js';
 
 /** Python's hashlib names (what Glance's os_hash_algo holds) as Node spells them. */
 function nodeHashName(algorithm: string): string {

@@ -4,7 +4,7 @@ import { accessSync, constants, createReadStream, type Stats, statSync } from 'n
 import type { Readable } from 'node:stream';
 import { CliError } from '../../../errors.js';
 import type { Deps } from '../../deps.js';
-import { notRegularFile } from './file-kind.js';
+import { notRegularFile } from '../../../config/file-kind.js';
 
 export interface ImageSource {
   /** '--file' or 'stdin', for messages. */

@@ -1,4 +1,5 @@
-// What a path names when it is not a regular file, for messages that say why it cannot be used.
+// What a path names when it is not a regular file, for messages that say why it cannot be used
+// (--file, download targets, rc files and clouds.yaml).
 import type { Stats } from 'node:fs';
 
 /** 'a directory', 'a FIFO', … ; undefined for a regular file. */
