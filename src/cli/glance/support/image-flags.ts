@@ -108,5 +108,6 @@ export function checkedDataFlags(data: ImageDataFlags): ImageDataFlags {
   if (checksum !== undefined && !/^[0-9a-fA-F]{32}$/.test(checksum)) {
     throw new FlagValueError('--checksum', checksum, 'invalid MD5 checksum', 'use 32 hex digits');
   }
-  return { ...data, checksum: checksum?.toLowerCase() };
+  const { file, size, location, copyFrom, store, progress, humanReadable } = data;
+  return { file, size, checksum: checksum?.toLowerCase(), location, copyFrom, store, progress, humanReadable };
 }
