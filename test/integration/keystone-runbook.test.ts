@@ -126,7 +126,7 @@ describe("the runbook's keystone lines (unique names)", () => {
     expect(v3.find((e) => e.interface === 'public')!.id).toBe(rec.id);
   });
 
-  it('running the section again: tenant-create and user-create fail with the conflict, exit 1; nothing changes', async () => {
+  it('running the section again: tenant-create, user-create and user-role-add fail with the conflict, exit 1; nothing changes', async () => {
     const tenantsBefore = await ok(['tenant-list']);
     const usersBefore = await ok(['user-list']);
     const again = await keystone(['tenant-create', '--name', tenant]);
@@ -140,7 +140,9 @@ describe("the runbook's keystone lines (unique names)", () => {
     const userAgain = await keystone(['user-create', '--name', user, '--pass', 'other']);
     expect(userAgain.code).toBe(1);
     expect(userAgain.stderr).toMatch(/^Conflict occurred attempting to store user - Duplicate entry.*\(HTTP 409\) \(Request-ID: req-[0-9a-f-]{36}\)\n$/);
-    expect(await ok(['user-role-add', '--user', user, '--role', 'admin', '--tenant', tenant])).toBe('');
+    const grantAgain = await keystone(['user-role-add', '--user', user, '--role', 'admin', '--tenant', tenant]);
+    expect([grantAgain.code, grantAgain.stdout]).toEqual([1, '']);
+    expect(grantAgain.stderr).toMatch(/^Conflict occurred attempting to store role grant\. .* \(HTTP 409\)\n$/);
     expect(await ok(['tenant-list'])).toBe(tenantsBefore);
     expect(await ok(['user-list'])).toBe(usersBefore);
     expect(listRows(await ok(['user-role-list', '--user', user, '--tenant', tenant]), ['id', 'name', 'user_id', 'tenant_id']).map((r) => r[1])).toEqual([

@@ -66,7 +66,15 @@ describe('users', () => {
     cleanup.add(async () => (await api()).users.delete(userId));
     // v2.0's user record: tenantId for --tenant, username next to name.
     expect(rec).toEqual({ email: 'u@example.com', enabled: 'True', id: userId, name, tenantId, username: name });
-    await ok(['user-role-add', '--user', name, '--role', 'member', '--tenant', tenant]);
+  });
+
+  it('user-create --tenant makes the user a member there, as the v2.0 server did; granting it again is a 409', async () => {
+    expect(listRows(await ok(['user-role-list', '--user', name, '--tenant', tenant]), ['id', 'name', 'user_id', 'tenant_id']).map((r) => r[1])).toEqual([
+      'member',
+    ]);
+    const again = await keystone(['user-role-add', '--user', name, '--role', 'member', '--tenant', tenant]);
+    expect([again.code, again.stdout]).toEqual([1, '']);
+    expect(again.stderr).toMatch(/^Conflict occurred attempting to store role grant\. User \w+ already has role \w+ in tenant \w+ \(HTTP 409\)\n$/);
   });
 
   it('user-get by name and by id', async () => {
@@ -150,7 +158,6 @@ describe('users', () => {
     await userCreate.run((await parseCommandLine('keystone', ['user-create', '--name', prompted, '--tenant', tenant, '--pass'])).options, deps);
     const id = record(deps.out()).id!;
     cleanup.add(async () => (await api()).users.delete(id));
-    await ok(['user-role-add', '--user', prompted, '--role', 'member', '--tenant', tenant]);
     expect(record(await ok(['token-get'], await userEnv(prompted, 'pw-prompted', tenant))).user_id).toBe(id);
   });
 

@@ -42,8 +42,7 @@ describe('EC2 credentials', () => {
     tenantId = record(await ok(['tenant-create', '--name', tenant])).id!;
     cleanup.add(async () => (await api()).projects.delete(tenantId));
     userId = record(await ok(['user-create', '--name', user, '--pass', 'pw', '--tenant', tenant])).id!;
-    cleanup.add(async () => (await api()).users.delete(userId)); // deleting the user deletes its credentials
-    await ok(['user-role-add', '--user', user, '--role', 'member', '--tenant', tenant]);
+    cleanup.add(async () => (await api()).users.delete(userId)); // deleting the user deletes its credentials (and --tenant made it a member)
   });
 
   it('ec2-credentials-create for --user-id/--tenant-id: access, secret, tenant_id, trust_id, user_id', async () => {

@@ -41,6 +41,12 @@ export const userCreate = command({
       enabled: options.enabled,
       default_project_id: tenant?.id,
     });
+    // The v2.0 server made a user created with a tenant a member of it (member_role_name), so
+    // `user-list --tenant T` lists them: today's role for that is `member` (older clouds: `_member_`).
+    if (tenant) {
+      const [member] = [...(await identity.roles.list({ name: 'member' })), ...(await identity.roles.list({ name: '_member_' }))];
+      if (member) await identity.roles.grantOnProject(tenant.id, user.id, member.id);
+    }
     deps.print.record(userRecord(user));
   },
 });

@@ -1,3 +1,4 @@
+import { HttpError } from '../../../errors.js';
 import { command } from '../../command.js';
 import { findGrant, GRANT_FLAGS, parseGrant } from '../support/role-grant-options.js';
 
@@ -13,6 +14,17 @@ export const userRoleAdd = command({
   async run(options, deps) {
     const identity = await deps.identity();
     const { userId, roleId, tenantId } = await findGrant(identity, options);
+    // Keystone v3 grants idempotently; the v2.0 server refused a grant that was already there.
+    const existing = await identity.roleAssignments.list({ userId, projectId: tenantId });
+    if (existing.some((assignment) => assignment.role.id === roleId)) {
+      throw new HttpError(
+        409,
+        'Conflict',
+        `Conflict occurred attempting to store role grant. User ${userId} already has role ${roleId} in tenant ${tenantId}`,
+        undefined,
+        '',
+      );
+    }
     await identity.roles.grantOnProject(tenantId, userId, roleId);
   },
 });
