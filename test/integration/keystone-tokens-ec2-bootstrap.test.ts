@@ -100,6 +100,12 @@ describe('discover', () => {
 });
 
 describe('bootstrap', () => {
+  it("--help states each default once, in keystoneclient's words", async () => {
+    const help = (await keystone(['bootstrap', '--help'])).stdout.replace(/\s+/g, ' ');
+    expect(help.match(/\(default="admin"\)/g)).toHaveLength(3);
+    expect(help).not.toContain('(default: "admin")');
+  });
+
   it('creates tenant, role and user, grants the role, and the user can log in (token mode, as it was run)', async () => {
     const names = { user: unique('bsuser'), tenant: unique('bstenant'), role: unique('bsrole') };
     const identity = await api();

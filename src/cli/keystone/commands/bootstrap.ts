@@ -1,6 +1,6 @@
 import { CliError } from '../../../errors.js';
 import { command } from '../../command.js';
-import { text, withDefault } from '../../flags/flag.js';
+import { text } from '../../flags/flag.js';
 import { required } from '../support/flags.js';
 import { tenantDomainId } from '../support/lookup.js';
 
@@ -10,18 +10,19 @@ export const bootstrap = command({
     summary: 'Grants a new role to a new user on a new tenant, after creating each.',
     example: 'keystone bootstrap --pass <password>',
     options: {
-      user: withDefault(text('--user-name <user-name>', 'The name of the user to be created (default="admin").'), 'admin'),
+      // The defaults are in the descriptions, as keystoneclient wrote them (commander would add a second one).
+      user: text('--user-name <user-name>', 'The name of the user to be created (default="admin").'),
       pass: text('--pass <password>', 'The password for the new user.'),
-      role: withDefault(text('--role-name <role-name>', 'The name of the role to be created and granted to the user (default="admin").'), 'admin'),
-      tenant: withDefault(text('--tenant-name <tenant-name>', 'The name of the tenant to be created (default="admin").'), 'admin'),
+      role: text('--role-name <role-name>', 'The name of the role to be created and granted to the user (default="admin").'),
+      tenant: text('--tenant-name <tenant-name>', 'The name of the tenant to be created (default="admin").'),
     },
     output: 'none',
   },
   parse: ({ flags }) => ({
-    user: flags.user,
+    user: flags.user ?? 'admin',
     password: required(flags.pass, 'bootstrap', '--pass'),
-    role: flags.role,
-    tenant: flags.tenant,
+    role: flags.role ?? 'admin',
+    tenant: flags.tenant ?? 'admin',
   }),
   async run(options, deps) {
     const identity = await deps.identity();
