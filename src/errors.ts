@@ -46,6 +46,19 @@ export class HttpError extends CliError {
   }
 }
 
+/** The catalog has no endpoint of that type, interface and region; what was asked for is kept for dialects that word it their own way. */
+export class EndpointNotFoundError extends CliError {
+  constructor(
+    message: string,
+    readonly serviceType: string,
+    readonly iface: string,
+    readonly region: string | undefined,
+  ) {
+    super(message);
+    this.name = 'EndpointNotFoundError';
+  }
+}
+
 /** What an error says: its message, or the thrown value as text. */
 export function messageOf(err: unknown): string {
   return err instanceof Error ? err.message : String(err);

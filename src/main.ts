@@ -7,7 +7,7 @@ import { globalsFrom, type GlobalOptions } from './cli/globals.js';
 import { makeDeps } from './cli/make-deps.js';
 import { signalCleanup } from './cli/process/interrupt.js';
 import { buildProgram } from './cli/program.js';
-import { CliError, HttpError, messageOf, UsageError } from './errors.js';
+import { CliError, EndpointNotFoundError, HttpError, messageOf, UsageError } from './errors.js';
 import { colours, usageErrorText } from './output/colour.js';
 import { printOptions } from './cli/output-flags.js';
 import { EXIT } from './exit-codes.js';
@@ -28,7 +28,11 @@ export function normaliseArgv(argv: readonly string[]): string[] {
   return argv.map((arg) => (/^--os_[a-z_]+(=|$)/.test(arg) ? arg.replace(/^([^=]*)/, (flag) => flag.replace(/_/g, '-')) : arg));
 }
 
-export function formatError(err: unknown, dialect: Dialect, debug: boolean): string {
+export function formatError(err: unknown, dialect: Dialect, debug: boolean, imageApiVersion: 1 | 2 = 1): string {
+  // python-glanceclient 4.1.0's words for a catalog without the endpoint (keystoneauth's EndpointNotFound).
+  if (err instanceof EndpointNotFoundError && dialect === 'glance' && imageApiVersion === 2) {
+    return `${err.iface} endpoint for ${err.serviceType} service${err.region ? ` in ${err.region} region` : ''} not found`;
+  }
   if (err instanceof HttpError) {
     if (dialect === 'keystone') return `${err.serverMessage} (HTTP ${err.status})${err.requestId ? ` (Request-ID: ${err.requestId})` : ''}`;
     return err.message;
@@ -79,7 +83,9 @@ export async function main(dialect: Dialect, argv: readonly string[] = process.a
     const notUtf8 = argv.length === process.argv.length - 2 ? firstNonUtf8Argument(argv.length) : undefined;
     // Never shown: it may be a password. Its position is enough to find it.
     if (notUtf8 !== undefined) throw new UsageError(`${dialect}: error: argument ${notUtf8} is not valid UTF-8 text; OpenStack names and values are UTF-8.`);
-    await program.parseAsync(normaliseArgv(argv), { from: 'user' });
+    // glanceclient with no arguments prints its help on stdout and succeeds.
+    if (argv.length === 0 && dialect === 'glance') program.outputHelp();
+    else await program.parseAsync(normaliseArgv(argv), { from: 'user' });
   } catch (err) {
     // A signal's clean-up is under way (the command failed because of it): it reports and exits.
     await signalCleanup();
@@ -88,7 +94,7 @@ export async function main(dialect: Dialect, argv: readonly string[] = process.a
       outcome.exitCode = err.exitCode === 0 ? EXIT.ok : EXIT.usage;
     } else {
       outcome.exitCode = err instanceof CliError ? err.exitCode : EXIT.failure;
-      process.stderr.write(paint.red(terminalLines(formatError(err, dialect, outcome.globals?.debug ?? false))) + '\n');
+      process.stderr.write(paint.red(terminalLines(formatError(err, dialect, outcome.globals?.debug ?? false, outcome.globals?.imageApiVersion))) + '\n');
     }
   }
   await signalCleanup();

@@ -1,4 +1,4 @@
-import { CliError } from '../errors.js';
+import { EndpointNotFoundError } from '../errors.js';
 import type { Interface } from '../config/credentials.js';
 import { list, nullable, optional, shape, str, type Guard } from '../http/decode.js';
 
@@ -37,8 +37,11 @@ export function selectEndpoint(catalog: CatalogService[], serviceType: string, i
   if (match) return match.url;
   const offered = catalog.flatMap((s) => s.endpoints.map((e) => `${s.type}/${e.interface}@${e.region_id ?? e.region ?? '-'}`)).sort();
   const wanted = `${serviceType}/${iface}${region ? '@' + region : ''}`;
-  throw new CliError(
+  throw new EndpointNotFoundError(
     `No ${wanted} endpoint in the service catalog (it offers: ${offered.join(', ') || 'nothing'}). ` +
       `Check --os-region-name / --os-interface${serviceType === 'image' ? ', or pass --os-image-url' : ''}.`,
+    serviceType,
+    iface,
+    region,
   );
 }

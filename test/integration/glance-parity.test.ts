@@ -100,4 +100,5 @@ describe('--os-image-api-version 2 prints what python-glanceclient 4.1.0 prints'
   it('invalid container format error', () => same(['image-create', '--name', unique('never'), '--container-format', 'tar']));
   it('not-found error', () => same(['image-show', '8f1d4d0e-0000-4000-8000-000000000000']));
   it('delete of a missing image', () => same(['image-delete', '8f1d4d0e-0000-4000-8000-000000000000']));
+  it('a region the catalog does not have', () => same(['--os-region-name', 'Nowhere', 'image-list']));
 });

@@ -115,4 +115,11 @@ describe('bad option values are usage errors', () => {
       expect(res.stderr).not.toContain('secret');
     }
   });
+
+  it('glance with no arguments prints its help on stdout and succeeds, as glanceclient does', async () => {
+    const res = await runCli('glance', []);
+    expect([res.code, res.stderr]).toEqual([0, '']);
+    expect(res.stdout).toMatch(/^Usage: glance \[options\] \[command\]\n/);
+    expect(res.stdout).toContain('image-create');
+  });
 });
