@@ -11,11 +11,10 @@ import { UsageError } from '../errors.js';
 import { checkFormat } from '../output/printer.js';
 import type { FlagValues } from './flags/flag.js';
 
-function collect(value: string, previous: string[] | undefined): string[] {
-  return [...(previous ?? []), value];
-}
-
-/** Every value of a flag given more than once, so each is checked, not only the last that wins (--limit=abc --limit 5). */
+/**
+ * Every value of a flag given more than once: a repeatable flag's list, and for a single-value flag
+ * each value checked, not only the last that wins (--limit=abc --limit 5).
+ */
 function everyOccurrence(value: string, previous: unknown): string[] {
   return [...(Array.isArray(previous) ? previous : []), value];
 }
@@ -25,9 +24,7 @@ const takesOneValue = (flags: string): boolean => /<[^>]+>/.test(flags) && !flag
 
 export function toOption(spec: OptionSpec): Option {
   const option = new Option(spec.flags, spec.description);
-  if (spec.choices) option.choices(spec.choices);
-  if (spec.repeatable) option.argParser(collect);
-  else if (takesOneValue(spec.flags)) option.argParser(everyOccurrence);
+  if (spec.repeatable || takesOneValue(spec.flags)) option.argParser(everyOccurrence);
   if (spec.default !== undefined) option.default(spec.default);
   if (spec.hidden) option.hideHelp();
   return option;

@@ -11,7 +11,7 @@ export interface FlagNode {
   description: string;
   /** Metavar of the value ('FORMAT'), or undefined for a switch. */
   value?: string;
-  /** Values to offer: the spec's choices, else its suggestions. */
+  /** Values to offer: the spec's suggestions (a choice flag's choices). */
   choices?: readonly string[];
   repeatable: boolean;
 }
@@ -38,7 +38,7 @@ export function flagNode(spec: OptionSpec): FlagNode {
     names: spec.flags.split(/[ ,|]+/).filter((word) => word.startsWith('-')),
     description: spec.description,
     value: /[<[]([^>\]]+)[>\]]/.exec(spec.flags)?.[1],
-    choices: spec.choices ?? spec.suggestions,
+    choices: spec.suggestions,
     repeatable: spec.repeatable === true,
   };
 }

@@ -13,9 +13,7 @@ export interface OptionSpec {
   /** Commander syntax: '-f, --file <FILE>', '--is-public <BOOL>', '--progress'. */
   flags: string;
   description: string;
-  /** A fixed set of values (validated, offered by completions). */
-  choices?: readonly string[];
-  /** Values completions offer without commander validating them (the server's schema decides). */
+  /** Values completions offer (a choice flag's choices; for free text, what the server usually takes). */
   suggestions?: readonly string[];
   /** May be given several times; the raw value is then a list. */
   repeatable?: boolean;
