@@ -79,8 +79,10 @@ export async function main(dialect: Dialect, argv: readonly string[] = process.a
   for (const cmd of [program, ...program.commands])
     cmd.configureOutput({ writeOut: (text) => outcome.stdout.write(text), outputError: (text, write) => write(usageErrorText(text, dialect, paint)) });
   try {
-    // The user's arguments are the last of the process's (both entry points pass process.argv after the dialect).
-    const notUtf8 = argv.length === process.argv.length - 2 ? firstNonUtf8Argument(argv.length) : undefined;
+    // Node shows invalid bytes as U+FFFD: only then are the bytes read back. The user's arguments are
+    // the last of the process's (both entry points pass process.argv after the dialect).
+    const suspect = argv.length === process.argv.length - 2 && argv.some((arg) => arg.includes('\ufffd'));
+    const notUtf8 = suspect ? firstNonUtf8Argument(argv.length) : undefined;
     // Never shown: it may be a password. Its position is enough to find it.
     if (notUtf8 !== undefined) throw new UsageError(`${dialect}: error: argument ${notUtf8} is not valid UTF-8 text; OpenStack names and values are UTF-8.`);
     // glanceclient with no arguments prints its help on stdout and succeeds.
