@@ -1,6 +1,7 @@
 // Reading a configuration file (keystonerc, clouds.yaml, secure.yaml): a regular file of bounded
 // size holding UTF-8 text. /dev/zero or a FIFO would hang the reader, a 300 MB file abort it, and
 // bytes that are not UTF-8 would silently become U+FFFD in a password or a URL.
+import { isUtf8 } from 'node:buffer';
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { CliError } from '../errors.js';
 import { notRegularFile } from './file-kind.js';
@@ -36,14 +37,12 @@ export function readConfigText(path: string, what: string, hint: string): string
 
 /** The text of `bytes`, or an error naming the first line that is not valid UTF-8 (never its content: it may be a password). */
 export function utf8(bytes: Buffer, path: string): string {
-  const text = bytes.toString('utf8');
-  // Valid UTF-8 is exactly what survives a decode-encode round trip.
-  if (Buffer.byteLength(text) === bytes.length && Buffer.from(text).equals(bytes)) return text;
+  if (isUtf8(bytes)) return bytes.toString('utf8');
   let start = 0;
   for (let line = 1; ; line += 1) {
     const end = bytes.indexOf(0x0a, start);
     const part = bytes.subarray(start, end < 0 ? bytes.length : end);
-    if (!Buffer.from(part.toString('utf8')).equals(part)) throw new CliError(`${path}:${line}: text is not valid UTF-8: save the file as UTF-8.`);
+    if (!isUtf8(part)) throw new CliError(`${path}:${line}: text is not valid UTF-8: save the file as UTF-8.`);
     if (end < 0) throw new CliError(`${path}: text is not valid UTF-8: save the file as UTF-8.`);
     start = end + 1;
   }

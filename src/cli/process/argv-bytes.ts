@@ -1,6 +1,7 @@
 // Command-line arguments as bytes. Node decodes argv as UTF-8 and turns invalid bytes into U+FFFD
 // silently, so `--name $'ab\xff'` would store a name nobody typed: the bytes are read back from
 // /proc/self/cmdline (Linux) and an argument that is not valid UTF-8 is refused.
+import { isUtf8 } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 
 /** Which of the user's arguments (1-based) is not valid UTF-8, or undefined when all are (or /proc cannot tell). */
@@ -17,14 +18,6 @@ export function firstNonUtf8Argument(userArgumentCount: number): number | undefi
     parts.push(cmdline.subarray(start, at));
     start = at + 1;
   }
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  const userArguments = parts.slice(parts.length - userArgumentCount);
-  for (const [index, bytes] of userArguments.entries()) {
-    try {
-      decoder.decode(bytes);
-    } catch {
-      return index + 1;
-    }
-  }
-  return undefined;
+  const index = parts.slice(parts.length - userArgumentCount).findIndex((bytes) => !isUtf8(bytes));
+  return index < 0 ? undefined : index + 1;
 }
