@@ -31,6 +31,9 @@
 set -euo pipefail
 
 PY=/usr/bin/python3            # never the pyenv python3 first on PATH
+# Bump when the generated configuration changes: a running cloud of an older version is
+# reconfigured in place (Glance restarted, metadefs loaded) by the next "up".
+CONFIG_VERSION=2
 HOST=127.0.0.1
 PACKAGES=(python3-keystone python3-glance uwsgi-core uwsgi-plugin-python3 qemu-utils
           sqlite3 curl python3-glanceclient python3-openstackclient)
@@ -89,6 +92,35 @@ ensure_packages() {
   "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y \
     --no-install-recommends "${missing[@]}" >>"$log" 2>&1 \
     || die "apt-get install ${missing[*]} failed; log $log"
+}
+
+# The standard metadata definitions (OS::Compute::Libvirt …) ship in glance-common, whose
+# install asks debconf questions: take only its JSON files from the package archive.
+fetch_metadefs() {  # -> $STATE/glance/metadefs/*.json
+  local dest=$STATE/glance/metadefs tmp
+  compgen -G "$dest/*.json" >/dev/null && return 0
+  tmp=$(mktemp -d)
+  if ! (cd "$tmp" && apt-get download glance-common >>"$LOGS/apt.log" 2>&1); then
+    local sudo=()
+    ((EUID == 0)) || sudo=(sudo)
+    "${sudo[@]}" apt-get -o DPkg::Lock::Timeout=600 update >>"$LOGS/apt.log" 2>&1 \
+      || { rm -rf "$tmp"; die "apt-get update failed; log $LOGS/apt.log"; }
+    (cd "$tmp" && apt-get download glance-common >>"$LOGS/apt.log" 2>&1) \
+      || { rm -rf "$tmp"; die "apt-get download glance-common failed; log $LOGS/apt.log"; }
+  fi
+  dpkg-deb -x "$tmp"/glance-common_*.deb "$tmp/x"
+  mkdir -p "$dest"
+  cp "$tmp"/x/usr/share/glance-common/metadefs/*.json "$dest/"
+  rm -rf "$tmp"
+}
+
+load_metadefs() {
+  [[ -f $STATE/.metadefs ]] && return 0
+  fetch_metadefs
+  "$PY" "$STATE/bin/glance-manage" --config-file "$STATE/glance/glance-api.conf" \
+      db_load_metadefs "$STATE/glance/metadefs" >>"$LOGS/glance-manage.log" 2>&1 \
+    || die "glance-manage db_load_metadefs failed; log $LOGS/glance-manage.log"
+  touch "$STATE/.metadefs"
 }
 
 # ---------------------------------------------------------------- ports/state
@@ -219,7 +251,8 @@ write_configs() {
   admin_token=$(<"$STATE/admin_token")
   glance_password=$(<"$STATE/glance_password")
   mkdir -p "$STATE/keystone/fernet-keys" "$STATE/keystone/credential-keys" \
-           "$STATE/glance/images" "$STATE/glance/staging" "$STATE/glance/image-cache" \
+           "$STATE/glance/images" "$STATE/glance/images-cheap" "$STATE/glance/staging" \
+           "$STATE/glance/tasks" "$STATE/glance/image-cache" \
            "$STATE/glance/lock" "$STATE/bin" "$LOGS" "$RUN"
   chmod 700 "$STATE/keystone/fernet-keys" "$STATE/keystone/credential-keys"
 
@@ -264,17 +297,35 @@ workers = 0
 use_stderr = true
 show_image_direct_url = true
 show_multiple_locations = true
-enabled_import_methods = [glance-direct,web-download]
-node_staging_uri = file://$STATE/glance/staging
+enabled_import_methods = [glance-direct,web-download,copy-image]
 image_cache_dir = $STATE/glance/image-cache
+# Two file stores, as a multi-store cloud has them (stores-info lists fast, cheap and the
+# read-only http store that location-add needs). "fast" keeps the single-store directory,
+# so images made before the change stay readable.
+enabled_backends = fast:file, cheap:file, web:http
+
+[glance_store]
+default_backend = fast
+
+[fast]
+store_description = Fast file store (default)
+filesystem_store_datadir = $STATE/glance/images/
+
+[cheap]
+store_description = Cheap file store
+filesystem_store_datadir = $STATE/glance/images-cheap/
+
+[web]
+store_description = Read-only web locations
+
+[os_glance_staging_store]
+filesystem_store_datadir = $STATE/glance/staging/
+
+[os_glance_tasks_store]
+filesystem_store_datadir = $STATE/glance/tasks/
 
 [database]
 connection = sqlite:///$STATE/glance/glance.db
-
-[glance_store]
-stores = file,http
-default_store = file
-filesystem_store_datadir = $STATE/glance/images/
 
 [import_filtering_opts]
 # list options: brackets are required
@@ -293,7 +344,9 @@ username = glance
 password = $glance_password
 
 [paste_deploy]
-flavor = keystone
+# the image cache: images are cached as they are read; its API (/v2/cache, cache-list …) is
+# on because image_cache_dir is set
+flavor = keystone+caching
 config_file = $STATE/glance/glance-api-paste.ini
 
 [oslo_concurrency]
@@ -308,6 +361,9 @@ pipeline = cors healthcheck http_proxy_to_wsgi versionnegotiation osprofiler una
 
 [pipeline:glance-api-keystone]
 pipeline = cors healthcheck http_proxy_to_wsgi versionnegotiation osprofiler authtoken context rootapp
+
+[pipeline:glance-api-keystone+caching]
+pipeline = cors healthcheck http_proxy_to_wsgi versionnegotiation osprofiler authtoken context cache rootapp
 
 [composite:rootapp]
 paste.composite_factory = glance.api:root_app_factory
@@ -330,6 +386,9 @@ paste.filter_factory = glance.api.middleware.version_negotiation:VersionNegotiat
 
 [filter:context]
 paste.filter_factory = glance.api.middleware.context:ContextMiddleware.factory
+
+[filter:cache]
+paste.filter_factory = glance.api.middleware.cache:CacheFilter.factory
 
 [filter:unauthenticated-context]
 paste.filter_factory = glance.api.middleware.context:UnauthenticatedContextMiddleware.factory
@@ -570,7 +629,8 @@ cmd_up() {
 
   # Existing, complete state whose services both run: nothing to do.
   if [[ -f $STATE/.initialized ]] && running keystone && running glance \
-     && { ((bare)) || [[ -f $STATE/.registered ]]; }; then
+     && { ((bare)) || [[ -f $STATE/.registered ]]; } \
+     && [[ $(cat "$STATE/.config-version" 2>/dev/null) == "$CONFIG_VERSION" ]]; then
     write_client_files
     say "already running: keystone $KS_URL/v3 (pid $(pid_of keystone)), glance $GL_URL (pid $(pid_of glance)); keystonerc $STATE/keystonerc_admin"
     return 0
@@ -612,7 +672,12 @@ cmd_up() {
     touch "$STATE/.initialized"
   else
     write_configs
+    if [[ $(cat "$STATE/.config-version" 2>/dev/null) != "$CONFIG_VERSION" ]]; then
+      say "reconfiguring glance (configuration version $CONFIG_VERSION)"
+      stop_svc glance
+    fi
   fi
+  load_metadefs
 
   if running keystone; then :; else
     stop_svc keystone
@@ -630,6 +695,7 @@ cmd_up() {
   fi
   wait_http glance "$GL_URL/" 300 60 "$LOGS/glance-api.log"
   write_client_files
+  echo "$CONFIG_VERSION" >"$STATE/.config-version"
 
   if ((!bare)) || [[ -f $STATE/.registered ]]; then
     local tok
