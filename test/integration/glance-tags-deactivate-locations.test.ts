@@ -73,8 +73,23 @@ describe('deactivate and reactivate', () => {
   });
 });
 
+/** updated_at moves with every call: two clients one second apart print different values. */
+const sameSecond = (r: { code: number | null; stdout: string; stderr: string }) => ({
+  ...r,
+  stdout: r.stdout.replace(/(\| updated_at +\| )\S+/, '$1<time>'),
+});
+
+type Location = { url: string; metadata: Record<string, unknown> };
+const locationsOf = async (id: string): Promise<Location[]> => (await images.get(id)).locations as Location[];
+
 describe('locations', () => {
   let image: Image;
+  /** The image's locations on the test's web server, without the "store" a multi-store Glance adds to their metadata. */
+  async function webLocations(): Promise<{ url: string; metadata: Record<string, unknown> }[]> {
+    return (await locationsOf(image.id))
+      .filter((l) => l.url.startsWith(server.url('/')))
+      .map(({ url, metadata: { store: _store, ...metadata } }) => ({ url, metadata }));
+  }
   beforeAll(async () => {
     image = await images.create({ name: `c2-loc-${suffix()}`, disk_format: 'raw', container_format: 'bare' });
   });
@@ -86,7 +101,7 @@ describe('locations', () => {
     expect(r.code).toBe(0);
     const rows = gridRows(r.stdout);
     expect(rows[0]).toEqual(['Property', 'Value']);
-    expect(rows).toContainEqual(['locations', `[{"url": "${url}", "metadata": {"origin": "test"}}]`]);
+    expect(r.stdout).toContain(url);
     expect(rows).toContainEqual(['file', `/v2/images/${image.id}/file`]);
     const names = rows
       .slice(1)
@@ -96,24 +111,25 @@ describe('locations', () => {
     const stored = await images.get(image.id);
     expect(stored.status).toBe('active');
     expect(stored.size).toBe(DATA.length);
-    expect(stored.locations).toEqual([{ url, metadata: { origin: 'test' } }]);
+    expect(await webLocations()).toEqual([{ url, metadata: { origin: 'test' } }]);
   });
 
   it('the record is the one glanceclient prints for the same image', async () => {
     const url = server.url('/disk.raw');
     const expected = await reference(['location-update', image.id, '--url', url, '--metadata', '{"origin": "test"}']);
     expect(expected.code).toBe(0);
-    expect(await ours(['location-update', image.id, '--url', url, '--metadata', '{"origin": "test"}'])).toEqual(expected);
+    const got = await ours(['location-update', image.id, '--url', url, '--metadata', '{"origin": "test"}']);
+    expect(sameSecond(got)).toEqual(sameSecond(expected));
   });
 
   it('location-update replaces the metadata; an empty object warns first, as glanceclient did', async () => {
     const url = server.url('/disk.raw');
     const r = await ours(['location-update', image.id, '--url', url, '--metadata', '{"zone": "b"}']);
     expect(r.code).toBe(0);
-    expect((await images.get(image.id)).locations).toEqual([{ url, metadata: { zone: 'b' } }]);
+    expect(await webLocations()).toEqual([{ url, metadata: { zone: 'b' } }]);
     const empty = await ours(['location-update', image.id, '--url', url]);
     expect(empty.stdout.startsWith("WARNING -- The location's metadata will be updated to an empty JSON object.\n+")).toBe(true);
-    expect((await images.get(image.id)).locations).toEqual([{ url, metadata: {} }]);
+    expect(await webLocations()).toEqual([{ url, metadata: {} }]);
   });
 
   it('refusals and bad input are one line, as glanceclient words them', async () => {
@@ -137,13 +153,16 @@ describe('locations', () => {
     const first = server.url('/disk.raw');
     const second = server.url('/copy.raw');
     await (await images.deps.image()).locations.add(image.id, second);
-    expect((await images.get(image.id)).locations).toHaveLength(2);
+    expect(await webLocations()).toHaveLength(2);
     const r = await ours(['location-delete', image.id, '--url', first]);
     expect(r).toEqual({ code: 0, stdout: '', stderr: '' });
-    expect((await images.get(image.id)).locations).toEqual([{ url: second, metadata: {} }]);
-    const last = await ours(['location-delete', image.id, '--url', second]);
+    expect(await webLocations()).toEqual([{ url: second, metadata: {} }]);
+    // A multi-store Glance may also hold a copy in its default store: the last location is whichever remains.
+    const remaining = (await locationsOf(image.id)).map((l) => l.url);
+    for (const extra of remaining.slice(1)) expect((await ours(['location-delete', image.id, '--url', extra])).code).toBe(0);
+    const last = await ours(['location-delete', image.id, '--url', remaining[0]!]);
     expect(last.code).toBe(1);
-    expect(last).toEqual(await reference(['location-delete', image.id, '--url', second]));
-    expect((await images.get(image.id)).locations).toEqual([{ url: second, metadata: {} }]);
+    expect(last).toEqual(await reference(['location-delete', image.id, '--url', remaining[0]!]));
+    expect((await locationsOf(image.id)).map((l) => l.url)).toEqual([remaining[0]]);
   });
 });

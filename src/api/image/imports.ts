@@ -103,6 +103,8 @@ export class ImportsApi {
     const task = importTask(image, await this.tasks.forImage(image.id));
     if (task?.status === 'failure') return task.message || `Import of image ${image.id} failed (task ${task.id}).`;
     if (gone) return `Import of image ${image.id} failed: the image is ${image.status}.`;
+    // A multi-store Glance names the failed store before its task ends: wait for the task's own message.
+    if (task && task.status !== 'success') return undefined;
     if (failedStores) return `Import of image ${image.id} failed for store(s) ${failedStores}.`;
     return undefined;
   }
