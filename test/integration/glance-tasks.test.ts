@@ -1,7 +1,7 @@
 // glance image-tasks on the real cloud, byte for byte with python-glanceclient 4.1.0 in both
-// dialects. This single-store Glance serves GET /v2/images/{id}/tasks but leaves v2.12 out of its
-// /versions list, so both clients refuse; a proxy that adds v2.12 to /versions (everything else
-// passes through to the real Glance) shows the task listing itself.
+// dialects. This Glance (image cache on) offers v2.16 and so the tasks API (v2.12); a proxy that
+// takes v2.12 and later out of /versions (everything else passes through to the real Glance)
+// shows what both clients say to an older cloud.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FaultProxy } from '../helpers/fault-proxy.js';
 import { gridRows } from '../helpers/cli.js';
@@ -28,6 +28,14 @@ afterAll(async () => {
   await proxy?.close();
 });
 
+/** The real /versions without v2.12 and later: a cloud older than the tasks API. */
+async function versionsWithoutTasks(): Promise<string> {
+  const res = await fetch('http://127.0.0.1:9292/versions');
+  const body = (await res.json()) as { versions: Array<{ id: string }> };
+  body.versions = body.versions.filter((v) => Number(v.id.split('.')[1]) < 12);
+  return JSON.stringify(body);
+}
+
 /** The real /versions, with v2.12 added as SUPPORTED. */
 async function versionsWithTasks(): Promise<string> {
   const res = await fetch('http://127.0.0.1:9292/versions');
@@ -39,16 +47,19 @@ async function versionsWithTasks(): Promise<string> {
 
 describe('image-tasks', () => {
   it('without v2.12 in /versions: both dialects print what glanceclient prints', async () => {
+    proxy.add({ method: 'GET', path: '/versions', action: { kind: 'status', status: 200, body: await versionsWithoutTasks() } });
+    const via = ['--os-image-url', proxy.url];
     for (const args of [
-      ['image-tasks', imageId],
-      ['-v', 'image-tasks', imageId],
-      ['image-tasks', `missing-${suffix()}`],
+      [...via, 'image-tasks', imageId],
+      [...via, '-v', 'image-tasks', imageId],
+      [...via, 'image-tasks', `missing-${suffix()}`],
     ]) {
       const expected = await reference(args);
       expect(expected.code).toBe(1);
       expect(expected.stderr).toBe('Server does not support image tasks API (v2.12)\n');
       for (const dialect of [2, 1] as const) expect(await ours(args, dialect)).toEqual(expected);
     }
+    proxy.reset();
   });
 
   it('with v2.12 offered: the web-download task is listed, plain and -v, byte-identical in both dialects', async () => {
