@@ -1,10 +1,10 @@
 // The format inspector on images qemu-img makes: every format and subformat is recognised, and its
 // virtual size is what qemu-img info reports for the same file. Sizes are odd on purpose (a VHD's
 // is rounded to its CHS geometry).
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inspectFile } from '../../src/formats/index.js';
-import { gptDisk, isoImage, mbrSector, qemuImg, qemuInfo, scratch } from '../helpers/disk-images.js';
+import { gptDisk, isoImage, mbrSector, patch, qemuImg, qemuInfo, scratch } from '../helpers/disk-images.js';
 
 const dir = scratch('formats-qemu');
 afterAll(() => dir.remove());
@@ -63,11 +63,20 @@ describe('images made by qemu-img', () => {
     for (const [i, reason] of (c.unsafe ?? []).entries()) expect(result.unsafe?.[i]).toMatch(reason);
   });
 
-  it('reads a VHD as qemu does: from its CHS geometry unless the creator says otherwise', async () => {
-    const chs = await inspectFile(dir.path('dynamic.vhd'));
-    const exact = await inspectFile(dir.path('exact.vhd'));
-    expect(exact.virtualSize).toBe(7340544);
-    expect(chs.virtualSize).not.toBe(7340544);
+  it('reads a VHD as qemu does: from its CHS geometry unless its creator means the current size', async () => {
+    const footer = readFileSync(dir.path('dynamic.vhd')).subarray(0, 512);
+    footer.writeBigUInt64BE(7340544n, 48); // the current size, off the CHS geometry
+    for (const creator of ['qemu', 'win ']) {
+      footer.write(creator, 28, 'latin1');
+      footer.writeUInt32BE(0, 64);
+      footer.writeUInt32BE(~footer.reduce((sum, byte) => sum + byte, 0) >>> 0, 64);
+      const path = dir.path(`creator-${creator.trim()}.vhd`);
+      copyFileSync(dir.path('dynamic.vhd'), path);
+      patch(path, 0, footer);
+      const qemu = qemuInfo(path);
+      expect(qemu.virtualSize).toBe(creator === 'qemu' ? 7346176 : 7340544);
+      expect((await inspectFile(path)).virtualSize).toBe(qemu.virtualSize);
+    }
   });
 });
 
