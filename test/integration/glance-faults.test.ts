@@ -205,10 +205,14 @@ describe('image-download', () => {
   });
 
   it('corrupted data in the store: "Corrupt image download", exit 1, no file under the target name', async () => {
-    const stored = join(cloud().state_dir, 'glance', 'images', id);
-    const data = readFileSync(stored);
-    data[100] = data[100]! ^ 0xff;
-    writeFileSync(stored, data);
+    // The store's copy and the image cache's (the download above cached it): Glance serves either.
+    for (const dir of ['images', 'image-cache']) {
+      const stored = join(cloud().state_dir, 'glance', dir, id);
+      if (dir === 'image-cache' && !existsSync(stored)) continue;
+      const data = readFileSync(stored);
+      data[100] = data[100]! ^ 0xff;
+      writeFileSync(stored, data);
+    }
     const target = join(WORK, 'corrupt.raw');
     const res = await glance(['image-download', '--file', target, id]);
     expect(res.code).toBe(1);
