@@ -83,12 +83,16 @@ _glance() {
     member-create:-f|member-create:--format) COMPREPLY=($(compgen -W 'table json yaml value shell csv' -- "$cur")); return ;;
     member-create:--quote) COMPREPLY=($(compgen -W 'all minimal none nonnumeric' -- "$cur")); return ;;
     member-create:-c|member-create:--column|member-create:--prefix) return ;;
+    member-get:-f|member-get:--format) COMPREPLY=($(compgen -W 'table json yaml value shell csv' -- "$cur")); return ;;
+    member-get:--quote) COMPREPLY=($(compgen -W 'all minimal none nonnumeric' -- "$cur")); return ;;
+    member-get:-c|member-get:--column|member-get:--prefix) return ;;
     member-list:-f|member-list:--format) COMPREPLY=($(compgen -W 'table json yaml value shell csv' -- "$cur")); return ;;
     member-list:--quote) COMPREPLY=($(compgen -W 'all minimal none nonnumeric' -- "$cur")); return ;;
     member-list:--image-id|member-list:-c|member-list:--column|member-list:--prefix) return ;;
     member-update:-f|member-update:--format) COMPREPLY=($(compgen -W 'table json yaml value shell csv' -- "$cur")); return ;;
     member-update:--quote) COMPREPLY=($(compgen -W 'all minimal none nonnumeric' -- "$cur")); return ;;
     member-update:-c|member-update:--column|member-update:--prefix) return ;;
+    stores-delete:--store) return ;;
     stores-info:-f|stores-info:--format) COMPREPLY=($(compgen -W 'table json yaml value shell csv' -- "$cur")); return ;;
     stores-info:--quote) COMPREPLY=($(compgen -W 'all minimal none nonnumeric' -- "$cur")); return ;;
     stores-info:-c|stores-info:--column|stores-info:--prefix) return ;;
@@ -96,9 +100,9 @@ _glance() {
   esac
   local words
   case "$cmd" in
-    '') [[ $cur == -* ]] && words='-d --debug -v --verbose --os-image-api-version --os-rc --os-cloud --os-auth-url --os-auth-type --os-username --os-user-id --os-password --os-user-domain-name --os-user-domain-id --os-project-name --os-project-id --os-tenant-name --os-tenant-id --os-project-domain-name --os-project-domain-id --os-default-domain --os-token --os-auth-token --os-url --os-endpoint --os-application-credential-id --os-application-credential-name --os-application-credential-secret --os-region-name --os-interface --os-endpoint-type --os-image-url --os-cacert --os-cert --os-key --timeout --insecure --no-cache --force-new-token --version -h --help' || words='bash-completion help image-create image-create-via-import image-deactivate image-delete image-download image-import image-list image-reactivate image-show image-stage image-tag-delete image-tag-update image-tasks image-update image-upload import-info location-add location-delete location-update member-create member-delete member-list member-update stores-info' ;;
-    help) words='bash-completion help image-create image-create-via-import image-deactivate image-delete image-download image-import image-list image-reactivate image-show image-stage image-tag-delete image-tag-update image-tasks image-update image-upload import-info location-add location-delete location-update member-create member-delete member-list member-update stores-info' ;;
-    bash-completion) words='-h --help' ;;
+    '') [[ $cur == -* ]] && words='-d --debug -v --verbose --os-image-api-version --os-rc --os-cloud --os-auth-url --os-auth-type --os-username --os-user-id --os-password --os-user-domain-name --os-user-domain-id --os-project-name --os-project-id --os-tenant-name --os-tenant-id --os-project-domain-name --os-project-domain-id --os-default-domain --os-token --os-auth-token --os-url --os-endpoint --os-application-credential-id --os-application-credential-name --os-application-credential-secret --os-region-name --os-interface --os-endpoint-type --os-image-url --os-cacert --os-cert --os-key --timeout --insecure --no-cache --force-new-token --version -h --help' || words='bash-completion bash_completion help image-create image-create-via-import image-deactivate image-delete image-download image-import image-list image-reactivate image-show image-stage image-tag-delete image-tag-update image-tasks image-update image-upload import-info location-add location-delete location-update member-create member-delete member-get member-list member-update stores-delete stores-info' ;;
+    help) words='bash-completion bash_completion help image-create image-create-via-import image-deactivate image-delete image-download image-import image-list image-reactivate image-show image-stage image-tag-delete image-tag-update image-tasks image-update image-upload import-info location-add location-delete location-update member-create member-delete member-get member-list member-update stores-delete stores-info' ;;
+    bash-completion|bash_completion) words='-h --help' ;;
     image-create) words='--name --id --owner --architecture --instance-uuid --kernel-id --ramdisk-id --os-distro --os-version --description --disk-format --container-format --min-disk --min-ram --is-public --visibility --is-protected --protected --hidden --tags --property --file --size --checksum --location --copy-from --store --progress --human-readable -f --format -c --column --noindent --prefix --quote -h --help' ;;
     image-create-via-import) words='--name --id --owner --architecture --instance-uuid --kernel-id --ramdisk-id --os-distro --os-version --description --disk-format --container-format --min-disk --min-ram --is-public --visibility --is-protected --protected --hidden --tags --property --file --progress --import-method --uri --remote-region --remote-image-id --remote-service-interface --store --stores --all-stores --allow-failure -f --format -c --column --noindent --prefix --quote -h --help' ;;
     image-deactivate) words='-h --help' ;;
@@ -120,8 +124,10 @@ _glance() {
     location-update) words='--url --metadata -f --format -c --column --noindent --prefix --quote -h --help' ;;
     member-create) words='-f --format -c --column --noindent --prefix --quote -h --help' ;;
     member-delete) words='-h --help' ;;
+    member-get) words='-f --format -c --column --noindent --prefix --quote -h --help' ;;
     member-list) words='--image-id -f --format -c --column --noindent --prefix --quote -h --help' ;;
     member-update) words='-f --format -c --column --noindent --prefix --quote -h --help' ;;
+    stores-delete) words='--store -h --help' ;;
     stores-info) words='--detail -f --format -c --column --noindent --prefix --quote -h --help' ;;
   esac
   COMPREPLY=($(compgen -W "$words" -- "$cur"))

@@ -2,15 +2,16 @@
 // cliff offers them, decoded into the printer's options.
 import { QUOTE_MODES } from '../output/formats/types.js';
 import { FORMATS, type PrintOptions } from '../output/printer.js';
-import { choice, presence, text, texts, withDefault, type FlagValues } from './flags/flag.js';
+import { choice, noneInGlanceclient, presence, text, texts, withDefault, type FlagValues } from './flags/flag.js';
 
-export const OUTPUT_FLAGS = {
+// cliff's, not glanceclient's.
+export const OUTPUT_FLAGS = noneInGlanceclient({
   format: withDefault(choice('-f, --format <FORMAT>', 'Output format', FORMATS), 'table'),
   columns: texts('-c, --column <COLUMN>', 'Column or field to show (repeatable)'),
   noindent: presence('--noindent', 'json: no indentation'),
   prefix: withDefault(text('--prefix <PREFIX>', 'shell: prefix for variable names'), ''),
   quote: withDefault(choice('--quote <WHEN>', 'csv: quoting', QUOTE_MODES), 'nonnumeric'),
-};
+});
 
 export type OutputFlags = FlagValues<typeof OUTPUT_FLAGS>;
 

@@ -115,9 +115,12 @@ describe('image resources', () => {
     expect(await failure(apis({ body: { 'import-methods': { value: 'glance-direct' } } }).image.imports.info())).toBe(
       'Glance answered GET /v2/info/import with an unexpected body: "import-methods.value" is not a list',
     );
-    expect(await failure(apis({ body: { stores: [{ id: 'a', default: 'yes' }] } }).image.stores.info())).toBe(
-      'Glance answered GET /v2/info/stores with an unexpected body: "stores[0].default" is not a boolean',
+    expect(await failure(apis({ body: { stores: [{ id: 'a', default: 1 }] } }).image.stores.info())).toBe(
+      'Glance answered GET /v2/info/stores with an unexpected body: "stores[0].default" is not a boolean or a string (1)',
     );
+    // Glance sends its store flags as strings ("default": "true", "read-only": "true").
+    const stores = { stores: [{ id: 'a', default: 'true' }, { id: 'w', 'read-only': 'true' }, { id: 'b', default: true }] };
+    expect(await apis({ body: stores }).image.stores.info()).toEqual(stores);
     expect(await failure(apis({ body: { versions: {} } }).image.tasks.imageTasksOffered())).toBe(
       'Glance answered GET /versions with an unexpected body: "versions" is not a list',
     );

@@ -1,12 +1,15 @@
-import { bool, list, optional, shape, str } from '../../http/decode.js';
+import { either, list, optional, shape, str, bool } from '../../http/decode.js';
 import type { Session } from '../../session/session.js';
 
-/** One backend store as /v2/info/stores describes it. */
+/**
+ * One backend store as /v2/info/stores describes it. Glance sends its flags as the strings
+ * "true" ("default", "read-only") though older releases sent booleans: both are taken.
+ */
 export interface StoreInfo {
   id: string;
   description?: string;
-  default?: boolean;
-  read_only?: boolean;
+  default?: boolean | string;
+  'read-only'?: boolean | string;
   [field: string]: unknown;
 }
 
@@ -15,8 +18,10 @@ export interface StoresInfo {
   [field: string]: unknown;
 }
 
+const flag = optional(either(bool, str, 'a boolean or a string'));
+
 const storesGuard = shape<StoresInfo>({
-  stores: list(shape<StoreInfo>({ id: str, description: optional(str), default: optional(bool), read_only: optional(bool) })),
+  stores: list(shape<StoreInfo>({ id: str, description: optional(str), default: flag, 'read-only': flag })),
 });
 
 export class StoresApi {
@@ -30,5 +35,10 @@ export class StoresApi {
   /** Stores with their driver details (admin only). */
   async detail(): Promise<StoresInfo> {
     return this.session.json('image', { method: 'GET', path: '/v2/info/stores/detail' }, storesGuard);
+  }
+
+  /** Removes the image's data from one store (its other copies stay). */
+  async deleteImage(storeId: string, imageId: string): Promise<void> {
+    await this.session.send('image', { method: 'DELETE', path: `/v2/stores/${encodeURIComponent(storeId)}/${encodeURIComponent(imageId)}` });
   }
 }

@@ -22,6 +22,8 @@ export interface OptionSpec {
   hidden?: boolean;
   /** Older spellings taken as the same flag, hidden from help (keystone's --tenant-id, --tenant_id). */
   spellings?: readonly string[];
+  /** python-glanceclient 4.1.0's v2 shell lacks it (our addition or a v1 flag): its bash_completion word list leaves it out. */
+  notInGlanceclient?: boolean;
 }
 
 export interface Flag<T> extends OptionSpec {
@@ -156,6 +158,16 @@ export const keyValues = (flags: string, description: string, extra: Extra = {})
       return pair;
     }),
   );
+
+/** The same flag, marked as one python-glanceclient 4.1.0's v2 shell does not have. */
+export function notInGlanceclient<F extends OptionSpec>(flag: F): F {
+  return { ...flag, notInGlanceclient: true };
+}
+
+/** Every flag of a set marked as not in python-glanceclient 4.1.0's v2 shell. */
+export function noneInGlanceclient<S extends Readonly<Record<string, OptionSpec>>>(flags: S): S {
+  return Object.fromEntries(Object.entries(flags).map(([key, flag]) => [key, notInGlanceclient(flag)])) as S;
+}
 
 /** The same flag with a value when it is not given. */
 export function withDefault<T>(flag: Flag<T | undefined>, value: T): Flag<T> {

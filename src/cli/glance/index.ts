@@ -22,8 +22,10 @@ import { locationDelete } from './commands/location-delete.js';
 import { locationUpdate } from './commands/location-update.js';
 import { memberCreate } from './commands/member-create.js';
 import { memberDelete } from './commands/member-delete.js';
+import { memberGet } from './commands/member-get.js';
 import { memberList } from './commands/member-list.js';
 import { memberUpdate } from './commands/member-update.js';
+import { storesDelete } from './commands/stores-delete.js';
 import { storesInfo } from './commands/stores-info.js';
 
 export const glanceCommands: readonly CommandModule[] = [
@@ -45,11 +47,13 @@ export const glanceCommands: readonly CommandModule[] = [
   locationDelete,
   locationUpdate,
   memberList,
+  memberGet,
   memberCreate,
   memberUpdate,
   memberDelete,
   importInfo,
   storesInfo,
+  storesDelete,
   imageTasks,
   bashCompletionFor('glance', () => glanceCommands),
 ];

@@ -2,7 +2,7 @@ import type { ImageApi } from '../../../api/image/index.js';
 import type { Image } from '../../../api/image/images.js';
 import { CliError, ConnectionError } from '../../../errors.js';
 import { command } from '../../command.js';
-import { attachData, checkOneDataSource, checkUploadStore, requireFormats } from '../support/data-flags-step.js';
+import { attachData, checkOneDataSource, checkUploadStore, requireFormats, uploadStore } from '../support/data-flags-step.js';
 import { checkedDataFlags, IMAGE_DATA_FLAGS, IMAGE_PROPERTY_FLAGS, parseImageFlags, type ImageDataFlags } from '../support/image-flags.js';
 import { imageSource, type ImageSource } from '../support/local-data-source.js';
 import { checkImageFields } from '../support/schema-check.js';
@@ -54,7 +54,8 @@ export const imageCreate = command({
     const source: ImageSource | undefined = remote === undefined ? imageSource(data.file, deps) : undefined;
     const origin = source?.origin ?? (data.location ? '--location' : data.copyFrom ? '--copy-from' : undefined);
     if (origin) requireFormats(fields, origin);
-    if (data.store && !source) throw new CliError('--store option should only be provided with --file option or stdin.');
+    // OS_IMAGE_STORE counts as --store here too, as in glanceclient.
+    if (uploadStore(data.store, deps.env) && !source) throw new CliError('--store option should only be provided with --file option or stdin.');
     const api = await deps.image();
     await checkUploadStore(api, data.store, source, deps.env);
     checkImageFields(await api.schemas.imageSchema(), fields);

@@ -6,7 +6,7 @@ import type { Image } from '../../../api/image/images.js';
 import { CliError, HttpError, messageOf } from '../../../errors.js';
 import { command } from '../../command.js';
 import { requiredArg } from '../../flags/args.js';
-import { presence, text } from '../../flags/flag.js';
+import { notInGlanceclient, presence, text } from '../../flags/flag.js';
 import { notRegularFile } from '../../../config/file-kind.js';
 
 /** Python's hashlib names (what Glance's os_hash_algo holds) as Node spells them. */
@@ -92,7 +92,9 @@ export const imageDownload = command({
         '--allow-md5-fallback',
         "When the image's os_hash_algo is unavailable here, verify the data against its md5 checksum instead of refusing (also OS_IMAGE_ALLOW_MD5_FALLBACK)",
       ),
-      allowUnverified: presence('--allow-unverified', 'Save the data even when the image has no hash, checksum or Content-MD5 to verify it against'),
+      allowUnverified: notInGlanceclient(
+        presence('--allow-unverified', 'Save the data even when the image has no hash, checksum or Content-MD5 to verify it against'),
+      ),
     },
     output: 'none',
   },

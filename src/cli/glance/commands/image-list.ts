@@ -11,6 +11,7 @@ import {
   type FlagValues,
   integer,
   keyValues,
+  notInGlanceclient,
   optionalBoolean,
   presence,
   text,
@@ -37,19 +38,19 @@ function checkSort(sort: string): void {
 }
 
 export const LIST_FLAGS = {
-  name: text('--name <NAME>', 'Only images with this name'),
-  status: text('--status <STATUS>', 'Only images in this status'),
-  changesSince: text('--changes-since <TIMESTAMP>', 'Only images changed since this ISO 8601 time'),
-  containerFormat: text('--container-format <CONTAINER_FORMAT>', 'Only images in this container format', { suggestions: CONTAINER_FORMATS }),
-  diskFormat: text('--disk-format <DISK_FORMAT>', 'Only images in this disk format', { suggestions: DISK_FORMATS }),
-  sizeMin: byteCount('--size-min <SIZE>', 'Only images of at least this many bytes'),
-  sizeMax: byteCount('--size-max <SIZE>', 'Only images of at most this many bytes'),
+  name: notInGlanceclient(text('--name <NAME>', 'Only images with this name')),
+  status: notInGlanceclient(text('--status <STATUS>', 'Only images in this status')),
+  changesSince: notInGlanceclient(text('--changes-since <TIMESTAMP>', 'Only images changed since this ISO 8601 time')),
+  containerFormat: notInGlanceclient(text('--container-format <CONTAINER_FORMAT>', 'Only images in this container format', { suggestions: CONTAINER_FORMATS })),
+  diskFormat: notInGlanceclient(text('--disk-format <DISK_FORMAT>', 'Only images in this disk format', { suggestions: DISK_FORMATS })),
+  sizeMin: notInGlanceclient(byteCount('--size-min <SIZE>', 'Only images of at least this many bytes')),
+  sizeMax: notInGlanceclient(byteCount('--size-max <SIZE>', 'Only images of at most this many bytes')),
   propertyFilter: keyValues('--property-filter <KEY=VALUE>', 'Only images with this property (repeatable)'),
-  isPublic: boolean('--is-public <IS_PUBLIC>', 'v1: True lists public images, False private ones'),
+  isPublic: notInGlanceclient(boolean('--is-public <IS_PUBLIC>', 'v1: True lists public images, False private ones')),
   visibility: text('--visibility <VISIBILITY>', 'Only images of this visibility', { suggestions: VISIBILITIES }),
   memberStatus: text('--member-status <MEMBER_STATUS>', 'Only shared images in this member status'),
   owner: text('--owner <OWNER>', 'Only images owned by this project'),
-  allTenants: presence('--all-tenants', 'v1: images of all projects (Glance v2 shows an admin every image anyway)'),
+  allTenants: notInGlanceclient(presence('--all-tenants', 'v1: images of all projects (Glance v2 shows an admin every image anyway)')),
   checksum: text('--checksum <CHECKSUM>', 'Only images with this MD5 checksum'),
   hash: text('--hash <HASH_VALUE>', 'Only images with this os_hash_value'),
   tag: texts('--tag <TAG>', 'Only images with this tag (repeatable)'),
@@ -60,7 +61,7 @@ export const LIST_FLAGS = {
   sort: text('--sort <KEY[:DIR],...>', 'Sort keys and directions in one flag'),
   pageSize: integer('--page-size <SIZE>', 'Images per request (the list follows every page; 0: the server default)', { min: 0 }),
   limit: integer('--limit <LIMIT>', 'At most this many images (0: no limit, as glanceclient)', { min: 0 }),
-  humanReadable: presence('--human-readable', 'Sizes in a human-friendly format'),
+  humanReadable: notInGlanceclient(presence('--human-readable', 'Sizes in a human-friendly format')),
 };
 
 export function listQuery(flags: FlagValues<typeof LIST_FLAGS>): { query: Query; limit?: number } {

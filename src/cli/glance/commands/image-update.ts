@@ -2,7 +2,7 @@ import type { Image, PatchOp } from '../../../api/image/images.js';
 import { CliError } from '../../../errors.js';
 import { command } from '../../command.js';
 import { requiredArg } from '../../flags/args.js';
-import { presence, texts } from '../../flags/flag.js';
+import { noneInGlanceclient, notInGlanceclient, presence, texts } from '../../flags/flag.js';
 import { attachData, checkOneDataSource, checkUploadStore, requireFormats } from '../support/data-flags-step.js';
 import { checkedDataFlags, IMAGE_DATA_FLAGS, IMAGE_PROPERTY_FLAGS, parseImageFlags, type ImageDataFlags } from '../support/image-flags.js';
 import { imageSource } from '../support/local-data-source.js';
@@ -44,10 +44,13 @@ export const imageUpdate = command({
     args: { image: requiredArg('<IMAGE>', 'Name or ID of the image to update') },
     options: {
       ...IMAGE_PROPERTY_FLAGS,
+      // glanceclient's image-update leaves these schema properties out.
+      id: notInGlanceclient(IMAGE_PROPERTY_FLAGS.id),
+      tags: notInGlanceclient(IMAGE_PROPERTY_FLAGS.tags),
       removeProperty: texts('--remove-property <KEY>', 'Custom property to remove (repeatable)'),
-      purgeProps: presence('--purge-props', 'v1: remove every custom property not given with --property'),
+      purgeProps: notInGlanceclient(presence('--purge-props', 'v1: remove every custom property not given with --property')),
       // v1: an image created without data (queued) gets it here; never from stdin, unlike image-create.
-      ...IMAGE_DATA_FLAGS,
+      ...noneInGlanceclient(IMAGE_DATA_FLAGS),
     },
     output: 'record',
   },

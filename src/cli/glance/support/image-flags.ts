@@ -2,7 +2,19 @@
 // --copy-from, --checksum; v2: --visibility, --protected, --tags, --hidden, schema properties),
 // parsed into Glance v2 fields. Shared by image-create, image-update and image-create-via-import.
 import { UsageError } from '../../../errors.js';
-import { boolean, byteCount, type Flag, FlagValueError, type FlagValues, integer, keyValues, presence, text, words } from '../../flags/flag.js';
+import {
+  boolean,
+  byteCount,
+  type Flag,
+  FlagValueError,
+  type FlagValues,
+  integer,
+  keyValues,
+  notInGlanceclient,
+  presence,
+  text,
+  words,
+} from '../../flags/flag.js';
 
 /** Offered by completions; the server's schema is what validates (clouds may allow others). */
 export const DISK_FORMATS = ['raw', 'vhd', 'vhdx', 'vmdk', 'vdi', 'iso', 'ploop', 'qcow2', 'aki', 'ari', 'ami'] as const;
@@ -29,7 +41,8 @@ const SCHEMA_STRING_FLAGS = {
   ramdisk_id: schemaText('ramdisk-id'),
   os_distro: schemaText('os-distro'),
   os_version: schemaText('os-version'),
-  description: schemaText('description'),
+  // Not in glanceclient's built-in image schema.
+  description: notInGlanceclient(schemaText('description')),
 };
 
 /** Flags that describe the image record; image-create/update add their data flags on top. */
@@ -39,9 +52,9 @@ export const IMAGE_PROPERTY_FLAGS = {
   containerFormat: text('--container-format <CONTAINER_FORMAT>', `Container format: ${CONTAINER_FORMATS_HELP}`, { suggestions: CONTAINER_FORMATS }),
   minDisk: integer('--min-disk <DISK_GB>', 'Minimum disk size in GB needed to boot the image', { min: 0 }),
   minRam: integer('--min-ram <DISK_RAM>', 'Minimum RAM in MB needed to boot the image', { min: 0 }),
-  isPublic: boolean('--is-public <IS_PUBLIC>', 'v1: True makes the image public, False private (same as --visibility)', BOOLEAN_HELP),
+  isPublic: notInGlanceclient(boolean('--is-public <IS_PUBLIC>', 'v1: True makes the image public, False private (same as --visibility)', BOOLEAN_HELP)),
   visibility: text('--visibility <VISIBILITY>', 'public, private, community or shared', { suggestions: VISIBILITIES }),
-  isProtected: boolean('--is-protected <IS_PROTECTED>', 'v1: True prevents deletion (same as --protected)', BOOLEAN_HELP),
+  isProtected: notInGlanceclient(boolean('--is-protected <IS_PROTECTED>', 'v1: True prevents deletion (same as --protected)', BOOLEAN_HELP)),
   protected: boolean('--protected <PROTECTED>', 'True prevents deletion', BOOLEAN_HELP),
   hidden: boolean('--hidden <HIDDEN>', 'True hides the image from default lists (os_hidden)', BOOLEAN_HELP),
   tags: words('--tags <TAGS...>', 'Tags for the image (several values)'),
@@ -51,13 +64,13 @@ export const IMAGE_PROPERTY_FLAGS = {
 /** Image data and v1 transfer flags, for commands that create an image. */
 export const IMAGE_DATA_FLAGS = {
   file: text('--file <FILE>', 'Local file with the image data (else stdin, when it is a pipe or a file)'),
-  size: byteCount('--size <SIZE>', 'Size of the image data in bytes (when it cannot be told from the data)'),
-  checksum: text('--checksum <CHECKSUM>', 'v1: MD5 the uploaded data must have; on mismatch the image is deleted'),
-  location: text('--location <IMAGE_URL>', 'v1: URL where the data already is (added as an image location)'),
-  copyFrom: text('--copy-from <IMAGE_URL>', 'v1: URL Glance copies the data from (web-download import)'),
+  size: notInGlanceclient(byteCount('--size <SIZE>', 'Size of the image data in bytes (when it cannot be told from the data)')),
+  checksum: notInGlanceclient(text('--checksum <CHECKSUM>', 'v1: MD5 the uploaded data must have; on mismatch the image is deleted')),
+  location: notInGlanceclient(text('--location <IMAGE_URL>', 'v1: URL where the data already is (added as an image location)')),
+  copyFrom: notInGlanceclient(text('--copy-from <IMAGE_URL>', 'v1: URL Glance copies the data from (web-download import)')),
   store: text('--store <STORE>', 'Backend store to upload the data to (env OS_IMAGE_STORE)'),
   progress: presence('--progress', 'Show a progress bar on stderr (terminal only)'),
-  humanReadable: presence('--human-readable', 'Print the size in a human-friendly format'),
+  humanReadable: notInGlanceclient(presence('--human-readable', 'Print the size in a human-friendly format')),
 };
 
 export type ImagePropertyValues = FlagValues<typeof IMAGE_PROPERTY_FLAGS>;
