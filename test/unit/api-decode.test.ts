@@ -119,7 +119,13 @@ describe('image resources', () => {
       'Glance answered GET /v2/info/stores with an unexpected body: "stores[0].default" is not a boolean or a string (1)',
     );
     // Glance sends its store flags as strings ("default": "true", "read-only": "true").
-    const stores = { stores: [{ id: 'a', default: 'true' }, { id: 'w', 'read-only': 'true' }, { id: 'b', default: true }] };
+    const stores = {
+      stores: [
+        { id: 'a', default: 'true' },
+        { id: 'w', 'read-only': 'true' },
+        { id: 'b', default: true },
+      ],
+    };
     expect(await apis({ body: stores }).image.stores.info()).toEqual(stores);
     expect(await failure(apis({ body: { versions: {} } }).image.tasks.imageTasksOffered())).toBe(
       'Glance answered GET /versions with an unexpected body: "versions" is not a list',
