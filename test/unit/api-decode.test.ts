@@ -118,7 +118,7 @@ describe('image resources', () => {
     expect(await failure(apis({ body: { stores: [{ id: 'a', default: 'yes' }] } }).image.stores.info())).toBe(
       'Glance answered GET /v2/info/stores with an unexpected body: "stores[0].default" is not a boolean',
     );
-    expect(await failure(apis({ body: { versions: {} } }).image.tasks.imageTasksOffered())).toBe(
+    expect(await failure(apis({ body: { versions: {} } }).image.versions.offers('v2.12'))).toBe(
       'Glance answered GET /versions with an unexpected body: "versions" is not a list',
     );
   });
