@@ -1,7 +1,7 @@
 // glance image-tasks on the real cloud, byte for byte with python-glanceclient 4.1.0 in both
-// dialects. This single-store Glance serves GET /v2/images/{id}/tasks but leaves v2.12 out of its
-// /versions list, so both clients refuse; a proxy that adds v2.12 to /versions (everything else
-// passes through to the real Glance) shows the task listing itself.
+// dialects, through a proxy that rewrites /versions (everything else passes through to the real
+// Glance): without v2.12 both clients refuse; with it added, they list the image's tasks. The
+// tests so hold whether or not the cloud itself offers v2.12.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FaultProxy } from '../helpers/fault-proxy.js';
 import { gridRows } from '../helpers/cli.js';
@@ -28,21 +28,29 @@ afterAll(async () => {
   await proxy?.close();
 });
 
-/** The real /versions, with v2.12 added as SUPPORTED. */
+/** The real /versions without v2.12. */
+async function versionsWithoutTasks(): Promise<string> {
+  const body = (await (await fetch('http://127.0.0.1:9292/versions')).json()) as { versions: Array<{ id: string }> };
+  return JSON.stringify({ versions: body.versions.filter((version) => version.id !== 'v2.12') });
+}
+
+/** The real /versions, with v2.12 added as SUPPORTED (a first entry for it wins, as glanceclient reads the list). */
 async function versionsWithTasks(): Promise<string> {
   const res = await fetch('http://127.0.0.1:9292/versions');
   const body = (await res.json()) as { versions: Array<Record<string, unknown>> };
   const links = body.versions[0]!.links;
-  body.versions.push({ id: 'v2.12', status: 'SUPPORTED', links });
+  body.versions.unshift({ id: 'v2.12', status: 'SUPPORTED', links });
   return JSON.stringify(body);
 }
 
 describe('image-tasks', () => {
   it('without v2.12 in /versions: both dialects print what glanceclient prints', async () => {
+    proxy.reset().add({ method: 'GET', path: '/versions', action: { kind: 'status', status: 200, body: await versionsWithoutTasks() } });
+    const via = ['--os-image-url', proxy.url];
     for (const args of [
-      ['image-tasks', imageId],
-      ['-v', 'image-tasks', imageId],
-      ['image-tasks', `missing-${suffix()}`],
+      [...via, 'image-tasks', imageId],
+      [...via, '-v', 'image-tasks', imageId],
+      [...via, 'image-tasks', `missing-${suffix()}`],
     ]) {
       const expected = await reference(args);
       expect(expected.code).toBe(1);
@@ -52,7 +60,7 @@ describe('image-tasks', () => {
   });
 
   it('with v2.12 offered: the web-download task is listed, plain and -v, byte-identical in both dialects', async () => {
-    proxy.add({ method: 'GET', path: '/versions', action: { kind: 'status', status: 200, body: await versionsWithTasks() } });
+    proxy.reset().add({ method: 'GET', path: '/versions', action: { kind: 'status', status: 200, body: await versionsWithTasks() } });
     const via = ['--os-image-url', proxy.url];
     for (const verbose of [[], ['-v']]) {
       const args = [...via, ...verbose, 'image-tasks', imageId];
@@ -90,7 +98,7 @@ describe('image-tasks', () => {
     });
     // Newest first: a client that sorted by creation time would print them the other way round.
     const tasks = [task('t-newer', '2026-11-26T10:00:02.000000', 'failure'), task('t-older', '2026-11-26T10:00:01.000000', 'success')];
-    proxy.add({ method: 'GET', path: '/versions', action: { kind: 'status', status: 200, body: await versionsWithTasks() } });
+    proxy.reset().add({ method: 'GET', path: '/versions', action: { kind: 'status', status: 200, body: await versionsWithTasks() } });
     proxy.add({ method: 'GET', path: `/v2/images/${imageId}/tasks`, action: { kind: 'status', status: 200, body: JSON.stringify({ tasks }) } });
     for (const verbose of [[], ['-v']]) {
       const args = ['--os-image-url', proxy.url, ...verbose, 'image-tasks', imageId];
