@@ -12,6 +12,13 @@ _glance() {
   done
   case "$cmd:$prev" in
     *:--os-image-api-version) COMPREPLY=($(compgen -W '1 2' -- "$cur")); return ;;
+    cache-clear:--target) COMPREPLY=($(compgen -W 'both cache queue' -- "$cur")); return ;;
+    cache-list:-f|cache-list:--format) COMPREPLY=($(compgen -W 'table json yaml value shell csv' -- "$cur")); return ;;
+    cache-list:--quote) COMPREPLY=($(compgen -W 'all minimal none nonnumeric' -- "$cur")); return ;;
+    cache-list:-c|cache-list:--column|cache-list:--prefix) return ;;
+    explain:-f|explain:--format) COMPREPLY=($(compgen -W 'table json yaml value shell csv' -- "$cur")); return ;;
+    explain:--quote) COMPREPLY=($(compgen -W 'all minimal none nonnumeric' -- "$cur")); return ;;
+    explain:-c|explain:--column|explain:--prefix) return ;;
     image-create:--disk-format) COMPREPLY=($(compgen -W 'raw vhd vhdx vmdk vdi iso ploop qcow2 aki ari ami' -- "$cur")); return ;;
     image-create:--container-format) COMPREPLY=($(compgen -W 'bare ovf ova aki ari ami docker compressed' -- "$cur")); return ;;
     image-create:--is-public) COMPREPLY=($(compgen -W 'True False' -- "$cur")); return ;;
@@ -96,13 +103,32 @@ _glance() {
     stores-info:-f|stores-info:--format) COMPREPLY=($(compgen -W 'table json yaml value shell csv' -- "$cur")); return ;;
     stores-info:--quote) COMPREPLY=($(compgen -W 'all minimal none nonnumeric' -- "$cur")); return ;;
     stores-info:-c|stores-info:--column|stores-info:--prefix) return ;;
+    task-create:-f|task-create:--format) COMPREPLY=($(compgen -W 'table json yaml value shell csv' -- "$cur")); return ;;
+    task-create:--quote) COMPREPLY=($(compgen -W 'all minimal none nonnumeric' -- "$cur")); return ;;
+    task-create:--type|task-create:--input|task-create:-c|task-create:--column|task-create:--prefix) return ;;
+    task-list:--sort-key) COMPREPLY=($(compgen -W 'id type status' -- "$cur")); return ;;
+    task-list:--sort-dir) COMPREPLY=($(compgen -W 'asc desc' -- "$cur")); return ;;
+    task-list:-f|task-list:--format) COMPREPLY=($(compgen -W 'table json yaml value shell csv' -- "$cur")); return ;;
+    task-list:--quote) COMPREPLY=($(compgen -W 'all minimal none nonnumeric' -- "$cur")); return ;;
+    task-list:--page-size|task-list:--type|task-list:--status|task-list:-c|task-list:--column|task-list:--prefix) return ;;
+    task-show:-f|task-show:--format) COMPREPLY=($(compgen -W 'table json yaml value shell csv' -- "$cur")); return ;;
+    task-show:--quote) COMPREPLY=($(compgen -W 'all minimal none nonnumeric' -- "$cur")); return ;;
+    task-show:-c|task-show:--column|task-show:--prefix) return ;;
+    usage:-f|usage:--format) COMPREPLY=($(compgen -W 'table json yaml value shell csv' -- "$cur")); return ;;
+    usage:--quote) COMPREPLY=($(compgen -W 'all minimal none nonnumeric' -- "$cur")); return ;;
+    usage:-c|usage:--column|usage:--prefix) return ;;
     :--os-rc|:--os-cloud|:--os-auth-url|:--os-auth-type|:--os-username|:--os-user-id|:--os-password|:--os-user-domain-name|:--os-user-domain-id|:--os-project-name|:--os-project-id|:--os-tenant-name|:--os-tenant-id|:--os-project-domain-name|:--os-project-domain-id|:--os-default-domain|:--os-token|:--os-auth-token|:--os-url|:--os-endpoint|:--os-application-credential-id|:--os-application-credential-name|:--os-application-credential-secret|:--os-region-name|:--os-interface|:--os-endpoint-type|:--os-image-url|:--os-cacert|:--os-cert|:--os-key|:--timeout) return ;;
   esac
   local words
   case "$cmd" in
-    '') [[ $cur == -* ]] && words='-d --debug -v --verbose --os-image-api-version --os-rc --os-cloud --os-auth-url --os-auth-type --os-username --os-user-id --os-password --os-user-domain-name --os-user-domain-id --os-project-name --os-project-id --os-tenant-name --os-tenant-id --os-project-domain-name --os-project-domain-id --os-default-domain --os-token --os-auth-token --os-url --os-endpoint --os-application-credential-id --os-application-credential-name --os-application-credential-secret --os-region-name --os-interface --os-endpoint-type --os-image-url --os-cacert --os-cert --os-key --timeout --insecure --no-cache --force-new-token --version -h --help' || words='bash-completion bash_completion help image-create image-create-via-import image-deactivate image-delete image-download image-import image-list image-reactivate image-show image-stage image-tag-delete image-tag-update image-tasks image-update image-upload import-info location-add location-delete location-update member-create member-delete member-get member-list member-update stores-delete stores-info' ;;
-    help) words='bash-completion bash_completion help image-create image-create-via-import image-deactivate image-delete image-download image-import image-list image-reactivate image-show image-stage image-tag-delete image-tag-update image-tasks image-update image-upload import-info location-add location-delete location-update member-create member-delete member-get member-list member-update stores-delete stores-info' ;;
+    '') [[ $cur == -* ]] && words='-d --debug -v --verbose --os-image-api-version --os-rc --os-cloud --os-auth-url --os-auth-type --os-username --os-user-id --os-password --os-user-domain-name --os-user-domain-id --os-project-name --os-project-id --os-tenant-name --os-tenant-id --os-project-domain-name --os-project-domain-id --os-default-domain --os-token --os-auth-token --os-url --os-endpoint --os-application-credential-id --os-application-credential-name --os-application-credential-secret --os-region-name --os-interface --os-endpoint-type --os-image-url --os-cacert --os-cert --os-key --timeout --insecure --no-cache --force-new-token --version -h --help' || words='bash-completion bash_completion cache-clear cache-delete cache-list cache-queue explain help image-create image-create-via-import image-deactivate image-delete image-download image-import image-list image-reactivate image-show image-stage image-tag-delete image-tag-update image-tasks image-update image-upload import-info location-add location-delete location-update member-create member-delete member-get member-list member-update stores-delete stores-info task-create task-list task-show usage' ;;
+    help) words='bash-completion bash_completion cache-clear cache-delete cache-list cache-queue explain help image-create image-create-via-import image-deactivate image-delete image-download image-import image-list image-reactivate image-show image-stage image-tag-delete image-tag-update image-tasks image-update image-upload import-info location-add location-delete location-update member-create member-delete member-get member-list member-update stores-delete stores-info task-create task-list task-show usage' ;;
     bash-completion|bash_completion) words='-h --help' ;;
+    cache-clear) words='--target -h --help' ;;
+    cache-delete) words='-h --help' ;;
+    cache-list) words='-f --format -c --column --noindent --prefix --quote -h --help' ;;
+    cache-queue) words='-h --help' ;;
+    explain) words='-f --format -c --column --noindent --prefix --quote -h --help' ;;
     image-create) words='--name --id --owner --architecture --instance-uuid --kernel-id --ramdisk-id --os-distro --os-version --description --disk-format --container-format --min-disk --min-ram --is-public --visibility --is-protected --protected --hidden --tags --property --file --size --checksum --location --copy-from --store --progress --human-readable -f --format -c --column --noindent --prefix --quote -h --help' ;;
     image-create-via-import) words='--name --id --owner --architecture --instance-uuid --kernel-id --ramdisk-id --os-distro --os-version --description --disk-format --container-format --min-disk --min-ram --is-public --visibility --is-protected --protected --hidden --tags --property --file --progress --import-method --uri --remote-region --remote-image-id --remote-service-interface --store --stores --all-stores --allow-failure -f --format -c --column --noindent --prefix --quote -h --help' ;;
     image-deactivate) words='-h --help' ;;
@@ -129,6 +155,10 @@ _glance() {
     member-update) words='-f --format -c --column --noindent --prefix --quote -h --help' ;;
     stores-delete) words='--store -h --help' ;;
     stores-info) words='--detail -f --format -c --column --noindent --prefix --quote -h --help' ;;
+    task-create) words='--type --input -f --format -c --column --noindent --prefix --quote -h --help' ;;
+    task-list) words='--sort-key --sort-dir --page-size --type --status -f --format -c --column --noindent --prefix --quote -h --help' ;;
+    task-show) words='-f --format -c --column --noindent --prefix --quote -h --help' ;;
+    usage) words='-f --format -c --column --noindent --prefix --quote -h --help' ;;
   esac
   COMPREPLY=($(compgen -W "$words" -- "$cur"))
 }

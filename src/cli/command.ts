@@ -15,6 +15,11 @@ export interface CommandSpec<F extends FlagSet = FlagSet, A extends ArgSet = Arg
   example?: string;
   args?: A;
   options?: F;
+  /**
+   * The client's own argparse usage (after "usage: ", program name included), for commands whose usage errors match it byte
+   * for byte: bad flag values and missing arguments are then reported under it instead of commander's.
+   */
+  usage?: string;
   /** 'list' and 'record' commands also take -f/--format and -c/--column. */
   output?: 'list' | 'record' | 'none';
 }

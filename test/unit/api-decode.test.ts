@@ -127,7 +127,7 @@ describe('image resources', () => {
       ],
     };
     expect(await apis({ body: stores }).image.stores.info()).toEqual(stores);
-    expect(await failure(apis({ body: { versions: {} } }).image.tasks.imageTasksOffered())).toBe(
+    expect(await failure(apis({ body: { versions: {} } }).image.versions.offers('v2.12'))).toBe(
       'Glance answered GET /versions with an unexpected body: "versions" is not a list',
     );
   });

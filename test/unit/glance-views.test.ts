@@ -4,7 +4,7 @@ import type { ImageSchema } from '../../src/api/image/schemas.js';
 import { glanceDialect } from '../../src/cli/glance/dialect.js';
 import { parseCommandLine } from '../helpers/parse.js';
 import { updatePatch } from '../../src/cli/glance/commands/image-update.js';
-import { checkImageFields } from '../../src/cli/glance/support/schema-check.js';
+import { checkSchemaFields } from '../../src/cli/glance/support/schema-check.js';
 import { humanSize, printImage, pyJson, v1Record, v2Record } from '../../src/cli/glance/support/image-views.js';
 import { Printer } from '../../src/output/printer.js';
 import { plainText } from '../../src/output/views.js';
@@ -145,16 +145,16 @@ describe('flags and patches', () => {
 
   it('schema errors read like glanceclient', () => {
     const schema: ImageSchema = { name: 'image', properties: { min_ram: { type: 'integer', minimum: 0 } }, additionalProperties: { type: 'string' } };
-    expect(() => checkImageFields(schema, { min_ram: -1 })).toThrow(
+    expect(() => checkSchemaFields(schema, { min_ram: -1 })).toThrow(
       "Unable to set 'min_ram' to -1. Reason: -1 is less than the minimum of 0\n\nFailed validating 'minimum' in schema['properties']['min_ram']:\n    {'minimum': 0, 'type': 'integer'}\n\nOn instance['min_ram']:\n    -1",
     );
-    expect(() => checkImageFields(schema, { custom: 'ok', min_ram: 5 })).not.toThrow();
+    expect(() => checkSchemaFields(schema, { custom: 'ok', min_ram: 5 })).not.toThrow();
   });
 
   it('a pattern JavaScript cannot read (Python-only syntax) is left to the server, not a JavaScript error', () => {
     const schema: ImageSchema = { name: 'image', properties: { os_distro: { type: 'string', pattern: '^(?P<name>[a-z]+)$' } } };
-    expect(() => checkImageFields(schema, { os_distro: 'Fedora 19' })).not.toThrow();
+    expect(() => checkSchemaFields(schema, { os_distro: 'Fedora 19' })).not.toThrow();
     const readable: ImageSchema = { name: 'image', properties: { os_distro: { type: 'string', pattern: '^[a-z]+$' } } };
-    expect(() => checkImageFields(readable, { os_distro: 'Fedora 19' })).toThrow(/does not match/);
+    expect(() => checkSchemaFields(readable, { os_distro: 'Fedora 19' })).toThrow(/does not match/);
   });
 });

@@ -1,6 +1,6 @@
-import { CliError } from '../../errors.js';
 import { bool, count, list, nullable, obj, optional, shape, str, type Guard } from '../../http/decode.js';
 import type { Query, Session } from '../../session/session.js';
+import { allPages } from './paging.js';
 
 /** A Glance v2 image record: the schema's fields plus free-form properties. */
 export interface Image {
@@ -57,17 +57,6 @@ export const imageGuard: Guard<Image> = shape<Image>({
   locations: optional(list(locationGuard)),
 });
 
-/** The most pages one listing follows: 250,000 images at Glance's default page size (25). */
-const MAX_PAGES = 10_000;
-
-/** One page of GET /v2/images; `next` is a path below the endpoint's base URL. */
-interface ImagePage {
-  images: Image[];
-  next?: string;
-}
-
-const pageGuard = shape<ImagePage>({ images: list(imageGuard), next: optional(str) });
-
 /** One JSON-patch operation as Glance's image PATCH (media type v2.1) takes it. */
 export type PatchOp = { op: 'add' | 'replace'; path: string; value: unknown } | { op: 'remove'; path: string };
 
@@ -78,28 +67,9 @@ export const imagePath = (id: string): string => `/v2/images/${encodeURIComponen
 export class ImagesApi {
   constructor(private readonly session: Session) {}
 
-  /**
-   * All pages, following Glance's `next` links (joined below the endpoint, on its origin only: see
-   * session/links.ts), up to `limit` images. A server that loops (a marker again, an empty page that
-   * still has a next) or never ends (more than MAX_PAGES) stops the listing with one line.
-   */
-  async list(query: Query = {}, limit?: number): Promise<Image[]> {
-    const images: Image[] = [];
-    const markers = new Set<string>(typeof query.marker === 'string' ? [query.marker] : []);
-    let page: ImagePage = await this.session.json('image', { method: 'GET', path: '/v2/images', query }, pageGuard);
-    for (let pages = 1; ; pages++) {
-      images.push(...page.images);
-      if (limit !== undefined && images.length >= limit) return images.slice(0, limit);
-      if (page.next === undefined) return images;
-      if (page.images.length === 0) throw new CliError(`Glance returned an empty page with a next link (page ${pages}): listing stopped.`);
-      // A link without a marker is its own key: the same link twice is a loop too.
-      const marker = new URLSearchParams(page.next.split('?')[1] ?? '').get('marker') ?? page.next;
-      if (markers.has(marker)) throw new CliError(`Glance's next link on page ${pages} repeats an earlier marker: listing stopped.`);
-      if (pages >= MAX_PAGES)
-        throw new CliError(`Glance's listing goes on past ${MAX_PAGES} pages: listing stopped (narrow it with filters, or raise --page-size).`);
-      markers.add(marker);
-      page = await this.session.json('image', { method: 'GET', path: page.next }, pageGuard);
-    }
+  /** All pages (see paging.ts), up to `limit` images. */
+  list(query: Query = {}, limit?: number): Promise<Image[]> {
+    return allPages(this.session, '/v2/images', 'images', imageGuard, query, limit);
   }
 
   get(id: string): Promise<Image> {

@@ -1,5 +1,6 @@
 // Glance v2, one module per resource. Returns typed records; never prints.
 import type { Session } from '../../session/session.js';
+import { CacheApi } from './cache.js';
 import { ImageDataApi } from './data.js';
 import { ImagesApi } from './images.js';
 import { ImportsApi } from './imports.js';
@@ -10,8 +11,11 @@ import { SchemasApi } from './schemas.js';
 import { StoresApi } from './stores.js';
 import { TagsApi } from './tags.js';
 import { TasksApi } from './tasks.js';
+import { UsageApi } from './usage.js';
+import { VersionsApi } from './versions.js';
 
 export class ImageApi {
+  readonly cache: CacheApi;
   readonly images: ImagesApi;
   readonly data: ImageDataApi;
   readonly imports: ImportsApi;
@@ -22,8 +26,11 @@ export class ImageApi {
   readonly stores: StoresApi;
   readonly tags: TagsApi;
   readonly tasks: TasksApi;
+  readonly usage: UsageApi;
+  readonly versions: VersionsApi;
 
   constructor(readonly session: Session) {
+    this.cache = new CacheApi(session);
     this.images = new ImagesApi(session);
     this.data = new ImageDataApi(session);
     this.imports = new ImportsApi(session);
@@ -34,5 +41,7 @@ export class ImageApi {
     this.stores = new StoresApi(session);
     this.tags = new TagsApi(session);
     this.tasks = new TasksApi(session);
+    this.usage = new UsageApi(session);
+    this.versions = new VersionsApi(session);
   }
 }

@@ -27,6 +27,9 @@ export interface ImageSchema {
   [keyword: string]: unknown;
 }
 
+/** Every model's schema (task, member, metadefs/namespace…) has the image schema's shape. */
+export type ModelSchema = ImageSchema;
+
 // Recursive (items): the guard refers to the shape by name, read when it runs.
 const propertySchemaGuard: Guard<PropertySchema> = (value, at) => propertySchemaShape(value, at);
 
@@ -69,6 +72,12 @@ export class SchemasApi {
   imageSchema(): Promise<ImageSchema> {
     this.image ??= this.load();
     return this.image;
+  }
+
+  /** Any schema the server publishes ('task', 'metadefs/namespace'…), fetched afresh: explain and task-create read it once. */
+  get(name: string): Promise<ModelSchema> {
+    const path = `/v2/schemas/${name.split('/').map(encodeURIComponent).join('/')}`;
+    return this.session.json('image', { method: 'GET', path }, imageSchemaGuard);
   }
 
   private async load(): Promise<ImageSchema> {

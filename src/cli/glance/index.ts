@@ -27,6 +27,15 @@ import { memberList } from './commands/member-list.js';
 import { memberUpdate } from './commands/member-update.js';
 import { storesDelete } from './commands/stores-delete.js';
 import { storesInfo } from './commands/stores-info.js';
+import { taskCreate } from './commands/task-create.js';
+import { taskList } from './commands/task-list.js';
+import { taskShow } from './commands/task-show.js';
+import { cacheClear } from './commands/cache-clear.js';
+import { cacheDelete } from './commands/cache-delete.js';
+import { cacheList } from './commands/cache-list.js';
+import { cacheQueue } from './commands/cache-queue.js';
+import { explain } from './commands/explain.js';
+import { usage } from './commands/usage.js';
 
 export const glanceCommands: readonly CommandModule[] = [
   imageCreate,
@@ -55,5 +64,14 @@ export const glanceCommands: readonly CommandModule[] = [
   storesInfo,
   storesDelete,
   imageTasks,
+  taskList,
+  taskShow,
+  taskCreate,
+  cacheList,
+  cacheQueue,
+  cacheDelete,
+  cacheClear,
+  usage,
+  explain,
   bashCompletionFor('glance', () => glanceCommands),
 ];

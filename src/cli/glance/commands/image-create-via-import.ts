@@ -8,7 +8,7 @@ import { importRequest, type Options as ImportFlags } from './image-import.js';
 import { imageSource, type ImageSource } from '../support/local-data-source.js';
 import { checkMethod, checkStores, importMethods, importTargetFlags, parseStoreChoice, type StoreChoice } from '../support/import-checks.js';
 import { stageData } from './image-stage.js';
-import { checkImageFields } from '../support/schema-check.js';
+import { checkSchemaFields } from '../support/schema-check.js';
 import { discardImage } from '../support/verified-upload.js';
 import { printImage } from '../support/image-views.js';
 
@@ -103,7 +103,7 @@ export const imageCreateViaImport = command({
     const stores = parseStoreChoice(options, deps.env);
     await checkStores(api, [...(stores.store ? [stores.store] : []), ...(stores.stores ?? [])]);
     checkSources(method, options, stores, source);
-    checkImageFields(await api.schemas.imageSchema(), options.fields);
+    checkSchemaFields(await api.schemas.imageSchema(), options.fields);
 
     let image: Image = await api.images.create(options.fields);
     if (method) {

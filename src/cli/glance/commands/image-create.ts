@@ -5,7 +5,7 @@ import { command } from '../../command.js';
 import { attachData, checkOneDataSource, checkUploadStore, requireFormats, uploadStore } from '../support/data-flags-step.js';
 import { checkedDataFlags, IMAGE_DATA_FLAGS, IMAGE_PROPERTY_FLAGS, parseImageFlags, type ImageDataFlags } from '../support/image-flags.js';
 import { imageSource, type ImageSource } from '../support/local-data-source.js';
-import { checkImageFields } from '../support/schema-check.js';
+import { checkSchemaFields } from '../support/schema-check.js';
 import { printImage } from '../support/image-views.js';
 
 export interface Options {
@@ -58,7 +58,7 @@ export const imageCreate = command({
     if (uploadStore(data.store, deps.env) && !source) throw new CliError('--store option should only be provided with --file option or stdin.');
     const api = await deps.image();
     await checkUploadStore(api, data.store, source, deps.env);
-    checkImageFields(await api.schemas.imageSchema(), fields);
+    checkSchemaFields(await api.schemas.imageSchema(), fields);
     const image = await attachData(deps, api, await createImage(api, fields), data, source, true);
     printImage(deps, image, { humanReadable: data.humanReadable });
   },

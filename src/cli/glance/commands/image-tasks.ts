@@ -2,7 +2,7 @@ import { HttpError, CliError } from '../../../errors.js';
 import type { Cell } from '../../../output/views.js';
 import { command } from '../../command.js';
 import { requiredArg } from '../../flags/args.js';
-import { pyRepr } from '../../../output/pprint.js';
+import { pyCell } from '../support/v2-commands.js';
 
 const COLUMNS = ['Message', 'Status', 'Updated at'];
 const VERBOSE_COLUMNS = ['Image Id', 'Task Id', ...COLUMNS, 'User Id', 'Request Id', 'Result', 'Owner', 'Input', 'Expires at'];
@@ -11,12 +11,6 @@ const VERBOSE_COLUMNS = ['Image Id', 'Task Id', ...COLUMNS, 'User Id', 'Request 
 function taskKey(column: string): string {
   const key = column.toLowerCase().replace(/ /g, '_');
   return key === 'task_id' ? 'id' : key;
-}
-
-/** What PrettyTable prints for a raw JSON value: str() of the Python value (None, dict and list reprs). */
-function pyCell(value: Cell): string {
-  if (value === undefined) return '';
-  return typeof value === 'string' ? value : pyRepr(value);
 }
 
 export const imageTasks = command({
@@ -31,7 +25,7 @@ export const imageTasks = command({
   async run(options, deps) {
     const api = await deps.image();
     // glanceclient asks the version list first, so an unsupported server wins over a bad ID.
-    if (!(await api.tasks.imageTasksOffered())) throw new CliError('Server does not support image tasks API (v2.12)');
+    if (!(await api.versions.offers('v2.12'))) throw new CliError('Server does not support image tasks API (v2.12)');
     let tasks;
     try {
       tasks = await api.tasks.forImage(await deps.glance.imageId(api.images, options.image));

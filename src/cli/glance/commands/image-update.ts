@@ -6,7 +6,7 @@ import { noneInGlanceclient, notInGlanceclient, presence, texts } from '../../fl
 import { attachData, checkOneDataSource, checkUploadStore, requireFormats } from '../support/data-flags-step.js';
 import { checkedDataFlags, IMAGE_DATA_FLAGS, IMAGE_PROPERTY_FLAGS, parseImageFlags, type ImageDataFlags } from '../support/image-flags.js';
 import { imageSource } from '../support/local-data-source.js';
-import { checkImageFields } from '../support/schema-check.js';
+import { checkSchemaFields } from '../support/schema-check.js';
 import { customProperties, printImage } from '../support/image-views.js';
 
 export interface Options {
@@ -74,7 +74,7 @@ export const imageUpdate = command({
     if (data.store && !source) throw new CliError('--store option should only be provided with --file option.');
     const api = await deps.image();
     await checkUploadStore(api, data.store, source, deps.env);
-    checkImageFields(await api.schemas.imageSchema(), options.fields);
+    checkSchemaFields(await api.schemas.imageSchema(), options.fields);
     const image = await deps.glance.findImage(api.images, options.image);
     if (origin) {
       // Checked before the update: Glance takes data only once, and a refusal must change nothing.

@@ -1,7 +1,7 @@
-// Checks image fields against the server's image schema before anything is created, failing
+// Checks fields against one of the server's schemas (image, task) before anything is created, failing
 // with the text python-glanceclient 4.1.0 prints (warlock's "Unable to set …" around
 // jsonschema's message, the offending schema and the instance, both pretty-printed).
-import type { ImageSchema, PropertySchema } from '../../../api/image/schemas.js';
+import type { ModelSchema, PropertySchema } from '../../../api/image/schemas.js';
 import { CliError } from '../../../errors.js';
 import { pformat, pyRepr } from '../../../output/pprint.js';
 
@@ -96,7 +96,7 @@ function compiledPattern(pattern: string): RegExp | undefined {
   }
 }
 
-export function checkImageFields(schema: ImageSchema, fields: Record<string, unknown>): void {
+export function checkSchemaFields(schema: ModelSchema, fields: Record<string, unknown>): void {
   const extra = typeof schema.additionalProperties === 'object' ? schema.additionalProperties : undefined;
   for (const [key, value] of Object.entries(fields)) {
     const known = schema.properties[key];

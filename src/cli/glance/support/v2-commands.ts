@@ -1,6 +1,7 @@
 // Pieces the v2-only glance commands share: how glanceclient's print_dict / print_list render
 // non-image records, its required-flag complaint, --metadata, and its location errors.
 import { LocationError } from '../../../api/image/locations.js';
+import type { Task } from '../../../api/image/tasks.js';
 import { CliError, UsageError } from '../../../errors.js';
 import type { Cell, ListView, RecordView, TableStyle } from '../../../output/views.js';
 import type { Deps } from '../../deps.js';
@@ -15,6 +16,18 @@ export function printDict(deps: Pick<Deps, 'print'>, record: Record<string, unkn
     .map(([key, value]) => [key, value as Cell] as const);
   const view: RecordView = { fields };
   deps.print.record(view, { text: pyText, maxWidth: 80 });
+}
+
+/** task-show and task-create: the task's fields but its links (self, schema). */
+export function printTask(deps: Pick<Deps, 'print'>, task: Task): void {
+  const { schema: _schema, ...fields } = task;
+  printDict(deps, fields);
+}
+
+/** What PrettyTable prints for a raw JSON value: str() of the Python value (None, dict and list reprs). */
+export function pyCell(value: Cell): string {
+  if (value === undefined) return '';
+  return typeof value === 'string' ? value : pyRepr(value);
 }
 
 /** glanceclient's print_list: missing or empty values blank, lists as Python prints them. */
