@@ -19,7 +19,6 @@ const singleQuoted = (v: string): string => `'${v.replace(/'/g, `'\\''`)}'`;
 const doubleQuoted = (v: string): string => `"${v.replace(/[\\"$`]/g, (c) => `\\${c}`)}"`;
 
 function parseOrCliError(text: string): void {
-  const started = Date.now();
   try {
     const rc = parseRc(text, PATH, {});
     for (const value of Object.values(rc.vars)) expect(value === undefined || typeof value === 'string').toBe(true);
@@ -32,7 +31,6 @@ function parseOrCliError(text: string): void {
     expect(Number(at![1])).toBeLessThanOrEqual(lines);
     expect((err as Error).message).not.toContain('\n');
   }
-  expect(Date.now() - started).toBeLessThan(1000);
 }
 
 describe('parseRc on arbitrary input', () => {
@@ -106,7 +104,8 @@ describe('parseRc on arbitrary input', () => {
     parseOrCliError('#'.repeat(n) + '\n'.repeat(n));
     expect(() => parseRc('A=' + 'x'.repeat(20_000), PATH, {})).toThrow(`${PATH}:1: line is longer than 16384 characters`);
     expect(parseRc('export OS_TOKEN=' + 'x'.repeat(10_000), PATH, {}).vars.OS_TOKEN).toHaveLength(10_000);
-  });
+    // Backtracking on these lines would take hours; the generous limit keeps a loaded machine from failing it.
+  }, 60_000);
 });
 
 describe('values read back exactly', () => {
