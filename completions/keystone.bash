@@ -5,13 +5,12 @@ _keystone() {
   COMPREPLY=()
   for ((i = 1; i < COMP_CWORD; i++)); do
     case "${COMP_WORDS[i]}" in
-      --os-image-api-version|--os-rc|--os-cloud|--os-auth-url|--os-auth-type|--os-username|--os-user-id|--os-password|--os-user-domain-name|--os-user-domain-id|--os-project-name|--os-project-id|--os-tenant-name|--os-tenant-id|--os-project-domain-name|--os-project-domain-id|--os-default-domain|--os-token|--os-auth-token|--os-url|--os-endpoint|--os-application-credential-id|--os-application-credential-name|--os-application-credential-secret|--os-region-name|--os-interface|--os-endpoint-type|--os-image-url|--os-cacert|--os-cert|--os-key|--timeout) ((i++)) ;;
+      --os-identity-api-version|--os-auth-url|--os-username|--os-password|--os-tenant-name|--os-tenant-id|--os-token|--os-endpoint|--os-region-name|--os-cacert|--os-cert|--os-key|--timeout|--stale-duration) ((i++)) ;;
       -*) ;;
       *) cmd="${COMP_WORDS[i]}"; break ;;
     esac
   done
   case "$cmd:$prev" in
-    *:--os-image-api-version) COMPREPLY=($(compgen -W '1 2' -- "$cur")); return ;;
     bootstrap:--user-name|bootstrap:--pass|bootstrap:--role-name|bootstrap:--tenant-name) return ;;
     catalog:--service) return ;;
     ec2-credentials-create:-f|ec2-credentials-create:--format) COMPREPLY=($(compgen -W 'table json yaml value shell csv' -- "$cur")); return ;;
@@ -81,11 +80,11 @@ _keystone() {
     user-role-list:--user|user-role-list:--tenant|user-role-list:-c|user-role-list:--column|user-role-list:--prefix) return ;;
     user-role-remove:--user|user-role-remove:--role|user-role-remove:--tenant) return ;;
     user-update:--name|user-update:--email|user-update:--enabled) return ;;
-    :--os-rc|:--os-cloud|:--os-auth-url|:--os-auth-type|:--os-username|:--os-user-id|:--os-password|:--os-user-domain-name|:--os-user-domain-id|:--os-project-name|:--os-project-id|:--os-tenant-name|:--os-tenant-id|:--os-project-domain-name|:--os-project-domain-id|:--os-default-domain|:--os-token|:--os-auth-token|:--os-url|:--os-endpoint|:--os-application-credential-id|:--os-application-credential-name|:--os-application-credential-secret|:--os-region-name|:--os-interface|:--os-endpoint-type|:--os-image-url|:--os-cacert|:--os-cert|:--os-key|:--timeout) return ;;
+    :--os-identity-api-version|:--os-auth-url|:--os-username|:--os-password|:--os-tenant-name|:--os-tenant-id|:--os-token|:--os-endpoint|:--os-region-name|:--os-cacert|:--os-cert|:--os-key|:--timeout|:--stale-duration) return ;;
   esac
   local words
   case "$cmd" in
-    '') [[ $cur == -* ]] && words='-d --debug -v --verbose --os-image-api-version --os-rc --os-cloud --os-auth-url --os-auth-type --os-username --os-user-id --os-password --os-user-domain-name --os-user-domain-id --os-project-name --os-project-id --os-tenant-name --os-tenant-id --os-project-domain-name --os-project-domain-id --os-default-domain --os-token --os-auth-token --os-url --os-endpoint --os-application-credential-id --os-application-credential-name --os-application-credential-secret --os-region-name --os-interface --os-endpoint-type --os-image-url --os-cacert --os-cert --os-key --timeout --insecure --no-cache --force-new-token --version -h --help' || words='bash-completion bash_completion bootstrap catalog discover ec2-credentials-create ec2-credentials-delete ec2-credentials-get ec2-credentials-list endpoint-create endpoint-delete endpoint-get endpoint-list help password-update role-create role-delete role-get role-list service-create service-delete service-get service-list tenant-create tenant-delete tenant-get tenant-list tenant-update token-get user-create user-delete user-get user-list user-password-update user-role-add user-role-list user-role-remove user-update' ;;
+    '') [[ $cur == -* ]] && words='-d --debug --os-identity-api-version --os-auth-url --os-username --os-password --os-tenant-name --os-tenant-id --os-token --os-endpoint --os-region-name --os-cacert --os-cert --os-key --timeout --insecure --os-cache --force-new-token --stale-duration --version -h --help' || words='bash-completion bash_completion bootstrap catalog discover ec2-credentials-create ec2-credentials-delete ec2-credentials-get ec2-credentials-list endpoint-create endpoint-delete endpoint-get endpoint-list help password-update role-create role-delete role-get role-list service-create service-delete service-get service-list tenant-create tenant-delete tenant-get tenant-list tenant-update token-get user-create user-delete user-get user-list user-password-update user-role-add user-role-list user-role-remove user-update' ;;
     help) words='bash-completion bash_completion bootstrap catalog discover ec2-credentials-create ec2-credentials-delete ec2-credentials-get ec2-credentials-list endpoint-create endpoint-delete endpoint-get endpoint-list help password-update role-create role-delete role-get role-list service-create service-delete service-get service-list tenant-create tenant-delete tenant-get tenant-list tenant-update token-get user-create user-delete user-get user-list user-password-update user-role-add user-role-list user-role-remove user-update' ;;
     bash-completion|bash_completion) words='-h --help' ;;
     bootstrap) words='--user-name --pass --role-name --tenant-name -h --help' ;;

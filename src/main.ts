@@ -57,7 +57,7 @@ async function loadCommands(dialect: Dialect): Promise<readonly CommandModule[]>
 export function prepareProgram(dialect: Dialect, commands: readonly CommandModule[]): PreparedProgram {
   const outcome: PreparedProgram['outcome'] = { exitCode: EXIT.ok, stdout: processStdout(false) };
   const program = buildProgram(dialect, VERSION, DESCRIPTIONS[dialect], commands, async (module, options, output, globalFlags) => {
-    const globals = globalsFrom(globalFlags, process.env);
+    const globals = globalsFrom(globalFlags, process.env, dialect);
     outcome.globals = globals;
     const deps = makeDeps(dialect, globals, printOptions(output), outcome.stdout);
     await deps.print.ready();

@@ -1,6 +1,7 @@
 // Options that come before the command, for both dialects (argparse's global options).
 import type { Credentials, RawSettings } from '../config/credentials.js';
-import { choice, type Flag, type FlagValues, longName, presence, seconds, text } from './flags/flag.js';
+import { CliError } from '../errors.js';
+import { type Flag, type FlagSet, type FlagValues, longName, presence, seconds, text } from './flags/flag.js';
 
 export interface GlobalOptions {
   debug: boolean;
@@ -52,10 +53,11 @@ const credentialTextFlags: Record<string, Flag<string | undefined>> = Object.fro
 export const GLOBAL_FLAGS = {
   debug: presence('-d, --debug', 'Trace HTTP requests to stderr (secrets redacted)'),
   verbose: presence('-v, --verbose', 'More detail (glance: extra image-list columns)'),
-  imageApiVersion: choice(
+  // Checked by globalsFrom, not as a choice: glanceclient refuses a bad value (flag or env) with exit 1, not a usage error.
+  imageApiVersion: text(
     '--os-image-api-version <VERSION>',
     'Glance output dialect: 1 (runbook, default) or 2 (python-glanceclient 4.x) (env OS_IMAGE_API_VERSION)',
-    ['1', '2'],
+    { suggestions: ['1', '2'] },
   ),
   identityApiVersion: text('--os-identity-api-version <VERSION>', 'Accepted for compatibility; Identity v3 is always used', { hidden: true }),
   serviceType: text('--os-service-type <TYPE>', 'Accepted for compatibility', { hidden: true }),
@@ -72,7 +74,53 @@ export const GLOBAL_FLAGS = {
 
 export type GlobalFlags = FlagValues<typeof GLOBAL_FLAGS>;
 
-export function globalsFrom(flags: Partial<GlobalFlags>, env: NodeJS.ProcessEnv): GlobalOptions {
+/** keystoneclient 2.3.2's global options: keystone's help lists these and no others (the rest stay accepted, unlisted). */
+const KEYSTONE_LISTED = new Set([
+  '--debug',
+  '--timeout',
+  '--os-username',
+  '--os-password',
+  '--os-tenant-name',
+  '--os-tenant-id',
+  '--os-auth-url',
+  '--os-region-name',
+  '--os-identity-api-version',
+  '--os-token',
+  '--os-endpoint',
+  '--os-cache',
+  '--force-new-token',
+  '--stale-duration',
+  '--insecure',
+  '--os-cacert',
+  '--os-cert',
+  '--os-key',
+]);
+
+/** Glance's alone: keystone does not take them. */
+const GLANCE_ONLY = new Set(['--os-image-api-version', '--os-image-url']);
+
+/** The global flags of one program: glance's all, keystone's without glance's own and listing only the classic ones. */
+export function globalFlagsFor(program: string): FlagSet {
+  if (program !== 'keystone') return GLOBAL_FLAGS;
+  const kept = Object.entries(GLOBAL_FLAGS).filter(([, flag]) => !GLANCE_ONLY.has(longName(flag.flags)));
+  return Object.fromEntries(kept.map(([key, flag]) => [key, { ...flag, hidden: !KEYSTONE_LISTED.has(longName(flag.flags)) }]));
+}
+
+/**
+ * --os-image-api-version / OS_IMAGE_API_VERSION as glanceclient reads it: Python's int() (blanks
+ * around, a sign, digits with single underscores) and 1 or 2, else its message and exit 1; empty
+ * is unset. Unset, the runbook's dialect (1).
+ */
+function imageApiVersion(value: string | undefined): 1 | 2 {
+  if (!value) return 1;
+  const digits = /^\s*([+-]?\d+(?:_\d+)*)\s*$/.exec(value)?.[1]?.replace(/_/g, '');
+  const version = digits === undefined ? Number.NaN : Number(digits);
+  if (version !== 1 && version !== 2) throw new CliError('Invalid API version parameter. Supported values are [1, 2]');
+  return version;
+}
+
+/** The options of a run of `program`; OS_IMAGE_API_VERSION is glance's alone (keystone ignores it, as it always did). */
+export function globalsFrom(flags: Partial<GlobalFlags>, env: NodeJS.ProcessEnv, program: 'glance' | 'keystone'): GlobalOptions {
   const credentialFlags: RawSettings = {};
   const byName: Readonly<Record<string, unknown>> = flags;
   for (const [spec, field] of CREDENTIAL_FLAGS) {
@@ -83,11 +131,10 @@ export function globalsFrom(flags: Partial<GlobalFlags>, env: NodeJS.ProcessEnv)
   if (flags.noCache === true) credentialFlags.cache = false;
   if (flags.forceNewToken === true) credentialFlags.forceNewToken = true;
   if (flags.timeout !== undefined) credentialFlags.timeoutSeconds = flags.timeout;
-  const version = flags.imageApiVersion ?? env.OS_IMAGE_API_VERSION ?? '1';
   return {
     debug: flags.debug === true,
     verbose: flags.verbose === true,
-    imageApiVersion: version.startsWith('2') ? 2 : 1,
+    imageApiVersion: program === 'glance' ? imageApiVersion(flags.imageApiVersion ?? env.OS_IMAGE_API_VERSION) : 1,
     rcPath: flags.rc,
     cloud: flags.cloud ?? env.OS_CLOUD,
     credentialFlags,

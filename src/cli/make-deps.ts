@@ -24,7 +24,7 @@ export function dialectStyle(dialect: Dialect): TableStyle {
 }
 
 /** What the session layer needs from the command line and the terminal. */
-export function sessionConfig(globals: GlobalOptions, deps: Pick<Deps, 'env' | 'stderr' | 'notice' | 'tty' | 'promptSecret'>): SessionConfig {
+export function sessionConfig(globals: GlobalOptions, deps: Pick<Deps, 'dialect' | 'env' | 'stderr' | 'notice' | 'tty' | 'promptSecret'>): SessionConfig {
   return {
     flags: globals.credentialFlags,
     env: deps.env,
@@ -33,6 +33,8 @@ export function sessionConfig(globals: GlobalOptions, deps: Pick<Deps, 'env' | '
     warn: (message) => deps.notice(message),
     promptPassword: deps.tty.stdin ? () => deps.promptSecret('OS Password: ') : undefined,
     trace: globals.debug ? (line) => deps.stderr.write(terminalText(line) + '\n') : undefined,
+    // The v2 dialect prints Glance's errors byte for byte as glanceclient does.
+    session: { glanceclientErrors: deps.dialect === 'glance' && globals.imageApiVersion === 2 },
   };
 }
 

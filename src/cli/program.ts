@@ -4,12 +4,11 @@ import { Command, Option } from 'commander';
 import type { CommandModule } from './command.js';
 import { type ArgSpec, decodeArgs } from './flags/args.js';
 import { decodeFlags, type Flag, type FlagSet, type OptionSpec } from './flags/flag.js';
-import { GLOBAL_FLAGS } from './globals.js';
+import { type GlobalFlags, globalFlagsFor } from './globals.js';
 import { OUTPUT_FLAGS, type OutputFlags } from './output-flags.js';
 import { closest } from './suggest.js';
 import { UsageError } from '../errors.js';
 import { checkFormat } from '../output/printer.js';
-import type { FlagValues } from './flags/flag.js';
 
 /**
  * Every value of a flag given more than once: a repeatable flag's list, and for a single-value flag
@@ -61,7 +60,7 @@ function addFlags(cmd: Command, flags: FlagSet): (flag: Flag<unknown>) => unknow
 }
 
 /** What a command's action hands on: the module, its decoded options, the output flags and the global flags. */
-export type Action = (module: CommandModule, options: unknown, output: OutputFlags | undefined, globals: FlagValues<typeof GLOBAL_FLAGS>) => Promise<void>;
+export type Action = (module: CommandModule, options: unknown, output: OutputFlags | undefined, globals: Partial<GlobalFlags>) => Promise<void>;
 
 /**
  * A bad flag value or combination as argparse reports it: the usage line, then
@@ -87,7 +86,9 @@ export function buildProgram(name: string, version: string, description: string,
     .enablePositionalOptions()
     .showSuggestionAfterError(true)
     .helpCommand(false);
-  const readGlobal = addFlags(program, GLOBAL_FLAGS);
+  // Keystone's set lacks glance's own flags: their values are undefined there.
+  const globalFlags = globalFlagsFor(name);
+  const readGlobal = addFlags(program, globalFlags);
   for (const module of commands) {
     const { spec } = module;
     const sub = program.command(spec.name).description(spec.summary);
@@ -109,9 +110,9 @@ export function buildProgram(name: string, version: string, description: string,
     sub.action(async (...received: unknown[]) => {
       let options: unknown;
       let output: OutputFlags | undefined;
-      let globals: FlagValues<typeof GLOBAL_FLAGS>;
+      let globals: Partial<GlobalFlags>;
       try {
-        globals = decodeFlags(GLOBAL_FLAGS, readGlobal);
+        globals = decodeFlags(globalFlags, readGlobal) as Partial<GlobalFlags>;
       } catch (err) {
         throw err instanceof UsageError ? usageError(program, err) : err;
       }

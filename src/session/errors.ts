@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { CliError, HttpError, messageOf } from '../errors.js';
 import { scrubText } from '../http/redact.js';
 import type { HttpResponse } from '../http/transport.js';
@@ -10,8 +11,47 @@ const PYTHON_REASONS: Record<number, string> = {
   416: 'Requested Range Not Satisfiable',
 };
 
+/**
+ * How a server's error text is shown: `verbatim` as python-glanceclient prints it (webob's HTML
+ * escapes such as `&#x27;` kept, and what the server garbled kept garbled); `readable` with the
+ * escapes decoded and the server's Latin-1 reading of UTF-8 undone.
+ */
+export type ErrorText = 'verbatim' | 'readable';
+
+/** The only escapes webob's html_escape makes: &amp; &lt; &gt; &quot; &#x27; and &#NNN; for non-ASCII. */
+const ENTITY = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|(amp|lt|gt|quot|apos));/g;
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+function decodeEntities(text: string): string {
+  return text.replace(ENTITY, (whole, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
+    if (name) return NAMED[name]!;
+    const code = dec !== undefined ? Number(dec) : Number.parseInt(hex!, 16);
+    return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : whole;
+  });
+}
+
+/** Runs of what UTF-8 bytes look like when read as Latin-1 (`ü` → `Ã¼`). */
+const LATIN1_UTF8 = /(?:[\u00c2-\u00df][\u0080-\u00bf]|[\u00e0-\u00ef][\u0080-\u00bf]{2}|[\u00f0-\u00f4][\u0080-\u00bf]{3})+/g;
+
+/**
+ * Glance (as WSGI says) reads the request path as Latin-1, so a name or ID it quotes back from the
+ * URL arrives garbled: `ünïcødé` as `Ã¼nÃ¯cÃ¸dÃ©`. Those runs are read again as UTF-8 (only
+ * where they are valid UTF-8: a real `é` alone is left as it is).
+ */
+export function undoLatin1(text: string): string {
+  return text.replace(LATIN1_UTF8, (run) => {
+    const bytes = Buffer.from(run, 'latin1');
+    return isUtf8(bytes) ? bytes.toString('utf8') : run;
+  });
+}
+
 /** Pulls the human message out of a Keystone JSON error, a Glance webob page or plain text. */
-export function extractMessage(text: string): string {
+export function extractMessage(body: string, errorText: ErrorText = 'readable'): string {
+  const message = rawMessage(body);
+  return errorText === 'verbatim' ? message : undoLatin1(decodeEntities(message));
+}
+
+function rawMessage(text: string): string {
   try {
     const doc = JSON.parse(text) as Record<string, unknown>;
     const inner = (doc.error ?? doc.badRequest ?? doc.itemNotFound ?? Object.values(doc)[0]) as Record<string, unknown> | string | undefined;
@@ -45,7 +85,12 @@ function plain(html: string): string {
  * (Keystone's 400 for a malformed auth body quotes it): `secrets` (password, application credential
  * secret, token) and secret-named fields are scrubbed from it before anyone can print it.
  */
-export async function errorFromResponse(res: HttpResponse, timeoutSeconds: number, secrets: ReadonlyArray<string | undefined> = []): Promise<HttpError> {
+export async function errorFromResponse(
+  res: HttpResponse,
+  timeoutSeconds: number,
+  secrets: ReadonlyArray<string | undefined> = [],
+  errorText: ErrorText = 'readable',
+): Promise<HttpError> {
   let text = '';
   try {
     text = await readBody(res, timeoutSeconds);
@@ -57,7 +102,7 @@ export async function errorFromResponse(res: HttpResponse, timeoutSeconds: numbe
   return new HttpError(
     res.status,
     reason,
-    scrubText(extractMessage(text), secrets) || reason,
+    scrubText(extractMessage(text, errorText), secrets) || reason,
     res.headers['x-openstack-request-id'] ?? res.headers['x-compute-request-id'],
     res.url,
   );

@@ -6,7 +6,7 @@ import { resolveCredentials } from '../config/resolve.js';
 import { proxyEnv } from '../http/proxy-env.js';
 import { scrubText } from '../http/redact.js';
 import { HttpTransport } from '../http/transport.js';
-import { Session } from './session.js';
+import { Session, type SessionOptions } from './session.js';
 import { TokenCache } from './token-cache.js';
 
 export interface SessionConfig {
@@ -21,6 +21,7 @@ export interface SessionConfig {
   promptPassword?: () => Promise<string>;
   /** Receives --debug trace lines; undefined means no tracing. */
   trace?: (line: string) => void;
+  session?: SessionOptions;
 }
 
 export async function createSession(config: SessionConfig): Promise<Session> {
@@ -43,5 +44,5 @@ export async function createSession(config: SessionConfig): Promise<Session> {
     // credentials), the secrets we know and URL userinfo never reach the terminal.
     trace: config.trace && ((line) => config.trace!(scrubText(line, secretsOf(credentials)))),
   });
-  return new Session(credentials, transport, new TokenCache(TokenCache.defaultDir(config.env), config.warn));
+  return new Session(credentials, transport, new TokenCache(TokenCache.defaultDir(config.env), config.warn), Date.now, config.session);
 }

@@ -6,7 +6,7 @@ import { withoutUserinfo } from '../http/redact.js';
 import type { HttpResponse, HttpTransport, RequestBody } from '../http/transport.js';
 import { authenticate, discoverV3, type AuthState } from './auth.js';
 import { selectEndpoint } from './catalog.js';
-import { BrokenBodyError, errorFromResponse, readJson } from './errors.js';
+import { BrokenBodyError, type ErrorText, errorFromResponse, readJson } from './errors.js';
 import { followLink } from './links.js';
 import { TokenCache } from './token-cache.js';
 
@@ -31,6 +31,15 @@ export interface ServiceRequest {
   allow?: readonly number[];
 }
 
+export interface SessionOptions {
+  /**
+   * Glance's errors as python-glanceclient gets and prints them: image requests accept any type, as
+   * python-requests sends, so Glance answers errors with webob's HTML page, whose text is kept
+   * verbatim. Otherwise errors are asked for as JSON and made readable (errors.ts).
+   */
+  glanceclientErrors?: boolean;
+}
+
 export class Session {
   private state?: Promise<AuthState>;
   /** The token last refused with a 401, so concurrent requests re-authenticate once, not each. */
@@ -43,6 +52,7 @@ export class Session {
     private readonly transport: HttpTransport,
     private readonly cache?: TokenCache,
     private readonly now: () => number = Date.now,
+    private readonly options: SessionOptions = {},
   ) {}
 
   /** Token mode (admin token / OS_SERVICE_TOKEN): no authentication, no catalog. */
@@ -102,7 +112,8 @@ export class Session {
     const base = await this.endpoint(service);
     // A path of ours, or a link from the server's answer: either way, never off the endpoint's origin.
     const url = followLink(base, req.path) + queryString(req.query);
-    const headers: Record<string, string> = { Accept: 'application/json', ...req.headers };
+    const verbatim = service === 'image' && this.options.glanceclientErrors === true;
+    const headers: Record<string, string> = { Accept: verbatim ? '*/*' : 'application/json', ...req.headers };
     let body = req.body;
     if (req.json !== undefined) {
       body = JSON.stringify(req.json);
@@ -137,7 +148,7 @@ export class Session {
       throw new CliError('Invalid OpenStack Identity credentials.');
     }
     if (res.status >= 400 && !req.allow?.includes(res.status))
-      throw await errorFromResponse(res, this.credentials.timeoutSeconds, [...secretsOf(this.credentials), token, sentToken]);
+      throw await errorFromResponse(res, this.credentials.timeoutSeconds, [...secretsOf(this.credentials), token, sentToken], errorTextOf(verbatim));
     return res;
   }
 
@@ -249,3 +260,5 @@ export function queryString(query: Query | undefined): string {
   const text = params.toString();
   return text ? `?${text}` : '';
 }
+
+const errorTextOf = (verbatim: boolean): ErrorText => (verbatim ? 'verbatim' : 'readable');

@@ -30,7 +30,7 @@ export async function warmUpImageList(glanceCommands: readonly CommandModule[]):
   const program = buildProgram('glance', '', '', glanceCommands, async (module, options, output, globalFlags) => {
     const print = new Printer({ write: () => undefined }, dialectStyle('glance'), printOptions(output));
     await print.ready();
-    const globals = globalsFrom(globalFlags, {});
+    const globals = globalsFrom(globalFlags, {}, 'glance');
     const deps: Deps = {
       dialect: 'glance',
       glance: glanceDialect(globals.imageApiVersion),

@@ -30,7 +30,7 @@ export interface TestDepsOptions {
 export function makeTestDeps(options: TestDepsOptions = {}): TestDeps {
   const dialect = options.dialect ?? 'glance';
   const env: NodeJS.ProcessEnv = { XDG_CACHE_HOME: CACHE_HOME, HOME: process.env.HOME, ...(options.env ?? adminEnv()) };
-  const globals: GlobalOptions = { ...globalsFrom({}, env), ...options.globals };
+  const globals: GlobalOptions = { ...globalsFrom({}, env, dialect), ...options.globals };
   let stdout = '';
   let stderr = '';
   const out = { write: (t: string) => void (stdout += t) };

@@ -8,7 +8,7 @@ async function flags(argv: string[], env: NodeJS.ProcessEnv = {}) {
   let globals: ReturnType<typeof globalsFrom> | undefined;
   const noop = { spec: { name: 'noop', summary: '' }, parse: () => ({}), run: async () => 0 };
   const program = buildProgram('keystone', '0', '', [noop as never], async (_m, _o, _a, g) => {
-    globals = globalsFrom(g, env);
+    globals = globalsFrom(g, env, 'keystone');
   });
   program.exitOverride();
   await program.parseAsync(normaliseArgv([...argv, 'noop']), { from: 'user' });

@@ -2,7 +2,7 @@
 // and which values are a fixed set. Built from the same specs commander is built from.
 import type { CommandModule } from '../command.js';
 import type { OptionSpec } from '../flags/flag.js';
-import { GLOBAL_FLAGS } from '../globals.js';
+import { globalFlagsFor } from '../globals.js';
 import { OUTPUT_FLAGS } from '../output-flags.js';
 
 export interface FlagNode {
@@ -59,7 +59,7 @@ export function commandTree(program: string, commands: readonly CommandModule[])
   nodes.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return {
     program,
-    globals: [...visible(GLOBAL_FLAGS), { names: ['--version'], description: 'Print the version and exit', repeatable: false }, HELP],
+    globals: [...visible(globalFlagsFor(program)), { names: ['--version'], description: 'Print the version and exit', repeatable: false }, HELP],
     commands: nodes,
   };
 }

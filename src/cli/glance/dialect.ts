@@ -1,7 +1,8 @@
 // The glance output dialect, chosen once from --os-image-api-version / OS_IMAGE_API_VERSION:
-// 1 is the runbook's (v1 field names, images found by name or ID), 2 is python-glanceclient
-// 4.1.0's (its records and lists, IDs passed through as it sends them). Commands ask this object
-// instead of testing the version.
+// 1 is the runbook's (v1 field names; every IMAGE argument is a name or an ID, as the classic v1
+// client resolved it), 2 is python-glanceclient 4.1.0's (its records and lists; every IMAGE argument
+// is an ID, sent as given: its v2 shell resolves no names). Commands ask this object instead of
+// testing the version.
 import type { ImagesApi, Image } from '../../api/image/images.js';
 import type { ListView, RecordView } from '../../output/views.js';
 import { findImage } from './support/find-image.js';
@@ -28,11 +29,11 @@ const runbookDialect: GlanceDialect = {
   imageList: v1List,
 };
 
-/** python-glanceclient 4.1.0: it resolves names only where it reads the image first; errors as it prints them. */
+/** python-glanceclient 4.1.0: IDs only, a missing one is the server's 404 (`No image found with ID …`). */
 const glanceclientDialect: GlanceDialect = {
   apiVersion: 2,
-  findImage: (images, nameOrId) => findImage(images, nameOrId, { keepNotFound: true }),
-  imageId: async (_images, nameOrId) => nameOrId,
+  findImage: (images, id) => images.get(id),
+  imageId: async (_images, id) => id,
   imageRecord: v2Record,
   imageList: v2List,
 };

@@ -79,6 +79,11 @@ function downloadError(err: unknown, id: string, target: string | undefined): un
   return new CliError(`Download of image ${id} failed: ${cause}${target ? `; nothing was saved as ${target}` : ''}.`);
 }
 
+/** glanceclient's words for an HTTP error reading the image or its data (a missing ID included). */
+function unableToDownload(err: unknown, image: string): unknown {
+  return err instanceof HttpError ? new CliError(`Unable to download image '${image}'. (${err.message})`) : err;
+}
+
 export const imageDownload = command({
   spec: {
     name: 'image-download',
@@ -107,7 +112,9 @@ export const imageDownload = command({
     }
     if (options.file !== undefined) checkTarget(options.file);
     const api = await deps.image();
-    const image = await deps.glance.findImage(api.images, options.image);
+    const image = await deps.glance.findImage(api.images, options.image).catch((err: unknown) => {
+      throw unableToDownload(err, options.image);
+    });
     const expected = expectedHash(image, options.allowMd5Fallback || Boolean(deps.env.OS_IMAGE_ALLOW_MD5_FALLBACK));
     let download;
     try {
@@ -115,8 +122,7 @@ export const imageDownload = command({
       const md5 = expected === undefined || expected.algorithm === 'md5';
       download = await api.data.download(image.id, expected?.algorithm === 'md5' ? 'sha512' : expected?.algorithm, undefined, md5);
     } catch (err) {
-      if (err instanceof HttpError) throw new CliError(`Unable to download image '${options.image}'. (${err.message})`);
-      throw err;
+      throw unableToDownload(err, options.image);
     }
     if (!download) throw new CliError(`Image ${image.id} has no data.`);
     if (!expected && !download.contentMd5 && !options.allowUnverified) {
