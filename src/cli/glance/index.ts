@@ -24,6 +24,19 @@ import { memberCreate } from './commands/member-create.js';
 import { memberDelete } from './commands/member-delete.js';
 import { memberList } from './commands/member-list.js';
 import { memberUpdate } from './commands/member-update.js';
+import { mdNamespaceCreate } from './commands/md-namespace-create.js';
+import { mdNamespaceDelete } from './commands/md-namespace-delete.js';
+import { mdNamespaceImport } from './commands/md-namespace-import.js';
+import { mdNamespaceList } from './commands/md-namespace-list.js';
+import { mdNamespaceObjectsDelete } from './commands/md-namespace-objects-delete.js';
+import { mdNamespacePropertiesDelete } from './commands/md-namespace-properties-delete.js';
+import { mdNamespaceResourceTypeList } from './commands/md-namespace-resource-type-list.js';
+import { mdNamespaceShow } from './commands/md-namespace-show.js';
+import { mdNamespaceTagsDelete } from './commands/md-namespace-tags-delete.js';
+import { mdNamespaceUpdate } from './commands/md-namespace-update.js';
+import { mdResourceTypeAssociate } from './commands/md-resource-type-associate.js';
+import { mdResourceTypeDeassociate } from './commands/md-resource-type-deassociate.js';
+import { mdResourceTypeList } from './commands/md-resource-type-list.js';
 import { storesInfo } from './commands/stores-info.js';
 
 export const glanceCommands: readonly CommandModule[] = [
@@ -51,5 +64,18 @@ export const glanceCommands: readonly CommandModule[] = [
   importInfo,
   storesInfo,
   imageTasks,
+  mdNamespaceCreate,
+  mdNamespaceDelete,
+  mdNamespaceImport,
+  mdNamespaceList,
+  mdNamespaceObjectsDelete,
+  mdNamespacePropertiesDelete,
+  mdNamespaceResourceTypeList,
+  mdNamespaceShow,
+  mdNamespaceTagsDelete,
+  mdNamespaceUpdate,
+  mdResourceTypeAssociate,
+  mdResourceTypeDeassociate,
+  mdResourceTypeList,
   bashCompletionFor('glance', () => glanceCommands),
 ];
