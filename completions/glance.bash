@@ -87,6 +87,33 @@ _glance() {
     location-update:-f|location-update:--format) COMPREPLY=($(compgen -W 'table json yaml value shell csv' -- "$cur")); return ;;
     location-update:--quote) COMPREPLY=($(compgen -W 'all minimal none nonnumeric' -- "$cur")); return ;;
     location-update:--url|location-update:--metadata|location-update:-c|location-update:--column|location-update:--prefix) return ;;
+    md-namespace-create:--protected) COMPREPLY=($(compgen -W 'True False' -- "$cur")); return ;;
+    md-namespace-create:--visibility) COMPREPLY=($(compgen -W 'public private' -- "$cur")); return ;;
+    md-namespace-create:-f|md-namespace-create:--format) COMPREPLY=($(compgen -W 'table json yaml value shell csv' -- "$cur")); return ;;
+    md-namespace-create:--quote) COMPREPLY=($(compgen -W 'all minimal none nonnumeric' -- "$cur")); return ;;
+    md-namespace-create:--resource-type-associations|md-namespace-create:--self|md-namespace-create:--schema|md-namespace-create:--updated-at|md-namespace-create:--created-at|md-namespace-create:--owner|md-namespace-create:--description|md-namespace-create:--display-name|md-namespace-create:-c|md-namespace-create:--column|md-namespace-create:--prefix) return ;;
+    md-namespace-import:-f|md-namespace-import:--format) COMPREPLY=($(compgen -W 'table json yaml value shell csv' -- "$cur")); return ;;
+    md-namespace-import:--quote) COMPREPLY=($(compgen -W 'all minimal none nonnumeric' -- "$cur")); return ;;
+    md-namespace-import:--file|md-namespace-import:-c|md-namespace-import:--column|md-namespace-import:--prefix) return ;;
+    md-namespace-list:--visibility) COMPREPLY=($(compgen -W 'public private' -- "$cur")); return ;;
+    md-namespace-list:-f|md-namespace-list:--format) COMPREPLY=($(compgen -W 'table json yaml value shell csv' -- "$cur")); return ;;
+    md-namespace-list:--quote) COMPREPLY=($(compgen -W 'all minimal none nonnumeric' -- "$cur")); return ;;
+    md-namespace-list:--resource-types|md-namespace-list:--page-size|md-namespace-list:-c|md-namespace-list:--column|md-namespace-list:--prefix) return ;;
+    md-namespace-resource-type-list:-f|md-namespace-resource-type-list:--format) COMPREPLY=($(compgen -W 'table json yaml value shell csv' -- "$cur")); return ;;
+    md-namespace-resource-type-list:--quote) COMPREPLY=($(compgen -W 'all minimal none nonnumeric' -- "$cur")); return ;;
+    md-namespace-resource-type-list:-c|md-namespace-resource-type-list:--column|md-namespace-resource-type-list:--prefix) return ;;
+    md-namespace-show:-f|md-namespace-show:--format) COMPREPLY=($(compgen -W 'table json yaml value shell csv' -- "$cur")); return ;;
+    md-namespace-show:--quote) COMPREPLY=($(compgen -W 'all minimal none nonnumeric' -- "$cur")); return ;;
+    md-namespace-show:--resource-type|md-namespace-show:--max-column-width|md-namespace-show:-c|md-namespace-show:--column|md-namespace-show:--prefix) return ;;
+    md-namespace-update:--protected) COMPREPLY=($(compgen -W 'True False' -- "$cur")); return ;;
+    md-namespace-update:--visibility) COMPREPLY=($(compgen -W 'public private' -- "$cur")); return ;;
+    md-namespace-update:-f|md-namespace-update:--format) COMPREPLY=($(compgen -W 'table json yaml value shell csv' -- "$cur")); return ;;
+    md-namespace-update:--quote) COMPREPLY=($(compgen -W 'all minimal none nonnumeric' -- "$cur")); return ;;
+    md-namespace-update:--self|md-namespace-update:--updated-at|md-namespace-update:--created-at|md-namespace-update:--owner|md-namespace-update:--description|md-namespace-update:--display-name|md-namespace-update:--namespace|md-namespace-update:-c|md-namespace-update:--column|md-namespace-update:--prefix) return ;;
+    md-resource-type-associate:--updated-at|md-resource-type-associate:--created-at|md-resource-type-associate:--properties-target|md-resource-type-associate:--prefix|md-resource-type-associate:--name) return ;;
+    md-resource-type-list:-f|md-resource-type-list:--format) COMPREPLY=($(compgen -W 'table json yaml value shell csv' -- "$cur")); return ;;
+    md-resource-type-list:--quote) COMPREPLY=($(compgen -W 'all minimal none nonnumeric' -- "$cur")); return ;;
+    md-resource-type-list:-c|md-resource-type-list:--column|md-resource-type-list:--prefix) return ;;
     member-create:-f|member-create:--format) COMPREPLY=($(compgen -W 'table json yaml value shell csv' -- "$cur")); return ;;
     member-create:--quote) COMPREPLY=($(compgen -W 'all minimal none nonnumeric' -- "$cur")); return ;;
     member-create:-c|member-create:--column|member-create:--prefix) return ;;
@@ -121,8 +148,8 @@ _glance() {
   esac
   local words
   case "$cmd" in
-    '') [[ $cur == -* ]] && words='-d --debug -v --verbose --os-image-api-version --os-rc --os-cloud --os-auth-url --os-auth-type --os-username --os-user-id --os-password --os-user-domain-name --os-user-domain-id --os-project-name --os-project-id --os-tenant-name --os-tenant-id --os-project-domain-name --os-project-domain-id --os-default-domain --os-token --os-auth-token --os-url --os-endpoint --os-application-credential-id --os-application-credential-name --os-application-credential-secret --os-region-name --os-interface --os-endpoint-type --os-image-url --os-cacert --os-cert --os-key --timeout --insecure --no-cache --force-new-token --version -h --help' || words='bash-completion bash_completion cache-clear cache-delete cache-list cache-queue explain help image-create image-create-via-import image-deactivate image-delete image-download image-import image-list image-reactivate image-show image-stage image-tag-delete image-tag-update image-tasks image-update image-upload import-info location-add location-delete location-update member-create member-delete member-get member-list member-update stores-delete stores-info task-create task-list task-show usage' ;;
-    help) words='bash-completion bash_completion cache-clear cache-delete cache-list cache-queue explain help image-create image-create-via-import image-deactivate image-delete image-download image-import image-list image-reactivate image-show image-stage image-tag-delete image-tag-update image-tasks image-update image-upload import-info location-add location-delete location-update member-create member-delete member-get member-list member-update stores-delete stores-info task-create task-list task-show usage' ;;
+    '') [[ $cur == -* ]] && words='-d --debug -v --verbose --os-image-api-version --os-rc --os-cloud --os-auth-url --os-auth-type --os-username --os-user-id --os-password --os-user-domain-name --os-user-domain-id --os-project-name --os-project-id --os-tenant-name --os-tenant-id --os-project-domain-name --os-project-domain-id --os-default-domain --os-token --os-auth-token --os-url --os-endpoint --os-application-credential-id --os-application-credential-name --os-application-credential-secret --os-region-name --os-interface --os-endpoint-type --os-image-url --os-cacert --os-cert --os-key --timeout --insecure --no-cache --force-new-token --version -h --help' || words='bash-completion bash_completion cache-clear cache-delete cache-list cache-queue explain help image-create image-create-via-import image-deactivate image-delete image-download image-import image-list image-reactivate image-show image-stage image-tag-delete image-tag-update image-tasks image-update image-upload import-info location-add location-delete location-update md-namespace-create md-namespace-delete md-namespace-import md-namespace-list md-namespace-objects-delete md-namespace-properties-delete md-namespace-resource-type-list md-namespace-show md-namespace-tags-delete md-namespace-update md-resource-type-associate md-resource-type-deassociate md-resource-type-list member-create member-delete member-get member-list member-update stores-delete stores-info task-create task-list task-show usage' ;;
+    help) words='bash-completion bash_completion cache-clear cache-delete cache-list cache-queue explain help image-create image-create-via-import image-deactivate image-delete image-download image-import image-list image-reactivate image-show image-stage image-tag-delete image-tag-update image-tasks image-update image-upload import-info location-add location-delete location-update md-namespace-create md-namespace-delete md-namespace-import md-namespace-list md-namespace-objects-delete md-namespace-properties-delete md-namespace-resource-type-list md-namespace-show md-namespace-tags-delete md-namespace-update md-resource-type-associate md-resource-type-deassociate md-resource-type-list member-create member-delete member-get member-list member-update stores-delete stores-info task-create task-list task-show usage' ;;
     bash-completion|bash_completion) words='-h --help' ;;
     cache-clear) words='--target -h --help' ;;
     cache-delete) words='-h --help' ;;
@@ -148,6 +175,19 @@ _glance() {
     location-add) words='--url --metadata --checksum --hash-algo --hash-value -f --format -c --column --noindent --prefix --quote -h --help' ;;
     location-delete) words='--url -h --help' ;;
     location-update) words='--url --metadata -f --format -c --column --noindent --prefix --quote -h --help' ;;
+    md-namespace-create) words='--resource-type-associations --self --schema --updated-at --created-at --owner --protected --visibility --description --display-name -f --format -c --column --noindent --prefix --quote -h --help' ;;
+    md-namespace-delete) words='-h --help' ;;
+    md-namespace-import) words='--file -f --format -c --column --noindent --prefix --quote -h --help' ;;
+    md-namespace-list) words='--resource-types --visibility --page-size -f --format -c --column --noindent --prefix --quote -h --help' ;;
+    md-namespace-objects-delete) words='-h --help' ;;
+    md-namespace-properties-delete) words='-h --help' ;;
+    md-namespace-resource-type-list) words='-f --format -c --column --noindent --prefix --quote -h --help' ;;
+    md-namespace-show) words='--resource-type --max-column-width -f --format -c --column --noindent --prefix --quote -h --help' ;;
+    md-namespace-tags-delete) words='-h --help' ;;
+    md-namespace-update) words='--self --updated-at --created-at --owner --protected --visibility --description --display-name --namespace -f --format -c --column --noindent --prefix --quote -h --help' ;;
+    md-resource-type-associate) words='--updated-at --created-at --properties-target --prefix --name -h --help' ;;
+    md-resource-type-deassociate) words='-h --help' ;;
+    md-resource-type-list) words='-f --format -c --column --noindent --prefix --quote -h --help' ;;
     member-create) words='-f --format -c --column --noindent --prefix --quote -h --help' ;;
     member-delete) words='-h --help' ;;
     member-get) words='-f --format -c --column --noindent --prefix --quote -h --help' ;;

@@ -52,7 +52,8 @@ function addFlags(cmd: Command, flags: FlagSet): (flag: Flag<unknown>) => unknow
     const names = attributes.get(flag) ?? [];
     const given = names.find((name) => cmd.getOptionValue(name) !== undefined && cmd.getOptionValueSource(name) !== 'default');
     const raw: unknown = given === undefined ? (names[0] === undefined ? undefined : cmd.getOptionValue(names[0])) : cmd.getOptionValue(given);
-    if (flag.repeatable || !Array.isArray(raw)) return raw;
+    // A repeatable flag's list, and a variadic flag's values (--tags a b), are the value itself.
+    if (flag.repeatable || !takesOneValue(flag.flags) || !Array.isArray(raw)) return raw;
     // A single-value flag given several times: the last wins, as in argparse, once every value is valid.
     for (const value of raw) flag.decode(value);
     return raw.at(-1);

@@ -7,6 +7,8 @@ import { ImportsApi } from './imports.js';
 import { LifecycleApi } from './lifecycle.js';
 import { LocationsApi } from './locations.js';
 import { MembersApi } from './members.js';
+import { NamespacesApi } from './metadefs/namespaces.js';
+import { ResourceTypesApi } from './metadefs/resource-types.js';
 import { SchemasApi } from './schemas.js';
 import { StoresApi } from './stores.js';
 import { TagsApi } from './tags.js';
@@ -22,6 +24,8 @@ export class ImageApi {
   readonly lifecycle: LifecycleApi;
   readonly locations: LocationsApi;
   readonly members: MembersApi;
+  readonly metadefNamespaces: NamespacesApi;
+  readonly metadefResourceTypes: ResourceTypesApi;
   readonly schemas: SchemasApi;
   readonly stores: StoresApi;
   readonly tags: TagsApi;
@@ -37,6 +41,8 @@ export class ImageApi {
     this.lifecycle = new LifecycleApi(session);
     this.locations = new LocationsApi(session);
     this.members = new MembersApi(session);
+    this.metadefNamespaces = new NamespacesApi(session);
+    this.metadefResourceTypes = new ResourceTypesApi(session);
     this.schemas = new SchemasApi(session);
     this.stores = new StoresApi(session);
     this.tags = new TagsApi(session);

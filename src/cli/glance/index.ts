@@ -26,6 +26,19 @@ import { memberGet } from './commands/member-get.js';
 import { memberList } from './commands/member-list.js';
 import { memberUpdate } from './commands/member-update.js';
 import { storesDelete } from './commands/stores-delete.js';
+import { mdNamespaceCreate } from './commands/md-namespace-create.js';
+import { mdNamespaceDelete } from './commands/md-namespace-delete.js';
+import { mdNamespaceImport } from './commands/md-namespace-import.js';
+import { mdNamespaceList } from './commands/md-namespace-list.js';
+import { mdNamespaceObjectsDelete } from './commands/md-namespace-objects-delete.js';
+import { mdNamespacePropertiesDelete } from './commands/md-namespace-properties-delete.js';
+import { mdNamespaceResourceTypeList } from './commands/md-namespace-resource-type-list.js';
+import { mdNamespaceShow } from './commands/md-namespace-show.js';
+import { mdNamespaceTagsDelete } from './commands/md-namespace-tags-delete.js';
+import { mdNamespaceUpdate } from './commands/md-namespace-update.js';
+import { mdResourceTypeAssociate } from './commands/md-resource-type-associate.js';
+import { mdResourceTypeDeassociate } from './commands/md-resource-type-deassociate.js';
+import { mdResourceTypeList } from './commands/md-resource-type-list.js';
 import { storesInfo } from './commands/stores-info.js';
 import { taskCreate } from './commands/task-create.js';
 import { taskList } from './commands/task-list.js';
@@ -73,5 +86,18 @@ export const glanceCommands: readonly CommandModule[] = [
   cacheClear,
   usage,
   explain,
+  mdNamespaceCreate,
+  mdNamespaceDelete,
+  mdNamespaceImport,
+  mdNamespaceList,
+  mdNamespaceObjectsDelete,
+  mdNamespacePropertiesDelete,
+  mdNamespaceResourceTypeList,
+  mdNamespaceShow,
+  mdNamespaceTagsDelete,
+  mdNamespaceUpdate,
+  mdResourceTypeAssociate,
+  mdResourceTypeDeassociate,
+  mdResourceTypeList,
   bashCompletionFor('glance', () => glanceCommands),
 ];

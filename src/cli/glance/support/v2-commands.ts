@@ -8,14 +8,14 @@ import type { Deps } from '../../deps.js';
 import { pyRepr } from '../../../output/pprint.js';
 import { pyText } from './image-views.js';
 
-/** glanceclient's print_dict: every key, sorted, lists and dicts as JSON, wrapped at 80 columns. */
-export function printDict(deps: Pick<Deps, 'print'>, record: Record<string, unknown>): void {
+/** glanceclient's print_dict: every key, sorted, lists and dicts as JSON, wrapped at 80 columns (or max_column_width). */
+export function printDict(deps: Pick<Deps, 'print'>, record: Record<string, unknown>, maxWidth = 80): void {
   const fields = Object.entries(record)
     .filter(([key]) => key !== 'self')
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([key, value]) => [key, value as Cell] as const);
   const view: RecordView = { fields };
-  deps.print.record(view, { text: pyText, maxWidth: 80 });
+  deps.print.record(view, { text: pyText, maxWidth });
 }
 
 /** task-show and task-create: the task's fields but its links (self, schema). */
