@@ -3,9 +3,9 @@
 // 4.1.0's (its records and lists, IDs passed through as it sends them). Commands ask this object
 // instead of testing the version.
 import type { ImagesApi, Image } from '../../api/image/images.js';
-import type { ListView, RecordView } from '../../output/views.js';
+import type { RecordView } from '../../output/views.js';
 import { findImage } from './support/find-image.js';
-import { type ListOptions, v1List, v1Record, v2List, v2Record, type RecordOptions } from './support/image-views.js';
+import { type ImageListLayout, type ListOptions, v1ListLayout, v1Record, v2ListLayout, v2Record, type RecordOptions } from './support/image-views.js';
 
 export interface GlanceDialect {
   readonly apiVersion: 1 | 2;
@@ -15,8 +15,8 @@ export interface GlanceDialect {
   imageId(images: ImagesApi, nameOrId: string): Promise<string>;
   /** An image as image-show/create/update print it. */
   imageRecord(image: Image, options: RecordOptions): RecordView;
-  /** Images as image-list prints them. */
-  imageList(images: readonly Image[], options: ListOptions): ListView;
+  /** Images as image-list prints them: its columns, and one image's row. */
+  imageList(options: ListOptions): ImageListLayout;
 }
 
 /** The runbook's glance: names resolve to IDs everywhere, v1 records. */
@@ -25,7 +25,7 @@ const runbookDialect: GlanceDialect = {
   findImage: (images, nameOrId) => findImage(images, nameOrId),
   imageId: async (images, nameOrId) => (await findImage(images, nameOrId)).id,
   imageRecord: v1Record,
-  imageList: v1List,
+  imageList: v1ListLayout,
 };
 
 /** python-glanceclient 4.1.0: it resolves names only where it reads the image first; errors as it prints them. */
@@ -34,7 +34,7 @@ const glanceclientDialect: GlanceDialect = {
   findImage: (images, nameOrId) => findImage(images, nameOrId, { keepNotFound: true }),
   imageId: async (_images, nameOrId) => nameOrId,
   imageRecord: v2Record,
-  imageList: v2List,
+  imageList: v2ListLayout,
 };
 
 export function glanceDialect(apiVersion: 1 | 2): GlanceDialect {
