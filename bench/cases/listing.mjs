@@ -114,8 +114,7 @@ export async function listingCases(env, config) {
     item.ratios['ours/floor'] = Math.round((item.variants.ours.medianMs / floorMs) * 1000) / 1000;
     item.target = {
       rule: 'ours <= 0.35x python, <= 1.3x floor; peak RSS at 10,000 <= 150 MB',
-      met:
-        item.ratios['ours/python'] <= 0.35 && item.ratios['ours/floor'] <= 1.3 && (size < 10_000 || item.variants.ours.peakRssMB <= 150),
+      met: item.ratios['ours/python'] <= 0.35 && item.ratios['ours/floor'] <= 1.3 && (size < 10_000 || item.variants.ours.peakRssMB <= 150),
     };
     env.log(`listing ${size}: ours ${item.variants.ours.medianMs} ms, python ${item.variants.python.medianMs} ms, floor ${floorMs} ms`);
     results.push(item);

@@ -102,7 +102,10 @@ export function render(report) {
           ]),
       ),
     );
-    if (empty) out.push(`ours with no images: ${empty.variants.ours.medianMs} ms, ${empty.variants.ours.peakRssMB} MB; targets: ${listing.find((r) => r.target?.rule)?.target.rule}`);
+    if (empty)
+      out.push(
+        `ours with no images: ${empty.variants.ours.medianMs} ms, ${empty.variants.ours.peakRssMB} MB; targets: ${listing.find((r) => r.target?.rule)?.target.rule}`,
+      );
   }
   return out.join('\n');
 }
