@@ -65,7 +65,7 @@ export const LIST_FLAGS = {
   sortKey: choiceList('--sort-key <KEY>', `Sort by this field (repeatable): ${SORT_KEYS.join(', ')}`, SORT_KEYS),
   sortDir: choiceList('--sort-dir <DIR>', 'asc or desc, one per --sort-key (repeatable)', SORT_DIRS),
   sort: text('--sort <KEY[:DIR],...>', 'Sort keys and directions in one flag'),
-  pageSize: integer('--page-size <SIZE>', 'Images per request (the list follows every page; 0: the server default)', { min: 0 }),
+  pageSize: integer('--page-size <SIZE>', 'Images per request (the list follows every page; 0 or none: 1000, the most Glance serves)', { min: 0 }),
   limit: integer('--limit <LIMIT>', 'At most this many images (0: no limit, as glanceclient)', { min: 0 }),
   humanReadable: notInGlanceclient(presence('--human-readable', 'Sizes in a human-friendly format')),
 };
