@@ -16,6 +16,7 @@ import { render } from './lib/report.mjs';
 import { prepare } from './lib/setup.mjs';
 import { startupCases, requestCounts } from './cases/startup.mjs';
 import { transferCases, rssCase } from './cases/transfer.mjs';
+import { listingCases } from './cases/listing.mjs';
 import { measure } from './lib/measure.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -29,6 +30,7 @@ const config = {
   transferRounds: Number(process.env.BENCH_TRANSFER_ROUNDS ?? (quick ? 1 : 5)),
   transferBytes: (quick ? 256 : 1024) * 1024 * 1024,
   rssBytes: quick ? [256, 1024].map((m) => m * 1024 * 1024) : [1024, 4096].map((m) => m * 1024 * 1024),
+  listingRounds: Number(process.env.BENCH_LISTING_ROUNDS ?? (quick ? 1 : 3)),
 };
 const selected = (item) => only.length === 0 || only.some((word) => item.id.startsWith(word) || item.group === word);
 
@@ -49,6 +51,7 @@ try {
   }
   if (selected({ id: 'rss', group: 'rss' })) results.push(await rssCase(env, config));
   if (selected({ id: 'requests', group: 'requests' })) results.push(await requestCounts(env));
+  if (selected({ id: 'listing', group: 'listing' })) results.push(...(await listingCases(env, config)));
 } finally {
   await env.cleanup();
 }

@@ -241,7 +241,7 @@ complete -c glance -n 'contains -- (__glance_command) image-list' -l include-sto
 complete -c glance -n 'contains -- (__glance_command) image-list' -l sort-key -x -a 'name status container_format disk_format size id created_at updated_at' -d 'Sort by this field (repeatable): name, status, container_format, disk_format, size, id, created_at, updated_at'
 complete -c glance -n 'contains -- (__glance_command) image-list' -l sort-dir -x -a 'asc desc' -d 'asc or desc, one per --sort-key (repeatable)'
 complete -c glance -n 'contains -- (__glance_command) image-list' -l sort -r -F -d 'Sort keys and directions in one flag'
-complete -c glance -n 'contains -- (__glance_command) image-list' -l page-size -r -F -d 'Images per request (the list follows every page; 0: the server default)'
+complete -c glance -n 'contains -- (__glance_command) image-list' -l page-size -r -F -d 'Images per request (the list follows every page; 0 or none: 1000, the most Glance serves)'
 complete -c glance -n 'contains -- (__glance_command) image-list' -l limit -r -F -d 'At most this many images (0: no limit, as glanceclient)'
 complete -c glance -n 'contains -- (__glance_command) image-list' -l human-readable -d 'Sizes in a human-friendly format'
 complete -c glance -n 'contains -- (__glance_command) image-list' -s f -l format -x -a 'table json yaml value shell csv' -d 'Output format'

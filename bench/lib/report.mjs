@@ -26,7 +26,7 @@ export function render(report) {
 
   const rows = [];
   for (const r of report.results) {
-    if (r.counts || r.sizes || r.group === 'rss' || r.group === 'requests') continue;
+    if (r.counts || r.sizes || r.group === 'rss' || r.group === 'requests' || r.group === 'listing') continue;
     if (r.skipped) {
       rows.push([r.title, `skipped: ${r.skipped}`, '', '', '', '', '', '', '', '']);
       continue;
@@ -79,6 +79,33 @@ export function render(report) {
         requests.counts.map((c) => [c.command, c.ours, c.python]),
       ),
     );
+  }
+  const listing = report.results.filter((r) => r.group === 'listing');
+  if (listing.length > 0) {
+    out.push('\nimage-list at scale (bench cloud of its own; floor = curl of the same pages + ours with no images)');
+    const empty = listing.find((r) => r.id === 'listing-0');
+    out.push(
+      table(
+        ['Images', 'requests ours/python/curl', 'ours', 'python', 'floor', 'ours/python', 'ours/floor', 'peak RSS ours/python', 'met'],
+        listing
+          .filter((r) => r.floor)
+          .map((r) => [
+            r.title.replace(/.*, /, ''),
+            `${r.requests.ours}/${r.requests.python}/${r.requests.curl}`,
+            `${r.variants.ours.medianMs} ms`,
+            `${r.variants.python.medianMs} ms`,
+            `${r.floor.ms} ms`,
+            ratio(r.ratios['ours/python']),
+            ratio(r.ratios['ours/floor']),
+            `${r.variants.ours.peakRssMB}/${r.variants.python.peakRssMB} MB`,
+            r.target.met ? 'yes' : 'NO',
+          ]),
+      ),
+    );
+    if (empty)
+      out.push(
+        `ours with no images: ${empty.variants.ours.medianMs} ms, ${empty.variants.ours.peakRssMB} MB; targets: ${listing.find((r) => r.target?.rule)?.target.rule}`,
+      );
   }
   return out.join('\n');
 }

@@ -25,7 +25,15 @@ function justify(text: string, width: number, align: Align): string {
 }
 
 function cellLines(value: string): string[] {
-  return value.split('\n');
+  return value.includes('\n') ? value.split('\n') : [value];
+}
+
+/** Widest line of a cell. */
+function cellWidth(value: string): number {
+  if (!value.includes('\n')) return displayWidth(value);
+  let widest = 0;
+  for (const line of value.split('\n')) widest = Math.max(widest, displayWidth(line));
+  return widest;
 }
 
 /**
@@ -40,8 +48,7 @@ export function renderGrid(rawHeaders: readonly string[], rawRows: readonly (rea
   const widths = headers.map((h) => displayWidth(h));
   for (const row of rows) {
     row.forEach((cell, i) => {
-      const cellWidth = Math.max(...cellLines(cell).map(displayWidth));
-      widths[i] = Math.max(widths[i] ?? 0, Math.min(cellWidth, options.maxWidth ?? Infinity));
+      widths[i] = Math.max(widths[i] ?? 0, Math.min(cellWidth(cell), options.maxWidth ?? Infinity));
     });
   }
   const fit = (cell: string, i: number): string =>
@@ -50,6 +57,10 @@ export function renderGrid(rawHeaders: readonly string[], rawRows: readonly (rea
       .join('\n');
   const rule = '+' + widths.map((w) => '-'.repeat(w + 2)).join('+') + '+';
   const renderRow = (cells: readonly string[]): string[] => {
+    // Most rows are one line of cells that fit: padded straight away.
+    if (cells.every((cell, i) => !cell.includes('\n') && displayWidth(cell) <= widths[i]!)) {
+      return ['|' + widths.map((w, i) => ' ' + justify(cells[i] ?? '', w, options.align) + ' ').join('|') + '|'];
+    }
     const split = cells.map((cell, i) => cellLines(fit(cell, i)));
     const height = Math.max(1, ...split.map((lines) => lines.length));
     const out: string[] = [];

@@ -35,7 +35,11 @@ function charWidth(ch: string): number {
   return 1;
 }
 
+/** Printable ASCII only: one column a character. */
+const PLAIN = /^[\x20-\x7e]*$/;
+
 export function displayWidth(text: string): number {
+  if (PLAIN.test(text)) return text.length;
   let width = 0;
   for (const ch of text) width += charWidth(ch);
   return width;

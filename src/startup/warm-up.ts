@@ -47,7 +47,14 @@ export async function warmUpImageList(glanceCommands: readonly CommandModule[]):
       print,
       session: unavailable,
       identity: unavailable,
-      image: async () => ({ images: { list: async () => CANNED_IMAGES } }) as unknown as ImageApi,
+      image: async () =>
+        ({
+          images: {
+            each: async (_query: unknown, _options: unknown, visit: (image: unknown) => void) => {
+              for (const image of CANNED_IMAGES) visit(image);
+            },
+          },
+        }) as unknown as ImageApi,
       promptSecret: unavailable,
       progress: () => ({ advance: () => undefined, done: () => undefined }),
       spinner: async () => undefined,

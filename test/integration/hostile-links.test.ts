@@ -96,7 +96,10 @@ describe('next links', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('img-a');
     expect(r.stdout).toContain('img-b');
-    // The first page as before (sort keys and all); the next one exactly as the link says, under the prefix.
-    expect(glance.requests).toEqual(['GET /image/v2/images?sort_key=name&sort_dir=asc', 'GET /image/v2/images?marker=a']);
+    // Both pages under the prefix; the second with our own query and the marker (Glance's link drops repeated parameters).
+    expect(glance.requests).toEqual([
+      'GET /image/v2/images?sort_key=name&sort_dir=asc&limit=1000',
+      'GET /image/v2/images?sort_key=name&sort_dir=asc&limit=1000&marker=a',
+    ]);
   });
 });

@@ -34,21 +34,22 @@ beforeEach(async () => {
 afterEach(() => api.close());
 
 describe('glance image-list', () => {
-  it('asks for images sorted by name, follows the next link, prints one grid of both pages', async () => {
+  it('asks for images sorted by name in pages of 1000, asks for the next page with its own query, prints one grid of both pages', async () => {
     api.register(
       'GET',
       '/v2/images',
-      { json: { images: [IMAGE], next: '/v2/images?marker=m1&sort_key=name&sort_dir=asc' } },
-      { query: { sort_key: 'name', sort_dir: 'asc' } },
+      // Glance's next link keeps one value per parameter; the request for page 2 sends the whole query again.
+      { json: { images: [IMAGE], next: '/v2/images?marker=7b3c1a52-59f3-4a1d-9d8e-2f5e8a0e3c11&sort_key=name&sort_dir=asc&tag=b' } },
+      { query: { tag: ['a', 'b'], sort_key: 'name', sort_dir: 'asc', limit: '1000' } },
     );
     api.register(
       'GET',
       '/v2/images',
       { json: { images: [{ ...IMAGE, id: 'i-2', name: 'fedora', size: 0 }] } },
-      { query: { marker: 'm1', sort_key: 'name', sort_dir: 'asc' } },
+      { query: { tag: ['a', 'b'], sort_key: 'name', sort_dir: 'asc', limit: '1000', marker: '7b3c1a52-59f3-4a1d-9d8e-2f5e8a0e3c11' } },
     );
     const deps = makeTestDeps({ env: api.env() });
-    await imageList.run({ query: { sort_key: ['name'], sort_dir: ['asc'] }, humanReadable: false, includeStores: false }, deps);
+    await imageList.run({ query: { tag: ['a', 'b'] }, sort: { keys: [], dirs: [] }, humanReadable: false, includeStores: false }, deps);
     api.verify();
     expect(deps.out()).toBe(
       [
@@ -67,7 +68,7 @@ describe('glance image-list', () => {
 describe('glance image-show', () => {
   it("by name: the ID lookup 404s, the list by name finds one image, printed as the runbook dialect's record", async () => {
     api.register('GET', '/v2/images/cirros', { status: 404, json: { message: 'No image found with ID cirros' } });
-    api.register('GET', '/v2/images', { json: { images: [IMAGE] } }, { query: { name: 'cirros' } });
+    api.register('GET', '/v2/images', { json: { images: [IMAGE] } }, { query: { name: 'cirros', limit: '1000' } });
     const deps = makeTestDeps({ env: api.env() });
     await imageShow.run({ image: 'cirros', humanReadable: true, maxColumnWidth: 80 }, deps);
     api.verify();

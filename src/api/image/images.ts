@@ -1,6 +1,6 @@
 import { bool, count, list, nullable, obj, optional, shape, str, type Guard } from '../../http/decode.js';
 import type { Query, Session } from '../../session/session.js';
-import { allPages } from './paging.js';
+import { type ListOptions, listImages } from './image-pages.js';
 
 /** A Glance v2 image record: the schema's fields plus free-form properties. */
 export interface Image {
@@ -57,6 +57,14 @@ export const imageGuard: Guard<Image> = shape<Image>({
   locations: optional(list(locationGuard)),
 });
 
+/** One page of GET /v2/images; `next` is a path below the endpoint's base URL. */
+export interface ImagePage {
+  images: Image[];
+  next?: string;
+}
+
+const pageGuard = shape<ImagePage>({ images: list(imageGuard), next: optional(str) });
+
 /** One JSON-patch operation as Glance's image PATCH (media type v2.1) takes it. */
 export type PatchOp = { op: 'add' | 'replace'; path: string; value: unknown } | { op: 'remove'; path: string };
 
@@ -67,9 +75,20 @@ export const imagePath = (id: string): string => `/v2/images/${encodeURIComponen
 export class ImagesApi {
   constructor(private readonly session: Session) {}
 
-  /** All pages (see paging.ts), up to `limit` images. */
-  list(query: Query = {}, limit?: number): Promise<Image[]> {
-    return allPages(this.session, '/v2/images', 'images', imageGuard, query, limit);
+  /**
+   * Every image the query matches (up to `limit`), each once, in Glance's order: see image-pages.ts.
+   * `visit` sees them as they arrive, so a caller keeps only what it prints.
+   */
+  each(query: Query, options: ListOptions, visit: (image: Image) => void): Promise<void> {
+    const fetchPage = (path: string, pageQuery: Query): Promise<ImagePage> => this.session.json('image', { method: 'GET', path, query: pageQuery }, pageGuard);
+    return listImages(fetchPage, query, options, visit);
+  }
+
+  /** Like each(), into one array. */
+  async list(query: Query = {}, options: ListOptions = {}): Promise<Image[]> {
+    const images: Image[] = [];
+    await this.each(query, options, (image) => images.push(image));
+    return images;
   }
 
   get(id: string): Promise<Image> {

@@ -4,9 +4,9 @@
 // is an ID, sent as given: its v2 shell resolves no names). Commands ask this object instead of
 // testing the version.
 import type { ImagesApi, Image } from '../../api/image/images.js';
-import type { ListView, RecordView } from '../../output/views.js';
+import type { RecordView } from '../../output/views.js';
 import { findImage } from './support/find-image.js';
-import { type ListOptions, v1List, v1Record, v2List, v2Record, type RecordOptions } from './support/image-views.js';
+import { type ImageListLayout, type ListOptions, v1ListLayout, v1Record, v2ListLayout, v2Record, type RecordOptions } from './support/image-views.js';
 
 export interface GlanceDialect {
   readonly apiVersion: 1 | 2;
@@ -16,8 +16,8 @@ export interface GlanceDialect {
   imageId(images: ImagesApi, nameOrId: string): Promise<string>;
   /** An image as image-show/create/update print it. */
   imageRecord(image: Image, options: RecordOptions): RecordView;
-  /** Images as image-list prints them. */
-  imageList(images: readonly Image[], options: ListOptions): ListView;
+  /** Images as image-list prints them: its columns, and one image's row. */
+  imageList(options: ListOptions): ImageListLayout;
 }
 
 /** The runbook's glance: names resolve to IDs everywhere, v1 records. */
@@ -26,7 +26,7 @@ const runbookDialect: GlanceDialect = {
   findImage: (images, nameOrId) => findImage(images, nameOrId),
   imageId: async (images, nameOrId) => (await findImage(images, nameOrId)).id,
   imageRecord: v1Record,
-  imageList: v1List,
+  imageList: v1ListLayout,
 };
 
 /** python-glanceclient 4.1.0: IDs only, a missing one is the server's 404 (`No image found with ID …`). */
@@ -35,7 +35,7 @@ const glanceclientDialect: GlanceDialect = {
   findImage: (images, id) => images.get(id),
   imageId: async (_images, id) => id,
   imageRecord: v2Record,
-  imageList: v2List,
+  imageList: v2ListLayout,
 };
 
 export function glanceDialect(apiVersion: 1 | 2): GlanceDialect {

@@ -1,4 +1,5 @@
 import { UsageError } from '../../../errors.js';
+import type { Cell } from '../../../output/views.js';
 import type { Query } from '../../../session/session.js';
 import { command } from '../../command.js';
 import { CONTAINER_FORMATS, DISK_FORMATS, VISIBILITIES } from '../support/image-flags.js';
@@ -21,9 +22,14 @@ import {
 const SORT_KEYS = ['name', 'status', 'container_format', 'disk_format', 'size', 'id', 'created_at', 'updated_at'] as const;
 const SORT_DIRS = ['asc', 'desc'] as const;
 
+/** The sort flags as given: the query they make depends on the dialect (sortQuery). */
+export type SortFlags = { sort: string } | { keys: readonly string[]; dirs: readonly string[] };
+
 export interface Options {
   query: Query;
+  sort: SortFlags;
   limit?: number;
+  pageSize?: number;
   humanReadable: boolean;
   includeStores: boolean;
 }
@@ -59,12 +65,12 @@ export const LIST_FLAGS = {
   sortKey: choiceList('--sort-key <KEY>', `Sort by this field (repeatable): ${SORT_KEYS.join(', ')}`, SORT_KEYS),
   sortDir: choiceList('--sort-dir <DIR>', 'asc or desc, one per --sort-key (repeatable)', SORT_DIRS),
   sort: text('--sort <KEY[:DIR],...>', 'Sort keys and directions in one flag'),
-  pageSize: integer('--page-size <SIZE>', 'Images per request (the list follows every page; 0: the server default)', { min: 0 }),
+  pageSize: integer('--page-size <SIZE>', 'Images per request (the list follows every page; 0 or none: 1000, the most Glance serves)', { min: 0 }),
   limit: integer('--limit <LIMIT>', 'At most this many images (0: no limit, as glanceclient)', { min: 0 }),
   humanReadable: notInGlanceclient(presence('--human-readable', 'Sizes in a human-friendly format')),
 };
 
-export function listQuery(flags: FlagValues<typeof LIST_FLAGS>): { query: Query; limit?: number } {
+export function listQuery(flags: FlagValues<typeof LIST_FLAGS>): { query: Query; sort: SortFlags; limit?: number; pageSize?: number } {
   const query: Query = {};
   const pass = (param: string, value: string | number | undefined): void => {
     if (value !== undefined) query[param] = value;
@@ -86,22 +92,31 @@ export function listQuery(flags: FlagValues<typeof LIST_FLAGS>): { query: Query;
   if (flags.hidden !== undefined) query.os_hidden = flags.hidden;
   for (const [key, value] of flags.propertyFilter) query[key] = value;
   const { sortKey, sortDir, sort } = flags;
+  let sortFlags: SortFlags;
   if (sort !== undefined) {
     if (sortKey.length > 0 || sortDir.length > 0) throw new UsageError('error: --sort cannot be used with --sort-key or --sort-dir.');
     checkSort(sort);
-    query.sort = sort;
+    sortFlags = { sort };
   } else {
     if (sortDir.length > 1 && sortDir.length !== sortKey.length) {
       throw new UsageError('Unexpected number of sort directions: either provide a single sort direction or an equal number of sort keys.');
     }
-    // Both classic clients listed by name unless told otherwise.
-    query.sort_key = sortKey.length > 0 ? sortKey : ['name'];
-    query.sort_dir = sortDir.length > 0 ? sortDir : ['asc'];
+    sortFlags = { keys: sortKey, dirs: sortDir };
   }
   // glanceclient takes 0 for either as not given.
-  const limit = flags.limit || undefined;
-  pass('limit', flags.pageSize || limit);
-  return { query, limit };
+  return { query, sort: sortFlags, limit: flags.limit || undefined, pageSize: flags.pageSize || undefined };
+}
+
+/**
+ * The sort parameters sent. Without sort flags both dialects list by name, ascending. Given some,
+ * glanceclient 4.1.0 sends just those (Glance's default direction is desc); the runbook's v1 client
+ * sent --sort-key and --sort-dir with their own defaults (name, asc).
+ */
+export function sortQuery(sort: SortFlags, apiVersion: 1 | 2): Query {
+  if ('sort' in sort) return { sort: sort.sort };
+  if (sort.keys.length === 0 && sort.dirs.length === 0) return { sort_key: ['name'], sort_dir: ['asc'] };
+  if (apiVersion === 2) return { sort_key: sort.keys, sort_dir: sort.dirs };
+  return { sort_key: sort.keys.length > 0 ? sort.keys : ['name'], sort_dir: sort.dirs.length > 0 ? sort.dirs : ['asc'] };
 }
 
 export const imageList = command({
@@ -114,9 +129,11 @@ export const imageList = command({
   },
   parse: ({ flags }): Options => ({ ...listQuery(flags), humanReadable: flags.humanReadable, includeStores: flags.includeStores ?? false }),
   async run(options, deps) {
-    const images = await (await deps.image()).images.list(options.query, options.limit);
-    deps.print.list(
-      deps.glance.imageList(images, { verbose: deps.globals.verbose, includeStores: options.includeStores, humanReadable: options.humanReadable }),
-    );
+    const layout = deps.glance.imageList({ verbose: deps.globals.verbose, includeStores: options.includeStores, humanReadable: options.humanReadable });
+    // One row per image as pages arrive: the images themselves are not kept.
+    const rows: Cell[][] = [];
+    const query = { ...options.query, ...sortQuery(options.sort, deps.glance.apiVersion) };
+    await (await deps.image()).images.each(query, { limit: options.limit, pageSize: options.pageSize }, (image) => rows.push(layout.row(image)));
+    deps.print.list({ columns: layout.columns, rows });
   },
 });

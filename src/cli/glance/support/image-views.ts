@@ -2,7 +2,7 @@
 // v2 record (print_image → print_dict: PrettyTable sorted by Property, wrapped at 80 columns).
 import type { Image } from '../../../api/image/images.js';
 import { compact } from '../../../output/formats/json.js';
-import type { Cell, ListView, RecordView, TableStyle } from '../../../output/views.js';
+import type { Cell, RecordView, TableStyle } from '../../../output/views.js';
 import type { Deps } from '../../deps.js';
 
 /** What Python's str() gives for a JSON value (lists and dicts as json.dumps, as print_dict does). */
@@ -150,20 +150,25 @@ export interface ListOptions {
   humanReadable?: boolean;
 }
 
+/** image-list's columns and how one image fills a row: rows are made as pages arrive. */
+export interface ImageListLayout {
+  columns: readonly string[];
+  row(image: Image): Cell[];
+}
+
 /** The runbook's image-list: `ID | Name | Disk Format | Container Format | Size | Status`. */
-export function v1List(images: readonly Image[], options: ListOptions = {}): ListView {
+export function v1ListLayout(options: ListOptions = {}): ImageListLayout {
   return {
     columns: ['ID', 'Name', 'Disk Format', 'Container Format', 'Size', 'Status'],
-    rows: images.map((i) =>
-      [i.id, i.name, i.disk_format, i.container_format, blankFalsy(options.humanReadable ? humanSize(i.size) : i.size), i.status].map(blankFalsy),
-    ),
+    row: (i) => [i.id, i.name, i.disk_format, i.container_format, blankFalsy(options.humanReadable ? humanSize(i.size) : i.size), i.status].map(blankFalsy),
   };
 }
 
 /** python-glanceclient 4.1.0's image-list: ID and Name, more with -v, Stores with --include-stores. */
-export function v2List(images: readonly Image[], options: ListOptions = {}): ListView {
+export function v2ListLayout(options: ListOptions = {}): ImageListLayout {
   const columns = ['ID', 'Name'];
   if (options.verbose) columns.push('Disk_format', 'Container_format', 'Size', 'Status', 'Owner');
   if (options.includeStores) columns.push('Stores');
-  return { columns, rows: images.map((image) => columns.map((c) => blankFalsy(image[c.toLowerCase()]))) };
+  const fields = columns.map((c) => c.toLowerCase());
+  return { columns, row: (image) => fields.map((field) => blankFalsy(image[field])) };
 }
