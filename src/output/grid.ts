@@ -9,6 +9,8 @@ export interface GridOptions {
   align: Align;
   /** PrettyTable's max_width: cap each column's width; wider lines are wrapped with Python's textwrap. */
   maxWidth?: number;
+  /** A cap for some columns (by position) instead of maxWidth. */
+  columnMaxWidths?: ReadonlyArray<number | undefined>;
 }
 
 /** Python's str.center as PrettyTable applies it: odd spare space goes right for odd-width text, left for even. */
@@ -41,7 +43,7 @@ export function renderGrid(rawHeaders: readonly string[], rawRows: readonly (rea
   for (const row of rows) {
     row.forEach((cell, i) => {
       const cellWidth = Math.max(...cellLines(cell).map(displayWidth));
-      widths[i] = Math.max(widths[i] ?? 0, Math.min(cellWidth, options.maxWidth ?? Infinity));
+      widths[i] = Math.max(widths[i] ?? 0, Math.min(cellWidth, options.columnMaxWidths?.[i] ?? options.maxWidth ?? Infinity));
     });
   }
   const fit = (cell: string, i: number): string =>

@@ -8,18 +8,18 @@ import { pyRepr } from '../../../output/pprint.js';
 import { pyText } from './image-views.js';
 
 /** glanceclient's print_dict: every key, sorted, lists and dicts as JSON, wrapped at 80 columns. */
-export function printDict(deps: Pick<Deps, 'print'>, record: Record<string, unknown>): void {
+export function printDict(deps: Pick<Deps, 'print'>, record: Record<string, unknown>, maxWidth = 80): void {
   const fields = Object.entries(record)
     .filter(([key]) => key !== 'self')
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([key, value]) => [key, value as Cell] as const);
   const view: RecordView = { fields };
-  deps.print.record(view, { text: pyText, maxWidth: 80 });
+  deps.print.record(view, { text: pyText, maxWidth });
 }
 
 /** glanceclient's print_list: missing or empty values blank, lists as Python prints them. */
-export function printPyList(deps: Pick<Deps, 'print'>, view: ListView): void {
-  const style: Partial<TableStyle> = { text: (value) => (Array.isArray(value) ? pyRepr(value) : value ? String(value) : '') };
+export function printPyList(deps: Pick<Deps, 'print'>, view: ListView, columnMaxWidths?: Readonly<Record<string, number>>): void {
+  const style: Partial<TableStyle> = { text: (value) => (Array.isArray(value) ? pyRepr(value) : value ? String(value) : ''), columnMaxWidths };
   deps.print.list(view, style);
 }
 
