@@ -1,6 +1,6 @@
 // Builds the commander tree for one dialect from the command specs, and decodes what commander
 // parsed into each command's typed flags and arguments.
-import { Command, Option } from 'commander';
+import { Argument, Command, Option } from 'commander';
 import type { CommandModule } from './command.js';
 import { type ArgSpec, decodeArgs } from './flags/args.js';
 import { decodeFlags, type Flag, type FlagSet, type OptionSpec } from './flags/flag.js';
@@ -94,7 +94,14 @@ export function buildProgram(name: string, version: string, description: string,
     const { spec } = module;
     const sub = program.command(spec.name).description(spec.summary);
     for (const alias of spec.aliases ?? []) sub.alias(alias);
-    for (const arg of Object.values(spec.args ?? {})) sub.argument(arg.name, arg.description);
+    const args = Object.values(spec.args ?? {});
+    for (const arg of args) {
+      const argument = new Argument(arg.name, arg.description);
+      if (arg.checkedByParse) argument.argOptional();
+      sub.addArgument(argument);
+    }
+    // Arguments parse() checks are still required ones: usage shows them so.
+    if (args.some((arg) => arg.checkedByParse)) sub.usage(['[options]', ...args.map((arg) => arg.name)].join(' '));
     const read = addFlags(sub, spec.options ?? {});
     const readOutput = spec.output === 'list' || spec.output === 'record' ? addFlags(sub, OUTPUT_FLAGS) : undefined;
     if (spec.example) sub.addHelpText('after', `\nExample:\n  ${spec.example}`);

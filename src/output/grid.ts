@@ -9,6 +9,8 @@ export interface GridOptions {
   align: Align;
   /** PrettyTable's max_width: cap each column's width; wider lines are wrapped with Python's textwrap. */
   maxWidth?: number;
+  /** A cap for some columns (by position) instead of maxWidth. */
+  columnMaxWidths?: ReadonlyArray<number | undefined>;
 }
 
 /** Python's str.center as PrettyTable applies it: odd spare space goes right for odd-width text, left for even. */
@@ -48,7 +50,7 @@ export function renderGrid(rawHeaders: readonly string[], rawRows: readonly (rea
   const widths = headers.map((h) => displayWidth(h));
   for (const row of rows) {
     row.forEach((cell, i) => {
-      widths[i] = Math.max(widths[i] ?? 0, Math.min(cellWidth(cell), options.maxWidth ?? Infinity));
+      widths[i] = Math.max(widths[i] ?? 0, Math.min(cellWidth(cell), options.columnMaxWidths?.[i] ?? options.maxWidth ?? Infinity));
     });
   }
   const fit = (cell: string, i: number): string =>

@@ -71,7 +71,7 @@ export class Printer {
           renderGrid(
             table.columns,
             table.rows.map((row) => row.map(s.text)),
-            { align: s.align, maxWidth: s.maxWidth },
+            { align: s.align, maxWidth: s.maxWidth, columnMaxWidths: table.columns.map((c) => s.columnMaxWidths?.[c]) },
           ) + '\n',
         );
       case 'json':

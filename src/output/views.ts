@@ -9,6 +9,8 @@ export interface TableStyle {
   text: (value: Cell) => string;
   /** Wrap record values wider than this many columns (glanceclient: 80). */
   maxWidth?: number;
+  /** PrettyTable's per-field max_width (glanceclient's field_settings), by column name; wins over maxWidth. */
+  columnMaxWidths?: Readonly<Record<string, number>>;
   /** PrettyTable's print_empty: false prints a list without rows as one empty line (classic keystone). */
   printEmpty?: boolean;
 }

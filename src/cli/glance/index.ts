@@ -49,6 +49,23 @@ import { cacheList } from './commands/cache-list.js';
 import { cacheQueue } from './commands/cache-queue.js';
 import { explain } from './commands/explain.js';
 import { usage } from './commands/usage.js';
+import { mdObjectCreate } from './commands/md-object-create.js';
+import { mdObjectDelete } from './commands/md-object-delete.js';
+import { mdObjectList } from './commands/md-object-list.js';
+import { mdObjectPropertyShow } from './commands/md-object-property-show.js';
+import { mdObjectShow } from './commands/md-object-show.js';
+import { mdObjectUpdate } from './commands/md-object-update.js';
+import { mdPropertyCreate } from './commands/md-property-create.js';
+import { mdPropertyDelete } from './commands/md-property-delete.js';
+import { mdPropertyList } from './commands/md-property-list.js';
+import { mdPropertyShow } from './commands/md-property-show.js';
+import { mdPropertyUpdate } from './commands/md-property-update.js';
+import { mdTagCreate } from './commands/md-tag-create.js';
+import { mdTagCreateMultiple } from './commands/md-tag-create-multiple.js';
+import { mdTagDelete } from './commands/md-tag-delete.js';
+import { mdTagList } from './commands/md-tag-list.js';
+import { mdTagShow } from './commands/md-tag-show.js';
+import { mdTagUpdate } from './commands/md-tag-update.js';
 
 export const glanceCommands: readonly CommandModule[] = [
   imageCreate,
@@ -99,5 +116,22 @@ export const glanceCommands: readonly CommandModule[] = [
   mdResourceTypeAssociate,
   mdResourceTypeDeassociate,
   mdResourceTypeList,
+  mdObjectCreate,
+  mdObjectDelete,
+  mdObjectList,
+  mdObjectPropertyShow,
+  mdObjectShow,
+  mdObjectUpdate,
+  mdPropertyCreate,
+  mdPropertyDelete,
+  mdPropertyList,
+  mdPropertyShow,
+  mdPropertyUpdate,
+  mdTagCreate,
+  mdTagCreateMultiple,
+  mdTagDelete,
+  mdTagList,
+  mdTagShow,
+  mdTagUpdate,
   bashCompletionFor('glance', () => glanceCommands),
 ];

@@ -114,10 +114,14 @@ function* errorsOf(root: unknown, schema: unknown, instance: unknown, instancePa
         const declared = isObject(schema.properties) ? schema.properties : {};
         const extras = Object.keys(instance).filter((key) => !(key in declared));
         if (isObject(value)) for (const extra of extras) yield* descend(keyword, value, instance[extra], [extra], []);
+        // jsonschema joins a set (its order varies per run): sorted is one order it prints, and stays put.
         else if (value === false && extras.length > 0)
           yield fail(
             keyword,
-            `Additional properties are not allowed (${extras.map((e) => pyRepr(e)).join(', ')} ${extras.length === 1 ? 'was' : 'were'} unexpected)`,
+            `Additional properties are not allowed (${[...extras]
+              .sort()
+              .map((e) => pyRepr(e))
+              .join(', ')} ${extras.length === 1 ? 'was' : 'were'} unexpected)`,
           );
         break;
       }

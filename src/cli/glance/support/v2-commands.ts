@@ -31,8 +31,8 @@ export function pyCell(value: Cell): string {
 }
 
 /** glanceclient's print_list: missing or empty values blank, lists as Python prints them. */
-export function printPyList(deps: Pick<Deps, 'print'>, view: ListView): void {
-  const style: Partial<TableStyle> = { text: (value) => (Array.isArray(value) ? pyRepr(value) : value ? String(value) : '') };
+export function printPyList(deps: Pick<Deps, 'print'>, view: ListView, columnMaxWidths?: Readonly<Record<string, number>>): void {
+  const style: Partial<TableStyle> = { text: (value) => (Array.isArray(value) ? pyRepr(value) : value ? String(value) : ''), columnMaxWidths };
   deps.print.list(view, style);
 }
 
