@@ -43,7 +43,7 @@ describe('help', () => {
         if (spec.example) expect(help).toContain(`Example:\n  ${spec.example}`);
       }
     }
-  });
+  }, 300_000); // two runs for each of about 90 commands
 
   it('every command has a runbook-style example that starts with the program name', () => {
     for (const [program, commands] of registries) {
