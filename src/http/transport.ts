@@ -32,6 +32,8 @@ export interface HttpRequest {
   body?: RequestBody;
   /** Safe to send twice. Defaults to true for GET, HEAD, PUT and DELETE without a streamed body. */
   idempotent?: boolean;
+  /** A redirect is refused (the default: a token must not follow it) or returned to a caller that sends no credentials. */
+  redirects?: 'refuse' | 'return';
 }
 
 export interface HttpResponse {
@@ -144,7 +146,7 @@ export class HttpTransport {
       trace(`RESP: [${res.statusCode}] ${req.method} ${req.url} ${Date.now() - started}ms`);
       for (const [name, value] of Object.entries(headers)) trace(`  ${name}: ${redactHeader(name, value)}`);
     }
-    if (REDIRECT_STATUSES.has(res.statusCode)) {
+    if (REDIRECT_STATUSES.has(res.statusCode) && req.redirects !== 'return') {
       await res.body.dump();
       throw new CliError(redirectMessage(req, res.statusCode, headers.location));
     }

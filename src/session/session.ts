@@ -2,6 +2,7 @@
 import { type Credentials, secretsOf } from '../config/credentials.js';
 import { CliError } from '../errors.js';
 import { decodeAnswer, unexpectedBody, type Guard } from '../http/decode.js';
+import { type RemoteHead, readRemoteHead } from '../http/remote-head.js';
 import { withoutUserinfo } from '../http/redact.js';
 import type { HttpResponse, HttpTransport, RequestBody } from '../http/transport.js';
 import { authenticate, discoverV3, type AuthState } from './auth.js';
@@ -169,6 +170,14 @@ export class Session {
   async send(service: ServiceType, req: ServiceRequest): Promise<void> {
     const res = await this.request(service, req);
     await res.body.dump();
+  }
+
+  /**
+   * The first `limit` bytes at a URL outside the cloud (image data a user points Glance at), read
+   * through this session's transport (its proxies, TLS options and --timeout) but with no token.
+   */
+  readUrlHead(url: string, limit: number): Promise<RemoteHead> {
+    return readRemoteHead(this.transport, url, { limit, timeoutSeconds: this.credentials.timeoutSeconds });
   }
 
   async close(): Promise<void> {

@@ -95,6 +95,11 @@ export class ImagesApi {
     return this.session.json('image', { method: 'GET', path: imagePath(id) }, imageGuard);
   }
 
+  /** The image, or undefined when Glance has none of that ID (404). */
+  find(id: string): Promise<Image | undefined> {
+    return this.session.find('image', { method: 'GET', path: imagePath(id) }, imageGuard);
+  }
+
   create(fields: Record<string, unknown>): Promise<Image> {
     return this.session.json('image', { method: 'POST', path: '/v2/images', json: fields }, imageGuard);
   }

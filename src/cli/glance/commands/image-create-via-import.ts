@@ -2,6 +2,7 @@ import type { Image } from '../../../api/image/images.js';
 import { CliError, messageOf } from '../../../errors.js';
 import { command } from '../../command.js';
 import { presence, text } from '../../flags/flag.js';
+import { CONTENT_CHECK_FLAGS, checkImageData } from '../support/content-check.js';
 import { requireFormats } from '../support/data-flags-step.js';
 import { IMAGE_PROPERTY_FLAGS, parseImageFlags } from '../support/image-flags.js';
 import { importRequest, type Options as ImportFlags } from './image-import.js';
@@ -74,6 +75,7 @@ export const imageCreateViaImport = command({
         'Import method (see import-info); env OS_IMAGE_IMPORT_METHOD; glance-direct when data is given, else only the record is created.',
       ),
       ...importTargetFlags('GLANCE_REGION'),
+      ...CONTENT_CHECK_FLAGS,
     },
     output: 'record',
   },
@@ -90,22 +92,28 @@ export const imageCreateViaImport = command({
     stores: flags.stores,
     allStores: flags.allStores,
     allowFailure: flags.allowFailure,
+    noFormatCheck: flags.noFormatCheck,
+    allowUnsafeImage: flags.allowUnsafeImage,
   }),
   async run(options, deps) {
-    const source = imageSource(options.file, deps);
+    const given = imageSource(options.file, deps);
     // glanceclient's on_data_require_fields counts --uri as data too.
-    if (source || options.uri) requireFormats(options.fields, source?.origin ?? '--uri');
+    if (given || options.uri) requireFormats(options.fields, given?.origin ?? '--uri');
     let method = options.method ?? deps.env.OS_IMAGE_IMPORT_METHOD;
-    if (method === undefined && source) method = 'glance-direct';
+    if (method === undefined && given) method = 'glance-direct';
     if (method === 'copy-image') throw new CliError("Import method 'copy-image' cannot be used while creating the image.");
     const api = await deps.image();
     if (method) checkMethod(method, await importMethods(api));
     const stores = parseStoreChoice(options, deps.env);
     await checkStores(api, [...(stores.store ? [stores.store] : []), ...(stores.stores ?? [])]);
-    checkSources(method, options, stores, source);
-    checkSchemaFields(await api.schemas.imageSchema(), options.fields);
+    checkSources(method, options, stores, given);
+    const declared = typeof options.fields.disk_format === 'string' ? options.fields.disk_format : undefined;
+    const url = method === 'web-download' ? options.uri : undefined;
+    const { source, diskFormat } = await checkImageData(deps, { source: given, url, declared }, options);
+    const fields = diskFormat === undefined ? options.fields : { ...options.fields, disk_format: diskFormat };
+    checkSchemaFields(await api.schemas.imageSchema(), fields);
 
-    let image: Image = await api.images.create(options.fields);
+    let image: Image = await api.images.create(fields);
     if (method) {
       try {
         if (source) await stageData(deps, api, image.id, source, { progress: options.progress });

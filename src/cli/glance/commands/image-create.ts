@@ -2,6 +2,7 @@ import type { ImageApi } from '../../../api/image/index.js';
 import type { Image } from '../../../api/image/images.js';
 import { CliError, ConnectionError } from '../../../errors.js';
 import { command } from '../../command.js';
+import { checkImageData } from '../support/content-check.js';
 import { attachData, checkOneDataSource, checkUploadStore, requireFormats, uploadStore } from '../support/data-flags-step.js';
 import { checkedDataFlags, IMAGE_DATA_FLAGS, IMAGE_PROPERTY_FLAGS, parseImageFlags, type ImageDataFlags } from '../support/image-flags.js';
 import { imageSource, type ImageSource } from '../support/local-data-source.js';
@@ -51,15 +52,18 @@ export const imageCreate = command({
   async run(options, deps) {
     const { fields, data } = options;
     const remote = data.location ?? data.copyFrom;
-    const source: ImageSource | undefined = remote === undefined ? imageSource(data.file, deps) : undefined;
-    const origin = source?.origin ?? (data.location ? '--location' : data.copyFrom ? '--copy-from' : undefined);
+    const given: ImageSource | undefined = remote === undefined ? imageSource(data.file, deps) : undefined;
+    const origin = given?.origin ?? (data.location ? '--location' : data.copyFrom ? '--copy-from' : undefined);
     if (origin) requireFormats(fields, origin);
     // OS_IMAGE_STORE counts as --store here too, as in glanceclient.
-    if (uploadStore(data.store, deps.env) && !source) throw new CliError('--store option should only be provided with --file option or stdin.');
+    if (uploadStore(data.store, deps.env) && !given) throw new CliError('--store option should only be provided with --file option or stdin.');
     const api = await deps.image();
-    await checkUploadStore(api, data.store, source, deps.env);
-    checkSchemaFields(await api.schemas.imageSchema(), fields);
-    const image = await attachData(deps, api, await createImage(api, fields), data, source, true);
+    await checkUploadStore(api, data.store, given, deps.env);
+    const declared = typeof fields.disk_format === 'string' ? fields.disk_format : undefined;
+    const { source, diskFormat } = await checkImageData(deps, { source: given, url: remote, declared }, data);
+    const toCreate = diskFormat === undefined ? fields : { ...fields, disk_format: diskFormat };
+    checkSchemaFields(await api.schemas.imageSchema(), toCreate);
+    const image = await attachData(deps, api, await createImage(api, toCreate), data, source, true);
     printImage(deps, image, { humanReadable: data.humanReadable });
   },
 });

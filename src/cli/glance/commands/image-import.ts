@@ -5,8 +5,9 @@ import { requiredArg } from '../../flags/args.js';
 import { text, withDefault } from '../../flags/flag.js';
 import { checkMethod, checkStores, importMethods, importTargetFlags, parseStoreChoice, type ImportTarget, type StoreChoice } from '../support/import-checks.js';
 import { printImage } from '../support/image-views.js';
+import { CONTENT_CHECK_FLAGS, checkImageData, type ContentCheckFlags } from '../support/content-check.js';
 
-export interface Options extends ImportTarget {
+export interface Options extends ImportTarget, ContentCheckFlags {
   image: string;
   method: string;
 }
@@ -57,6 +58,7 @@ export const imageImport = command({
         'glance-direct',
       ),
       ...importTargetFlags('REMOTE_GLANCE_REGION'),
+      ...CONTENT_CHECK_FLAGS,
     },
     output: 'record',
   },
@@ -74,6 +76,7 @@ export const imageImport = command({
     }
     const required = REQUIRED_STATUS[options.method];
     if (required && image.status !== required[0]) throw new CliError(required[1]);
+    if (options.method === 'web-download') await checkImageData(deps, { url: options.uri, declared: image.disk_format }, options);
     await api.imports.start(id, importRequest(options, stores));
     printImage(deps, await api.images.get(id));
   },

@@ -5,6 +5,7 @@ import { command } from '../../command.js';
 import type { Deps } from '../../deps.js';
 import { requiredArg } from '../../flags/args.js';
 import { byteCount, presence, text } from '../../flags/flag.js';
+import { CONTENT_CHECK_FLAGS, checkImageData } from '../support/content-check.js';
 import { imageSource, type ImageSource } from '../support/local-data-source.js';
 
 /** PUT the data to the image's staging area, with glanceclient's progress bar on a terminal. */
@@ -43,15 +44,20 @@ export const imageStage = command({
       file: text('--file <FILE>', 'Local file that contains disk image to be uploaded (else stdin, when it is a pipe or a file).'),
       size: byteCount('--size <IMAGE_SIZE>', 'Size in bytes of image to be uploaded, when it cannot be told from the data.'),
       progress: presence('--progress', 'Show upload progress bar (stderr, terminal only).'),
+      ...CONTENT_CHECK_FLAGS,
     },
     output: 'none',
   },
   parse: ({ flags, args }) => ({ image: args.image, ...flags }),
   async run(options, deps) {
-    const source = imageSource(options.file, deps);
+    const given = imageSource(options.file, deps);
     // glanceclient stages an empty body here and leaves the image in 'uploading'; we refuse.
-    if (!source) throw new CliError('error: No image data: give --file <FILE> or pipe the data on stdin.');
+    if (!given) throw new CliError('error: No image data: give --file <FILE> or pipe the data on stdin.');
     const api = await deps.image();
-    await stageData(deps, api, await deps.glance.imageId(api.images, options.image), source, { progress: options.progress, size: options.size });
+    const id = await deps.glance.imageId(api.images, options.image);
+    // An image that is not there is left to the stage request to report, in glanceclient's words.
+    const declared = (await api.images.find(id))?.disk_format ?? undefined;
+    const { source = given } = await checkImageData(deps, { source: given, declared }, options);
+    await stageData(deps, api, id, source, { progress: options.progress, size: options.size });
   },
 });

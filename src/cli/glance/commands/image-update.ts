@@ -3,6 +3,7 @@ import { CliError } from '../../../errors.js';
 import { command } from '../../command.js';
 import { requiredArg } from '../../flags/args.js';
 import { noneInGlanceclient, notInGlanceclient, presence, texts } from '../../flags/flag.js';
+import { AUTO_DISK_FORMAT, checkImageData } from '../support/content-check.js';
 import { attachData, checkOneDataSource, checkUploadStore, requireFormats } from '../support/data-flags-step.js';
 import { checkedDataFlags, IMAGE_DATA_FLAGS, IMAGE_PROPERTY_FLAGS, parseImageFlags, type ImageDataFlags } from '../support/image-flags.js';
 import { imageSource } from '../support/local-data-source.js';
@@ -74,7 +75,10 @@ export const imageUpdate = command({
     if (data.store && !source) throw new CliError('--store option should only be provided with --file option.');
     const api = await deps.image();
     await checkUploadStore(api, data.store, source, deps.env);
-    checkSchemaFields(await api.schemas.imageSchema(), options.fields);
+    const auto = options.fields.disk_format === AUTO_DISK_FORMAT;
+    // `auto` is no schema value: the format it stands for is checked by Glance when it is set.
+    const { disk_format: _, ...known } = options.fields;
+    checkSchemaFields(await api.schemas.imageSchema(), auto ? known : options.fields);
     const image = await deps.glance.findImage(api.images, options.image);
     if (origin) {
       // Checked before the update: Glance takes data only once, and a refusal must change nothing.
@@ -82,7 +86,11 @@ export const imageUpdate = command({
         throw new CliError(`Image ${image.id} is ${String(image.status)}: ${origin} can give data only to an image that has none yet (status queued).`);
       requireFormats({ ...image, ...options.fields }, origin);
     }
-    const updated = await api.images.update(image.id, updatePatch(image, options));
-    printImage(deps, await attachData(deps, api, updated, data, source, false), { humanReadable: options.humanReadable });
+    const merged = { ...image, ...options.fields };
+    const declared = typeof merged.disk_format === 'string' ? merged.disk_format : undefined;
+    const checked = await checkImageData(deps, { source, url: data.location ?? data.copyFrom, declared }, data);
+    const fields = auto ? { ...options.fields, disk_format: checked.diskFormat } : options.fields;
+    const updated = await api.images.update(image.id, updatePatch(image, { ...options, fields }));
+    printImage(deps, await attachData(deps, api, updated, data, checked.source, false), { humanReadable: options.humanReadable });
   },
 });

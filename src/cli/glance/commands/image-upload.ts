@@ -2,6 +2,7 @@ import { CliError } from '../../../errors.js';
 import { command } from '../../command.js';
 import { requiredArg } from '../../flags/args.js';
 import { byteCount, presence, text } from '../../flags/flag.js';
+import { CONTENT_CHECK_FLAGS, checkImageData } from '../support/content-check.js';
 import { imageSource } from '../support/local-data-source.js';
 import { checkUploadStore, uploadStore } from '../support/data-flags-step.js';
 import { uploadData } from '../support/verified-upload.js';
@@ -17,16 +18,19 @@ export const imageUpload = command({
       size: byteCount('--size <IMAGE_SIZE>', 'Size of the data in bytes, when it cannot be told from the data'),
       progress: presence('--progress', 'Show a progress bar on stderr (terminal only)'),
       store: text('--store <STORE>', 'Backend store to upload the data to (env OS_IMAGE_STORE)'),
+      ...CONTENT_CHECK_FLAGS,
     },
     output: 'none',
   },
   parse: ({ flags, args }) => ({ image: args.image, ...flags }),
   async run(options, deps) {
-    const source = imageSource(options.file, deps);
-    if (!source) throw new CliError('No image data: give --file FILE, or pipe the data into stdin.');
+    const given = imageSource(options.file, deps);
+    if (!given) throw new CliError('No image data: give --file FILE, or pipe the data into stdin.');
     const api = await deps.image();
-    await checkUploadStore(api, options.store, source, deps.env);
+    await checkUploadStore(api, options.store, given, deps.env);
     const image = await deps.glance.findImage(api.images, options.image);
+    const declared = typeof image.disk_format === 'string' ? image.disk_format : undefined;
+    const { source = given } = await checkImageData(deps, { source: given, declared }, options);
     await uploadData(deps, api, image, source, { created: false, store: uploadStore(options.store, deps.env), progress: options.progress, size: options.size });
   },
 });

@@ -15,6 +15,7 @@ import {
   text,
   words,
 } from '../../flags/flag.js';
+import { AUTO_DISK_FORMAT, CONTENT_CHECK_FLAGS } from './content-check.js';
 
 /** Offered by completions; the server's schema is what validates (clouds may allow others). */
 export const DISK_FORMATS = ['raw', 'vhd', 'vhdx', 'vmdk', 'vdi', 'iso', 'ploop', 'qcow2', 'aki', 'ari', 'ami'] as const;
@@ -22,7 +23,7 @@ export const CONTAINER_FORMATS = ['bare', 'ovf', 'ova', 'aki', 'ari', 'ami', 'do
 export const VISIBILITIES = ['public', 'private', 'community', 'shared'] as const;
 const BOOLEANS = ['True', 'False'] as const;
 
-const DISK_FORMATS_HELP = `${DISK_FORMATS.join(', ')} (checked against the server schema)`;
+const DISK_FORMATS_HELP = `${DISK_FORMATS.join(', ')} (checked against the server schema), or ${AUTO_DISK_FORMAT} (detected from the data)`;
 const CONTAINER_FORMATS_HELP = `${CONTAINER_FORMATS.join(', ')} (checked against the server schema)`;
 
 const BOOLEAN_HELP = { suggestions: BOOLEANS };
@@ -48,7 +49,7 @@ const SCHEMA_STRING_FLAGS = {
 /** Flags that describe the image record; image-create/update add their data flags on top. */
 export const IMAGE_PROPERTY_FLAGS = {
   ...SCHEMA_STRING_FLAGS,
-  diskFormat: text('--disk-format <DISK_FORMAT>', `Disk format: ${DISK_FORMATS_HELP}`, { suggestions: DISK_FORMATS }),
+  diskFormat: text('--disk-format <DISK_FORMAT>', `Disk format: ${DISK_FORMATS_HELP}`, { suggestions: [...DISK_FORMATS, AUTO_DISK_FORMAT] }),
   containerFormat: text('--container-format <CONTAINER_FORMAT>', `Container format: ${CONTAINER_FORMATS_HELP}`, { suggestions: CONTAINER_FORMATS }),
   minDisk: integer('--min-disk <DISK_GB>', 'Minimum disk size in GB needed to boot the image', { min: 0 }),
   minRam: integer('--min-ram <DISK_RAM>', 'Minimum RAM in MB needed to boot the image', { min: 0 }),
@@ -71,6 +72,7 @@ export const IMAGE_DATA_FLAGS = {
   store: text('--store <STORE>', 'Backend store to upload the data to (env OS_IMAGE_STORE)'),
   progress: presence('--progress', 'Show a progress bar on stderr (terminal only)'),
   humanReadable: notInGlanceclient(presence('--human-readable', 'Print the size in a human-friendly format')),
+  ...CONTENT_CHECK_FLAGS,
 };
 
 export type ImagePropertyValues = FlagValues<typeof IMAGE_PROPERTY_FLAGS>;
@@ -121,6 +123,6 @@ export function checkedDataFlags(data: ImageDataFlags): ImageDataFlags {
   if (checksum !== undefined && !/^[0-9a-fA-F]{32}$/.test(checksum)) {
     throw new FlagValueError('--checksum', checksum, 'invalid MD5 checksum', 'use 32 hex digits');
   }
-  const { file, size, location, copyFrom, store, progress, humanReadable } = data;
-  return { file, size, checksum: checksum?.toLowerCase(), location, copyFrom, store, progress, humanReadable };
+  const { file, size, location, copyFrom, store, progress, humanReadable, noFormatCheck, allowUnsafeImage } = data;
+  return { file, size, checksum: checksum?.toLowerCase(), location, copyFrom, store, progress, humanReadable, noFormatCheck, allowUnsafeImage };
 }
