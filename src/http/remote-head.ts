@@ -27,6 +27,12 @@ const CONTENT_RANGE = /^bytes 0-(\d+)\/(\d+|\*)$/;
 
 const unavailable = (reason: string): RemoteHead => ({ kind: 'unavailable', reason });
 
+/** Hangs up on an answer not worth reading (undici reports that as an abort error, which is expected here). */
+function discard(res: HttpResponse): void {
+  res.body.on('error', () => undefined);
+  res.body.destroy();
+}
+
 export async function readRemoteHead(transport: HttpTransport, url: string, options: RemoteHeadOptions): Promise<RemoteHead> {
   let target: URL;
   try {
@@ -49,7 +55,7 @@ export async function readRemoteHead(transport: HttpTransport, url: string, opti
       return unavailable(messageOf(err));
     }
     if (!REDIRECTS.has(res.status)) return readHead(res, options);
-    res.body.destroy();
+    discard(res);
     const location = res.headers.location;
     if (!location) return unavailable(`HTTP ${res.status} redirect without a Location`);
     if (hop >= MAX_REDIRECTS) return unavailable(`more than ${MAX_REDIRECTS} redirects`);
@@ -66,7 +72,7 @@ async function readHead(res: HttpResponse, options: RemoteHeadOptions): Promise<
   if (res.status === 206) {
     const range = CONTENT_RANGE.exec(res.headers['content-range'] ?? '');
     if (!range) {
-      res.body.destroy();
+      discard(res);
       return unavailable(`the server answered a range other than the one asked for (${res.headers['content-range'] ?? 'no Content-Range'})`);
     }
     if (range[2] !== '*') size = Number(range[2]);
@@ -74,7 +80,7 @@ async function readHead(res: HttpResponse, options: RemoteHeadOptions): Promise<
     const length = res.headers['content-length'];
     if (length !== undefined && /^\d+$/.test(length)) size = Number(length);
   } else {
-    res.body.destroy();
+    discard(res);
     return unavailable(`HTTP ${res.status}`);
   }
   let bytes: Buffer;
@@ -97,6 +103,8 @@ async function readUpTo(res: HttpResponse, { limit, timeoutSeconds }: RemoteHead
   let length = 0;
   const deadline = new Error(`no answer in full within --timeout ${timeoutSeconds} s`);
   const timer = setTimeout(() => res.body.destroy(deadline), Math.min(timeoutSeconds * 1000, 2 ** 31 - 1));
+  // Leaving the loop early aborts the body, which undici reports as an error after the loop is gone.
+  res.body.on('error', () => undefined);
   try {
     for await (const chunk of res.body as AsyncIterable<Buffer>) {
       chunks.push(chunk);
