@@ -2,7 +2,7 @@ import type { Image } from '../../../api/image/images.js';
 import { CliError, messageOf } from '../../../errors.js';
 import { command } from '../../command.js';
 import { presence, text } from '../../flags/flag.js';
-import { CONTENT_CHECK_FLAGS, checkImageData } from '../support/content-check.js';
+import { CONTENT_CHECK_FLAGS, checkImageData, fieldsBeforeInspection } from '../support/content-check.js';
 import { requireFormats } from '../support/data-flags-step.js';
 import { IMAGE_PROPERTY_FLAGS, parseImageFlags } from '../support/image-flags.js';
 import { importRequest, type Options as ImportFlags } from './image-import.js';
@@ -107,11 +107,13 @@ export const imageCreateViaImport = command({
     const stores = parseStoreChoice(options, deps.env);
     await checkStores(api, [...(stores.store ? [stores.store] : []), ...(stores.stores ?? [])]);
     checkSources(method, options, stores, given);
+    const schema = await api.schemas.imageSchema();
+    checkSchemaFields(schema, fieldsBeforeInspection(options.fields));
     const declared = typeof options.fields.disk_format === 'string' ? options.fields.disk_format : undefined;
     const url = method === 'web-download' ? options.uri : undefined;
     const { source, diskFormat } = await checkImageData(deps, { source: given, url, declared }, options);
     const fields = diskFormat === undefined ? options.fields : { ...options.fields, disk_format: diskFormat };
-    checkSchemaFields(await api.schemas.imageSchema(), fields);
+    if (fields !== options.fields) checkSchemaFields(schema, fields);
 
     let image: Image = await api.images.create(fields);
     if (method) {

@@ -2,7 +2,7 @@ import type { ImageApi } from '../../../api/image/index.js';
 import type { Image } from '../../../api/image/images.js';
 import { CliError, ConnectionError } from '../../../errors.js';
 import { command } from '../../command.js';
-import { checkImageData } from '../support/content-check.js';
+import { checkImageData, fieldsBeforeInspection } from '../support/content-check.js';
 import { attachData, checkOneDataSource, checkUploadStore, requireFormats, uploadStore } from '../support/data-flags-step.js';
 import { checkedDataFlags, IMAGE_DATA_FLAGS, IMAGE_PROPERTY_FLAGS, parseImageFlags, type ImageDataFlags } from '../support/image-flags.js';
 import { imageSource, type ImageSource } from '../support/local-data-source.js';
@@ -59,10 +59,12 @@ export const imageCreate = command({
     if (uploadStore(data.store, deps.env) && !given) throw new CliError('--store option should only be provided with --file option or stdin.');
     const api = await deps.image();
     await checkUploadStore(api, data.store, given, deps.env);
+    const schema = await api.schemas.imageSchema();
+    checkSchemaFields(schema, fieldsBeforeInspection(fields));
     const declared = typeof fields.disk_format === 'string' ? fields.disk_format : undefined;
     const { source, diskFormat } = await checkImageData(deps, { source: given, url: remote, declared }, data);
     const toCreate = diskFormat === undefined ? fields : { ...fields, disk_format: diskFormat };
-    checkSchemaFields(await api.schemas.imageSchema(), toCreate);
+    if (toCreate !== fields) checkSchemaFields(schema, toCreate);
     const image = await attachData(deps, api, await createImage(api, toCreate), data, source, true);
     printImage(deps, image, { humanReadable: data.humanReadable });
   },

@@ -3,7 +3,7 @@ import { CliError } from '../../../errors.js';
 import { command } from '../../command.js';
 import { requiredArg } from '../../flags/args.js';
 import { noneInGlanceclient, notInGlanceclient, presence, texts } from '../../flags/flag.js';
-import { AUTO_DISK_FORMAT, checkImageData } from '../support/content-check.js';
+import { AUTO_DISK_FORMAT, checkImageData, fieldsBeforeInspection } from '../support/content-check.js';
 import { attachData, checkOneDataSource, checkUploadStore, requireFormats } from '../support/data-flags-step.js';
 import { checkedDataFlags, IMAGE_DATA_FLAGS, IMAGE_PROPERTY_FLAGS, parseImageFlags, type ImageDataFlags } from '../support/image-flags.js';
 import { imageSource } from '../support/local-data-source.js';
@@ -76,9 +76,8 @@ export const imageUpdate = command({
     const api = await deps.image();
     await checkUploadStore(api, data.store, source, deps.env);
     const auto = options.fields.disk_format === AUTO_DISK_FORMAT;
-    // `auto` is no schema value: the format it stands for is checked by Glance when it is set.
-    const { disk_format: _, ...known } = options.fields;
-    checkSchemaFields(await api.schemas.imageSchema(), auto ? known : options.fields);
+    // The format `auto` stands for is checked by Glance when it is set.
+    checkSchemaFields(await api.schemas.imageSchema(), fieldsBeforeInspection(options.fields));
     const image = await deps.glance.findImage(api.images, options.image);
     if (origin) {
       // Checked before the update: Glance takes data only once, and a refusal must change nothing.

@@ -12,6 +12,16 @@ import type { ImageSource } from './local-data-source.js';
 
 export const AUTO_DISK_FORMAT = 'auto';
 
+/**
+ * Fields for the schema check made before the data is inspected (so a bad --disk-format gets the
+ * schema's error, as glanceclient prints it): `auto` is no schema value, and is checked once resolved.
+ */
+export function fieldsBeforeInspection(fields: Record<string, unknown>): Record<string, unknown> {
+  if (fields.disk_format !== AUTO_DISK_FORMAT) return fields;
+  const { disk_format: _auto, ...rest } = fields;
+  return rest;
+}
+
 /** Ours alone: python-glanceclient uploads whatever it is given. */
 export const CONTENT_CHECK_FLAGS = noneInGlanceclient({
   noFormatCheck: presence('--no-format-check', 'Send the data even when its content is not the format --disk-format says'),
