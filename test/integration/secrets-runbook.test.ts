@@ -3,9 +3,9 @@
 // --debug, and every byte of stdout and stderr is searched for every secret in every spelling
 // (raw, JSON-escaped, URL-encoded, base64). Tokens are collected from Keystone's answers by the
 // proxy, so even tokens that were never cached are searched for.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -63,7 +63,8 @@ beforeAll(async () => {
   proxies = await startCloudProxies(adminEnv());
   cacheHome = mkdtempSync(join(tmpdir(), 'osc-secrets-cache-'));
   work = mkdtempSync(join(tmpdir(), 'osc-secrets-work-'));
-  writeFileSync(join(work, 'fedora-19.x86_64.qcow2'), randomBytes(64 * 1024));
+  // A real qcow2: data declared qcow2 that is not is refused before upload.
+  execFileSync('qemu-img', ['create', '-q', '-f', 'qcow2', join(work, 'fedora-19.x86_64.qcow2'), '64M']);
   const admin = await adminAuth();
   const created = await keystoneApi('POST', `/users/${admin.userId}/application_credentials`, admin.token, {
     application_credential: { name: `secrets-${SUFFIX}` },
