@@ -24,7 +24,7 @@ export function fieldsBeforeInspection(fields: Record<string, unknown>): Record<
 
 /** Ours alone: python-glanceclient uploads whatever it is given. */
 export const CONTENT_CHECK_FLAGS = noneInGlanceclient({
-  noFormatCheck: presence('--no-format-check', 'Send the data even when its content is not the format --disk-format says'),
+  noFormatCheck: presence('--no-format-check', "Send the data even when its content contradicts its disk format (--disk-format, or the image's)"),
   allowUnsafeImage: presence(
     '--allow-unsafe-image',
     'Send the data even when the format inspector finds it unsafe (backing or data files, VMDK extents, polyglots)',
