@@ -4,7 +4,8 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { schemaErrorText, firstSchemaError } from '../../src/cli/glance/support/json-schema.js';
-import { pyInt, updateWithSchema } from '../../src/cli/glance/support/metadef-items.js';
+import { updateWithSchema } from '../../src/cli/glance/support/metadef-items.js';
+import { pyInt } from '../../src/cli/glance/support/metadefs.js';
 
 const SCHEMA = {
   name: 'property',

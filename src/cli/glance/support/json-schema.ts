@@ -21,7 +21,8 @@ export interface SchemaError {
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function isType(value: unknown, type: unknown): boolean {
+/** Whether a value is of a jsonschema type (an unknown type name matches anything). */
+export function isType(value: unknown, type: unknown): boolean {
   switch (type) {
     case 'null':
       return value === null;

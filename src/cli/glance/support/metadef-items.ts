@@ -81,13 +81,6 @@ export function applyChanges(schema: unknown, record: Record<string, unknown>, c
   return current;
 }
 
-/** Python's int(text): blanks around, a sign, digits with single underscores between them. */
-export function pyInt(text: string): number {
-  const match = /^\s*([+-]?)(\d(?:_?\d)*)\s*$/.exec(text);
-  if (!match) throw new CliError(`invalid literal for int() with base 10: ${pyReprString(text)}`);
-  return Number(match[1] + match[2]!.replace(/_/g, ''));
-}
-
 /** PrettyTable refuses a negative max_width with this message. */
 export function checkMaxWidth(width: number): number {
   if (width < 0) throw new CliError(`Invalid value for max_width: ${width}`);

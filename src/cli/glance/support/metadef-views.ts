@@ -3,7 +3,8 @@
 import type { MetadefObject } from '../../../api/image/metadefs/objects.js';
 import { text, withDefault } from '../../flags/flag.js';
 import type { Deps } from '../../deps.js';
-import { checkMaxWidth, pyInt } from './metadef-items.js';
+import { checkMaxWidth } from './metadef-items.js';
+import { pyInt } from './metadefs.js';
 import { printDict } from './v2-commands.js';
 
 /** `--max-column-width <integer>`: taken as text and read with int() only once the record is fetched, as glanceclient does. */

@@ -4,6 +4,7 @@
 import type { ModelSchema, PropertySchema } from '../../../api/image/schemas.js';
 import { CliError } from '../../../errors.js';
 import { pformat, pyRepr } from '../../../output/pprint.js';
+import { isType } from './json-schema.js';
 
 interface Violation {
   keyword: string;
@@ -14,27 +15,6 @@ interface Violation {
   instancePath: Array<string | number>;
 }
 
-function typeMatches(type: string, value: unknown): boolean {
-  switch (type) {
-    case 'null':
-      return value === null;
-    case 'string':
-      return typeof value === 'string';
-    case 'boolean':
-      return typeof value === 'boolean';
-    case 'integer':
-      return typeof value === 'number' && Number.isInteger(value);
-    case 'number':
-      return typeof value === 'number';
-    case 'array':
-      return Array.isArray(value);
-    case 'object':
-      return typeof value === 'object' && value !== null && !Array.isArray(value);
-    default:
-      return true;
-  }
-}
-
 /** The first keyword of `schema` (in the server's order) that `value` violates, as jsonschema words it. */
 function violation(schema: PropertySchema, value: unknown, schemaPath: Array<string | number>, instancePath: Array<string | number>): Violation | undefined {
   const at = (keyword: string, message: string): Violation => ({ keyword, message, schema, schemaPath, instance: value, instancePath });
@@ -42,7 +22,7 @@ function violation(schema: PropertySchema, value: unknown, schemaPath: Array<str
   for (const keyword of Object.keys(schema)) {
     if (keyword === 'type') {
       const types = Array.isArray(schema.type) ? schema.type : [schema.type!];
-      if (!types.some((t) => typeMatches(t, value))) return at('type', `${repr} is not of type ${types.map((t) => pyRepr(t)).join(', ')}`);
+      if (!types.some((t) => isType(value, t))) return at('type', `${repr} is not of type ${types.map((t) => pyRepr(t)).join(', ')}`);
     } else if (keyword === 'enum') {
       if (!schema.enum!.some((option) => option === value)) return at('enum', `${repr} is not one of ${pyRepr(schema.enum)}`);
     } else if (keyword === 'maxLength' && typeof value === 'string') {
