@@ -26,6 +26,7 @@ _glance() {
     image-create:--is-protected) COMPREPLY=($(compgen -W 'True False' -- "$cur")); return ;;
     image-create:--protected) COMPREPLY=($(compgen -W 'True False' -- "$cur")); return ;;
     image-create:--hidden) COMPREPLY=($(compgen -W 'True False' -- "$cur")); return ;;
+    image-create:--rotate) COMPREPLY=($(compgen -W 'hide delete' -- "$cur")); return ;;
     image-create:-f|image-create:--format) COMPREPLY=($(compgen -W 'table json yaml value shell csv' -- "$cur")); return ;;
     image-create:--quote) COMPREPLY=($(compgen -W 'all minimal none nonnumeric' -- "$cur")); return ;;
     image-create:--name|image-create:--id|image-create:--owner|image-create:--architecture|image-create:--instance-uuid|image-create:--kernel-id|image-create:--ramdisk-id|image-create:--os-distro|image-create:--os-version|image-create:--description|image-create:--min-disk|image-create:--min-ram|image-create:--tags|image-create:--property|image-create:--file|image-create:--size|image-create:--checksum|image-create:--location|image-create:--copy-from|image-create:--store|image-create:-c|image-create:--column|image-create:--prefix) return ;;
@@ -198,7 +199,7 @@ _glance() {
     cache-list) words='-f --format -c --column --noindent --prefix --quote -h --help' ;;
     cache-queue) words='-h --help' ;;
     explain) words='-f --format -c --column --noindent --prefix --quote -h --help' ;;
-    image-create) words='--name --id --owner --architecture --instance-uuid --kernel-id --ramdisk-id --os-distro --os-version --description --disk-format --container-format --min-disk --min-ram --is-public --visibility --is-protected --protected --hidden --tags --property --file --size --checksum --location --copy-from --store --progress --human-readable --no-format-check --allow-unsafe-image -f --format -c --column --noindent --prefix --quote -h --help' ;;
+    image-create) words='--name --id --owner --architecture --instance-uuid --kernel-id --ramdisk-id --os-distro --os-version --description --disk-format --container-format --min-disk --min-ram --is-public --visibility --is-protected --protected --hidden --tags --property --file --size --checksum --location --copy-from --store --progress --human-readable --no-format-check --allow-unsafe-image --reuse-existing --rotate -f --format -c --column --noindent --prefix --quote -h --help' ;;
     image-create-via-import) words='--name --id --owner --architecture --instance-uuid --kernel-id --ramdisk-id --os-distro --os-version --description --disk-format --container-format --min-disk --min-ram --is-public --visibility --is-protected --protected --hidden --tags --property --file --progress --import-method --uri --remote-region --remote-image-id --remote-service-interface --store --stores --all-stores --allow-failure --no-format-check --allow-unsafe-image -f --format -c --column --noindent --prefix --quote -h --help' ;;
     image-deactivate) words='-h --help' ;;
     image-delete) words='-h --help' ;;

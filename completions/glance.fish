@@ -173,6 +173,8 @@ complete -c glance -n 'contains -- (__glance_command) image-create' -l progress 
 complete -c glance -n 'contains -- (__glance_command) image-create' -l human-readable -d 'Print the size in a human-friendly format'
 complete -c glance -n 'contains -- (__glance_command) image-create' -l no-format-check -d 'Send the data even when its content contradicts its disk format (--disk-format, or the image'\''s)'
 complete -c glance -n 'contains -- (__glance_command) image-create' -l allow-unsafe-image -d 'Send the data even when the format inspector finds it unsafe (backing or data files, VMDK extents, polyglots)'
+complete -c glance -n 'contains -- (__glance_command) image-create' -l reuse-existing -d 'Upload nothing when an active image of this name, formats and data is already in your project: print that one (the data is hashed first; hashes are cached)'
+complete -c glance -n 'contains -- (__glance_command) image-create' -l rotate -x -a 'hide delete' -d 'With --reuse-existing: once the image is active, hide (os_hidden) or delete the older images of its name in your project'
 complete -c glance -n 'contains -- (__glance_command) image-create' -s f -l format -x -a 'table json yaml value shell csv' -d 'Output format'
 complete -c glance -n 'contains -- (__glance_command) image-create' -s c -l column -r -F -d 'Column or field to show (repeatable)'
 complete -c glance -n 'contains -- (__glance_command) image-create' -l noindent -d 'json: no indentation'
