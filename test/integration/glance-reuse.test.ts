@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { glanceApi } from '../helpers/cloud-api.js';
 import { runCli } from '../helpers/cli.js';
+import { runInPty } from '../helpers/pty.js';
 import { oneLine, startCloudProxies, type CloudProxies } from '../helpers/fault-proxy.js';
 import { env, field, glance, unique } from './glance-helpers.js';
 
@@ -116,6 +117,21 @@ describe('--reuse-existing with --file', () => {
     expect(second.stdout).toBe(first.stdout);
     expect(glanceRequests().every((r) => r.startsWith('GET '))).toBe(true);
     expect(await allNamed(name)).toHaveLength(1);
+  });
+
+  it('at a terminal the hashing shows a progress bar the first time, and none on the re-run (the file is not read)', async () => {
+    const name = named('pty');
+    const path = dataFile(randomBytes(3 * 1024 * 1024));
+    const cache = mkdtempSync(join(WORK, 'xdg-pty-'));
+    const first = await runInPty('glance', createArgs(name, path), { env: { ...env(), XDG_CACHE_HOME: cache } });
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain(`Hashing ${path}`);
+    expect(first.stdout).toContain(`\r[${'='.repeat(29)}>] 100%`);
+    const second = await runInPty('glance', createArgs(name, path), { env: { ...env(), XDG_CACHE_HOME: cache } });
+    expect(second.code).toBe(0);
+    expect(second.stdout).not.toContain('Hashing');
+    expect(second.stdout).not.toContain('100%');
+    expect(second.stdout).toContain(`Reused image ${name} `);
   });
 
   it('the v2 dialect prints the reused image as image-show does, and stderr says it was reused', async () => {

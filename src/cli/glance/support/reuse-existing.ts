@@ -97,10 +97,16 @@ export async function knownData(
   if (!source) return reuse.upstream ? { [reuse.upstream.algorithm]: reuse.upstream.hex } : {};
   const path = source.path!;
   const bar = deps.progress(true, source.size);
-  if (deps.tty.stderr && source.size) deps.notice(`Hashing ${path}`);
+  // Said only when the file is read (not on a cache hit), above the bar.
+  let reading = false;
+  const onProgress = (bytes: number): void => {
+    if (!reading && deps.tty.stderr && source.size) deps.notice(`Hashing ${path}`);
+    reading = true;
+    bar.advance(bytes);
+  };
   let hashes: Awaited<ReturnType<typeof hashFile>>;
   try {
-    hashes = await hashFile(path, { cacheDir: defaultHashCacheDir(deps.env), onProgress: (n) => bar.advance(n) });
+    hashes = await hashFile(path, { cacheDir: defaultHashCacheDir(deps.env), onProgress });
   } finally {
     bar.done();
   }
