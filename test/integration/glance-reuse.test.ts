@@ -282,6 +282,36 @@ describe('--reuse-existing with --copy-from', () => {
   });
 });
 
+describe('image-create-via-import --reuse-existing', () => {
+  it('glance-direct from a --file, and web-download from a --uri by its --checksum: the re-run creates nothing', async () => {
+    const name = named('import');
+    const path = dataFile(randomBytes(200_000));
+    const direct = ['--os-image-api-version', '2', 'image-create-via-import', '--name', name, '--disk-format', 'raw', '--container-format', 'bare'];
+    const first = await viaProxy([...direct, '--file', path, '--reuse-existing']);
+    expect(first.code).toBe(0);
+    expect(field(first.stdout, 'status')).toBe('active');
+    proxies.reset();
+    const second = await viaProxy([...direct, '--file', path, '--reuse-existing']);
+    expect(second.code).toBe(0);
+    expect(field(second.stdout, 'id')).toBe(field(first.stdout, 'id'));
+    expect(glanceRequests().every((r) => r.startsWith('GET '))).toBe(true);
+
+    const web = named('web');
+    const args = [...direct.slice(0, 4), web, ...direct.slice(5), '--import-method', 'web-download', '--uri', `${base}/disk.raw`, '--reuse-existing'];
+    const sum = ['--checksum', `md5:${sha('md5', URL_DATA)}`];
+    const fetched = await glance([...args, ...sum]);
+    expect(fetched.code).toBe(0);
+    expect(field(fetched.stdout, 'status')).toBe('active');
+    served.length = 0;
+    const again = await glance([...args, ...sum]);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toMatch(/matched by its checksum/);
+    expect(served).toEqual([]);
+    expect(await allNamed(name)).toHaveLength(1);
+    expect(await allNamed(web)).toHaveLength(1);
+  });
+});
+
 describe('--rotate', () => {
   for (const mode of ['hide', 'delete'] as const) {
     it(`${mode}: older images of the name go once the new one is active, not before`, async () => {

@@ -54,6 +54,8 @@ export interface ReuseFlagContext {
   url?: string;
   urlFlag: string;
   location?: string;
+  /** The command's --checksum means nothing without --reuse-existing (image-create's is also the v1 MD5 check). */
+  checksumNeedsReuse?: boolean;
 }
 
 /** The --reuse-existing options, or undefined without the flag; conflicting flags are a usage error. */
@@ -61,6 +63,7 @@ export function parseReuse(flags: ReuseFlagContext): ReuseOptions | undefined {
   const { reuseExisting, rotate, upstream } = flags;
   if (!reuseExisting) {
     if (rotate) throw new UsageError('error: --rotate needs --reuse-existing (rotation follows the reuse-or-create of an image by name).');
+    if (upstream && flags.checksumNeedsReuse) throw new UsageError('error: --checksum needs --reuse-existing.');
     if (upstream && upstream.algorithm !== 'md5')
       throw new UsageError(`error: --checksum ${upstream.algorithm}:… needs --reuse-existing (without it only an MD5 is checked): add it, or give the MD5.`);
     return undefined;
