@@ -14,12 +14,12 @@ import { stageData } from './image-stage.js';
 import { checkSchemaFields } from '../support/schema-check.js';
 import { discardImage } from '../support/verified-upload.js';
 import { printImage } from '../support/image-views.js';
+import { openstackSdkProperties } from '../../../api/image/reuse.js';
 import {
   checkStoredData,
   knownData,
   parseReuse,
   REUSE_FLAGS,
-  recordedProperties,
   type ReuseOptions,
   reusableImage,
   reuseQuery,
@@ -178,7 +178,7 @@ export const imageCreateViaImport = command({
       const { source, diskFormat } = await checkImageData(deps, { source: given, url, declared }, options);
       if (declared === AUTO_DISK_FORMAT) image = await lookUp(diskFormat);
       if (!image) {
-        const extra = known ? recordedProperties(name, known) : {};
+        const extra = known ? openstackSdkProperties(name, known) : {};
         const fields =
           diskFormat === undefined && !known
             ? options.fields

@@ -8,12 +8,12 @@ import { checkedDataFlags, IMAGE_DATA_FLAGS, IMAGE_PROPERTY_FLAGS, parseImageFla
 import { imageSource, type ImageSource } from '../support/local-data-source.js';
 import { checkSchemaFields } from '../support/schema-check.js';
 import { printImage } from '../support/image-views.js';
+import { openstackSdkProperties } from '../../../api/image/reuse.js';
 import {
   checkStoredData,
   knownData,
   parseReuse,
   REUSE_FLAGS,
-  recordedProperties,
   type ReuseOptions,
   reusableImage,
   reuseQuery,
@@ -93,7 +93,7 @@ export const imageCreate = command({
       const { source, diskFormat } = await checkImageData(deps, { source: given, url: remote, declared }, data);
       if (declared === AUTO_DISK_FORMAT) image = await lookUp(diskFormat);
       if (!image) {
-        const extra = known ? recordedProperties(String(fields.name), known) : {};
+        const extra = known ? openstackSdkProperties(String(fields.name), known) : {};
         const toCreate =
           diskFormat === undefined && !known ? fields : { ...fields, ...extra, ...(diskFormat === undefined ? {} : { disk_format: diskFormat }) };
         if (toCreate !== fields) checkSchemaFields(schema, toCreate);

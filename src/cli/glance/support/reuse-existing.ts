@@ -6,7 +6,7 @@
 // images of the name once the one printed is active.
 import type { ImageApi } from '../../../api/image/index.js';
 import type { Image } from '../../../api/image/images.js';
-import { findReusableImage, olderImagesNamed, openstackSdkProperties, type ReusableImageQuery } from '../../../api/image/reuse.js';
+import { findReusableImage, olderImagesNamed, type ReusableImageQuery } from '../../../api/image/reuse.js';
 import { CliError, messageOf, UsageError } from '../../../errors.js';
 import { type Checksum, formatChecksum, parseChecksum } from '../../../hashes/checksum.js';
 import { defaultHashCacheDir, hashFile } from '../../../hashes/file-hashes.js';
@@ -135,11 +135,6 @@ export async function reusableImage(deps: Pick<Deps, 'notice'>, api: ImageApi, q
   const by = found.matchedBy === 'openstacksdk' ? "openstacksdk's owner_specified.openstack properties" : `its ${found.matchedBy}`;
   deps.notice(`Reused image ${query.name} (${image.id}): it already holds this data (matched by ${by}); nothing was uploaded.`);
   return image;
-}
-
-/** Properties a new image records: openstacksdk's, so the SDK and Ansible recognise it too. */
-export function recordedProperties(name: string, known: KnownData): Record<string, string> {
-  return openstackSdkProperties(name, known);
 }
 
 /**
