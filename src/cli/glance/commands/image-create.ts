@@ -10,6 +10,7 @@ import { checkSchemaFields } from '../support/schema-check.js';
 import { printImage } from '../support/image-views.js';
 import { openstackSdkProperties } from '../../../api/image/reuse.js';
 import {
+  CREATE_CHECKSUM_FLAG,
   checkStoredData,
   knownData,
   parseReuse,
@@ -55,7 +56,7 @@ export const imageCreate = command({
     name: 'image-create',
     summary: 'Create a new image (upload its data from --file or stdin, or take it from --location / --copy-from).',
     example: 'glance image-create --name "fedora-19" --is-public True --disk-format qcow2 --container-format bare --file /data/fedora-19.x86_64.qcow2',
-    options: { ...IMAGE_PROPERTY_FLAGS, ...IMAGE_DATA_FLAGS, ...REUSE_FLAGS },
+    options: { ...IMAGE_PROPERTY_FLAGS, ...IMAGE_DATA_FLAGS, checksum: CREATE_CHECKSUM_FLAG, ...REUSE_FLAGS },
     output: 'record',
   },
   parse({ flags }): Options {

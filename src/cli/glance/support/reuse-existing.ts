@@ -11,7 +11,7 @@ import { CliError, messageOf, UsageError } from '../../../errors.js';
 import { type Checksum, formatChecksum, parseChecksum } from '../../../hashes/checksum.js';
 import { defaultHashCacheDir, hashFile } from '../../../hashes/file-hashes.js';
 import type { Deps } from '../../deps.js';
-import { choice, FlagValueError, noneInGlanceclient, presence } from '../../flags/flag.js';
+import { choice, FlagValueError, noneInGlanceclient, notInGlanceclient, presence, text } from '../../flags/flag.js';
 import type { ImageSource } from './local-data-source.js';
 import { discardImage } from './verified-upload.js';
 
@@ -26,10 +26,18 @@ export const REUSE_FLAGS = noneInGlanceclient({
   ),
   rotate: choice(
     '--rotate <MODE>',
-    'With --reuse-existing: once the image is active, hide (os_hidden) or delete the older images of its name in your project',
+    'With --reuse-existing: once the image is active, hide (os_hidden) or delete the older images of its name in your project: hide or delete',
     ROTATE_MODES,
   ),
 });
+
+/** image-create's --checksum: the v1 MD5 check, and with --reuse-existing an upstream checksum of any of three algorithms. */
+export const CREATE_CHECKSUM_FLAG = notInGlanceclient(
+  text(
+    '--checksum <CHECKSUM>',
+    'v1: MD5 the uploaded data must have (on mismatch the image is deleted); with --reuse-existing also sha256:<hex>, sha512:<hex> or md5:<hex>, the upstream checksum (a --copy-from is looked up by it)',
+  ),
+);
 
 export interface ReuseOptions {
   rotate?: RotateMode;
