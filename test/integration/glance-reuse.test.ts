@@ -3,16 +3,17 @@
 // openstacksdk are recognised and recognise ours, --copy-from is looked up by its upstream
 // checksum before anything is fetched, and --rotate hides or deletes older images only once the
 // new one is active. Bad input: one line, its exit code, nothing created.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { glanceApi } from '../helpers/cloud-api.js';
-import { runCli } from '../helpers/cli.js';
+import { CACHE_HOME, ROOT, runCli } from '../helpers/cli.js';
 import { runInPty } from '../helpers/pty.js';
 import { oneLine, startCloudProxies, type CloudProxies } from '../helpers/fault-proxy.js';
 import { env, field, glance, unique } from './glance-helpers.js';
@@ -27,6 +28,7 @@ let base: string;
 const served: string[] = [];
 const URL_DATA = randomBytes(300 * 1024);
 const names: string[] = [];
+const stalled: ServerResponse[] = [];
 
 const named = (prefix: string): string => {
   const name = unique(`reuse-${prefix}`);
@@ -75,6 +77,14 @@ beforeAll(async () => {
   proxies = await startCloudProxies(env());
   server = createServer((req, res) => {
     served.push(`${req.method} ${req.url}`);
+    if (req.url === '/stall.raw') {
+      // The inspection probe gets its bytes; Glance's own GET gets a part, then nothing more.
+      if (req.headers.range)
+        return void res.writeHead(206, { 'Content-Range': `bytes 0-4095/${URL_DATA.length}`, 'Content-Length': 4096 }).end(URL_DATA.subarray(0, 4096));
+      res.writeHead(200, { 'Content-Length': URL_DATA.length }).write(URL_DATA.subarray(0, 4096));
+      stalled.push(res);
+      return;
+    }
     if (req.url !== '/disk.raw') return void res.writeHead(404).end();
     res.writeHead(200, { 'Content-Length': URL_DATA.length }).end(URL_DATA);
   });
@@ -90,6 +100,7 @@ beforeEach(() => {
 afterAll(async () => {
   for (const name of names) for (const image of await allNamed(name)) await glanceApi('DELETE', `/v2/images/${image.id}`);
   await proxies.close();
+  for (const res of stalled) res.destroy();
   await new Promise((resolve) => server.close(resolve));
 });
 
@@ -314,6 +325,30 @@ describe('image-create-via-import --reuse-existing', () => {
     expect(await allNamed(name)).toHaveLength(1);
     expect(await allNamed(web)).toHaveLength(1);
   });
+});
+
+describe('interrupted while waiting for the import', () => {
+  it('SIGINT deletes the image it created, says so, and exits 130', async () => {
+    const name = named('interrupt');
+    const child = spawn(
+      join(ROOT, 'bin', 'glance'),
+      [
+        ...['--os-image-api-version', '2', 'image-create-via-import', '--name', name, '--disk-format', 'raw', '--container-format', 'bare'],
+        ...['--import-method', 'web-download', '--uri', `${base}/stall.raw`, '--reuse-existing', '--checksum', `sha256:${sha('sha256', URL_DATA)}`],
+      ],
+      { env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: WORK, XDG_CACHE_HOME: CACHE_HOME, ...env() }, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
+    // Signalled once Glance is fetching (its GET is stalled) and the image is importing.
+    for (let i = 0; i < 300 && !(stalled.length > 0 && (await allNamed(name)).some((image) => image.status === 'importing')); i++) await sleep(100);
+    expect((await allNamed(name)).map((image) => image.status)).toEqual(['importing']);
+    child.kill('SIGINT');
+    expect(await closed).toBe(130);
+    expect(stderr).toMatch(/\.\.\. terminating \(SIGINT\)\nImport interrupted: image [0-9a-f-]{36} was deleted\.\n$/);
+    expect(await allNamed(name)).toEqual([]);
+  }, 60_000);
 });
 
 describe('--rotate', () => {

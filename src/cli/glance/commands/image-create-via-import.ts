@@ -91,12 +91,16 @@ async function createAndImport(
 ): Promise<Image> {
   const image = await api.images.create(fields);
   if (!method) return image;
+  // Waiting for the import can take long: Ctrl-C then leaves no half-made image.
+  const forget = reuse ? deps.onInterrupt(async () => deps.notice(`Import interrupted: ${await discardImage(api, image)}.`)) : () => undefined;
   try {
     if (source) await stageData(deps, api, image.id, source, { progress: options.progress });
     await api.imports.start(image.id, importRequest({ ...options, image: image.id, method }, stores));
     return reuse ? await api.imports.waitForActive(image.id, { timeoutMs: IMPORT_TIMEOUT_MS }) : await api.images.get(image.id);
   } catch (err) {
     throw new CliError(`${messageOf(err)}; ${await discardImage(api, image)}.`);
+  } finally {
+    forget();
   }
 }
 
