@@ -185,6 +185,24 @@ describe('--reuse-existing with --file', () => {
     expect(await allNamed(name)).toHaveLength(3);
   });
 
+  it('--owner: the image is looked up in that project, where it was made', async () => {
+    const name = named('owner');
+    const path = dataFile(randomBytes(4096));
+    const projects = await runCli('keystone', ['tenant-list'], { env: env() });
+    const services = /\| ([0-9a-f]{32}) \| +services +\|/.exec(projects.stdout)?.[1];
+    expect(services).toMatch(/^[0-9a-f]{32}$/);
+    const first = await glance(createArgs(name, path, ['--owner', services!]));
+    expect(first.code).toBe(0);
+    expect(field(first.stdout, 'owner')).toBe(services);
+    const second = await glance(createArgs(name, path, ['--owner', services!]));
+    expect(second.code).toBe(0);
+    expect(second.stderr).toMatch(/^Reused image /);
+    expect(field(second.stdout, 'id')).toBe(field(first.stdout, 'id'));
+    // Not in the token's own project: a plain re-run creates its own.
+    expect((await glance(createArgs(name, path))).stderr).toBe('');
+    expect(await allNamed(name)).toHaveLength(2);
+  });
+
   it('a --checksum the file does not have is refused before anything is created', async () => {
     const name = named('bad-sum');
     const data = randomBytes(4096);

@@ -176,7 +176,7 @@ export const imageCreateViaImport = command({
     const known = reuse && (await knownData(deps, given, reuse));
     const name = String(options.fields.name);
     const lookUp = (diskFormat: string | undefined): Promise<Image | undefined> =>
-      known ? reusableImage(deps, api, reuseQuery(name, String(diskFormat), String(options.fields.container_format), known)) : Promise.resolve(undefined);
+      known ? reusableImage(deps, api, reuseQuery(options.fields, diskFormat, known)) : Promise.resolve(undefined);
     let image = declared === AUTO_DISK_FORMAT ? undefined : await lookUp(declared);
     if (!image) {
       const { source, diskFormat } = await checkImageData(deps, { source: given, url, declared }, options);

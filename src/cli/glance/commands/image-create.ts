@@ -86,9 +86,7 @@ export const imageCreate = command({
     // Reuse is looked for before the data is inspected (a re-run reads nothing), unless the format is to be detected.
     const known = reuse && (await knownData(deps, given, reuse));
     const lookUp = (diskFormat: string | undefined): Promise<Image | undefined> =>
-      known
-        ? reusableImage(deps, api, reuseQuery(String(fields.name), String(diskFormat), String(fields.container_format), known))
-        : Promise.resolve(undefined);
+      known ? reusableImage(deps, api, reuseQuery(fields, diskFormat, known)) : Promise.resolve(undefined);
     let image = declared === AUTO_DISK_FORMAT ? undefined : await lookUp(declared);
     if (!image) {
       const { source, diskFormat } = await checkImageData(deps, { source: given, url: remote, declared }, data);

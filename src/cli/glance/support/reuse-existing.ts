@@ -129,10 +129,19 @@ export async function knownData(
   return { md5: hashes.md5, sha256: hashes.sha256, sha512: hashes.sha512 };
 }
 
-/** The lookup for data with these hashes (sha512 is what Glance records as os_hash_value unless its operator chose another algorithm). */
-export function reuseQuery(name: string, diskFormat: string, containerFormat: string, known: KnownData): ReusableImageQuery {
+/** The lookup for the image these create fields describe, holding data with these hashes (sha512 is what Glance records as os_hash_value unless its operator chose another algorithm). */
+export function reuseQuery(fields: Record<string, unknown>, diskFormat: string | undefined, known: KnownData): ReusableImageQuery {
   const byHash = known.sha512 === undefined ? {} : { hashAlgo: 'sha512', hashValue: known.sha512 };
-  return { name, diskFormat, containerFormat, ...byHash, md5: known.md5, sha256: known.sha256 };
+  const owner = typeof fields.owner === 'string' ? fields.owner : undefined;
+  return {
+    name: String(fields.name),
+    owner,
+    diskFormat: String(diskFormat),
+    containerFormat: String(fields.container_format),
+    ...byHash,
+    md5: known.md5,
+    sha256: known.sha256,
+  };
 }
 
 /** The image to print instead of creating one (as Glance shows it now), said on stderr; else undefined. */
