@@ -19,6 +19,7 @@ import { oneLine, startCloudProxies, type CloudProxies } from '../helpers/fault-
 import { env, field, glance, unique } from './glance-helpers.js';
 
 const WORK = mkdtempSync(join(tmpdir(), 'glance-reuse-'));
+const PATCH_TYPE = 'application/openstack-images-v2.1-json-patch';
 const FILE_PUT = /^\/v2\/images\/[^/]+\/file$/;
 const sha = (algo: string, data: Buffer): string => createHash(algo).update(data).digest('hex');
 
@@ -98,7 +99,11 @@ beforeEach(() => {
 });
 
 afterAll(async () => {
-  for (const name of names) for (const image of await allNamed(name)) await glanceApi('DELETE', `/v2/images/${image.id}`);
+  for (const name of names)
+    for (const image of await allNamed(name)) {
+      if (image.protected) await glanceApi('PATCH', `/v2/images/${image.id}`, [{ op: 'replace', path: '/protected', value: false }], PATCH_TYPE);
+      await glanceApi('DELETE', `/v2/images/${image.id}`);
+    }
   await proxies.close();
   for (const res of stalled) res.destroy();
   await new Promise((resolve) => server.close(resolve));
@@ -410,7 +415,6 @@ describe('--rotate', () => {
     expect(field(res.stdout, 'status')).toBe('active');
     expect(oneLine(res.stderr)).toMatch(new RegExp(`^Rotation incomplete: could not delete older image ${old!.id}: HTTP 403 Forbidden: .*protected.*\\.$`));
     expect((await allNamed(name)).map((i) => i.id).sort()).toEqual([old!.id, field(res.stdout, 'id')].sort());
-    await glanceApi('PATCH', `/v2/images/${old!.id}`, [{ op: 'replace', path: '/protected', value: false }], 'application/openstack-images-v2.1-json-patch');
   });
 });
 
