@@ -15,9 +15,11 @@ def text(value):
 
 
 def action_of(action):
-    if action.help == argparse.SUPPRESS:
-        return None
     out = {'optionStrings': action.option_strings, 'dest': action.dest}
+    if action.help == argparse.SUPPRESS:
+        out['suppressed'] = True
+    if isinstance(action, (argparse._HelpAction, argparse._VersionAction)):
+        out['exits'] = True
     if action.metavar is not None:
         out['metavar'] = action.metavar
     nargs = action.nargs
@@ -26,11 +28,11 @@ def action_of(action):
         out['subactions'] = [{'metavar': a.metavar, 'help': a.help} for a in action._choices_actions]
     elif nargs is not None:
         out['nargs'] = nargs
-    if action.choices is not None and not isinstance(action, argparse._SubParsersAction):
+    if action.choices is not None:
         out['choices'] = [str(c) for c in action.choices]
     if action.required:
         out['required'] = True
-    if action.help is not None:
+    if action.help is not None and action.help != argparse.SUPPRESS:
         out['help'] = action.help
     if action.default is not None and action.help and '%(default)' in action.help:
         out['default'] = text(action.default)
@@ -40,7 +42,7 @@ def action_of(action):
 
 
 def parser_of(parser):
-    actions = [a for a in parser._actions if a.help != argparse.SUPPRESS]
+    actions = parser._actions
     groups = []
     for group in parser._action_groups:
         members = [actions.index(a) for a in group._group_actions if a in actions]

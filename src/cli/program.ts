@@ -1,6 +1,6 @@
 // Builds the commander tree for one dialect from the command specs, and decodes what commander
 // parsed into each command's typed flags and arguments.
-import { Argument, Command, Option } from 'commander';
+import { Argument, Command, type HelpContext, Option } from 'commander';
 import type { CommandModule } from './command.js';
 import { type ArgSpec, decodeArgs } from './flags/args.js';
 import { decodeFlags, type Flag, type FlagSet, type OptionSpec } from './flags/flag.js';
@@ -80,7 +80,30 @@ function missingArguments(args: readonly ArgSpec[], missing: string): UsageError
   return new UsageError(`the following arguments are required: ${metavars.slice(Math.max(first, 0)).join(', ')}`);
 }
 
-export function buildProgram(name: string, version: string, description: string, commands: readonly CommandModule[], action: Action): Command {
+/**
+ * Asked before commander prints a help (`help [CMD]`, `CMD --help`, `--help`; '' is the program's
+ * own): true when the caller prints it instead (the glance v2 dialect prints glanceclient's).
+ */
+export type HelpHook = (command: string, viaHelpCommand: boolean) => boolean;
+
+/** Routes a command's help through the hook first. */
+function hookHelp(cmd: Command, name: string, hook: HelpHook, viaHelpCommand: () => boolean): void {
+  const outputHelp = cmd.outputHelp.bind(cmd);
+  Object.assign(cmd, {
+    outputHelp: (context?: HelpContext): void => {
+      if (!hook(name, viaHelpCommand())) outputHelp(context);
+    },
+  });
+}
+
+export function buildProgram(
+  name: string,
+  version: string,
+  description: string,
+  commands: readonly CommandModule[],
+  action: Action,
+  helpHook: HelpHook = () => false,
+): Command {
   const program = new Command(name)
     .description(description)
     .version(version, '--version', 'Print the version and exit')
@@ -134,15 +157,19 @@ export function buildProgram(name: string, version: string, description: string,
       await action(module, options, output, globals);
     });
   }
+  let viaHelpCommand = false;
+  for (const cmd of [program, ...program.commands]) hookHelp(cmd, cmd === program ? '' : cmd.name(), helpHook, () => viaHelpCommand);
   // Our own `help`: an unknown name is a usage error with a suggestion, as a mistyped command is.
   program
     .command('help [command]')
     .description('Show help for a command')
     .action((name: string | undefined): void => {
+      viaHelpCommand = true;
       if (name === undefined) return program.help();
       const known = program.commands;
       const sub = known.find((c) => c.name() === name || c.aliases().includes(name));
       if (sub) return sub.help();
+      if (helpHook(name, true)) return;
       const guess = closest(
         name,
         known.flatMap((c) => [c.name(), ...c.aliases()]),

@@ -78,8 +78,9 @@ function packLines(parts: readonly string[], indent: string, textWidth: number, 
 export function formatUsage(parser: Parser, width: number): string {
   const prefix = 'usage: ';
   const { prog } = parser;
-  const optionals = parser.actions.filter((a) => a.optionStrings.length > 0);
-  const positionals = parser.actions.filter((a) => a.optionStrings.length === 0);
+  const shown = parser.actions.filter((a) => !a.suppressed);
+  const optionals = shown.filter((a) => a.optionStrings.length > 0);
+  const positionals = shown.filter((a) => a.optionStrings.length === 0);
   const usage = [prog, actionsUsage([...optionals, ...positionals])].filter((s) => s).join(' ');
   if (prefix.length + usage.length <= width) return `${prefix}${usage}`;
   const optParts = actionsUsage(optionals).match(PART) ?? [];
@@ -157,7 +158,7 @@ function formatText(text: string, indent: number, width: number): string {
 /** The longest invocation plus its indent, over every listed action and subaction. */
 function actionMaxLength(parser: Parser): number {
   let longest = 0;
-  for (const action of parser.actions) {
+  for (const action of parser.actions.filter((a) => !a.suppressed)) {
     longest = Math.max(longest, invocation(action).length + INDENT_INCREMENT);
     for (const sub of action.subactions ?? []) longest = Math.max(longest, sub.metavar.length + 2 * INDENT_INCREMENT);
   }
@@ -173,7 +174,8 @@ export function formatHelp(parser: Parser, width: number): string {
   for (const group of parser.groups) {
     // An empty description still adds its blank line, as argparse's does.
     let items = group.description !== null ? formatText(group.description, INDENT_INCREMENT, width) : '';
-    for (const index of group.actions) items += formatAction(parser.actions[index]!, INDENT_INCREMENT, layout);
+    for (const action of group.actions.map((index) => parser.actions[index]!).filter((a) => !a.suppressed))
+      items += formatAction(action, INDENT_INCREMENT, layout);
     if (items) help += `\n${group.title ? `${group.title}:\n` : ''}${items}\n`;
   }
   if (parser.epilog !== null) help += formatText(parser.epilog, 0, width);

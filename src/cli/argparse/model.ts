@@ -1,6 +1,6 @@
 // A parser in Python argparse's terms, as much of it as its help, usage and errors need: what
 // scripts/glanceclient-parsers.py dumps from python-glanceclient, and what our own extra flags
-// become (extras.ts). Actions whose help is argparse.SUPPRESS are left out.
+// become (extras.ts).
 
 /** argparse's nargs: undefined is one value; 0 a flag taking none (store_true, version); 'A...' a subcommand and its arguments. */
 export type Nargs = undefined | 0 | '?' | '*' | '+' | 'A...' | number;
@@ -19,6 +19,12 @@ export interface Action {
   default?: string;
   /** Values go through int() (the only conversion of glanceclient's that can fail). */
   type?: 'int';
+  /** Help is argparse.SUPPRESS: parsed, never shown. */
+  suppressed?: boolean;
+  /** -h/--help, --version: argparse acts on it (and exits) as soon as it is parsed. */
+  exits?: boolean;
+  /** Not python-glanceclient's: one of this CLI's own flags (suppressed in glanceclient's help), listed in our section or not. */
+  ours?: 'listed' | 'unlisted';
   /** A subcommand list's entries (help's indented lines under <subcommand>). */
   subactions?: ReadonlyArray<{ metavar: string; help?: string }>;
 }
