@@ -133,8 +133,8 @@ export async function main(dialect: Dialect, argv: readonly string[] = process.a
     const usageFailure = parsing && ((err instanceof CommanderError && err.exitCode !== 0) || err instanceof UsageError);
     // The v2 dialect reports what glanceclient's argparse reports for the same command line, if it refuses it.
     const argparse =
-      usageFailure && dialect === 'glance' && asksForV2(program, process.env)
-        ? (await import('./cli/argparse/glance-v2.js')).v2UsageError(normaliseArgv(argv), await columns())
+      usageFailure && dialect === 'glance'
+        ? (await import('./cli/argparse/glance-v2.js')).argparseUsageError(normaliseArgv(argv), await columns(), asksForV2(program, process.env))
         : undefined;
     if (argparse !== undefined) {
       if ('stdout' in argparse) outcome.stdout.write(argparse.stdout);

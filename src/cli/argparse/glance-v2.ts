@@ -104,12 +104,17 @@ export function v2Help(request: HelpRequest, columns: number): { stdout: string 
 /**
  * argparse's report for a command line (after the program name) that glanceclient's parsers
  * refuse: its usage, then `<prog>: error: …` (stderr, exit 2); or the help it prints for a -h
- * after the error commander saw; undefined when glanceclient would take the command line.
+ * after the error commander saw; undefined when glanceclient would take the command line. In the
+ * v1 dialect, only a glanceclient-only command's own errors (spec.glanceclientErrors) are argparse's.
  */
-export function v2UsageError(argv: readonly string[], columns: number): { stderr: string } | { stdout: string } | undefined {
+export function argparseUsageError(argv: readonly string[], columns: number, v2: boolean): { stderr: string } | { stdout: string } | undefined {
   const width = columns - 2;
   const outcome = argparseOutcome(mainParser(), commandParsers(), argv);
   if (outcome === undefined) return undefined;
+  if (!v2) {
+    const name = 'error' in outcome ? outcome.parser.prog.replace(/^glance ?/, '') : '';
+    if (!glanceCommands.some((module) => module.spec.name === name && module.spec.glanceclientErrors)) return undefined;
+  }
   if ('help' in outcome) return { stdout: formatHelp(outcome.help, width) + oursSection(outcome.help, width) };
   return { stderr: `${formatUsage(outcome.parser, width)}\n${outcome.parser.prog}: error: ${outcome.error}\n` };
 }
