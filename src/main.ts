@@ -134,7 +134,12 @@ export async function main(dialect: Dialect, argv: readonly string[] = process.a
     // The v2 dialect reports what glanceclient's argparse reports for the same command line, if it refuses it.
     const argparse =
       usageFailure && dialect === 'glance'
-        ? (await import('./cli/argparse/glance-v2.js')).argparseUsageError(normaliseArgv(argv), await columns(), asksForV2(program, process.env))
+        ? (await import('./cli/argparse/glance-v2.js')).argparseUsageError(
+            normaliseArgv(argv),
+            await columns(),
+            asksForV2(program, process.env),
+            err instanceof UsageError ? err.message : '',
+          )
         : undefined;
     if (argparse !== undefined) {
       if ('stdout' in argparse) outcome.stdout.write(argparse.stdout);

@@ -14,7 +14,7 @@ import parsers from './glanceclient-parsers.json' with { type: 'json' };
 
 const GLANCECLIENT = parsers as GlanceclientParsers;
 
-export const OURS_TITLE = 'Options of this CLI (not in glanceclient)';
+const OURS_TITLE = 'Options of this CLI (not in glanceclient)';
 
 /** One of our flags as an argparse optional: '-f, --format <FORMAT>', '--hidden [BOOL]', '--tags <TAGS...>', '--progress'. */
 function actionOf(spec: OptionSpec, taken: ReadonlySet<string>): Action[] {
@@ -101,16 +101,29 @@ export function v2Help(request: HelpRequest, columns: number): { stdout: string 
   return { stdout: text + oursSection(parser, width) };
 }
 
+/** Our own complaint about a command line glanceclient would take (a flag of ours, a check of ours), under argparse's usage line. */
+function underArgparseUsage(message: string, width: number): { stderr: string } | undefined {
+  const match = /^usage: .*\n(glance ([\w-]+): error: [^]*)$/.exec(message);
+  const parser = match && commandParsers()[match[2]!];
+  return parser ? { stderr: `${formatUsage(parser, width)}\n${match[1]}\n` } : undefined;
+}
+
 /**
  * argparse's report for a command line (after the program name) that glanceclient's parsers
  * refuse: its usage, then `<prog>: error: …` (stderr, exit 2); or the help it prints for a -h
- * after the error commander saw; undefined when glanceclient would take the command line. In the
- * v1 dialect, only a glanceclient-only command's own errors (spec.glanceclientErrors) are argparse's.
+ * after the error commander saw. When glanceclient would take the command line, the v2 dialect
+ * still puts argparse's usage line over our own complaint; the v1 dialect keeps it as it is, and
+ * only a glanceclient-only command's own errors (spec.glanceclientErrors) are argparse's there.
  */
-export function argparseUsageError(argv: readonly string[], columns: number, v2: boolean): { stderr: string } | { stdout: string } | undefined {
+export function argparseUsageError(
+  argv: readonly string[],
+  columns: number,
+  v2: boolean,
+  ourMessage: string,
+): { stderr: string } | { stdout: string } | undefined {
   const width = columns - 2;
   const outcome = argparseOutcome(mainParser(), commandParsers(), argv);
-  if (outcome === undefined) return undefined;
+  if (outcome === undefined) return v2 ? underArgparseUsage(ourMessage, width) : undefined;
   if (!v2) {
     const name = 'error' in outcome ? outcome.parser.prog.replace(/^glance ?/, '') : '';
     if (!glanceCommands.some((module) => module.spec.name === name && module.spec.glanceclientErrors)) return undefined;
