@@ -1,4 +1,4 @@
-// esbuild plugins shared by every build (dist/, the snapshot, the single executable).
+// esbuild plugins shared by every build (dist/, the single executable).
 import { readFileSync } from 'node:fs';
 
 // undici's HTTP/2 client loads node:http2 (and with it tls) at start-up; we never allow h2
@@ -15,8 +15,7 @@ export const withoutHttp2 = {
 
 // Built-in modules our dependencies require at import time but use only on rare paths. Deferred,
 // a command never loads node:http (undici speaks through node:net) nor node:child_process (commander
-// spawns only for executable subcommands, which we have none of); and node:http cannot be loaded
-// while a V8 start-up snapshot is built. Every rewrite must match: a dependency update that moves
+// spawns only for executable subcommands, which we have none of). Every rewrite must match: a dependency update that moves
 // the code fails the build instead of silently loading the module again.
 const REWRITES = [
   {
@@ -59,7 +58,7 @@ export const lazyBuiltins = {
   },
 };
 
-// A start-up snapshot has no dynamic import(): `await import('node:x')` becomes a lazy require.
+// A single executable's CommonJS main has no dynamic import(): `await import('node:x')` becomes a lazy require.
 export const builtinImportAsRequire = {
   name: 'builtin-import-as-require',
   setup(b) {

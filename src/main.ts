@@ -42,8 +42,8 @@ export function formatError(err: unknown, dialect: Dialect, debug: boolean, imag
   return messageOf(err);
 }
 
-/** One dialect's commander tree, and the command action it calls; built once per process, or ahead of time into the start-up snapshot. */
-export interface PreparedProgram {
+/** One dialect's commander tree, and the command action it calls. */
+interface PreparedProgram {
   program: Command;
   /** What the command action reports back to main(). */
   outcome: { globals?: GlobalOptions; exitCode: number; stdout: Stdout };
@@ -54,7 +54,7 @@ async function loadCommands(dialect: Dialect): Promise<readonly CommandModule[]>
   return dialect === 'glance' ? (await import('./cli/glance/index.js')).glanceCommands : (await import('./cli/keystone/index.js')).keystoneCommands;
 }
 
-export function prepareProgram(dialect: Dialect, commands: readonly CommandModule[]): PreparedProgram {
+function prepareProgram(dialect: Dialect, commands: readonly CommandModule[]): PreparedProgram {
   const outcome: PreparedProgram['outcome'] = { exitCode: EXIT.ok, stdout: processStdout(false) };
   const program = buildProgram(dialect, VERSION, DESCRIPTIONS[dialect], commands, async (module, options, output, globalFlags) => {
     const globals = globalsFrom(globalFlags, process.env, dialect);
@@ -68,11 +68,11 @@ export function prepareProgram(dialect: Dialect, commands: readonly CommandModul
   return { program, outcome };
 }
 
-export async function main(dialect: Dialect, argv: readonly string[] = process.argv.slice(2), prepared?: PreparedProgram): Promise<void> {
+export async function main(dialect: Dialect, argv: readonly string[] = process.argv.slice(2)): Promise<void> {
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(0); // `glance image-list | head -1` ends quietly
   });
-  const { program, outcome } = prepared ?? prepareProgram(dialect, await loadCommands(dialect));
+  const { program, outcome } = prepareProgram(dialect, await loadCommands(dialect));
   outcome.stdout = processStdout(takeStdoutClosed(process.env));
   // process.stderr only when it is a terminal: making the stream costs start-up time.
   const paint = await colours(isatty(2) ? process.stderr : { isTTY: false }, process.env);
