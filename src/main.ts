@@ -2,6 +2,7 @@
 import { isatty } from 'node:tty';
 import { type Command, CommanderError } from 'commander';
 import type { CommandModule } from './cli/command.js';
+import { commandsFor } from './cli/command-table.js';
 import type { Dialect } from './cli/deps.js';
 import { globalsFrom, type GlobalOptions } from './cli/globals.js';
 import { makeDeps } from './cli/make-deps.js';
@@ -49,11 +50,6 @@ interface PreparedProgram {
   outcome: { globals?: GlobalOptions; exitCode: number; stdout: Stdout };
 }
 
-async function loadCommands(dialect: Dialect): Promise<readonly CommandModule[]> {
-  // Each dialect loads only its own commands.
-  return dialect === 'glance' ? (await import('./cli/glance/index.js')).glanceCommands : (await import('./cli/keystone/index.js')).keystoneCommands;
-}
-
 function prepareProgram(dialect: Dialect, commands: readonly CommandModule[]): PreparedProgram {
   const outcome: PreparedProgram['outcome'] = { exitCode: EXIT.ok, stdout: processStdout(false) };
   const program = buildProgram(dialect, VERSION, DESCRIPTIONS[dialect], commands, async (module, options, output, globalFlags) => {
@@ -72,7 +68,7 @@ export async function main(dialect: Dialect, argv: readonly string[] = process.a
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(0); // `glance image-list | head -1` ends quietly
   });
-  const { program, outcome } = prepareProgram(dialect, await loadCommands(dialect));
+  const { program, outcome } = prepareProgram(dialect, await commandsFor(dialect, normaliseArgv(argv)));
   outcome.stdout = processStdout(takeStdoutClosed(process.env));
   // process.stderr only when it is a terminal: making the stream costs start-up time.
   const paint = await colours(isatty(2) ? process.stderr : { isTTY: false }, process.env);

@@ -33,6 +33,13 @@ describe('start-up', () => {
     expect(files.filter((u) => /\/dist\/factory-/.test(u))).toEqual([]);
   });
 
+  it("a command loads its own module and no other command's", () => {
+    const { code, urls } = loadedModules('glance', ['image-list', '--help']);
+    expect(code).toBe(0);
+    const commands = urls.map((u) => /\/dist\/((image|member|md|task|cache|location|stores)-[a-z-]+)-[A-Z0-9]+\.js$/.exec(u)?.[1]).filter(Boolean);
+    expect(commands).toEqual(['image-list']);
+  });
+
   it('keystone --help likewise', () => {
     const { code, urls } = loadedModules('keystone', ['--help']);
     expect(code).toBe(0);
