@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 import { inject } from 'postject';
-import { builtinImportAsRequire, lazyBuiltins, withoutHttp2 } from './esbuild-plugins.mjs';
+import { builtinImportAsRequire, lazyBuiltins } from './esbuild-plugins.mjs';
 
 const root = new URL('..', import.meta.url);
 const out = new URL('dist-sea/', root);
@@ -26,7 +26,7 @@ await build({
   minifySyntax: true,
   minifyWhitespace: true,
   define: { __VERSION__: JSON.stringify(pkg.version) },
-  plugins: [withoutHttp2, lazyBuiltins, builtinImportAsRequire],
+  plugins: [lazyBuiltins, builtinImportAsRequire],
   logLevel: 'warning',
 });
 writeFileSync(path('sea-config.json'), JSON.stringify({ main: path('sea.cjs'), output: path('sea.blob'), disableExperimentalSEAWarning: true }));

@@ -4,7 +4,7 @@
 // Builds into a fresh directory and swaps it in, so a CLI run (a test, the bench) never meets a
 // half-written dist/. `--outdir DIR` builds elsewhere (the bench builds its own private copy).
 import { build } from 'esbuild';
-import { lazyBuiltins, withoutHttp2 } from './esbuild-plugins.mjs';
+import { lazyBuiltins } from './esbuild-plugins.mjs';
 import { readFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,7 +21,7 @@ const common = {
   target: 'node20',
   sourcemap: false,
   minifySyntax: true,
-  plugins: [withoutHttp2, lazyBuiltins],
+  plugins: [lazyBuiltins],
   logLevel: 'warning',
   format: 'esm',
   // Some CommonJS dependencies call require() for Node built-ins.
