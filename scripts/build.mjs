@@ -35,7 +35,7 @@ try {
   await build({
     ...common,
     define: { __VERSION__: JSON.stringify(pkg.version), __COMMAND_TABLES__: JSON.stringify(tables) },
-    entryPoints: ['src/main.ts'],
+    entryPoints: ['src/entry.ts'],
     outdir: fresh,
     splitting: true,
   });

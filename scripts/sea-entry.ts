@@ -4,7 +4,7 @@
 // `openstack-classic glance ...` works too.
 import { basename } from 'node:path';
 import type { Dialect } from '../src/cli/deps.js';
-import { main } from '../src/main.js';
+import { main } from '../src/entry.js';
 
 const DIALECTS: readonly Dialect[] = ['glance', 'keystone'];
 const isDialect = (name: string | undefined): name is Dialect => DIALECTS.includes(name as Dialect);

@@ -47,7 +47,7 @@ describe('npm package', () => {
         'README.md',
         'bin/glance',
         'bin/keystone',
-        'dist/main.js',
+        'dist/entry.js',
         'completions/glance.bash',
         'completions/_keystone',
         'completions/glance.fish',

@@ -27,7 +27,7 @@ describe('start-up', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('image-create');
     const files = urls.filter((u) => u.startsWith('file:'));
-    expect(files.some((u) => u.endsWith('/dist/main.js'))).toBe(true);
+    expect(files.some((u) => u.endsWith('/dist/entry.js'))).toBe(true);
     expect(files.filter((u) => /tsx|typescript|node_modules|\.ts$/.test(u))).toEqual([]);
     // The session factory chunk is what imports the HTTP stack: --help must not reach it.
     expect(files.filter((u) => /\/dist\/factory-/.test(u))).toEqual([]);
