@@ -34,7 +34,7 @@ try {
   rmSync(tablesFile);
   await build({
     ...common,
-    define: { __VERSION__: JSON.stringify(pkg.version), __COMMAND_TABLES__: JSON.stringify(tables) },
+    define: { __VERSION__: JSON.stringify(pkg.version), __COMMAND_TABLES__: JSON.stringify(JSON.stringify(tables)) },
     entryPoints: ['src/entry.ts'],
     outdir: fresh,
     splitting: true,

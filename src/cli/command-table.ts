@@ -18,7 +18,9 @@ export interface CommandEntry {
 
 export type CommandTables = Record<Dialect, readonly CommandEntry[]>;
 
-declare const __COMMAND_TABLES__: CommandTables | undefined;
+// JSON text, not an object: esbuild inlines a string where it is used, but hoists an object into a
+// chunk every entry loads (--version included).
+declare const __COMMAND_TABLES__: string | undefined;
 
 export function commandEntry({ spec }: CommandModule): CommandEntry {
   return {
@@ -65,7 +67,7 @@ export function invokedCommand(argv: readonly string[], table: readonly CommandE
  * the sources (no table: tests), or for bash-completion (it lists every command's flags): every module.
  */
 export async function commandsFor(dialect: Dialect, argv: readonly string[]): Promise<readonly CommandModule[]> {
-  const table = typeof __COMMAND_TABLES__ === 'undefined' ? undefined : __COMMAND_TABLES__[dialect];
+  const table = typeof __COMMAND_TABLES__ === 'undefined' ? undefined : (JSON.parse(__COMMAND_TABLES__) as CommandTables)[dialect];
   const invoked = table && invokedCommand(argv, table, globalFlagsFor(dialect));
   if (!table || invoked?.name === 'bash-completion') {
     return dialect === 'glance' ? (await import('./glance/index.js')).glanceCommands : (await import('./keystone/index.js')).keystoneCommands;

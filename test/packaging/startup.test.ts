@@ -33,6 +33,16 @@ describe('start-up', () => {
     expect(files.filter((u) => /\/dist\/factory-/.test(u))).toEqual([]);
   });
 
+  it('glance --version loads dist/entry.js and no more: no commander, no command table', () => {
+    const { code, urls, stdout } = loadedModules('glance', ['--version']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+    const dist = urls.filter((u) => u.includes('/dist/')).map((u) => u.replace(/.*\/dist\//, ''));
+    // entry.js and esbuild's shared helpers; main-*.js (commander, the table) never.
+    expect(dist[0]).toBe('entry.js');
+    expect(dist.slice(1)).toEqual([expect.stringMatching(/^chunk-/)]);
+  });
+
   it("a command loads its own module and no other command's", () => {
     const { code, urls } = loadedModules('glance', ['image-list', '--help']);
     expect(code).toBe(0);

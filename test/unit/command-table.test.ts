@@ -50,7 +50,7 @@ describe('command table', () => {
   });
 
   it("stands stubs for the commands a run does not load, which list as the real ones; the run's own is the real module", async () => {
-    withTables.__COMMAND_TABLES__ = tables;
+    withTables.__COMMAND_TABLES__ = JSON.stringify(tables);
     for (const dialect of ['glance', 'keystone'] as const) {
       const full = helpOf(dialect, REGISTRIES[dialect]);
       expect(helpOf(dialect, await commandsFor(dialect, ['--help']))).toBe(full);
