@@ -77,7 +77,9 @@ export class Wire {
       path: url.pathname + url.search,
     };
     if (url.protocol !== 'https:') {
-      if (route) Object.assign(options, { ...this.proxyTarget(route), path: url.href, headers: { ...req.headers, ...proxyAuthorization(route) } });
+      // The absolute URL to the proxy, and the origin (not the proxy) as Host, as requests sends them.
+      if (route)
+        Object.assign(options, { ...this.proxyTarget(route), path: url.href, headers: { Host: url.host, ...req.headers, ...proxyAuthorization(route) } });
       options.agent = route?.proxy.protocol === 'https:' ? await this.proxyAgent() : this.httpAgent;
       return this.exchange(route?.proxy.protocol === 'https:' ? await import('node:https') : http, options, req.body);
     }
