@@ -61,7 +61,7 @@ const report = {
   finished: new Date().toISOString(),
   machine: machineInfo(),
   cloud: { keystone: cloud.keystone_url, glance: cloud.glance_url, passwordHash: hash },
-  ours: { commit: env.commit, cli: 'bin/glance / bin/keystone (bundled dist/, V8 start-up snapshot)' },
+  ours: { commit: env.commit, cli: 'bin/glance / bin/keystone (bundled dist/)' },
   reference: env.reference,
   config,
   results,

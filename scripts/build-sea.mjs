@@ -1,14 +1,13 @@
 #!/usr/bin/env node
 // Node single-executable build: dist-sea/openstack-classic (one file, no node_modules) and the
 // symlinks glance and keystone next to it. Steps: esbuild CommonJS bundle of scripts/sea-entry.ts
-// (src/main.ts and every dependency inlined), `node --experimental-sea-config` to make the blob
-// with a start-up snapshot in it (as bin/ uses: src/startup/preloaded.ts), a copy of this node binary,
-// postject to inject the blob.
+// (src/main.ts and every dependency inlined), `node --experimental-sea-config` to make the blob,
+// a copy of this node binary, postject to inject the blob.
 import { execFileSync } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 import { inject } from 'postject';
-import { builtinImportAsRequire, lazyBuiltins, withoutHttp2 } from './esbuild-plugins.mjs';
+import { builtinImportAsRequire, lazyBuiltins } from './esbuild-plugins.mjs';
 
 const root = new URL('..', import.meta.url);
 const out = new URL('dist-sea/', root);
@@ -27,13 +26,10 @@ await build({
   minifySyntax: true,
   minifyWhitespace: true,
   define: { __VERSION__: JSON.stringify(pkg.version) },
-  plugins: [withoutHttp2, lazyBuiltins, builtinImportAsRequire],
+  plugins: [lazyBuiltins, builtinImportAsRequire],
   logLevel: 'warning',
 });
-writeFileSync(
-  path('sea-config.json'),
-  JSON.stringify({ main: path('sea.cjs'), output: path('sea.blob'), disableExperimentalSEAWarning: true, useSnapshot: true }),
-);
+writeFileSync(path('sea-config.json'), JSON.stringify({ main: path('sea.cjs'), output: path('sea.blob'), disableExperimentalSEAWarning: true }));
 execFileSync(process.execPath, ['--experimental-sea-config', path('sea-config.json')], { stdio: 'inherit' });
 
 const exe = path('openstack-classic');

@@ -1,12 +1,11 @@
-// Bundles src/main.ts into dist/ with code splitting, so start-up loads only what a command needs,
-// and src/startup/snapshot.ts into dist/snapshot/cli.cjs, from which scripts/snapshot.mjs makes the V8
-// start-up snapshot that bin/glance and bin/keystone start from (README, "Start-up").
+// Bundles src/main.ts into dist/ with code splitting, so start-up loads only what a command needs
+// (README, "Start-up"): the table of commands (scripts/command-tables.ts) is built in, and a run
+// loads the module of its own command alone.
 // Builds into a fresh directory and swaps it in, so a CLI run (a test, the bench) never meets a
 // half-written dist/. `--outdir DIR` builds elsewhere (the bench builds its own private copy).
 import { build } from 'esbuild';
-import { builtinImportAsRequire, lazyBuiltins, withoutHttp2 } from './esbuild-plugins.mjs';
-import { buildSnapshot } from './snapshot.mjs';
-import { copyFileSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { lazyBuiltins } from './esbuild-plugins.mjs';
+import { readFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -15,41 +14,34 @@ const at = process.argv.indexOf('--outdir');
 const outdir = resolve(at > 0 ? process.argv[at + 1] : resolve(root, 'dist'));
 const fresh = `${outdir}.building-${process.pid}`;
 const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8'));
+const common = {
+  absWorkingDir: root,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  sourcemap: false,
+  minifySyntax: true,
+  plugins: [lazyBuiltins],
+  logLevel: 'warning',
+  format: 'esm',
+  // Some CommonJS dependencies call require() for Node built-ins.
+  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+};
 try {
-  const common = {
-    absWorkingDir: root,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    sourcemap: false,
-    minifySyntax: true,
-    define: { __VERSION__: JSON.stringify(pkg.version) },
-    plugins: [withoutHttp2, lazyBuiltins],
-    logLevel: 'warning',
-  };
+  const tablesFile = `${fresh}-tables.mjs`;
+  await build({ ...common, entryPoints: ['scripts/command-tables.ts'], outfile: tablesFile });
+  const { tables } = await import(tablesFile);
+  rmSync(tablesFile);
   await build({
     ...common,
-    entryPoints: ['src/main.ts'],
+    define: { __VERSION__: JSON.stringify(pkg.version), __COMMAND_TABLES__: JSON.stringify(JSON.stringify(tables)) },
+    entryPoints: ['src/entry.ts'],
     outdir: fresh,
     splitting: true,
-    format: 'esm',
-    // Some CommonJS dependencies call require() for Node built-ins.
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   });
-  // One file: a snapshot is built from a single script.
-  await build({
-    ...common,
-    entryPoints: ['src/startup/snapshot.ts'],
-    outfile: `${fresh}/snapshot/cli.cjs`,
-    format: 'cjs',
-    minifyWhitespace: true,
-    plugins: [...common.plugins, builtinImportAsRequire],
-  });
-  // The package's postinstall rebuilds the snapshot with the installing Node, with this same code.
-  copyFileSync(resolve(root, 'scripts/snapshot.mjs'), `${fresh}/snapshot/build.mjs`);
-  buildSnapshot(fresh);
   rmSync(outdir, { recursive: true, force: true });
   renameSync(fresh, outdir);
 } finally {
   rmSync(fresh, { recursive: true, force: true });
+  rmSync(`${fresh}-tables.mjs`, { force: true });
 }

@@ -1,39 +1,11 @@
-// esbuild plugins shared by every build (dist/, the snapshot, the single executable).
+// esbuild plugins shared by every build (dist/, the single executable).
 import { readFileSync } from 'node:fs';
 
-// undici's HTTP/2 client loads node:http2 (and with it tls) at start-up; we never allow h2
-// (Glance and Keystone speak HTTP/1.1), so its module is replaced by one that says so if reached.
-export const withoutHttp2 = {
-  name: 'undici-without-http2',
-  setup(b) {
-    b.onLoad({ filter: /undici[\\/]lib[\\/]dispatcher[\\/]client-h2\.js$/ }, () => ({
-      contents: "module.exports = function connectH2 () { throw new Error('HTTP/2 was negotiated, but this CLI speaks HTTP/1.1 only') }",
-      loader: 'js',
-    }));
-  },
-};
-
 // Built-in modules our dependencies require at import time but use only on rare paths. Deferred,
-// a command never loads node:http (undici speaks through node:net) nor node:child_process (commander
-// spawns only for executable subcommands, which we have none of); and node:http cannot be loaded
-// while a V8 start-up snapshot is built. Every rewrite must match: a dependency update that moves
-// the code fails the build instead of silently loading the module again.
+// a command never loads node:child_process (commander spawns only for executable subcommands,
+// which we have none of). Every rewrite must match: a dependency update that moves the code fails
+// the build instead of silently loading the module again.
 const REWRITES = [
-  {
-    file: /undici[\\/]lib[\\/]dispatcher[\\/]client\.js$/,
-    edits: [
-      ["const http = require('node:http')\n", ''],
-      [/const getDefaultNodeMaxHeaderSize = http &&[\s\S]*?invalid'\) }\n/, "const getDefaultNodeMaxHeaderSize = () => require('node:http').maxHeaderSize\n"],
-    ],
-  },
-  {
-    file: /undici[\\/]lib[\\/]core[\\/]util\.js$/,
-    edits: [
-      ["const { IncomingMessage } = require('node:http')\n", ''],
-      // The name first, so that destroying any other stream does not load node:http.
-      ['=== IncomingMessage', "=== (Object.getPrototypeOf(stream).constructor.name === 'IncomingMessage' && require('node:http').IncomingMessage)"],
-    ],
-  },
   {
     file: /commander[\\/]lib[\\/]command\.js$/,
     edits: [
@@ -59,7 +31,7 @@ export const lazyBuiltins = {
   },
 };
 
-// A start-up snapshot has no dynamic import(): `await import('node:x')` becomes a lazy require.
+// A single executable's CommonJS main has no dynamic import(): `await import('node:x')` becomes a lazy require.
 export const builtinImportAsRequire = {
   name: 'builtin-import-as-require',
   setup(b) {

@@ -2,6 +2,7 @@
 import { isatty } from 'node:tty';
 import { type Command, CommanderError } from 'commander';
 import type { CommandModule } from './cli/command.js';
+import { commandsFor } from './cli/command-table.js';
 import type { Dialect } from './cli/deps.js';
 import { globalsFrom, type GlobalOptions, imageApiVersion } from './cli/globals.js';
 import { makeDeps } from './cli/make-deps.js';
@@ -42,8 +43,8 @@ export function formatError(err: unknown, dialect: Dialect, debug: boolean, imag
   return messageOf(err);
 }
 
-/** One dialect's commander tree, and the command action it calls; built once per process, or ahead of time into the start-up snapshot. */
-export interface PreparedProgram {
+/** One dialect's commander tree, and the command action it calls. */
+interface PreparedProgram {
   program: Command;
   /** What the command action reports back to main(). */
   outcome: {
@@ -72,12 +73,7 @@ function asksForV2(program: Command, env: NodeJS.ProcessEnv): boolean {
 const columns = async (): Promise<number> =>
   (await import('./cli/argparse/formatter.js')).terminalColumns(process.env, process.stdout.isTTY ? process.stdout.columns : undefined);
 
-async function loadCommands(dialect: Dialect): Promise<readonly CommandModule[]> {
-  // Each dialect loads only its own commands.
-  return dialect === 'glance' ? (await import('./cli/glance/index.js')).glanceCommands : (await import('./cli/keystone/index.js')).keystoneCommands;
-}
-
-export function prepareProgram(dialect: Dialect, commands: readonly CommandModule[]): PreparedProgram {
+function prepareProgram(dialect: Dialect, commands: readonly CommandModule[]): PreparedProgram {
   const outcome: PreparedProgram['outcome'] = { exitCode: EXIT.ok, stdout: processStdout(false) };
   const program: Command = buildProgram(
     dialect,
@@ -102,11 +98,11 @@ export function prepareProgram(dialect: Dialect, commands: readonly CommandModul
   return { program, outcome };
 }
 
-export async function main(dialect: Dialect, argv: readonly string[] = process.argv.slice(2), prepared?: PreparedProgram): Promise<void> {
+export async function main(dialect: Dialect, argv: readonly string[] = process.argv.slice(2)): Promise<void> {
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(0); // `glance image-list | head -1` ends quietly
   });
-  const { program, outcome } = prepared ?? prepareProgram(dialect, await loadCommands(dialect));
+  const { program, outcome } = prepareProgram(dialect, await commandsFor(dialect, normaliseArgv(argv)));
   outcome.stdout = processStdout(takeStdoutClosed(process.env));
   // process.stderr only when it is a terminal: making the stream costs start-up time.
   const paint = await colours(isatty(2) ? process.stderr : { isTTY: false }, process.env);

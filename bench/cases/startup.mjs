@@ -20,6 +20,20 @@ export function startupCases(env) {
         python: { argv: python('--help'), env: pythonEnv },
         node: { argv: ['node', '-e', '0'], env: oursEnv }, // the runtime's own floor
       },
+      floor: { maxFaults: 2800, maxWallRatio: 1.6 },
+    },
+    {
+      id: 'version',
+      group: 'startup',
+      title: 'glance --version',
+      unit: 'ms',
+      variants: {
+        ours: { argv: ours('glance', '--version'), env: oursEnv },
+        plain: { argv: oursPlain('glance', '--version'), env: oursEnv },
+        python: { argv: python('--version'), env: pythonEnv },
+        node: { argv: ['node', '-e', '0'], env: oursEnv },
+      },
+      floor: {},
     },
     {
       id: 'image-list',
@@ -34,6 +48,7 @@ export function startupCases(env) {
         curl: { argv: curlGet(`${cloud.glance_url}/v2/images`), env: oursEnv },
         node: { argv: ['node', '-e', '0'], env: oursEnv },
       },
+      floor: { maxFaults: 3000, maxWallRatio: 2.0 },
     },
     {
       id: 'image-list-no-cache',
@@ -53,9 +68,12 @@ export function startupCases(env) {
       unit: 'ms',
       variants: {
         ours: { argv: ours('keystone', 'tenant-list'), env: oursEnv },
+        plain: { argv: oursPlain('keystone', 'tenant-list'), env: oursEnv },
         python: { argv: ['/usr/bin/openstack', 'project', 'list'], env: pythonEnv },
         curl: { argv: curlGet(`${cloud.keystone_url}/projects`), env: oursEnv },
+        node: { argv: ['node', '-e', '0'], env: oursEnv },
       },
+      floor: {},
     },
     {
       id: 'tenant-list-no-cache',

@@ -4,6 +4,7 @@ import { median, run } from './proc.mjs';
 
 /**
  * A case: { id, group, title, unit: 'ms' | 'MB/s', bytes?, warmup?, target?: { vs, op, ratio },
+ *   floor?: { maxFaults?, maxWallRatio? } (against its `node` variant, `node -e 0` in the same rounds),
  *   skip?: string, variants: { [tool]: { argv: string[] | (ctx) => string[], env,
  *   before?: (round) => ctx, after?: (ctx, result) => void } } }
  */
@@ -14,7 +15,7 @@ export async function measure(item, rounds, log) {
     return { ...base, skipped: item.skip };
   }
   const tools = Object.keys(item.variants);
-  const samples = Object.fromEntries(tools.map((t) => [t, { ms: [], rssKB: [], cpuMs: [] }]));
+  const samples = Object.fromEntries(tools.map((t) => [t, { ms: [], rssKB: [], cpuMs: [], minorFaults: [] }]));
   const total = rounds + (item.warmup === false ? 0 : 1);
   for (let round = 0; round < total; round++) {
     const warm = total > rounds && round === 0;
@@ -31,6 +32,7 @@ export async function measure(item, rounds, log) {
       samples[tool].ms.push(result.ms);
       samples[tool].rssKB.push(result.rssKB);
       samples[tool].cpuMs.push(result.cpuMs);
+      samples[tool].minorFaults.push(result.minorFaults);
     }
     log(`${item.id}: round ${round + 1}/${total}${warm ? ' (warm-up)' : ''}`);
   }
@@ -43,6 +45,8 @@ export async function measure(item, rounds, log) {
       value: item.unit === 'MB/s' ? Math.round((item.bytes / 1e6 / (medianMs / 1000)) * 10) / 10 : Math.round(medianMs * 10) / 10,
       peakRssMB: Math.round(median(samples[tool].rssKB) / 1024),
       cpuMs: median(samples[tool].cpuMs),
+      minorFaults: median(samples[tool].minorFaults),
+      samplesMinorFaults: samples[tool].minorFaults,
     };
   }
   const ratios = {};
@@ -53,5 +57,16 @@ export async function measure(item, rounds, log) {
     const met = item.target.op === '<=' ? ratio <= item.target.ratio : ratio >= item.target.ratio;
     target = { ...item.target, measured: ratio, met };
   }
-  return { ...base, bytes: item.bytes, variants, ratios, target };
+  return { ...base, bytes: item.bytes, variants, ratios, target, floor: item.floor && againstNode(item.floor, variants) };
+}
+
+/** Ours against `node -e 0` measured in the same rounds: minor page faults and wall, each with its ceiling. */
+function againstNode(floor, variants) {
+  const { ours, node } = variants;
+  const round = (n) => Math.round(n * 1000) / 1000;
+  const faultsRatio = round(ours.minorFaults / node.minorFaults);
+  const wallRatio = round(ours.medianMs / node.medianMs);
+  const faultsMet = floor.maxFaults === undefined || ours.minorFaults <= floor.maxFaults;
+  const wallMet = floor.maxWallRatio === undefined || wallRatio <= floor.maxWallRatio;
+  return { ...floor, faultsRatio, wallRatio, met: faultsMet && wallMet };
 }

@@ -1,5 +1,6 @@
 // Runs one command and measures it: wall time from spawn to exit, peak RSS (ru_maxrss via
-// /usr/bin/time), CPU time (user + system), exit code, output. Every command goes through the same two wrappers
+// /usr/bin/time), CPU time (user + system), minor page faults (ru_minflt of the command and
+// everything it ran, /usr/bin/time's %R), exit code, output. Every command goes through the same two wrappers
 // (/usr/bin/time and `sh -c 'exec "$@" <&-'`, stdin closed as python-glanceclient needs), so
 // their small cost is the same for ours and theirs.
 import { spawn } from 'node:child_process';
@@ -14,11 +15,11 @@ let serial = 0;
 /**
  * @param {string[]} argv command and arguments
  * @param {{ env: Record<string,string>, keepOutput?: boolean, cwd?: string }} options
- * @returns {Promise<{ ms: number, rssKB: number, cpuMs: number, code: number, stdout: string, stderr: string }>}
+ * @returns {Promise<{ ms: number, rssKB: number, cpuMs: number, minorFaults: number, code: number, stdout: string, stderr: string }>}
  */
 export function run(argv, { env, keepOutput = false, cwd }) {
   const rssFile = join(scratch, `rss-${serial++}`);
-  const wrapped = ['-f', '%M %U %S', '-o', rssFile, 'sh', '-c', 'exec "$@" <&-', 'sh', ...argv];
+  const wrapped = ['-f', '%M %U %S %R', '-o', rssFile, 'sh', '-c', 'exec "$@" <&-', 'sh', ...argv];
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
     const child = spawn('/usr/bin/time', wrapped, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -29,14 +30,15 @@ export function run(argv, { env, keepOutput = false, cwd }) {
     child.on('error', reject);
     child.on('close', (code) => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      let [rssKB, user, system] = [NaN, NaN, NaN];
+      let [rssKB, user, system, minorFaults] = [NaN, NaN, NaN, NaN];
       try {
-        [rssKB, user, system] = readFileSync(rssFile, 'utf8').trim().split('\n').pop().split(' ').map(Number);
+        [rssKB, user, system, minorFaults] = readFileSync(rssFile, 'utf8').trim().split('\n').pop().split(' ').map(Number);
       } catch {}
       resolve({
         ms,
         rssKB,
         cpuMs: Math.round((user + system) * 1000),
+        minorFaults,
         code: code ?? -1,
         stdout: Buffer.concat(out).toString(),
         stderr: Buffer.concat(err).toString(),

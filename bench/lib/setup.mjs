@@ -24,16 +24,16 @@ export async function prepare(root, { build }) {
   execFileSync('bash', [join(root, 'scripts/local-cloud.sh'), 'up'], { stdio: ['ignore', 'ignore', 'inherit'] });
 
   const work = join('/var/tmp', `osc-bench-${process.pid}`);
-  const snapshot = join(work, 'cli');
-  mkdirSync(join(snapshot, 'bin'), { recursive: true });
+  const copy = join(work, 'cli');
+  mkdirSync(join(copy, 'bin'), { recursive: true });
   if (build) {
     log('building into a private copy (node scripts/build.mjs --outdir …)');
-    execFileSync('node', [join(root, 'scripts/build.mjs'), '--outdir', join(snapshot, 'dist')], { cwd: root, stdio: 'inherit' });
+    execFileSync('node', [join(root, 'scripts/build.mjs'), '--outdir', join(copy, 'dist')], { cwd: root, stdio: 'inherit' });
   } else {
-    cpSync(join(root, 'dist'), join(snapshot, 'dist'), { recursive: true });
+    cpSync(join(root, 'dist'), join(copy, 'dist'), { recursive: true });
   }
-  cpSync(join(root, 'bin'), join(snapshot, 'bin'), { recursive: true });
-  cpSync(join(root, 'package.json'), join(snapshot, 'package.json'));
+  cpSync(join(root, 'bin'), join(copy, 'bin'), { recursive: true });
+  cpSync(join(root, 'package.json'), join(copy, 'package.json'));
   const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root }).toString().trim();
   const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'scripts/build.mjs'], { cwd: root }).toString().trim() !== '';
 
@@ -49,10 +49,10 @@ export async function prepare(root, { build }) {
   chmodSync(tokenHeader, 0o600);
   const glance = new Glance(cloud.glance_url, token);
 
-  // As users run it: bin/glance itself, whose launcher starts Node from the start-up snapshot.
-  const ours = (dialect, ...args) => [join(snapshot, 'bin', dialect), ...args];
-  // The same program as plain JavaScript, without the snapshot (`node bin/glance`), for comparison.
-  const oursPlain = (dialect, ...args) => ['node', join(snapshot, 'bin', dialect), ...args];
+  // As users run it: bin/glance itself, whose shell launcher starts Node on it.
+  const ours = (dialect, ...args) => [join(copy, 'bin', dialect), ...args];
+  // The same program without the launcher (`node bin/glance`), for comparison.
+  const oursPlain = (dialect, ...args) => ['node', join(copy, 'bin', dialect), ...args];
   await runOk(ours('glance', 'image-list'), { env: oursEnv }); // fills our token cache
   const help = (await runOk(ours('glance', '--help'), { env: oursEnv, keepOutput: true })).stdout;
   const has = (command) => new RegExp(`^\\s+${command}\\b`, 'm').test(help);

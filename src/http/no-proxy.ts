@@ -1,5 +1,5 @@
-// no_proxy as python-requests (with urllib) reads it. undici's EnvHttpProxyAgent does not match
-// CIDR ranges (10.0.0.0/8) nor `*` among other entries, so the list is matched here.
+// no_proxy as python-requests (with urllib) reads it: host names, domain suffixes, CIDR ranges
+// (10.0.0.0/8) and `*` among other entries.
 import { BlockList, isIP } from 'node:net';
 
 interface HostRule {

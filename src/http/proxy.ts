@@ -1,40 +1,17 @@
-// Requests through http_proxy / https_proxy, with undici's ProxyAgent: plain-http origins as
-// absolute-URI requests to the proxy, https origins through a CONNECT tunnel with the origin's TLS
-// options (--os-cacert, --insecure, --os-cert/--os-key) applied end to end. The transport imports
+// Which proxy a request goes through, from http_proxy / https_proxy and no_proxy as python-requests
+// reads them: plain-http origins go as absolute-URI requests to the proxy, https origins through a
+// CONNECT tunnel with the origin's TLS options end to end (src/http/wire.ts). The transport imports
 // this module only when a proxy variable is set, so a run without one loads none of it.
-import type { Dispatcher, Pool as PoolType } from 'undici';
-import apiConnect from 'undici/lib/api/api-connect.js';
-import Pool from 'undici/lib/dispatcher/pool.js';
-import ProxyAgent from 'undici/lib/dispatcher/proxy-agent.js';
 import { CliError } from '../errors.js';
 import { type NoProxy, parseNoProxy } from './no-proxy.js';
 import type { ProxyEnv, ProxyVariable } from './proxy-env.js';
-
-export interface ProxyRoute {
-  dispatcher: Dispatcher;
-  /** The proxy URL with any user:password replaced by `***`. */
-  label: string;
-  /** The variable it came from: `https_proxy`. */
-  variable: string;
-}
-
-export interface TlsOptions {
-  timeout: number;
-  rejectUnauthorized: boolean;
-  ca?: Buffer;
-  cert?: Buffer;
-  key?: Buffer;
-}
+import type { ProxyRoute } from './wire.js';
 
 export class ProxyRouter {
   private readonly noProxy: NoProxy;
   private readonly routes = new Map<string, ProxyRoute>();
 
-  constructor(
-    private readonly env: ProxyEnv,
-    private readonly clientOptions: PoolType.Options,
-    private readonly tls: TlsOptions,
-  ) {
+  constructor(private readonly env: ProxyEnv) {
     this.noProxy = parseNoProxy(env.noProxy);
   }
 
@@ -45,36 +22,11 @@ export class ProxyRouter {
     if (!variable || this.noProxy.bypasses(url)) return undefined;
     let route = this.routes.get(variable.name);
     if (!route) {
-      route = this.makeRoute(variable);
+      const proxy = proxyUrl(variable);
+      route = { proxy, label: redactUserinfo(proxy), variable: variable.name };
       this.routes.set(variable.name, route);
     }
     return route;
-  }
-
-  async close(): Promise<void> {
-    await Promise.all([...this.routes.values()].map((route) => route.dispatcher.close()));
-  }
-
-  private makeRoute(variable: ProxyVariable): ProxyRoute {
-    const proxy = proxyUrl(variable);
-    const label = redactUserinfo(proxy);
-    // Every connection, to the proxy or through it, gets our timeouts and header limit.
-    const pool = (origin: string | URL, options: object) => new Pool(origin, { ...options, ...this.clientOptions });
-    const { timeout, rejectUnauthorized, ca } = this.tls;
-    const dispatcher = new ProxyAgent({
-      uri: proxy.href,
-      // Plain http as requests sends it: the absolute URL to the proxy, no tunnel.
-      proxyTunnel: false,
-      ...this.clientOptions,
-      factory: pool,
-      // The pool to the proxy opens tunnels with the connect API, which undici's index (not loaded:
-      // see undici-core.d.ts) would have put on every dispatcher.
-      clientFactory: (origin, options) => Object.assign(pool(origin, options), { connect: apiConnect }),
-      requestTls: this.tls,
-      // An https:// proxy is verified with the same CA options as the cloud.
-      proxyTls: { timeout, rejectUnauthorized, ca },
-    });
-    return { dispatcher, label, variable: variable.name };
   }
 }
 

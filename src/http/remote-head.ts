@@ -27,7 +27,7 @@ const CONTENT_RANGE = /^bytes 0-(\d+)\/(\d+|\*)$/;
 
 const unavailable = (reason: string): RemoteHead => ({ kind: 'unavailable', reason });
 
-/** Hangs up on an answer not worth reading (undici reports that as an abort error, which is expected here). */
+/** Hangs up on an answer not worth reading (the body then reports an abort error, which is expected here). */
 function discard(res: HttpResponse): void {
   res.body.on('error', () => undefined);
   res.body.destroy();
@@ -103,7 +103,7 @@ async function readUpTo(res: HttpResponse, { limit, timeoutSeconds }: RemoteHead
   let length = 0;
   const deadline = new Error(`no answer in full within --timeout ${timeoutSeconds} s`);
   const timer = setTimeout(() => res.body.destroy(deadline), Math.min(timeoutSeconds * 1000, 2 ** 31 - 1));
-  // Leaving the loop early aborts the body, which undici reports as an error after the loop is gone.
+  // Leaving the loop early aborts the body, which the body reports as an error after the loop is gone.
   res.body.on('error', () => undefined);
   try {
     for await (const chunk of res.body as AsyncIterable<Buffer>) {

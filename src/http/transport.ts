@@ -1,15 +1,14 @@
-// The one place that speaks HTTP: undici with keep-alive, timeouts, TLS options,
-// one retry for idempotent calls, and a --debug trace that never shows a secret.
+// The one place that speaks HTTP (on the wire: ./wire.ts, Node's own http and https): keep-alive,
+// timeouts, TLS options, proxies, one retry for idempotent calls, and a --debug trace that never
+// shows a secret.
 import { readFileSync } from 'node:fs';
-import type { Readable } from 'node:stream';
-import { setFlagsFromString } from 'node:v8';
-import type { Agent as AgentType, Dispatcher, Pool } from 'undici';
-import Agent from 'undici/lib/dispatcher/agent.js';
-import undiciRequest from 'undici/lib/api/api-request.js';
 import { CliError, ConnectionError, messageOf } from '../errors.js';
-import type { ProxyRoute, ProxyRouter, TlsOptions } from './proxy.js';
+import type { ProxyRouter } from './proxy.js';
 import type { ProxyEnv } from './proxy-env.js';
 import { redactBody, redactHeader } from './redact.js';
+import { type ProxyRoute, type RequestBody, type ResponseBody, Wire } from './wire.js';
+
+export type { RequestBody } from './wire.js';
 
 export interface TransportOptions {
   timeoutSeconds: number;
@@ -22,8 +21,6 @@ export interface TransportOptions {
   /** Receives trace lines (--debug); undefined means no tracing. */
   trace?: (line: string) => void;
 }
-
-export type RequestBody = string | Buffer | Readable | AsyncIterable<Uint8Array>;
 
 export interface HttpRequest {
   method: string;
@@ -39,56 +36,36 @@ export interface HttpRequest {
 export interface HttpResponse {
   status: number;
   headers: Record<string, string>;
-  body: Readable & { text(): Promise<string>; json(): Promise<unknown>; dump(): Promise<void> };
+  body: ResponseBody;
   url: string;
 }
-
-// undici parses HTTP with llhttp compiled to WebAssembly. V8's background optimising compile of it
-// (TurboFan tier-up) adds about 35 MB to peak RSS and holds process exit for tens of ms; the
-// baseline (Liftoff) code is plenty for HTTP framing (bodies pass through unparsed). Set when the first
-// transport is made, not at import: the start-up snapshot imports this module at build time.
-let liftoffOnly = false;
 
 const USER_AGENT = 'openstack-classic-cli';
 // 500 too: a busy SQLite-backed Keystone answers a transient 500 ("database is locked").
 const RETRY_STATUSES = new Set([500, 502, 503, 504]);
-const RETRY_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
+const RETRY_CODES = new Set(['ECONNRESET', 'EPIPE']);
 const RETRY_DELAY_MS = 250;
-const CLOSED_CODES = new Set(['ECONNRESET', 'UND_ERR_SOCKET']);
+const CLIENT_CERT_HINT_CODES = new Set(['ECONNRESET', 'ERR_SSL_SSLV3_ALERT_HANDSHAKE_FAILURE']);
 // Codes of a connection that was never made: through a proxy, the proxy is the one unreachable.
-const CONNECT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT', 'EHOSTUNREACH', 'ENETUNREACH']);
+const CONNECT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'CONNECT_TIMEOUT', 'EHOSTUNREACH', 'ENETUNREACH']);
 // keystoneauth follows redirects and resends X-Auth-Token to wherever they point; we do not follow
 // them (300 is Keystone's version list, an ordinary answer).
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const MAX_CONNECT_MS = 30_000;
 
 export class HttpTransport {
-  private readonly agent: AgentType;
-  private readonly clientOptions: Pool.Options;
-  private readonly tls: TlsOptions;
+  private readonly wire: Wire;
   private proxies?: Promise<ProxyRouter>;
 
   constructor(private readonly options: TransportOptions) {
-    if (!liftoffOnly) setFlagsFromString('--liftoff-only');
-    liftoffOnly = true;
-    // undici wants whole milliseconds: --timeout 0.0001 is 1 ms, not an invalid-argument error.
+    // Whole milliseconds: --timeout 0.0001 is 1 ms.
     const timeout = Math.max(1, Math.ceil(options.timeoutSeconds * 1000));
-    this.clientOptions = {
-      keepAliveTimeout: 4_000,
-      // Python's http.client allows 64 KiB header lines; undici's default (Node's 16 KiB) would also
-      // load node:http just to read that default.
-      maxHeaderSize: 64 * 1024,
-      headersTimeout: timeout,
-      bodyTimeout: timeout,
-    };
-    this.tls = {
-      timeout: Math.min(timeout, MAX_CONNECT_MS),
+    this.wire = new Wire(timeout, Math.min(timeout, MAX_CONNECT_MS), {
       rejectUnauthorized: !options.insecure,
       ca: options.cacert ? readPem(options.cacert, '--os-cacert') : undefined,
       cert: options.cert ? readPem(options.cert, '--os-cert') : undefined,
       key: options.key ? readPem(options.key, '--os-key') : undefined,
-    };
-    this.agent = new Agent({ ...this.clientOptions, connect: this.tls });
+    });
   }
 
   async request(req: HttpRequest): Promise<HttpResponse> {
@@ -113,14 +90,14 @@ export class HttpTransport {
   }
 
   async close(): Promise<void> {
-    await Promise.all([this.agent.close(), this.proxies?.then((router) => router.close())]);
+    this.wire.close();
   }
 
   /** The proxy for `url`, if any; the proxy code is loaded only when a proxy variable is set. */
   private async routeFor(url: URL): Promise<ProxyRoute | undefined> {
     const env = this.options.proxy;
     if (!env) return undefined;
-    this.proxies ??= import('./proxy.js').then((m) => new m.ProxyRouter(env, this.clientOptions, this.tls));
+    this.proxies ??= import('./proxy.js').then((m) => new m.ProxyRouter(env));
     return (await this.proxies).routeFor(url);
   }
 
@@ -129,28 +106,17 @@ export class HttpTransport {
     const started = Date.now();
     const requestHeaders = { 'User-Agent': USER_AGENT, ...req.headers };
     if (trace) this.traceRequest(req, requestHeaders, route);
-    const url = new URL(req.url);
-    const dispatcher: Dispatcher = route?.dispatcher ?? this.agent;
-    const res = await undiciRequest.call(dispatcher, {
-      origin: url.origin,
-      path: url.pathname + url.search,
-      method: req.method as 'GET',
-      headers: requestHeaders,
-      body: req.body as string,
-    });
-    const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(res.headers)) {
-      if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
-    }
+    const res = await this.wire.send({ method: req.method, url: new URL(req.url), headers: requestHeaders, body: req.body, route });
+    const { status, headers } = res;
     if (trace) {
-      trace(`RESP: [${res.statusCode}] ${req.method} ${req.url} ${Date.now() - started}ms`);
+      trace(`RESP: [${status}] ${req.method} ${req.url} ${Date.now() - started}ms`);
       for (const [name, value] of Object.entries(headers)) trace(`  ${name}: ${redactHeader(name, value)}`);
     }
-    if (REDIRECT_STATUSES.has(res.statusCode) && req.redirects !== 'return') {
+    if (REDIRECT_STATUSES.has(status) && req.redirects !== 'return') {
       await res.body.dump();
-      throw new CliError(redirectMessage(req, res.statusCode, headers.location));
+      throw new CliError(redirectMessage(req, status, headers.location));
     }
-    return { status: res.statusCode, headers, body: res.body as HttpResponse['body'], url: req.url };
+    return { status, headers, body: res.body, url: req.url };
   }
 
   private traceRequest(req: HttpRequest, headers: Record<string, string>, route: ProxyRoute | undefined): void {
@@ -175,12 +141,12 @@ export class HttpTransport {
     }
     const timeout = this.describeTimeout(code, req);
     if (timeout) return new ConnectionError(timeout);
-    if (code === 'UND_ERR_HEADERS_OVERFLOW') {
+    if (code === 'HPE_HEADER_OVERFLOW') {
       return new CliError(`Bad answer from ${req.url}: its response headers exceed 64 KiB, the most this CLI reads`);
     }
     let cause = CAUSES[code] ?? `${code ? code + ': ' : ''}${message}`;
-    // A TLS server that wants a client certificate just hangs up (TLS 1.3 reports nothing more).
-    if (CLOSED_CODES.has(code) && req.url.startsWith('https:') && !this.options.cert) {
+    // A TLS server that wants a client certificate may just hang up, or fail the handshake.
+    if (CLIENT_CERT_HINT_CODES.has(code) && req.url.startsWith('https:') && !this.options.cert) {
       cause += ' (if it requires a TLS client certificate, pass --os-cert and --os-key)';
     }
     return new ConnectionError(`Unable to establish connection to ${req.url}: ${cause}`);
@@ -190,8 +156,8 @@ export class HttpTransport {
   private describeTimeout(code: string, req: HttpRequest): string | undefined {
     const seconds = this.options.timeoutSeconds;
     let phase: string;
-    if (code === 'UND_ERR_CONNECT_TIMEOUT') phase = `connecting to ${req.url} within ${Math.min(seconds, MAX_CONNECT_MS / 1000)} s`;
-    else if (code === 'UND_ERR_HEADERS_TIMEOUT') phase = `waiting ${seconds} s for an answer from ${req.url}`;
+    if (code === 'CONNECT_TIMEOUT') phase = `connecting to ${req.url} within ${Math.min(seconds, MAX_CONNECT_MS / 1000)} s`;
+    else if (code === 'HEADERS_TIMEOUT') phase = `waiting ${seconds} s for an answer from ${req.url}`;
     else return undefined;
     return `Timed out ${phase} (--timeout ${seconds}; raise it if the server is slow)`;
   }
@@ -236,11 +202,11 @@ const CAUSES: Record<string, string> = {
   ENOTFOUND: 'host name not found (check the URL or DNS)',
   EAI_AGAIN: 'host name lookup failed (check DNS)',
   ETIMEDOUT: 'connection timed out',
-  UND_ERR_CONNECT_TIMEOUT: 'connection timed out',
+  CONNECT_TIMEOUT: 'connection timed out',
   EHOSTUNREACH: 'host unreachable',
   ENETUNREACH: 'network unreachable',
   ECONNRESET: 'connection reset by the server',
-  UND_ERR_SOCKET: 'connection closed by the server',
+  ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED: 'the server requires a TLS client certificate (pass --os-cert and --os-key)',
   DEPTH_ZERO_SELF_SIGNED_CERT: 'TLS certificate is self-signed (use --os-cacert FILE, or --insecure)',
   SELF_SIGNED_CERT_IN_CHAIN: UNKNOWN_CA,
   UNABLE_TO_VERIFY_LEAF_SIGNATURE: UNKNOWN_CA,
@@ -255,7 +221,7 @@ function errorCode(err: unknown): string {
   let current: unknown = err;
   while (current && typeof current === 'object') {
     const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string' && code !== 'UND_ERR') return code;
+    if (typeof code === 'string') return code;
     current = (current as { cause?: unknown }).cause;
   }
   return '';

@@ -41,7 +41,7 @@ export async function readBody(res: HttpResponse, timeoutSeconds: number): Promi
         `The answer from ${res.url} did not arrive in full within --timeout ${timeoutSeconds} s (raise --timeout if the server is slow).`,
       );
     }
-    if ((err as { code?: unknown }).code === 'UND_ERR_BODY_TIMEOUT') {
+    if ((err as { code?: unknown }).code === 'BODY_TIMEOUT') {
       throw new BodyTimeoutError(`The answer from ${res.url} stalled for --timeout ${timeoutSeconds} s (raise --timeout if the server is slow).`);
     }
     throw err;

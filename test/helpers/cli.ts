@@ -1,5 +1,5 @@
 // Runs the BUILT CLI (bin/ → dist/) as a subprocess, as a user's shell would: bin/glance itself, so
-// through its launcher and the start-up snapshot (test/packaging/launcher.test.ts covers the rest).
+// through its shell launcher (test/packaging/launcher.test.ts covers the rest).
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -27,9 +27,9 @@ describe('start-up', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('image-create');
     const files = urls.filter((u) => u.startsWith('file:'));
-    expect(files.some((u) => u.endsWith('/dist/main.js'))).toBe(true);
+    expect(files.some((u) => u.endsWith('/dist/entry.js'))).toBe(true);
     expect(files.filter((u) => /tsx|typescript|node_modules|\.ts$/.test(u))).toEqual([]);
-    // The session factory chunk is what imports undici: --help must not reach it.
+    // The session factory chunk is what imports the HTTP stack: --help must not reach it.
     expect(files.filter((u) => /\/dist\/factory-/.test(u))).toEqual([]);
   });
 
@@ -41,6 +41,23 @@ describe('start-up', () => {
     const help = loadedModules('glance', ['--os-image-api-version', '2', 'help', 'member-get']);
     expect(help.stdout).toContain('usage: glance member-get <IMAGE_ID> <MEMBER_ID>');
     expect(argparseChunks(help.urls)).toHaveLength(2);
+  });
+
+  it('glance --version loads dist/entry.js and no more: no commander, no command table', () => {
+    const { code, urls, stdout } = loadedModules('glance', ['--version']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+    const dist = urls.filter((u) => u.includes('/dist/')).map((u) => u.replace(/.*\/dist\//, ''));
+    // entry.js and esbuild's shared helpers; main-*.js (commander, the table) never.
+    expect(dist[0]).toBe('entry.js');
+    expect(dist.slice(1)).toEqual([expect.stringMatching(/^chunk-/)]);
+  });
+
+  it("a command loads its own module and no other command's", () => {
+    const { code, urls } = loadedModules('glance', ['image-list', '--help']);
+    expect(code).toBe(0);
+    const commands = urls.map((u) => /\/dist\/((image|member|md|task|cache|location|stores)-[a-z-]+)-[A-Z0-9]+\.js$/.exec(u)?.[1]).filter(Boolean);
+    expect(commands).toEqual(['image-list']);
   });
 
   it('keystone --help likewise', () => {

@@ -1,5 +1,5 @@
-// no_proxy entries as python-requests (with urllib) matches them, including what undici's
-// EnvHttpProxyAgent does not: CIDR ranges and `*` among other entries.
+// no_proxy entries as python-requests (with urllib) matches them, including CIDR ranges and `*`
+// among other entries.
 import { describe, expect, it } from 'vitest';
 import { parseNoProxy } from '../../src/http/no-proxy.js';
 import { proxyEnv } from '../../src/http/proxy-env.js';

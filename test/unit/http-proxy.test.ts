@@ -36,4 +36,18 @@ describe('HTTP transport through a proxy', () => {
     );
     await t.close();
   });
+
+  it('sends an http request to the proxy as the absolute URL, with the origin as Host and the credentials as Proxy-Authorization', async () => {
+    server = createServer((req, res) => res.end(JSON.stringify({ url: req.url, host: req.headers.host, auth: req.headers['proxy-authorization'] })));
+    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+    const proxy = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const t = new HttpTransport({ timeoutSeconds: 5, proxy: { http: { name: 'http_proxy', value: `http://who:p%40ss@${proxy}` }, noProxy: '' } });
+    const res = await t.request({ method: 'GET', url: 'http://cloud.example.invalid:5000/v3?x=1' });
+    expect(JSON.parse(await res.body.text())).toEqual({
+      url: 'http://cloud.example.invalid:5000/v3?x=1',
+      host: 'cloud.example.invalid:5000',
+      auth: `Basic ${Buffer.from('who:p@ss').toString('base64')}`,
+    });
+    await t.close();
+  });
 });

@@ -126,4 +126,36 @@ describe('HTTP transport', () => {
     expect(s.count()).toBe(1);
     await t.close();
   });
+
+  it('sends a streamed body whose producer reuses one buffer: it asks for the next chunk only once the socket took this one', async () => {
+    const s = await serve((req, res) => {
+      const got: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => got.push(chunk));
+      req.on('end', () => res.end(Buffer.concat(got).toString('latin1')));
+    });
+    const buffer = Buffer.alloc(256 * 1024);
+    async function* reused(): AsyncGenerator<Buffer> {
+      for (const byte of [0x61, 0x62, 0x63, 0x64]) {
+        buffer.fill(byte); // overwrites what the previous yield handed out
+        yield buffer;
+      }
+    }
+    const t = new HttpTransport({ timeoutSeconds: 5 });
+    const res = await t.request({ method: 'PUT', url: `${s.url}/v2/images/x/file`, body: reused() });
+    const echoed = await res.body.text();
+    expect(echoed.length).toBe(4 * buffer.length);
+    expect(echoed).toBe(['a', 'b', 'c', 'd'].map((c) => c.repeat(buffer.length)).join(''));
+    await t.close();
+  });
+
+  it('a body stalled past --timeout fails the read as a timeout, not as a broken connection', async () => {
+    const s = await serve((_req, res) => {
+      res.writeHead(200, { 'Content-Length': '100' });
+      res.write('{"half":');
+    });
+    const t = new HttpTransport({ timeoutSeconds: 0.3 });
+    const res = await t.request({ method: 'GET', url: `${s.url}/v2/images` });
+    await expect(res.body.text()).rejects.toMatchObject({ code: 'BODY_TIMEOUT' });
+    await t.close();
+  });
 });

@@ -10,9 +10,8 @@ const BUFFERS = 3;
 
 /**
  * Yields the file's bytes in chunks of up to `chunkBytes`. A chunk's memory is reused once the
- * consumer has asked for two more chunks: undici asks for the next chunk only after the socket
- * has taken the current one (any write of 16 KiB or more waits for 'drain'), so one spare buffer
- * is margin, not a requirement.
+ * consumer has asked for two more chunks: the transport (src/http/wire.ts) asks for the next chunk
+ * only once the socket has taken the current one, so one spare buffer is margin, not a requirement.
  */
 export async function* fileChunks(path: string, chunkBytes = CHUNK_BYTES): AsyncGenerator<Buffer, void, undefined> {
   const file = await open(path, 'r');

@@ -1,3 +1,5 @@
+// Every keystone command, loaded, in the order help lists them: the registry tests, completions and
+// bash-completion use. A run loads only its own command (./loaders.ts, the same order).
 import type { CommandModule } from '../command.js';
 import { bashCompletionFor } from '../common/bash-completion.js';
 import { bootstrap } from './commands/bootstrap.js';

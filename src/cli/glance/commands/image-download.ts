@@ -66,8 +66,7 @@ const STREAM_CAUSES: Record<string, string> = {
   EFBIG: 'file too large (file system or ulimit -f limit)',
   EACCES: 'permission denied',
   EROFS: 'read-only file system',
-  UND_ERR_BODY_TIMEOUT: 'the download stalled past the timeout (raise --timeout if the server is slow)',
-  UND_ERR_SOCKET: 'the connection was closed mid-download',
+  BODY_TIMEOUT: 'the download stalled past the timeout (raise --timeout if the server is slow)',
   ECONNRESET: 'the connection was reset mid-download',
 };
 

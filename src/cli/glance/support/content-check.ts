@@ -6,11 +6,11 @@ import { CliError } from '../../../errors.js';
 import type { ImageInspection } from '../../../formats/index.js';
 import { withoutUserinfo } from '../../../http/redact.js';
 import type { Deps } from '../../deps.js';
-import { type FlagValues, noneInGlanceclient, presence } from '../../flags/flag.js';
+import { AUTO_DISK_FORMAT, type ContentCheckFlags } from './content-check-flags.js';
 import { type Inspected, inspectLocal, inspectUrl } from './inspected-data.js';
 import type { ImageSource } from './local-data-source.js';
 
-export const AUTO_DISK_FORMAT = 'auto';
+export { AUTO_DISK_FORMAT, CONTENT_CHECK_FLAGS, type ContentCheckFlags } from './content-check-flags.js';
 
 /**
  * Fields for the schema check made before the data is inspected (so a bad --disk-format gets the
@@ -21,17 +21,6 @@ export function fieldsBeforeInspection(fields: Record<string, unknown>): Record<
   const { disk_format: _auto, ...rest } = fields;
   return rest;
 }
-
-/** Ours alone: python-glanceclient uploads whatever it is given. */
-export const CONTENT_CHECK_FLAGS = noneInGlanceclient({
-  noFormatCheck: presence('--no-format-check', "Send the data even when its content contradicts its disk format (--disk-format, or the image's)"),
-  allowUnsafeImage: presence(
-    '--allow-unsafe-image',
-    'Send the data even when the format inspector finds it unsafe (backing or data files, VMDK extents, polyglots)',
-  ),
-});
-
-export type ContentCheckFlags = FlagValues<typeof CONTENT_CHECK_FLAGS>;
 
 /** disk_formats that are the disk's bytes as they are (ami, ari, aki: a raw disk, kernel or ramdisk). */
 const RAW_DISK_FORMATS = new Set(['raw', 'ami', 'ari', 'aki']);

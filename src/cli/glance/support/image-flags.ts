@@ -15,7 +15,7 @@ import {
   text,
   words,
 } from '../../flags/flag.js';
-import { AUTO_DISK_FORMAT, CONTENT_CHECK_FLAGS } from './content-check.js';
+import { AUTO_DISK_FORMAT, CONTENT_CHECK_FLAGS } from './content-check-flags.js';
 
 /** Offered by completions; the server's schema is what validates (clouds may allow others). */
 export const DISK_FORMATS = ['raw', 'vhd', 'vhdx', 'vmdk', 'vdi', 'iso', 'ploop', 'qcow2', 'aki', 'ari', 'ami'] as const;

@@ -1,0 +1,229 @@
+// One HTTP/1.1 exchange on Node's own http and https modules (their parser is built into Node:
+// nothing to load or compile at start-up): keep-alive connections, --timeout as a connect, an
+// answer and an idle-body deadline, the TLS options, and through a proxy either an absolute-URI
+// request (http origins) or a CONNECT tunnel (https origins). Only src/http/transport.ts uses it.
+import http, { type ClientRequest, type IncomingMessage } from 'node:http';
+import type { Agent as HttpsAgent } from 'node:https';
+import type { Socket } from 'node:net';
+import type { Readable } from 'node:stream';
+
+export type RequestBody = string | Buffer | Readable | AsyncIterable<Uint8Array>;
+
+export interface TlsOptions {
+  rejectUnauthorized: boolean;
+  ca?: Buffer;
+  cert?: Buffer;
+  key?: Buffer;
+}
+
+/** Where a proxied request goes (src/http/proxy.ts). */
+export interface ProxyRoute {
+  proxy: URL;
+  /** The proxy URL with any user:password replaced by `***`. */
+  label: string;
+  /** The variable it came from: `https_proxy`. */
+  variable: string;
+}
+
+export interface WireRequest {
+  method: string;
+  url: URL;
+  headers: Record<string, string>;
+  body?: RequestBody;
+  route?: ProxyRoute;
+}
+
+export type ResponseBody = Readable & { text(): Promise<string>; json(): Promise<unknown>; dump(): Promise<void> };
+
+export interface WireResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: ResponseBody;
+}
+
+/** A failure of ours with a code, as system errors have (CONNECT_TIMEOUT, HEADERS_TIMEOUT, BODY_TIMEOUT, PROXY_REFUSED). */
+export class WireError extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Python's http.client allows 64 KiB header lines; Node's default is 16 KiB. */
+const MAX_HEADER_BYTES = 64 * 1024;
+/** A body dump() reads to keep the connection; a larger one is cut instead. */
+const DUMP_LIMIT = 1024 * 1024;
+
+export class Wire {
+  private readonly httpAgent = new http.Agent({ keepAlive: true });
+  private httpsAgent?: HttpsAgent;
+
+  constructor(
+    private readonly timeoutMs: number,
+    private readonly connectTimeoutMs: number,
+    private readonly tls: TlsOptions,
+  ) {}
+
+  async send(req: WireRequest): Promise<WireResponse> {
+    const { url, route } = req;
+    const target = { host: hostOf(url), port: portOf(url) };
+    const options: http.RequestOptions & { servername?: string } = {
+      method: req.method,
+      headers: req.headers,
+      maxHeaderSize: MAX_HEADER_BYTES,
+      ...target,
+      path: url.pathname + url.search,
+    };
+    if (url.protocol !== 'https:') {
+      // The absolute URL to the proxy, and the origin (not the proxy) as Host, as requests sends them.
+      if (route)
+        Object.assign(options, { ...this.proxyTarget(route), path: url.href, headers: { Host: url.host, ...req.headers, ...proxyAuthorization(route) } });
+      options.agent = route?.proxy.protocol === 'https:' ? await this.proxyAgent() : this.httpAgent;
+      return this.exchange(route?.proxy.protocol === 'https:' ? await import('node:https') : http, options, req.body);
+    }
+    const https = await import('node:https');
+    if (route) {
+      // A tunnel per request: the TLS session inside it is the origin's, with the origin's options.
+      const socket = await this.tunnel(route, `${target.host}:${target.port}`);
+      Object.assign(options, this.tls, { socket, agent: undefined, servername: isIpAddress(target.host) ? undefined : target.host });
+      options.createConnection = (opts) => https.globalAgent.createConnection(opts);
+    } else {
+      options.agent = this.httpsAgent ??= new https.Agent({ keepAlive: true, ...this.tls });
+    }
+    return this.exchange(https, options, req.body);
+  }
+
+  close(): void {
+    this.httpAgent.destroy();
+    this.httpsAgent?.destroy();
+  }
+
+  private exchange(lib: Pick<typeof http, 'request'>, options: http.RequestOptions, body: RequestBody | undefined): Promise<WireResponse> {
+    return new Promise((resolve, reject) => {
+      const req = lib.request(options);
+      let answered = false;
+      let response: IncomingMessage | undefined;
+      let timer: NodeJS.Timeout | undefined;
+      const fail = (err: Error): void => {
+        clearTimeout(timer);
+        if (answered) return;
+        answered = true;
+        reject(err);
+        req.destroy();
+      };
+      req.on('error', fail);
+      req.on('socket', (socket: Socket) => {
+        if (!socket.connecting) return;
+        timer = setTimeout(() => fail(new WireError('connect timeout', 'CONNECT_TIMEOUT')), this.connectTimeoutMs);
+        socket.once('encrypted' in socket ? 'secureConnect' : 'connect', () => clearTimeout(timer));
+      });
+      // Idle this long, before the answer or within its body: a stall.
+      req.setTimeout(this.timeoutMs, () => {
+        if (!answered) fail(new WireError('headers timeout', 'HEADERS_TIMEOUT'));
+        else response?.destroy(new WireError('body timeout', 'BODY_TIMEOUT'));
+      });
+      req.on('response', (res: IncomingMessage) => {
+        clearTimeout(timer);
+        answered = true;
+        response = res;
+        resolve({ status: res.statusCode ?? 0, headers: headersOf(res), body: readable(res) });
+      });
+      if (body === undefined || typeof body === 'string' || Buffer.isBuffer(body)) req.end(body);
+      else writeAll(req, body, () => answered).catch(fail);
+    });
+  }
+
+  /** A CONNECT tunnel through the proxy to host:port. */
+  private async tunnel(route: ProxyRoute, authority: string): Promise<Socket> {
+    const lib = route.proxy.protocol === 'https:' ? await import('node:https') : http;
+    return new Promise((resolve, reject) => {
+      const connect = lib.request({
+        ...this.proxyTarget(route),
+        method: 'CONNECT',
+        path: authority,
+        headers: { Host: authority, ...proxyAuthorization(route) },
+        agent: false,
+        // An https:// proxy is verified with the same CA options as the cloud.
+        rejectUnauthorized: this.tls.rejectUnauthorized,
+        ca: this.tls.ca,
+      });
+      const timer = setTimeout(() => connect.destroy(new WireError('connect timeout', 'CONNECT_TIMEOUT')), this.connectTimeoutMs);
+      connect.on('error', (err) => {
+        clearTimeout(timer);
+        reject(err);
+      });
+      connect.on('connect', (res: IncomingMessage, socket: Socket) => {
+        clearTimeout(timer);
+        if (res.statusCode === 200) return resolve(socket);
+        socket.destroy();
+        reject(new WireError(`Proxy response (${res.statusCode})`, 'PROXY_REFUSED'));
+      });
+      connect.end();
+    });
+  }
+
+  private proxyTarget(route: ProxyRoute): { host: string; port: number } {
+    return { host: hostOf(route.proxy), port: portOf(route.proxy) };
+  }
+
+  private async proxyAgent(): Promise<HttpsAgent> {
+    const https = await import('node:https');
+    return new https.Agent({ keepAlive: true, rejectUnauthorized: this.tls.rejectUnauthorized, ca: this.tls.ca });
+  }
+}
+
+/**
+ * A streamed body, one chunk at a time: the next is asked for only once the socket has taken
+ * this one, so a producer that reuses its buffers (file-chunks.ts) never has one overwritten in
+ * flight. Stops when an answer or a failure has ended the request.
+ */
+async function writeAll(req: ClientRequest, body: AsyncIterable<Uint8Array | string>, answered: () => boolean): Promise<void> {
+  for await (const chunk of body) {
+    if (req.destroyed || answered()) return;
+    await new Promise<void>((resolve, reject) => req.write(chunk, (err) => (err ? reject(err) : resolve())));
+  }
+  req.end();
+}
+
+function headersOf(res: IncomingMessage): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(res.headers)) if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+  return headers;
+}
+
+function readable(res: IncomingMessage): ResponseBody {
+  const text = async (): Promise<string> => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of res) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  };
+  const dump = (): Promise<void> => {
+    if (res.complete || res.destroyed) return Promise.resolve();
+    if (Number(res.headers['content-length'] ?? DUMP_LIMIT + 1) > DUMP_LIMIT) {
+      res.destroy();
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      res
+        .on('end', resolve)
+        .on('close', resolve)
+        .on('error', () => resolve());
+      res.resume();
+    });
+  };
+  return Object.assign(res, { text, json: async () => JSON.parse(await text()) as unknown, dump });
+}
+
+function proxyAuthorization(route: ProxyRoute): Record<string, string> {
+  const { username, password } = route.proxy;
+  if (!username && !password) return {};
+  const credentials = `${decodeURIComponent(username)}:${decodeURIComponent(password)}`;
+  return { 'Proxy-Authorization': `Basic ${Buffer.from(credentials).toString('base64')}` };
+}
+
+/** The host as a socket wants it: an IPv6 address without its brackets. */
+const hostOf = (url: URL): string => url.hostname.replace(/^\[(.*)\]$/, '$1');
+const portOf = (url: URL): number => Number(url.port) || (url.protocol === 'https:' ? 443 : 80);
+const isIpAddress = (host: string): boolean => /^[\d.]+$/.test(host) || host.includes(':');
