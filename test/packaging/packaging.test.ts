@@ -86,7 +86,7 @@ describe('single executable', () => {
     const images = run(join(dir, 'glance'), ['image-list']);
     expect(images.stderr).toBe('');
     expect(images.status).toBe(0);
-    expect(images.stdout.split('\n')[1]).toMatch(/^\| ID\s+\| Name\s+\| Disk Format \| Container Format \| Size\s+\| Status \|$/);
+    expect(images.stdout.split('\n')[1]).toMatch(/^\| ID\s+\| Name\s+\| Disk Format \| Container Format \| Size\s+\| Status\s+\|$/);
     const token = run(join(dir, 'keystone'), ['token-get', '-f', 'json']);
     expect(token.status).toBe(0);
     expect(Object.keys(JSON.parse(token.stdout) as object)).toEqual(['expires', 'id', 'tenant_id', 'user_id']);
