@@ -57,6 +57,7 @@ export async function warmUpImageList(glanceCommands: readonly CommandModule[]):
         }) as unknown as ImageApi,
       promptSecret: unavailable,
       progress: () => ({ advance: () => undefined, done: () => undefined }),
+      statusLines: () => ({ set: () => undefined, done: () => undefined }),
       spinner: async () => undefined,
       onInterrupt: () => () => undefined,
     };
