@@ -1,0 +1,69 @@
+// A local file's md5, sha256 and sha512 in one read pass (md5 and sha256 are what openstacksdk
+// records, sha512 is Glance's default os_hash_algo), or from the hash cache when the file is the
+// same version as when it was last hashed.
+import { createHash } from 'node:crypto';
+import { fstatSync, openSync, closeSync } from 'node:fs';
+import { CliError, messageOf } from '../errors.js';
+import { fileChunks } from '../api/image/file-chunks.js';
+import { type FileHashes, HashCache, identityOf, sameIdentity } from './hash-cache.js';
+
+export type { FileHashes } from './hash-cache.js';
+export { defaultHashCacheDir } from './hash-cache.js';
+
+export interface HashFileOptions {
+  /** Where hashes are kept between runs (defaultHashCacheDir); undefined: no cache. */
+  cacheDir?: string;
+  /** Bytes read so far, for a progress bar (not called on a cache hit). */
+  onProgress?: (bytes: number) => void;
+}
+
+export interface HashedFile extends FileHashes {
+  /** True when the hashes came from the cache and the file was not read. */
+  cached: boolean;
+}
+
+/**
+ * The file's hashes. A file that changes while it is read is refused (its hashes would describe
+ * neither version); a cache that is a link or not the user's is refused (CliError, one line).
+ */
+export async function hashFile(path: string, options: HashFileOptions = {}): Promise<HashedFile> {
+  const cache = options.cacheDir === undefined ? undefined : new HashCache(options.cacheDir);
+  const before = identityOf(statOf(path));
+  const known = cache?.lookup(before);
+  if (known) return { ...known, cached: true };
+  const md5 = createHash('md5');
+  const sha256 = createHash('sha256');
+  const sha512 = createHash('sha512');
+  let size = 0;
+  try {
+    for await (const chunk of fileChunks(path)) {
+      md5.update(chunk);
+      sha256.update(chunk);
+      sha512.update(chunk);
+      size += chunk.length;
+      options.onProgress?.(chunk.length);
+    }
+  } catch (err) {
+    throw new CliError(`Cannot read ${path} to hash it: ${messageOf(err)}`);
+  }
+  const after = identityOf(statOf(path));
+  if (!sameIdentity(before, after) || String(size) !== after.size)
+    throw new CliError(`${path} changed while it was being hashed: try again once it is complete.`);
+  const hashes = { size, md5: md5.digest('hex'), sha256: sha256.digest('hex'), sha512: sha512.digest('hex') };
+  cache?.store(after, hashes);
+  return { ...hashes, cached: false };
+}
+
+function statOf(path: string) {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (err) {
+    throw new CliError(`Cannot read ${path} to hash it: ${messageOf(err)}`);
+  }
+  try {
+    return fstatSync(fd, { bigint: true });
+  } finally {
+    closeSync(fd);
+  }
+}

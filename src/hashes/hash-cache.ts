@@ -1,0 +1,169 @@
+// Hashes of local image files, kept so that a re-run does not read an unchanged file again. An
+// entry is found by the file's identity (device, inode, size, mtime and ctime in nanoseconds: a
+// file rewritten in place gets a new ctime even when its mtime is put back) and says which hashes
+// the file had. An entry decides which image is reused, so nothing in the cache is trusted unless
+// it is ours: the directory must be a real directory of this user (else a one-line refusal), and
+// an entry that is not a regular file of ours, or is corrupt, or names another file, is ignored.
+import { createHash, randomBytes } from 'node:crypto';
+import { type BigIntStats, closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { CliError } from '../errors.js';
+import { type Guard, ShapeError, shape, str } from '../http/decode.js';
+
+export interface FileHashes {
+  size: number;
+  md5: string;
+  sha256: string;
+  sha512: string;
+}
+
+/** What identifies one version of a file: its device, inode, size, mtime and ctime (ns), as decimal text. */
+export interface FileIdentity {
+  dev: string;
+  ino: string;
+  size: string;
+  mtimeNs: string;
+  ctimeNs: string;
+}
+
+interface Entry extends FileIdentity {
+  md5: string;
+  sha256: string;
+  sha512: string;
+}
+
+const hex =
+  (digits: number): Guard<string> =>
+  (value, at) => {
+    const text = str(value, at);
+    if (!new RegExp(`^[0-9a-f]{${digits}}$`).test(text)) throw new ShapeError(at, `is not ${digits} hex digits`);
+    return text;
+  };
+
+const decimal: Guard<string> = (value, at) => {
+  const text = str(value, at);
+  if (!/^\d{1,30}$/.test(text)) throw new ShapeError(at, 'is not a decimal number');
+  return text;
+};
+
+const entryGuard = shape<Entry>({
+  dev: decimal,
+  ino: decimal,
+  size: decimal,
+  mtimeNs: decimal,
+  ctimeNs: decimal,
+  md5: hex(32),
+  sha256: hex(64),
+  sha512: hex(128),
+});
+
+/** `$XDG_CACHE_HOME/openstack-classic-cli/hashes`, else under ~/.cache. */
+export function defaultHashCacheDir(env: NodeJS.ProcessEnv): string {
+  const base = env.XDG_CACHE_HOME || join(env.HOME || homedir(), '.cache');
+  return join(base, 'openstack-classic-cli', 'hashes');
+}
+
+export function identityOf(stats: BigIntStats): FileIdentity {
+  return { dev: String(stats.dev), ino: String(stats.ino), size: String(stats.size), mtimeNs: String(stats.mtimeNs), ctimeNs: String(stats.ctimeNs) };
+}
+
+export function sameIdentity(a: FileIdentity, b: FileIdentity): boolean {
+  return a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeNs === b.mtimeNs && a.ctimeNs === b.ctimeNs;
+}
+
+const uid = process.getuid?.();
+
+/** Why `path` cannot hold our entries, or undefined when it can. */
+function untrusted(
+  path: string,
+  stats: { isSymbolicLink(): boolean; isDirectory(): boolean; isFile(): boolean; uid: number | bigint },
+  want: 'directory' | 'file',
+): string | undefined {
+  if (stats.isSymbolicLink()) return `${path} is a symbolic link`;
+  if (want === 'directory' ? !stats.isDirectory() : !stats.isFile()) return `${path} is not a ${want}`;
+  if (uid !== undefined && Number(stats.uid) !== uid) return `${path} belongs to another user (uid ${stats.uid})`;
+  return undefined;
+}
+
+export class HashCache {
+  private checked = false;
+
+  constructor(readonly dir: string) {}
+
+  /** The hashes recorded for this version of the file, if any (and trustworthy). */
+  lookup(identity: FileIdentity): FileHashes | undefined {
+    this.check();
+    let fd: number;
+    try {
+      fd = openSync(this.path(identity), constants.O_RDONLY | constants.O_NOFOLLOW);
+    } catch {
+      return undefined; // none yet, or a link: ignored
+    }
+    try {
+      if (untrusted('entry', fstatSync(fd), 'file')) return undefined;
+      const entry = entryGuard(JSON.parse(readFileSync(fd, 'utf8')), '');
+      if (!sameIdentity(entry, identity)) return undefined;
+      return { size: Number(entry.size), md5: entry.md5, sha256: entry.sha256, sha512: entry.sha512 };
+    } catch {
+      return undefined; // corrupt or of another shape: hashed afresh and overwritten
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  /** Records the hashes; a cache that cannot be written only costs a re-read next time. */
+  store(identity: FileIdentity, hashes: FileHashes): void {
+    this.check();
+    const entry: Entry = { ...identity, md5: hashes.md5, sha256: hashes.sha256, sha512: hashes.sha512 };
+    const file = this.path(identity);
+    const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+    try {
+      // O_EXCL|O_NOFOLLOW: never write through a name someone else put there; rename replaces a link, never follows it.
+      const fd = openSync(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
+      try {
+        writeFileSync(fd, JSON.stringify(entry));
+      } finally {
+        closeSync(fd);
+      }
+      renameSync(tmp, file);
+    } catch {
+      // ignored: see above
+    }
+  }
+
+  /**
+   * The directory and its parent (ours, below XDG_CACHE_HOME) are made 0700 when missing and must
+   * be real directories of this user: anything else is refused in one line, since the entries
+   * decide which image is reused.
+   */
+  private check(): void {
+    if (this.checked) return;
+    const app = dirname(this.dir);
+    for (const path of [app, this.dir]) {
+      let stats = lstatSync(path, { throwIfNoEntry: false });
+      if (!stats) {
+        try {
+          mkdirSync(path, { recursive: true, mode: 0o700 });
+        } catch (err) {
+          throw new CliError(`Cannot make the hash cache directory ${path}: ${(err as Error).message}`);
+        }
+        stats = lstatSync(path);
+      }
+      const problem = untrusted(path, stats, 'directory');
+      if (problem)
+        throw new CliError(`Cannot use the hash cache: ${problem}; it must be a directory of your own, not a link (remove it, or set XDG_CACHE_HOME).`);
+    }
+    this.checked = true;
+  }
+
+  private path(identity: FileIdentity): string {
+    return join(
+      this.dir,
+      `${createHash('sha256')
+        .update(JSON.stringify([identity.dev, identity.ino]))
+        .digest('hex')
+        .slice(0, 40)}.json`,
+    );
+  }
+}

@@ -1,0 +1,92 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseChecksum } from '../../src/hashes/checksum.js';
+import { hashFile } from '../../src/hashes/file-hashes.js';
+
+const work = mkdtempSync(join(tmpdir(), 'file-hashes-'));
+const digest = (algo: string, data: Buffer): string => createHash(algo).update(data).digest('hex');
+
+function fixture(bytes = 3 * 1024 * 1024 + 17): { path: string; data: Buffer; cacheDir: string } {
+  const dir = mkdtempSync(join(work, 'case-'));
+  const data = randomBytes(bytes);
+  const path = join(dir, 'disk.raw');
+  writeFileSync(path, data);
+  return { path, data, cacheDir: join(dir, 'cache', 'openstack-classic-cli', 'hashes') };
+}
+
+describe('hashFile', () => {
+  it('computes md5, sha256 and sha512 in one pass, reporting progress', async () => {
+    const { path, data } = fixture();
+    let seen = 0;
+    const hashes = await hashFile(path, { onProgress: (n) => (seen += n) });
+    expect(hashes).toEqual({ size: data.length, md5: digest('md5', data), sha256: digest('sha256', data), sha512: digest('sha512', data), cached: false });
+    expect(seen).toBe(data.length);
+  });
+
+  it('does not read an unchanged file twice: the second answer comes from the cache', async () => {
+    const { path, data, cacheDir } = fixture();
+    const first = await hashFile(path, { cacheDir });
+    let read = 0;
+    const second = await hashFile(path, { cacheDir, onProgress: (n) => (read += n) });
+    expect(second).toEqual({ ...first, cached: true });
+    expect(read).toBe(0);
+    expect(second.sha512).toBe(digest('sha512', data));
+    expect(statSync(cacheDir).mode & 0o777).toBe(0o700);
+  });
+
+  it('hashes again when the file was rewritten, even with its size and mtime put back', async () => {
+    const { path, cacheDir } = fixture(4096);
+    await hashFile(path, { cacheDir });
+    const { atime, mtime } = statSync(path);
+    const other = randomBytes(4096);
+    writeFileSync(path, other);
+    utimesSync(path, atime, mtime);
+    const again = await hashFile(path, { cacheDir });
+    expect(again.cached).toBe(false);
+    expect(again.sha256).toBe(digest('sha256', other));
+  });
+
+  it('ignores a corrupt or forged cache entry', async () => {
+    const { path, data, cacheDir } = fixture(4096);
+    await hashFile(path, { cacheDir });
+    const [entryName] = readdirSync(cacheDir);
+    const entryPath = join(cacheDir, entryName!);
+    const entry = JSON.parse(readFileSync(entryPath, 'utf8'));
+    for (const forged of ['not json', JSON.stringify({ ...entry, sha512: 'zz' }), JSON.stringify({ ...entry, sha256: '0'.repeat(64), ino: '1' })]) {
+      writeFileSync(entryPath, forged);
+      const hashes = await hashFile(path, { cacheDir });
+      expect(hashes.cached).toBe(false);
+      expect(hashes.sha256).toBe(digest('sha256', data));
+    }
+  });
+
+  it('refuses a cache directory that is a symbolic link, in one line', async () => {
+    const { path, cacheDir } = fixture(10);
+    const elsewhere = mkdtempSync(join(work, 'elsewhere-'));
+    mkdirSync(join(cacheDir, '..'), { recursive: true });
+    symlinkSync(elsewhere, cacheDir);
+    await expect(hashFile(path, { cacheDir })).rejects.toThrow(/^Cannot use the hash cache: .*hashes is a symbolic link; it must be a directory of your own/);
+  });
+
+  it('says which file it cannot read', async () => {
+    const missing = join(work, 'missing.raw');
+    await expect(hashFile(missing)).rejects.toThrow(`Cannot read ${missing} to hash it: ENOENT`);
+  });
+});
+
+describe('parseChecksum', () => {
+  it('reads algorithm:hex and bare md5, in lower case', () => {
+    expect(parseChecksum(`SHA256:${'AB'.repeat(32)}`)).toEqual({ algorithm: 'sha256', hex: 'ab'.repeat(32) });
+    expect(parseChecksum('ab'.repeat(16))).toEqual({ algorithm: 'md5', hex: 'ab'.repeat(16) });
+    expect(parseChecksum(`sha512:${'0'.repeat(128)}`)).toEqual({ algorithm: 'sha512', hex: '0'.repeat(128) });
+  });
+
+  it('names what is wrong', () => {
+    expect(parseChecksum(`sha1:${'0'.repeat(40)}`)).toEqual({ problem: "unknown algorithm 'sha1' (md5, sha256 or sha512)" });
+    expect(parseChecksum('sha256:abc')).toEqual({ problem: 'sha256 takes 64 hex digits, not 3' });
+    expect(parseChecksum('sha256:xyz')).toEqual({ problem: 'not <algorithm>:<hex digits>' });
+  });
+});
