@@ -36,7 +36,11 @@ export async function readRemoteHead(transport: HttpTransport, url: string, opti
  * GET of a URL outside the cloud, following redirects a few hops (nothing secret travels with
  * them; userinfo is never sent): the answer that is no redirect, or why there is none.
  */
-export async function remoteGet(transport: HttpTransport, url: string, headers: Record<string, string>): Promise<{ res: HttpResponse } | { unavailable: string }> {
+export async function remoteGet(
+  transport: HttpTransport,
+  url: string,
+  headers: Record<string, string>,
+): Promise<{ res: HttpResponse } | { unavailable: string }> {
   let target: URL;
   try {
     target = new URL(url);

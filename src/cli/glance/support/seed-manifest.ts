@@ -8,10 +8,9 @@ import { isMap, isScalar, isSeq, LineCounter, type Node, type Pair, parseDocumen
 import { readConfigText } from '../../../config/text-file.js';
 import { notRegularFile } from '../../../config/file-kind.js';
 import { CliError } from '../../../errors.js';
+import { type Checksum, parseChecksum } from '../../../hashes/checksum.js';
 import { closest } from '../../suggest.js';
 import { AUTO_DISK_FORMAT } from './content-check.js';
-
-export type ChecksumAlgorithm = 'sha256' | 'sha512' | 'md5';
 
 export interface SeedEntry {
   name: string;
@@ -20,7 +19,7 @@ export interface SeedEntry {
   /** A local file (absolute path; `shown` as the manifest wrote it) or a URL. */
   source: { kind: 'file'; path: string; shown: string } | { kind: 'url'; url: string };
   /** The upstream checksum the data must have, lower-case hex. */
-  checksum?: { algorithm: ChecksumAlgorithm; hex: string };
+  checksum?: Checksum;
   /** A disk_format, or `auto`: the inspected format. */
   diskFormat: string;
   containerFormat: string;
@@ -52,7 +51,6 @@ export const ENTRY_KEYS = [
   'min_ram',
   'stores',
 ] as const;
-const HEX_LENGTHS: Record<ChecksumAlgorithm, number> = { sha256: 64, sha512: 128, md5: 32 };
 const VISIBILITIES = ['public', 'private', 'shared', 'community'];
 /** Image fields Glance keeps itself or the manifest sets with a key of its own: not properties. */
 const CORE_FIELDS = new Set([
@@ -236,7 +234,7 @@ class EntryReader {
     const node = this.values.get(key) ?? null;
     if (!isSeq(node)) return this.fail(node, `${key} must be a list of text ([a, b] or - a lines)`);
     const items = node.items.map((item) => (isScalar(item) && typeof item.value === 'string' && item.value !== '' ? item.value : undefined));
-    const bad = items.findIndex((item) => item === undefined);
+    const bad = items.indexOf(undefined);
     if (bad >= 0) return this.fail(node.items[bad] as Node, `${key} must list non-empty text: quote each item ('…')`);
     return items as string[];
   }
@@ -255,7 +253,8 @@ function readSource(read: EntryReader, values: Map<string, Node | null>, entry: 
   } catch {
     return fail(values.get('url'), `url '${url}' is not a URL: write it whole, https://host/path`);
   }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return fail(values.get('url'), `url '${url}' is not http or https: image-seed reads only those`);
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+    return fail(values.get('url'), `url '${url}' is not http or https: image-seed reads only those`);
   return { kind: 'url', url };
 }
 
@@ -275,11 +274,11 @@ function checkFile(file: string, base: string, node: Node | null | undefined, fa
 function readChecksum(read: EntryReader, values: Map<string, Node | null>, fail: Fail): SeedEntry['checksum'] {
   const text = read.string('checksum');
   if (text === undefined) return undefined;
-  const match = /^(sha256|sha512|md5):([0-9a-fA-F]+)$/.exec(text.trim());
-  const algorithm = match?.[1] as ChecksumAlgorithm | undefined;
-  if (!match || !algorithm || match[2]!.length !== HEX_LENGTHS[algorithm])
-    return fail(values.get('checksum'), `checksum '${text}' is not sha256:<64 hex digits>, sha512:<128 hex digits> or md5:<32 hex digits>`);
-  return { algorithm, hex: match[2]!.toLowerCase() };
+  // As upstream publishes it, always with its algorithm: 32 bare hex digits (v1's --checksum) are not taken here.
+  const parsed = /^[A-Za-z0-9]+:/.test(text.trim()) ? parseChecksum(text) : { problem: 'no algorithm' };
+  if ('problem' in parsed)
+    return fail(values.get('checksum'), `checksum '${text}' is not sha256:<64 hex digits>, sha512:<128 hex digits> or md5:<32 hex digits> (${parsed.problem})`);
+  return parsed;
 }
 
 function readProperties(entry: YAMLMap, values: Map<string, Node | null>, fail: Fail): Record<string, string> {
@@ -290,9 +289,15 @@ function readProperties(entry: YAMLMap, values: Map<string, Node | null>, fail: 
   for (const pair of node.items) {
     const key = keyText(pair);
     const value = pair.value as Node | null;
-    if (CORE_FIELDS.has(key)) fail(pair.key as Node, `property '${key}' is an image field, not a property: ${ENTRY_KEYS.includes(key as never) ? `use the key ${key}` : 'Glance sets it'}`);
-    else if (key.startsWith(RECORDED_PREFIX)) fail(pair.key as Node, `property '${key}' is recorded by image-seed itself (openstacksdk's convention): remove it`);
-    else if (!isScalar(value) || typeof value.value !== 'string') fail(value ?? (pair.key as Node), `property '${key}' must be text, not ${kindOf(isScalar(value) ? value.value : value?.toJSON())}: quote it ('…')`);
+    if (CORE_FIELDS.has(key))
+      fail(
+        pair.key as Node,
+        `property '${key}' is an image field, not a property: ${ENTRY_KEYS.includes(key as never) ? `use the key ${key}` : 'Glance sets it'}`,
+      );
+    else if (key.startsWith(RECORDED_PREFIX))
+      fail(pair.key as Node, `property '${key}' is recorded by image-seed itself (openstacksdk's convention): remove it`);
+    else if (!isScalar(value) || typeof value.value !== 'string')
+      fail(value ?? (pair.key as Node), `property '${key}' must be text, not ${kindOf(isScalar(value) ? value.value : value?.toJSON())}: quote it ('…')`);
     else properties[key] = value.value;
   }
   return properties;

@@ -1,0 +1,147 @@
+// One manifest entry seeded: inspected (unsafe or contradicting content refused before anything is
+// made), its hashes known (a file's from the hash cache or one read pass; a URL's upstream checksum
+// from the manifest), an image that already holds the data reused, else a new image created and
+// its data sent: a file with a plain upload, a URL (or several stores) staged and imported only once
+// the upstream checksum is verified (seed-staging.ts). Whatever goes wrong, the image made here is
+// deleted, on SIGINT/SIGTERM/SIGHUP too; the result says what happened.
+import type { Image } from '../../../api/image/images.js';
+import { findReusableImage, openstackSdkProperties, type ReusableImageQuery } from '../../../api/image/reuse.js';
+import { CliError, messageOf } from '../../../errors.js';
+import type { Checksum } from '../../../hashes/checksum.js';
+import { hashFile } from '../../../hashes/file-hashes.js';
+import { checkImageData } from './content-check.js';
+import { imageSource } from './local-data-source.js';
+import { checkSchemaFields } from './schema-check.js';
+import type { SeedEntry } from './seed-manifest.js';
+import { checkUpstream, inManifestTerms, percentOf, progressLine, type Report, type SeedContext, sourceName } from './seed-common.js';
+import { stageAndImport } from './seed-staging.js';
+import { discardImage, uploadData } from './verified-upload.js';
+
+export type SeedAction = 'created' | 'reused' | 'failed';
+
+export interface SeedResult {
+  name: string;
+  id?: string;
+  action: SeedAction;
+  size?: number;
+  seconds: number;
+  /** Why it failed. */
+  problem?: string;
+}
+
+export async function seedImage(ctx: SeedContext, entry: SeedEntry, report: Report): Promise<SeedResult> {
+  const started = ctx.now();
+  const seconds = (): number => Math.round((ctx.now() - started) / 100) / 10;
+  try {
+    const { image, reused } = await seed(ctx, entry, report);
+    return { name: entry.name, id: image.id, action: reused ? 'reused' : 'created', size: image.size ?? undefined, seconds: seconds() };
+  } catch (err) {
+    return { name: entry.name, action: 'failed', seconds: seconds(), problem: inManifestTerms(messageOf(err).split('\n')[0]!) };
+  }
+}
+
+async function seed(ctx: SeedContext, entry: SeedEntry, report: Report): Promise<{ image: Image; reused: boolean }> {
+  const { deps, api } = ctx;
+  report('inspecting');
+  const local = entry.source.kind === 'file' ? imageSource(entry.source.path, deps) : undefined;
+  const url = entry.source.kind === 'url' ? entry.source.url : undefined;
+  const noticed: string[] = [];
+  const checked = await checkImageData(
+    { ...deps, notice: (text) => noticed.push(text) },
+    { source: local, url, declared: entry.diskFormat },
+    { noFormatCheck: false, allowUnsafeImage: false },
+  );
+  // A URL that cannot be read now will not be read for the copy either.
+  if (noticed.length > 0) throw new CliError(noticed[0]!);
+  const diskFormat = checked.diskFormat ?? entry.diskFormat;
+  const fields = imageFields(entry, diskFormat);
+  checkSchemaFields(ctx.schema, fields);
+  const query: ReusableImageQuery = { name: entry.name, diskFormat, containerFormat: entry.containerFormat };
+
+  if (local?.path !== undefined) {
+    const size = local.size ?? 0;
+    const hashes = await hashFile(local.path, { cacheDir: ctx.cacheDir, onProgress: percentOf('hashing', size, report) });
+    if (entry.checksum) checkUpstream(entry.checksum, hashes, sourceName(entry), ': nothing was created');
+    const found = await findReusableImage(api, { ...query, hashAlgo: 'sha512', hashValue: hashes.sha512, md5: hashes.md5, sha256: hashes.sha256 });
+    if (found) return { image: found.image, reused: true };
+    const withSdk = { ...fields, ...openstackSdkProperties(entry.name, hashes) };
+    if (entry.stores.length > 1) return { image: await created(ctx, withSdk, (image) => stageAndImport(ctx, entry, image, local, report)), reused: false };
+    return {
+      image: await created(ctx, withSdk, async (image) => {
+        const sent = await uploadData({ ...deps, progress: () => progressLine('uploading', size, report) }, api, image, checked.source ?? local, {
+          created: false,
+          store: entry.stores[0],
+          progress: true,
+        });
+        // Glance's hash is the bytes sent: the file changed after it was hashed when it differs.
+        if (sent.os_hash_algo === 'sha512' && sent.os_hash_value !== hashes.sha512)
+          throw new CliError(`${sourceName(entry)} changed after it was hashed: seed it again once it is complete`);
+        return sent;
+      }),
+      reused: false,
+    };
+  }
+  // A URL: found by its upstream checksum before a byte is downloaded.
+  if (entry.checksum) {
+    const found = await findReusableImage(api, { ...query, ...upstreamQuery(entry.checksum) });
+    if (found) return { image: found.image, reused: true };
+  }
+  let reusedAfterAll: Image | undefined;
+  const image = await created(ctx, fields, (made) =>
+    stageAndImport(ctx, entry, made, undefined, report, async (hashes) => {
+      // No upstream checksum: the data is known only once staged; an image holding it already is kept instead.
+      const found = await findReusableImage(api, { ...query, hashAlgo: 'sha512', hashValue: hashes.sha512, md5: hashes.md5, sha256: hashes.sha256 });
+      reusedAfterAll = found?.image;
+      return found === undefined;
+    }),
+  );
+  return reusedAfterAll ? { image: reusedAfterAll, reused: true } : { image, reused: false };
+}
+
+/** The image's fields from the manifest: properties first, so a core field always wins. */
+export function imageFields(entry: SeedEntry, diskFormat: string): Record<string, unknown> {
+  return {
+    ...entry.properties,
+    name: entry.name,
+    disk_format: diskFormat,
+    container_format: entry.containerFormat,
+    ...(entry.visibility !== undefined && { visibility: entry.visibility }),
+    ...(entry.tags.length > 0 && { tags: entry.tags }),
+    ...(entry.minDisk !== undefined && { min_disk: entry.minDisk }),
+    ...(entry.minRam !== undefined && { min_ram: entry.minRam }),
+  };
+}
+
+/** How an upstream checksum finds an image: Glance's own sha512, its md5, or openstacksdk's sha256 property. */
+function upstreamQuery(checksum: Checksum): Partial<ReusableImageQuery> {
+  if (checksum.algorithm === 'sha512') return { hashAlgo: 'sha512', hashValue: checksum.hex };
+  return checksum.algorithm === 'md5' ? { md5: checksum.hex } : { sha256: checksum.hex };
+}
+
+/**
+ * Creates the image and gives it its data with `fill`; the image is deleted when `fill` fails or
+ * the process is interrupted. The clean-up is registered before the create request is sent, so an
+ * image whose creation is under way when a signal comes is deleted as soon as it exists.
+ */
+async function created(ctx: SeedContext, fields: Record<string, unknown>, fill: (image: Image) => Promise<Image | undefined>): Promise<Image> {
+  const { deps, api } = ctx;
+  if (ctx.stopping()) throw new CliError('interrupted before it was created');
+  const creating = api.images.create(fields);
+  const forget = deps.onInterrupt(async () => {
+    const image = await creating.catch(() => undefined);
+    if (image) deps.notice(`Seeding of ${image.name ?? image.id} interrupted: ${await discardImage(api, image)}.`);
+  });
+  try {
+    const image = await creating;
+    let filled: Image | undefined;
+    try {
+      filled = await fill(image);
+    } catch (err) {
+      throw new CliError(`${messageOf(err).replace(/\.$/, '')}; ${await discardImage(api, image)}`);
+    }
+    if (filled === undefined) await api.images.delete(image.id);
+    return filled ?? image;
+  } finally {
+    forget();
+  }
+}
