@@ -4,12 +4,13 @@
 // its data sent: a file with a plain upload, a URL (or several stores) staged and imported only once
 // the upstream checksum is verified (seed-staging.ts). Whatever goes wrong, the image made here is
 // deleted, on SIGINT/SIGTERM/SIGHUP too; the result says what happened.
+import type { ImageApi } from '../../../api/image/index.js';
 import type { Image } from '../../../api/image/images.js';
 import { findReusableImage, openstackSdkProperties, type ReusableImageQuery } from '../../../api/image/reuse.js';
 import { CliError, messageOf } from '../../../errors.js';
 import type { Checksum } from '../../../hashes/checksum.js';
 import { hashFile } from '../../../hashes/file-hashes.js';
-import { checkImageData } from './content-check.js';
+import { AUTO_DISK_FORMAT, checkImageData } from './content-check.js';
 import { imageSource } from './local-data-source.js';
 import { checkSchemaFields } from './schema-check.js';
 import type { SeedEntry } from './seed-manifest.js';
@@ -42,9 +43,12 @@ export async function seedImage(ctx: SeedContext, entry: SeedEntry, report: Repo
 
 async function seed(ctx: SeedContext, entry: SeedEntry, report: Report): Promise<{ image: Image; reused: boolean }> {
   const { deps, api } = ctx;
+  const url = entry.source.kind === 'url' ? entry.source.url : undefined;
+  // A URL with its checksum and format given is looked up before a byte of it is read.
+  const known = url !== undefined && entry.diskFormat !== AUTO_DISK_FORMAT ? await upstreamMatch(api, entry, entry.diskFormat) : undefined;
+  if (known) return { image: known, reused: true };
   report('inspecting');
   const local = entry.source.kind === 'file' ? imageSource(entry.source.path, deps) : undefined;
-  const url = entry.source.kind === 'url' ? entry.source.url : undefined;
   const noticed: string[] = [];
   const checked = await checkImageData(
     { ...deps, notice: (text) => noticed.push(text) },
@@ -81,11 +85,9 @@ async function seed(ctx: SeedContext, entry: SeedEntry, report: Report): Promise
       reused: false,
     };
   }
-  // A URL: found by its upstream checksum before a byte is downloaded.
-  if (entry.checksum) {
-    const found = await findReusableImage(api, { ...query, ...upstreamQuery(entry.checksum) });
-    if (found) return { image: found.image, reused: true };
-  }
+  // A URL whose format had to be inspected: looked up by its checksum before it is downloaded.
+  const found = entry.diskFormat === AUTO_DISK_FORMAT ? await upstreamMatch(api, entry, diskFormat) : undefined;
+  if (found) return { image: found, reused: true };
   let reusedAfterAll: Image | undefined;
   const image = await created(ctx, fields, (made) =>
     stageAndImport(ctx, entry, made, undefined, report, async (hashes) => {
@@ -110,6 +112,13 @@ export function imageFields(entry: SeedEntry, diskFormat: string): Record<string
     ...(entry.minDisk !== undefined && { min_disk: entry.minDisk }),
     ...(entry.minRam !== undefined && { min_ram: entry.minRam }),
   };
+}
+
+/** The image that holds a URL entry's data by its upstream checksum, if the entry has one. */
+async function upstreamMatch(api: ImageApi, entry: SeedEntry, diskFormat: string): Promise<Image | undefined> {
+  if (!entry.checksum) return undefined;
+  const query = { name: entry.name, diskFormat, containerFormat: entry.containerFormat, ...upstreamQuery(entry.checksum) };
+  return (await findReusableImage(api, query))?.image;
 }
 
 /** How an upstream checksum finds an image: Glance's own sha512, its md5, or openstacksdk's sha256 property. */

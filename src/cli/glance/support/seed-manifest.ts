@@ -138,12 +138,16 @@ function checkManifest(text: string, base: string, problems: Problems): SeedEntr
   const entries: SeedEntry[] = [];
   const names = new Map<string, number>();
   for (const item of images.items) {
+    // Names are compared even in entries with other problems: every problem is reported at once.
+    const name = isMap(item) ? item.get('name') : undefined;
+    if (typeof name === 'string') {
+      const line = problems.lineOf(item as Node);
+      const first = names.get(name);
+      if (first !== undefined) problems.at(item as Node, `duplicate name '${name}' (first at line ${first}): give each image its own name`);
+      else names.set(name, line);
+    }
     const entry = checkEntry(item as Node | null, base, problems);
-    if (!entry) continue;
-    const first = names.get(entry.name);
-    if (first !== undefined) problems.at(undefined, `duplicate name '${entry.name}' (first at line ${first}): give each image its own name`, entry.line);
-    else names.set(entry.name, entry.line);
-    entries.push(entry);
+    if (entry) entries.push(entry);
   }
   return entries;
 }
