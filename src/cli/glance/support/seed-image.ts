@@ -16,7 +16,7 @@ import { checkSchemaFields } from './schema-check.js';
 import type { SeedEntry } from './seed-manifest.js';
 import { checkUpstream, inManifestTerms, percentOf, progressLine, type Report, type SeedContext, sourceName } from './seed-common.js';
 import { stageAndImport } from './seed-staging.js';
-import { discardImage, uploadData } from './verified-upload.js';
+import { discardImage } from './verified-upload.js';
 
 export type SeedAction = 'created' | 'reused' | 'failed';
 
@@ -72,15 +72,16 @@ async function seed(ctx: SeedContext, entry: SeedEntry, report: Report): Promise
     if (entry.stores.length > 1) return { image: await created(ctx, withSdk, (image) => stageAndImport(ctx, entry, image, local, report)), reused: false };
     return {
       image: await created(ctx, withSdk, async (image) => {
-        const sent = await uploadData({ ...deps, progress: () => progressLine('uploading', size, report) }, api, image, checked.source ?? local, {
-          created: false,
-          store: entry.stores[0],
-          progress: true,
-        });
-        // Glance's hash is the bytes sent: the file changed after it was hashed when it differs.
-        if (sent.os_hash_algo === 'sha512' && sent.os_hash_value !== hashes.sha512)
-          throw new CliError(`${sourceName(entry)} changed after it was hashed: seed it again once it is complete`);
-        return sent;
+        // The file was hashed a moment ago: what Glance records for the bytes it got must be that.
+        const progress = progressLine('uploading', size, report);
+        await api.data.upload(image.id, { file: local.path! }, { size, store: entry.stores[0], hash: false, onProgress: (n) => progress.advance(n) });
+        const stored = await api.images.get(image.id);
+        const sameHash = stored.os_hash_algo === 'sha512' ? stored.os_hash_value === hashes.sha512 : stored.checksum === hashes.md5;
+        if (stored.status !== 'active' || stored.size !== hashes.size || !sameHash)
+          throw new CliError(
+            `${sourceName(entry)} changed after it was hashed (Glance got ${stored.size} bytes, ${stored.status}): seed it again once it is complete`,
+          );
+        return stored;
       }),
       reused: false,
     };
