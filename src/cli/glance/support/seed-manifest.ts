@@ -53,33 +53,11 @@ export const ENTRY_KEYS = [
 ] as const;
 const VISIBILITIES = ['public', 'private', 'shared', 'community'];
 /** Image fields Glance keeps itself or the manifest sets with a key of its own: not properties. */
-const CORE_FIELDS = new Set([
-  'id',
-  'name',
-  'status',
-  'visibility',
-  'protected',
-  'os_hidden',
-  'checksum',
-  'os_hash_algo',
-  'os_hash_value',
-  'owner',
-  'size',
-  'virtual_size',
-  'min_disk',
-  'min_ram',
-  'created_at',
-  'updated_at',
-  'disk_format',
-  'container_format',
-  'tags',
-  'direct_url',
-  'locations',
-  'self',
-  'file',
-  'schema',
-  'stores',
-]);
+const CORE_FIELDS = new Set(
+  `id name status visibility protected os_hidden checksum os_hash_algo os_hash_value owner size virtual_size min_disk min_ram created_at updated_at disk_format container_format tags direct_url locations self file schema stores`.split(
+    ' ',
+  ),
+);
 /** Recorded by image-seed itself (openstacksdk's convention): a manifest may not set them. */
 const RECORDED_PREFIX = 'owner_specified.openstack.';
 
