@@ -1,8 +1,10 @@
 import type { Image } from '../../../api/image/images.js';
-import { CliError, messageOf } from '../../../errors.js';
+import type { ImageApi } from '../../../api/image/index.js';
+import { CliError, messageOf, UsageError } from '../../../errors.js';
+import type { Deps } from '../../deps.js';
 import { command } from '../../command.js';
-import { presence, text } from '../../flags/flag.js';
-import { CONTENT_CHECK_FLAGS, checkImageData, fieldsBeforeInspection } from '../support/content-check.js';
+import { notInGlanceclient, presence, text } from '../../flags/flag.js';
+import { AUTO_DISK_FORMAT, CONTENT_CHECK_FLAGS, checkImageData, fieldsBeforeInspection } from '../support/content-check.js';
 import { requireFormats } from '../support/data-flags-step.js';
 import { IMAGE_PROPERTY_FLAGS, parseImageFlags } from '../support/image-flags.js';
 import { importRequest, type Options as ImportFlags } from './image-import.js';
@@ -12,6 +14,21 @@ import { stageData } from './image-stage.js';
 import { checkSchemaFields } from '../support/schema-check.js';
 import { discardImage } from '../support/verified-upload.js';
 import { printImage } from '../support/image-views.js';
+import {
+  checkStoredData,
+  knownData,
+  parseReuse,
+  REUSE_FLAGS,
+  recordedProperties,
+  type ReuseOptions,
+  reusableImage,
+  reuseQuery,
+  rotateOlder,
+  upstreamChecksum,
+} from '../support/reuse-existing.js';
+
+/** How long --reuse-existing waits for the import to make the image active (its data is checked, older images rotated, only then). */
+const IMPORT_TIMEOUT_MS = 60 * 60 * 1000;
 
 export interface Options extends Omit<ImportFlags, 'image' | 'method'> {
   fields: Record<string, unknown>;
@@ -19,6 +36,7 @@ export interface Options extends Omit<ImportFlags, 'image' | 'method'> {
   progress: boolean;
   /** --import-method; its env default (OS_IMAGE_IMPORT_METHOD) is read in run. */
   method?: string;
+  reuse?: ReuseOptions;
 }
 
 /** glanceclient's per-method checks on the data sources, in its order and words. */
@@ -60,6 +78,28 @@ function checkSources(method: string | undefined, o: Options, s: StoreChoice, so
   }
 }
 
+/** Creates the image and starts its import; with --reuse-existing, waits until it is active. A failure deletes the image. */
+async function createAndImport(
+  deps: Deps,
+  api: ImageApi,
+  fields: Record<string, unknown>,
+  method: string | undefined,
+  source: ImageSource | undefined,
+  options: Options,
+  stores: StoreChoice,
+  reuse: ReuseOptions | undefined,
+): Promise<Image> {
+  const image = await api.images.create(fields);
+  if (!method) return image;
+  try {
+    if (source) await stageData(deps, api, image.id, source, { progress: options.progress });
+    await api.imports.start(image.id, importRequest({ ...options, image: image.id, method }, stores));
+    return reuse ? await api.imports.waitForActive(image.id, { timeoutMs: IMPORT_TIMEOUT_MS }) : await api.images.get(image.id);
+  } catch (err) {
+    throw new CliError(`${messageOf(err)}; ${await discardImage(api, image)}.`);
+  }
+}
+
 export const imageCreateViaImport = command({
   spec: {
     name: 'image-create-via-import',
@@ -76,25 +116,39 @@ export const imageCreateViaImport = command({
       ),
       ...importTargetFlags('GLANCE_REGION'),
       ...CONTENT_CHECK_FLAGS,
+      ...REUSE_FLAGS,
+      checksum: notInGlanceclient(
+        text(
+          '--checksum <ALGORITHM:HEX>',
+          'With --reuse-existing: sha256:, sha512: or md5: and the hex digits the data must have (a --uri is looked up by it)',
+        ),
+      ),
     },
     output: 'record',
   },
-  parse: ({ flags }): Options => ({
-    fields: parseImageFlags(flags).fields,
-    file: flags.file,
-    progress: flags.progress,
-    method: flags.importMethod,
-    uri: flags.uri,
-    remoteRegion: flags.remoteRegion,
-    remoteImageId: flags.remoteImageId,
-    remoteServiceInterface: flags.remoteServiceInterface,
-    store: flags.store,
-    stores: flags.stores,
-    allStores: flags.allStores,
-    allowFailure: flags.allowFailure,
-    noFormatCheck: flags.noFormatCheck,
-    allowUnsafeImage: flags.allowUnsafeImage,
-  }),
+  parse: ({ flags }): Options => {
+    const { fields } = parseImageFlags(flags);
+    const { checksum } = flags;
+    const upstream = upstreamChecksum(checksum === undefined || checksum.includes(':') ? checksum : `md5:${checksum}`);
+    const reuse = parseReuse({ ...flags, name: fields.name, upstream, url: flags.uri, urlFlag: '--uri', checksumNeedsReuse: true });
+    return {
+      fields,
+      reuse,
+      file: flags.file,
+      progress: flags.progress,
+      method: flags.importMethod,
+      uri: flags.uri,
+      remoteRegion: flags.remoteRegion,
+      remoteImageId: flags.remoteImageId,
+      remoteServiceInterface: flags.remoteServiceInterface,
+      store: flags.store,
+      stores: flags.stores,
+      allStores: flags.allStores,
+      allowFailure: flags.allowFailure,
+      noFormatCheck: flags.noFormatCheck,
+      allowUnsafeImage: flags.allowUnsafeImage,
+    };
+  },
   async run(options, deps) {
     const given = imageSource(options.file, deps);
     // glanceclient's on_data_require_fields counts --uri as data too.
@@ -111,20 +165,31 @@ export const imageCreateViaImport = command({
     checkSchemaFields(schema, fieldsBeforeInspection(options.fields));
     const declared = typeof options.fields.disk_format === 'string' ? options.fields.disk_format : undefined;
     const url = method === 'web-download' ? options.uri : undefined;
-    const { source, diskFormat } = await checkImageData(deps, { source: given, url, declared }, options);
-    const fields = diskFormat === undefined ? options.fields : { ...options.fields, disk_format: diskFormat };
-    if (fields !== options.fields) checkSchemaFields(schema, fields);
-
-    let image: Image = await api.images.create(fields);
-    if (method) {
-      try {
-        if (source) await stageData(deps, api, image.id, source, { progress: options.progress });
-        await api.imports.start(image.id, importRequest({ ...options, image: image.id, method }, stores));
-      } catch (err) {
-        throw new CliError(`${messageOf(err)}; ${await discardImage(api, image)}.`);
+    const { reuse } = options;
+    if (reuse && method !== 'glance-direct' && method !== 'web-download')
+      throw new UsageError('error: --reuse-existing needs image data: --file (glance-direct) or --uri (web-download).');
+    // As image-create: the lookup comes before the data is inspected, unless its format is to be detected.
+    const known = reuse && (await knownData(deps, given, reuse));
+    const name = String(options.fields.name);
+    const lookUp = (diskFormat: string | undefined): Promise<Image | undefined> =>
+      known ? reusableImage(deps, api, reuseQuery(name, String(diskFormat), String(options.fields.container_format), known)) : Promise.resolve(undefined);
+    let image = declared === AUTO_DISK_FORMAT ? undefined : await lookUp(declared);
+    if (!image) {
+      const { source, diskFormat } = await checkImageData(deps, { source: given, url, declared }, options);
+      if (declared === AUTO_DISK_FORMAT) image = await lookUp(diskFormat);
+      if (!image) {
+        const extra = known ? recordedProperties(name, known) : {};
+        const fields =
+          diskFormat === undefined && !known
+            ? options.fields
+            : { ...options.fields, ...extra, ...(diskFormat === undefined ? {} : { disk_format: diskFormat }) };
+        if (fields !== options.fields) checkSchemaFields(schema, fields);
+        image = await createAndImport(deps, api, fields, method, source, options, stores, reuse);
+        if (known) await checkStoredData(api, image, known, given?.path ?? String(url));
       }
-      image = await api.images.get(image.id);
     }
+    const failures = reuse?.rotate ? await rotateOlder(deps, api, image, reuse.rotate) : [];
     printImage(deps, image);
+    if (failures.length > 0) throw new CliError(`Rotation incomplete: ${failures.join('; ')}.`);
   },
 });

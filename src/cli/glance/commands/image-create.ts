@@ -2,16 +2,30 @@ import type { ImageApi } from '../../../api/image/index.js';
 import type { Image } from '../../../api/image/images.js';
 import { CliError, ConnectionError } from '../../../errors.js';
 import { command } from '../../command.js';
-import { checkImageData, fieldsBeforeInspection } from '../support/content-check.js';
+import { AUTO_DISK_FORMAT, checkImageData, fieldsBeforeInspection } from '../support/content-check.js';
 import { attachData, checkOneDataSource, checkUploadStore, requireFormats, uploadStore } from '../support/data-flags-step.js';
 import { checkedDataFlags, IMAGE_DATA_FLAGS, IMAGE_PROPERTY_FLAGS, parseImageFlags, type ImageDataFlags } from '../support/image-flags.js';
 import { imageSource, type ImageSource } from '../support/local-data-source.js';
 import { checkSchemaFields } from '../support/schema-check.js';
 import { printImage } from '../support/image-views.js';
+import {
+  checkStoredData,
+  knownData,
+  parseReuse,
+  REUSE_FLAGS,
+  recordedProperties,
+  type ReuseOptions,
+  reusableImage,
+  reuseQuery,
+  rotateOlder,
+  upstreamChecksum,
+} from '../support/reuse-existing.js';
 
 export interface Options {
   fields: Record<string, unknown>;
   data: ImageDataFlags;
+  /** --reuse-existing (and --rotate, --checksum <algorithm>:<hex>). */
+  reuse?: ReuseOptions;
 }
 
 /**
@@ -41,16 +55,22 @@ export const imageCreate = command({
     name: 'image-create',
     summary: 'Create a new image (upload its data from --file or stdin, or take it from --location / --copy-from).',
     example: 'glance image-create --name "fedora-19" --is-public True --disk-format qcow2 --container-format bare --file /data/fedora-19.x86_64.qcow2',
-    options: { ...IMAGE_PROPERTY_FLAGS, ...IMAGE_DATA_FLAGS },
+    options: { ...IMAGE_PROPERTY_FLAGS, ...IMAGE_DATA_FLAGS, ...REUSE_FLAGS },
     output: 'record',
   },
   parse({ flags }): Options {
-    const data = checkedDataFlags(flags);
+    const named = upstreamChecksum(flags.checksum);
+    // An md5 in either spelling is also the v1 --checksum the upload is checked against.
+    const data = checkedDataFlags(named ? { ...flags, checksum: named.algorithm === 'md5' ? named.hex : undefined } : flags);
     checkOneDataSource(data);
-    return { fields: parseImageFlags(flags).fields, data };
+    const { fields } = parseImageFlags(flags);
+    const upstream = named ?? (data.checksum ? { algorithm: 'md5' as const, hex: data.checksum } : undefined);
+    const { reuseExisting, rotate, copyFrom, location } = { ...flags, ...data };
+    const reuse = parseReuse({ reuseExisting, rotate, name: fields.name, upstream, url: copyFrom, urlFlag: '--copy-from', location });
+    return { fields, data, reuse };
   },
   async run(options, deps) {
-    const { fields, data } = options;
+    const { fields, data, reuse } = options;
     const remote = data.location ?? data.copyFrom;
     const given: ImageSource | undefined = remote === undefined ? imageSource(data.file, deps) : undefined;
     const origin = given?.origin ?? (data.location ? '--location' : data.copyFrom ? '--copy-from' : undefined);
@@ -62,10 +82,27 @@ export const imageCreate = command({
     const schema = await api.schemas.imageSchema();
     checkSchemaFields(schema, fieldsBeforeInspection(fields));
     const declared = typeof fields.disk_format === 'string' ? fields.disk_format : undefined;
-    const { source, diskFormat } = await checkImageData(deps, { source: given, url: remote, declared }, data);
-    const toCreate = diskFormat === undefined ? fields : { ...fields, disk_format: diskFormat };
-    if (toCreate !== fields) checkSchemaFields(schema, toCreate);
-    const image = await attachData(deps, api, await createImage(api, toCreate), data, source, true);
+    // Reuse is looked for before the data is inspected (a re-run reads nothing), unless the format is to be detected.
+    const known = reuse && (await knownData(deps, given, reuse));
+    const lookUp = (diskFormat: string | undefined): Promise<Image | undefined> =>
+      known
+        ? reusableImage(deps, api, reuseQuery(String(fields.name), String(diskFormat), String(fields.container_format), known))
+        : Promise.resolve(undefined);
+    let image = declared === AUTO_DISK_FORMAT ? undefined : await lookUp(declared);
+    if (!image) {
+      const { source, diskFormat } = await checkImageData(deps, { source: given, url: remote, declared }, data);
+      if (declared === AUTO_DISK_FORMAT) image = await lookUp(diskFormat);
+      if (!image) {
+        const extra = known ? recordedProperties(String(fields.name), known) : {};
+        const toCreate =
+          diskFormat === undefined && !known ? fields : { ...fields, ...extra, ...(diskFormat === undefined ? {} : { disk_format: diskFormat }) };
+        if (toCreate !== fields) checkSchemaFields(schema, toCreate);
+        image = await attachData(deps, api, await createImage(api, toCreate), data, source, true);
+        if (known) await checkStoredData(api, image, known, given?.path ?? String(remote));
+      }
+    }
+    const failures = reuse?.rotate ? await rotateOlder(deps, api, image, reuse.rotate) : [];
     printImage(deps, image, { humanReadable: data.humanReadable });
+    if (failures.length > 0) throw new CliError(`Rotation incomplete: ${failures.join('; ')}.`);
   },
 });
