@@ -58,6 +58,7 @@ _glance() {
     image-list:-f|image-list:--format) COMPREPLY=($(compgen -W 'table json yaml value shell csv' -- "$cur")); return ;;
     image-list:--quote) COMPREPLY=($(compgen -W 'all minimal none nonnumeric' -- "$cur")); return ;;
     image-list:--name|image-list:--status|image-list:--changes-since|image-list:--size-min|image-list:--size-max|image-list:--property-filter|image-list:--member-status|image-list:--owner|image-list:--checksum|image-list:--hash|image-list:--tag|image-list:--hidden|image-list:--include-stores|image-list:--sort|image-list:--page-size|image-list:--limit|image-list:-c|image-list:--column|image-list:--prefix) return ;;
+    image-seed:--rotate) COMPREPLY=($(compgen -W 'hide delete' -- "$cur")); return ;;
     image-seed:-f|image-seed:--format) COMPREPLY=($(compgen -W 'table json yaml value shell csv' -- "$cur")); return ;;
     image-seed:--quote) COMPREPLY=($(compgen -W 'all minimal none nonnumeric' -- "$cur")); return ;;
     image-seed:--parallel|image-seed:-c|image-seed:--column|image-seed:--prefix) return ;;
@@ -211,7 +212,7 @@ _glance() {
     image-import) words='--import-method --uri --remote-region --remote-image-id --remote-service-interface --store --stores --all-stores --allow-failure --no-format-check --allow-unsafe-image -f --format -c --column --noindent --prefix --quote -h --help' ;;
     image-list) words='--name --status --changes-since --container-format --disk-format --size-min --size-max --property-filter --is-public --visibility --member-status --owner --all-tenants --checksum --hash --tag --hidden --include-stores --sort-key --sort-dir --sort --page-size --limit --human-readable -f --format -c --column --noindent --prefix --quote -h --help' ;;
     image-reactivate) words='-h --help' ;;
-    image-seed) words='--parallel -f --format -c --column --noindent --prefix --quote -h --help' ;;
+    image-seed) words='--parallel --rotate -f --format -c --column --noindent --prefix --quote -h --help' ;;
     image-show) words='--human-readable --max-column-width -f --format -c --column --noindent --prefix --quote -h --help' ;;
     image-stage) words='--file --size --progress --no-format-check --allow-unsafe-image -h --help' ;;
     image-tag-delete) words='-h --help' ;;

@@ -281,6 +281,7 @@ complete -c glance -n 'contains -- (__glance_command) image-list' -l quote -x -a
 complete -c glance -n 'contains -- (__glance_command) image-list' -s h -l help -d 'Show help for this command'
 complete -c glance -n 'contains -- (__glance_command) image-reactivate' -s h -l help -d 'Show help for this command'
 complete -c glance -n 'contains -- (__glance_command) image-seed' -l parallel -r -F -d 'Images seeded at the same time (default 4)'
+complete -c glance -n 'contains -- (__glance_command) image-seed' -l rotate -x -a 'hide delete' -d 'Once an image is active, hide (os_hidden) or delete the older images of its name in your project'
 complete -c glance -n 'contains -- (__glance_command) image-seed' -s f -l format -x -a 'table json yaml value shell csv' -d 'Output format'
 complete -c glance -n 'contains -- (__glance_command) image-seed' -s c -l column -r -F -d 'Column or field to show (repeatable)'
 complete -c glance -n 'contains -- (__glance_command) image-seed' -l noindent -d 'json: no indentation'

@@ -14,7 +14,7 @@ import { deleteNamed, env, glance, idsNamed, randomFile, unique, WORK } from './
 
 const prefix = unique('seed');
 const names = (...suffixes: string[]): string[] => suffixes.map((s) => `${prefix}-${s}`);
-const ALL = names('qcow2', 'raw', 'vmdk', 'url-raw', 'url-qcow2', 'url-wrong-sum', 'unsafe');
+const ALL: string[] = names('qcow2', 'raw', 'vmdk', 'url-raw', 'url-qcow2', 'url-wrong-sum', 'unsafe');
 afterAll(() => deleteNamed(...ALL, ...names('stalled-1', 'stalled-2', 'stalled-3', 'stalled-4', 'stalled-5')));
 
 const make = (format: string, file: string, ...extra: string[]): string => {
@@ -177,5 +177,31 @@ describe('SIGTERM in the middle of a seed', () => {
       expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^Seeding of ${prefix}-stalled-[12] interrupted: image ${id} was deleted\\.$`)));
     for (const name of stalled) expect(await idsNamed(name)).toEqual([]);
     expect(proxy.requests.filter((r) => r.method === 'POST' && r.path === '/v2/images')).toHaveLength(2);
+  }, 120_000);
+});
+
+describe('image-seed --rotate', () => {
+  it('replaces: new data under a name makes a new image, and the older one is hidden once it is active', async () => {
+    const [name] = names('rotated');
+    ALL.push(name!);
+    const file = join(WORK, `${name}.raw`);
+    const manifest = join(WORK, `${name}.yaml`);
+    writeFileSync(manifest, `images:\n  - {name: ${name}, file: ${name}.raw, disk_format: raw}\n`);
+    writeFileSync(file, Buffer.alloc(1024 * 1024, 1));
+    const first = await seed(manifest, '--rotate', 'hide', '-f', 'json');
+    expect([first.code, first.stderr]).toEqual([0, '']);
+    const [old] = JSON.parse(first.stdout) as Array<Record<string, unknown>>;
+    expect(old!.Action).toBe('created');
+    writeFileSync(file, Buffer.alloc(1024 * 1024, 2));
+    const second = await seed(manifest, '--rotate', 'hide', '-f', 'json');
+    expect(second.code).toBe(0);
+    const [now] = JSON.parse(second.stdout) as Array<Record<string, unknown>>;
+    expect(now!.Action).toBe('replaced');
+    expect(second.stderr).toBe(`${name}: Rotated: hid older image ${name} (${old!.ID}).\n`);
+    const shown = await glance(['--os-image-api-version', '2', 'image-show', String(old!.ID)]);
+    expect(shown.stdout).toMatch(/\| os_hidden\s+\| True\s+\|/);
+    // Hidden images are left out of a listing: only the new one shows under the name.
+    expect(await idsNamed(name!)).toEqual([now!.ID]);
+    await glance(['image-delete', String(old!.ID)]);
   }, 120_000);
 });

@@ -1,10 +1,12 @@
 import { command } from '../../command.js';
 import { requiredArg } from '../../flags/args.js';
-import { integer, noneInGlanceclient, withDefault } from '../../flags/flag.js';
+import { choice, integer, noneInGlanceclient, withDefault } from '../../flags/flag.js';
+import { ROTATE_MODES, type RotateMode } from '../support/reuse-existing.js';
 
 export interface Options {
   manifest: string;
   parallel: number;
+  rotate?: RotateMode;
 }
 
 export const imageSeed = command({
@@ -17,10 +19,11 @@ export const imageSeed = command({
     notInGlanceclient: true,
     options: noneInGlanceclient({
       parallel: withDefault(integer('--parallel <N>', 'Images seeded at the same time (default 4)', { min: 1 }), 4),
+      rotate: choice('--rotate <MODE>', 'Once an image is active, hide (os_hidden) or delete the older images of its name in your project', ROTATE_MODES),
     }),
     output: 'list',
   },
-  parse: ({ args, flags }): Options => ({ manifest: args.manifest, parallel: flags.parallel }),
+  parse: ({ args, flags }): Options => ({ manifest: args.manifest, parallel: flags.parallel, rotate: flags.rotate }),
   async run(options, deps) {
     // The manifest reader (and the yaml library) load only when this command runs.
     const { seedManifest } = await import('../support/seed-run.js');

@@ -6,6 +6,7 @@ import { CliError } from '../../../errors.js';
 import type { Checksum } from '../../../hashes/checksum.js';
 import { withoutUserinfo } from '../../../http/redact.js';
 import type { Deps } from '../../deps.js';
+import type { RotateMode } from './reuse-existing.js';
 import type { SeedEntry } from './seed-manifest.js';
 
 export interface SeedContext {
@@ -14,6 +15,8 @@ export interface SeedContext {
   schema: ImageSchema;
   /** The hash cache directory. */
   cacheDir: string;
+  /** --rotate: what becomes of older images of a name once its image is active. */
+  rotate?: RotateMode;
   /** Set once a signal's clean-up has begun: nothing new is created after that. */
   stopping(): boolean;
   now(): number;

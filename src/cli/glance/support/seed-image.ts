@@ -11,6 +11,7 @@ import { CliError, messageOf } from '../../../errors.js';
 import type { Checksum } from '../../../hashes/checksum.js';
 import { hashFile } from '../../../hashes/file-hashes.js';
 import { AUTO_DISK_FORMAT, checkImageData } from './content-check.js';
+import { rotateOlder } from './reuse-existing.js';
 import { imageSource } from './local-data-source.js';
 import { checkSchemaFields } from './schema-check.js';
 import type { SeedEntry } from './seed-manifest.js';
@@ -18,7 +19,7 @@ import { checkUpstream, inManifestTerms, percentOf, progressLine, type Report, t
 import { stageAndImport } from './seed-staging.js';
 import { discardImage } from './verified-upload.js';
 
-export type SeedAction = 'created' | 'reused' | 'failed';
+export type SeedAction = 'created' | 'reused' | 'replaced' | 'failed';
 
 export interface SeedResult {
   name: string;
@@ -26,19 +27,27 @@ export interface SeedResult {
   action: SeedAction;
   size?: number;
   seconds: number;
-  /** Why it failed. */
+  /** Why it failed (or, for an image made, why rotation failed). */
   problem?: string;
+  /** What rotation did, one line each. */
+  rotated: string[];
 }
 
 export async function seedImage(ctx: SeedContext, entry: SeedEntry, report: Report): Promise<SeedResult> {
   const started = ctx.now();
   const seconds = (): number => Math.round((ctx.now() - started) / 100) / 10;
+  let made: { image: Image; reused: boolean };
   try {
-    const { image, reused } = await seed(ctx, entry, report);
-    return { name: entry.name, id: image.id, action: reused ? 'reused' : 'created', size: image.size ?? undefined, seconds: seconds() };
+    made = await seed(ctx, entry, report);
   } catch (err) {
-    return { name: entry.name, action: 'failed', seconds: seconds(), problem: inManifestTerms(messageOf(err).split('\n')[0]!) };
+    return { name: entry.name, action: 'failed', seconds: seconds(), problem: inManifestTerms(messageOf(err).split('\n')[0]!), rotated: [] };
   }
+  const { image, reused } = made;
+  const rotated: string[] = [];
+  // Only once the image is active (rotateOlder checks): older images of the name hidden or deleted.
+  const failures = ctx.rotate ? await rotateOlder({ notice: (text) => rotated.push(text) }, ctx.api, image, ctx.rotate).catch((err) => [messageOf(err)]) : [];
+  const action = reused ? 'reused' : rotated.length > 0 ? 'replaced' : 'created';
+  return { name: entry.name, id: image.id, action, size: image.size ?? undefined, seconds: seconds(), problem: failures[0], rotated };
 }
 
 async function seed(ctx: SeedContext, entry: SeedEntry, report: Report): Promise<{ image: Image; reused: boolean }> {

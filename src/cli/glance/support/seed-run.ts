@@ -2,7 +2,7 @@
 // (its image schema, stores, import methods) before anything is sent, all problems at once as
 // MANIFEST:LINE lines; then the entries are seeded `--parallel` at a time, each with a status line
 // on a terminal, and the summary grid (or -f json) is the only output on stdout. Exit 1 when any
-// image failed; every failure is one line on stderr.
+// image failed (or its rotation did); every failure is one line on stderr.
 import type { ImageApi } from '../../../api/image/index.js';
 import type { ImageSchema } from '../../../api/image/schemas.js';
 import { CliError, messageOf } from '../../../errors.js';
@@ -32,7 +32,7 @@ export async function seedManifest(options: Options, deps: Deps): Promise<number
     stopping = true;
     lines.done();
   });
-  const ctx: SeedContext = { deps, api, schema, cacheDir: defaultHashCacheDir(deps.env), stopping: () => stopping, now: Date.now };
+  const ctx: SeedContext = { deps, api, schema, cacheDir: defaultHashCacheDir(deps.env), rotate: options.rotate, stopping: () => stopping, now: Date.now };
   const results: SeedResult[] = [];
   try {
     await inParallel(manifest.entries, options.parallel, async (entry, index) => {
@@ -45,12 +45,15 @@ export async function seedManifest(options: Options, deps: Deps): Promise<number
     lines.done();
     forget();
   }
-  for (const result of results) if (result.problem !== undefined) deps.notice(`${result.name}: ${result.problem}`);
+  for (const result of results) {
+    for (const line of result.rotated) deps.notice(`${result.name}: ${line}`);
+    if (result.problem !== undefined) deps.notice(`${result.name}: ${result.problem}`);
+  }
   deps.print.list({
     columns: SUMMARY_COLUMNS,
     rows: results.map((r) => [r.name, r.id ?? null, r.action, r.size ?? null, r.seconds]),
   });
-  return results.some((r) => r.action === 'failed') ? EXIT.failure : EXIT.ok;
+  return results.some((r) => r.problem !== undefined) ? EXIT.failure : EXIT.ok;
 }
 
 /** What only the cloud can tell about the manifest, checked for every entry before any is seeded. */
