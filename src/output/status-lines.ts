@@ -16,7 +16,7 @@ export interface StatusLines {
 const NONE: StatusLines = { set: () => undefined, done: () => undefined };
 const ESC = '\u001b';
 
-/** `count` lines, drawn when first set; `columns`: the terminal's width. */
+/** `count` lines, drawn when first set; `columns`: the terminal's width (80 when it says none: a pty of size 0). */
 export function statusLines(out: Writer, isTty: boolean, count: number, columns = 80): StatusLines {
   if (!isTty || count === 0) return NONE;
   const lines: string[] = Array<string>(count).fill('');
