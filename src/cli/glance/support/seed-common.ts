@@ -17,6 +17,12 @@ export interface SeedContext {
   cacheDir: string;
   /** --rotate: what becomes of older images of a name once its image is active. */
   rotate?: RotateMode;
+  /**
+   * Runs file hashing one file at a time: hashes are computed on the one JavaScript thread, so
+   * files hashed together all finish late; one after the other, each upload starts as soon as its
+   * file is hashed, while the next one is.
+   */
+  hashInTurn<T>(work: () => Promise<T>): Promise<T>;
   /** Set once a signal's clean-up has begun: nothing new is created after that. */
   stopping(): boolean;
   now(): number;
@@ -62,4 +68,14 @@ export function progressLine(verb: string, total: number, report: Report): { adv
 /** An inspection refusal worded for image-create's flags, reworded for the manifest (image-seed has no override: fix the entry). */
 export function inManifestTerms(message: string): string {
   return message.replace(/ \(--allow-unsafe-image sends it anyway\)/, '').replace(/: use --disk-format (\S+)$/, ': set disk_format: $1 (or auto)');
+}
+
+/** A queue that runs the work given to it one piece at a time, in order. */
+export function oneAtATime(): <T>(work: () => Promise<T>) => Promise<T> {
+  let last: Promise<unknown> = Promise.resolve();
+  return (work) => {
+    const next = last.then(work, work);
+    last = next.catch(() => undefined);
+    return next;
+  };
 }

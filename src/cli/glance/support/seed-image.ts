@@ -73,7 +73,8 @@ async function seed(ctx: SeedContext, entry: SeedEntry, report: Report): Promise
 
   if (local?.path !== undefined) {
     const size = local.size ?? 0;
-    const hashes = await hashFile(local.path, { cacheDir: ctx.cacheDir, onProgress: percentOf('hashing', size, report) });
+    report('waiting to hash');
+    const hashes = await ctx.hashInTurn(() => hashFile(local.path!, { cacheDir: ctx.cacheDir, onProgress: percentOf('hashing', size, report) }));
     if (entry.checksum) checkUpstream(entry.checksum, hashes, sourceName(entry), ': nothing was created');
     const found = await findReusableImage(api, { ...query, hashAlgo: 'sha512', hashValue: hashes.sha512, md5: hashes.md5, sha256: hashes.sha256 });
     if (found) return { image: found.image, reused: true };

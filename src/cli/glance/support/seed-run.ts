@@ -13,7 +13,7 @@ import type { Options } from '../commands/image-seed.js';
 import { fieldsBeforeInspection } from './content-check.js';
 import { checkStores, importMethods } from './import-checks.js';
 import { checkSchemaFields } from './schema-check.js';
-import type { SeedContext } from './seed-common.js';
+import { oneAtATime, type SeedContext } from './seed-common.js';
 import { imageFields, type SeedResult, seedImage } from './seed-image.js';
 import { readManifest, type SeedEntry, type SeedManifest } from './seed-manifest.js';
 
@@ -32,7 +32,16 @@ export async function seedManifest(options: Options, deps: Deps): Promise<number
     stopping = true;
     lines.done();
   });
-  const ctx: SeedContext = { deps, api, schema, cacheDir: defaultHashCacheDir(deps.env), rotate: options.rotate, stopping: () => stopping, now: Date.now };
+  const ctx: SeedContext = {
+    deps,
+    api,
+    schema,
+    cacheDir: defaultHashCacheDir(deps.env),
+    rotate: options.rotate,
+    hashInTurn: oneAtATime(),
+    stopping: () => stopping,
+    now: Date.now,
+  };
   const results: SeedResult[] = [];
   try {
     await inParallel(manifest.entries, options.parallel, async (entry, index) => {
