@@ -48,10 +48,11 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
+/** Images with this run's names: the shared cloud's other images come and go with other tests. */
 async function projectImageCount(): Promise<number> {
-  const res = await glance(['image-list', '-f', 'value', '-c', 'ID']);
+  const res = await glance(['image-list', '-f', 'value', '-c', 'Name']);
   expect(res.code).toBe(0);
-  return res.stdout.split('\n').filter(Boolean).length;
+  return res.stdout.split('\n').filter((name) => name.startsWith(`${prefix}-`)).length;
 }
 
 const seed = (manifest: string, ...args: string[]) => glance(['image-seed', manifest, ...args], {}, undefined);
