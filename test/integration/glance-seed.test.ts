@@ -206,3 +206,24 @@ describe('image-seed --rotate', () => {
     await glance(['image-delete', String(old!.ID)]);
   }, 120_000);
 });
+
+describe('image-seed at a terminal', () => {
+  it('draws a status line per image, rewritten in place, then the summary', async () => {
+    const { runInPty } = await import('../helpers/pty.js');
+    const [one, two] = names('tty-1', 'tty-2');
+    ALL.push(one!, two!);
+    randomFile(2 * 1024 * 1024, one);
+    const manifest = join(WORK, `${one}.yaml`);
+    writeFileSync(manifest, `images:\n  - {name: ${one}, file: ${one}.raw, disk_format: raw}\n  - {name: ${two}, file: missing-now.raw}\n`);
+    writeFileSync(join(WORK, 'missing-now.raw'), Buffer.alloc(4096));
+    // script(1)'s terminal reports no width: the lines are cut to 80 columns, not to nothing.
+    const res = await runInPty('glance', ['image-seed', manifest], { env: env() });
+    expect(res.code).toBe(0);
+    const [id] = await idsNamed(one!);
+    const [id2] = await idsNamed(two!);
+    expect(res.stdout.startsWith(`${one}: `)).toBe(true);
+    expect(res.stdout).toContain(`\u001b[2A\r\u001b[2K${one}: created ${id}\u001b[2B\r`);
+    expect(res.stdout).toContain(`\u001b[1A\r\u001b[2K${two}: created ${id2}\u001b[1B\r`);
+    expect(res.stdout).toMatch(new RegExp(`\\| ${one} +\\| ${id} \\| created \\| 2097152 \\|`));
+  }, 120_000);
+});
