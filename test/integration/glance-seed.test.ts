@@ -214,8 +214,8 @@ describe('image-seed at a terminal', () => {
     ALL.push(one!, two!);
     randomFile(2 * 1024 * 1024, one);
     const manifest = join(WORK, `${one}.yaml`);
-    writeFileSync(manifest, `images:\n  - {name: ${one}, file: ${one}.raw, disk_format: raw}\n  - {name: ${two}, file: missing-now.raw}\n`);
-    writeFileSync(join(WORK, 'missing-now.raw'), Buffer.alloc(4096));
+    writeFileSync(manifest, `images:\n  - {name: ${one}, file: ${one}.raw, disk_format: raw}\n  - {name: ${two}, file: zeros.raw}\n`);
+    writeFileSync(join(WORK, 'zeros.raw'), Buffer.alloc(4096));
     // script(1)'s terminal reports no width: the lines are cut to 80 columns, not to nothing.
     const res = await runInPty('glance', ['image-seed', manifest], { env: env() });
     expect(res.code).toBe(0);
