@@ -134,6 +134,31 @@ describe('image-seed of a manifest of 7 images', () => {
   }, 120_000);
 });
 
+describe('image-seed on a fresh CI runner (empty hash cache)', () => {
+  it('hashes the files, finds every image, uploads nothing; images record the data as openstacksdk does', async () => {
+    const manifest = join(WORK, `${prefix}-fresh.yaml`);
+    const [name] = names('fresh');
+    ALL.push(name!);
+    const file = randomFile(1024 * 1024 + 3, name);
+    writeFileSync(manifest, `images:\n  - {name: ${name}, file: ${name}.raw, disk_format: raw}\n`);
+    const first = await seed(manifest, '-f', 'json');
+    expect(first.code).toBe(0);
+    const [made] = JSON.parse(first.stdout) as Array<Record<string, unknown>>;
+    expect(made!.Action).toBe('created');
+    // Uploaded in one read (nothing of the name to reuse): md5 from Glance, sha256 computed on the way.
+    const shown = await glance(['--os-image-api-version', '2', 'image-show', String(made!.ID)]);
+    expect(shown.stdout).toMatch(new RegExp(`\\| owner_specified\\.openstack\\.md5 +\\| ${hash('md5', file)} `));
+    expect(shown.stdout).toMatch(new RegExp(`\\| owner_specified\\.openstack\\.sha256 +\\| ${hash('sha256', file)} `));
+    expect(shown.stdout).toMatch(new RegExp(`\\| owner_specified\\.openstack\\.object +\\| images/${name} `));
+    const fresh = await glance(['--debug', 'image-seed', manifest, '-f', 'json'], { XDG_CACHE_HOME: join(WORK, `${prefix}-empty-cache`) });
+    expect(fresh.code).toBe(0);
+    expect((JSON.parse(fresh.stdout) as Array<Record<string, unknown>>).map((r) => [r.Action, r.ID])).toEqual([['reused', made!.ID]]);
+    // Its token cache is empty too: the token request aside, nothing but GETs.
+    const changes = fresh.stderr.split('\n').filter((l) => l.startsWith('REQ: curl') && !/ -X GET /.test(l) && !l.includes('/v3/auth/tokens'));
+    expect(changes).toEqual([]);
+  }, 120_000);
+});
+
 describe('SIGTERM in the middle of a seed', () => {
   it('deletes every image it made (uploads and staged URLs in flight), starts no more, exits 143', async () => {
     const { FaultProxy } = await import('../helpers/fault-proxy.js');

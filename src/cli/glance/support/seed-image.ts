@@ -6,10 +6,12 @@
 // deleted, on SIGINT/SIGTERM/SIGHUP too; the result says what happened.
 import type { ImageApi } from '../../../api/image/index.js';
 import type { Image } from '../../../api/image/images.js';
+import { activeImageNamed } from '../../../api/image/name-taken.js';
 import { findReusableImage, openstackSdkProperties, type ReusableImageQuery } from '../../../api/image/reuse.js';
 import { CliError, messageOf } from '../../../errors.js';
 import type { Checksum } from '../../../hashes/checksum.js';
 import { hashFile } from '../../../hashes/file-hashes.js';
+import { HashCache } from '../../../hashes/hash-cache.js';
 import { AUTO_DISK_FORMAT, checkImageData } from './content-check.js';
 import { rotateOlder } from './reuse-existing.js';
 import { imageSource } from './local-data-source.js';
@@ -17,6 +19,7 @@ import { checkSchemaFields } from './schema-check.js';
 import type { SeedEntry } from './seed-manifest.js';
 import { checkUpstream, inManifestTerms, percentOf, progressLine, type Report, type SeedContext, sourceName } from './seed-common.js';
 import { stageAndImport } from './seed-staging.js';
+import { fileIdentity, uploadHashing } from './seed-upload.js';
 import { discardImage } from './verified-upload.js';
 
 export type SeedAction = 'created' | 'reused' | 'replaced' | 'failed';
@@ -72,9 +75,14 @@ async function seed(ctx: SeedContext, entry: SeedEntry, report: Report): Promise
   const query: ReusableImageQuery = { name: entry.name, diskFormat, containerFormat: entry.containerFormat };
 
   if (local?.path !== undefined) {
+    const path = local.path;
+    // Nothing to reuse and nothing to verify first: one read, hashing on the way (seed-upload.ts).
+    const fresh =
+      !entry.checksum && entry.stores.length <= 1 && !new HashCache(ctx.cacheDir).lookup(fileIdentity(path)) && !(await activeImageNamed(api, query));
+    if (fresh) return { image: await created(ctx, fields, (image) => uploadHashing(ctx, entry, image, path, report)), reused: false };
     const size = local.size ?? 0;
     report('waiting to hash');
-    const hashes = await ctx.hashInTurn(() => hashFile(local.path!, { cacheDir: ctx.cacheDir, onProgress: percentOf('hashing', size, report) }));
+    const hashes = await ctx.hashInTurn(() => hashFile(path, { cacheDir: ctx.cacheDir, onProgress: percentOf('hashing', size, report) }));
     if (entry.checksum) checkUpstream(entry.checksum, hashes, sourceName(entry), ': nothing was created');
     const found = await findReusableImage(api, { ...query, hashAlgo: 'sha512', hashValue: hashes.sha512, md5: hashes.md5, sha256: hashes.sha256 });
     if (found) return { image: found.image, reused: true };
@@ -84,7 +92,7 @@ async function seed(ctx: SeedContext, entry: SeedEntry, report: Report): Promise
       image: await created(ctx, withSdk, async (image) => {
         // The file was hashed a moment ago: what Glance records for the bytes it got must be that.
         const progress = progressLine('uploading', size, report);
-        await api.data.upload(image.id, { file: local.path! }, { size, store: entry.stores[0], hash: false, onProgress: (n) => progress.advance(n) });
+        await api.data.upload(image.id, { file: path }, { size, store: entry.stores[0], hash: false, onProgress: (n) => progress.advance(n) });
         const stored = await api.images.get(image.id);
         const sameHash = stored.os_hash_algo === 'sha512' ? stored.os_hash_value === hashes.sha512 : stored.checksum === hashes.md5;
         if (stored.status !== 'active' || stored.size !== hashes.size || !sameHash)
