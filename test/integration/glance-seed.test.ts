@@ -159,6 +159,23 @@ describe('image-seed on a fresh CI runner (empty hash cache)', () => {
   }, 120_000);
 });
 
+describe('image-seed to several stores', () => {
+  it('stages the file and imports it into each store, the data verified', async () => {
+    const [name] = names('stores');
+    ALL.push(name!);
+    const file = randomFile(1024 * 1024, name);
+    const manifest = join(WORK, `${name}.yaml`);
+    writeFileSync(manifest, `images:\n  - {name: ${name}, file: ${name}.raw, disk_format: raw, checksum: "md5:${hash('md5', file)}", stores: [fast, cheap]}\n`);
+    const res = await seed(manifest, '-f', 'json');
+    expect([res.code, res.stderr]).toEqual([0, '']);
+    const [row] = JSON.parse(res.stdout) as Array<Record<string, unknown>>;
+    expect(row!.Action).toBe('created');
+    const shown = JSON.parse((await glance(['--os-image-api-version', '2', 'image-show', '-f', 'json', String(row!.ID)])).stdout) as Record<string, unknown>;
+    expect(String(shown.stores).split(',').sort()).toEqual(['cheap', 'fast']);
+    expect(shown.os_hash_value).toBe(hash('sha512', file));
+  }, 120_000);
+});
+
 describe('SIGTERM in the middle of a seed', () => {
   it('deletes every image it made (uploads and staged URLs in flight), starts no more, exits 143', async () => {
     const { FaultProxy } = await import('../helpers/fault-proxy.js');

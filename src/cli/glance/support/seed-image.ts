@@ -1,8 +1,9 @@
 // One manifest entry seeded: inspected (unsafe or contradicting content refused before anything is
 // made), its hashes known (a file's from the hash cache or one read pass; a URL's upstream checksum
 // from the manifest), an image that already holds the data reused, else a new image created and
-// its data sent: a file with a plain upload, a URL (or several stores) staged and imported only once
-// the upstream checksum is verified (seed-staging.ts). Whatever goes wrong, the image made here is
+// its data sent: a file with a plain upload (in one read, hashed on the way, when nothing of its
+// name exists: seed-upload.ts), a URL (or several stores) staged and imported only once the upstream
+// checksum is verified (seed-staging.ts). Whatever goes wrong, the image made here is
 // deleted, on SIGINT/SIGTERM/SIGHUP too; the result says what happened.
 import type { ImageApi } from '../../../api/image/index.js';
 import type { Image } from '../../../api/image/images.js';
@@ -14,7 +15,7 @@ import { hashFile } from '../../../hashes/file-hashes.js';
 import { HashCache } from '../../../hashes/hash-cache.js';
 import { AUTO_DISK_FORMAT, checkImageData } from './content-check.js';
 import { rotateOlder } from './reuse-existing.js';
-import { imageSource } from './local-data-source.js';
+import { type ImageSource, imageSource } from './local-data-source.js';
 import { checkSchemaFields } from './schema-check.js';
 import type { SeedEntry } from './seed-manifest.js';
 import { checkUpstream, inManifestTerms, percentOf, progressLine, type Report, type SeedContext, sourceName } from './seed-common.js';
@@ -39,7 +40,7 @@ export interface SeedResult {
 export async function seedImage(ctx: SeedContext, entry: SeedEntry, report: Report): Promise<SeedResult> {
   const started = ctx.now();
   const seconds = (): number => Math.round((ctx.now() - started) / 100) / 10;
-  let made: { image: Image; reused: boolean };
+  let made: Seeded;
   try {
     made = await seed(ctx, entry, report);
   } catch (err) {
@@ -53,7 +54,7 @@ export async function seedImage(ctx: SeedContext, entry: SeedEntry, report: Repo
   return { name: entry.name, id: image.id, action, size: image.size ?? undefined, seconds: seconds(), problem: failures[0], rotated };
 }
 
-async function seed(ctx: SeedContext, entry: SeedEntry, report: Report): Promise<{ image: Image; reused: boolean }> {
+async function seed(ctx: SeedContext, entry: SeedEntry, report: Report): Promise<Seeded> {
   const { deps, api } = ctx;
   const url = entry.source.kind === 'url' ? entry.source.url : undefined;
   // A URL with its checksum and format given is looked up before a byte of it is read.
@@ -74,36 +75,51 @@ async function seed(ctx: SeedContext, entry: SeedEntry, report: Report): Promise
   checkSchemaFields(ctx.schema, fields);
   const query: ReusableImageQuery = { name: entry.name, diskFormat, containerFormat: entry.containerFormat };
 
-  if (local?.path !== undefined) {
-    const path = local.path;
-    // Nothing to reuse and nothing to verify first: one read, hashing on the way (seed-upload.ts).
-    const fresh =
-      !entry.checksum && entry.stores.length <= 1 && !new HashCache(ctx.cacheDir).lookup(fileIdentity(path)) && !(await activeImageNamed(api, query));
-    if (fresh) return { image: await created(ctx, fields, (image) => uploadHashing(ctx, entry, image, path, report)), reused: false };
-    const size = local.size ?? 0;
-    report('waiting to hash');
-    const hashes = await ctx.hashInTurn(() => hashFile(path, { cacheDir: ctx.cacheDir, onProgress: percentOf('hashing', size, report) }));
-    if (entry.checksum) checkUpstream(entry.checksum, hashes, sourceName(entry), ': nothing was created');
-    const found = await findReusableImage(api, { ...query, hashAlgo: 'sha512', hashValue: hashes.sha512, md5: hashes.md5, sha256: hashes.sha256 });
-    if (found) return { image: found.image, reused: true };
-    const withSdk = { ...fields, ...openstackSdkProperties(entry.name, hashes) };
-    if (entry.stores.length > 1) return { image: await created(ctx, withSdk, (image) => stageAndImport(ctx, entry, image, local, report)), reused: false };
-    return {
-      image: await created(ctx, withSdk, async (image) => {
-        // The file was hashed a moment ago: what Glance records for the bytes it got must be that.
-        const progress = progressLine('uploading', size, report);
-        await api.data.upload(image.id, { file: path }, { size, store: entry.stores[0], hash: false, onProgress: (n) => progress.advance(n) });
-        const stored = await api.images.get(image.id);
-        const sameHash = stored.os_hash_algo === 'sha512' ? stored.os_hash_value === hashes.sha512 : stored.checksum === hashes.md5;
-        if (stored.status !== 'active' || stored.size !== hashes.size || !sameHash)
-          throw new CliError(
-            `${sourceName(entry)} changed after it was hashed (Glance got ${stored.size} bytes, ${stored.status}): seed it again once it is complete`,
-          );
-        return stored;
-      }),
-      reused: false,
-    };
-  }
+  const making = { ctx, entry, fields, query, report };
+  return local?.path !== undefined ? seedFile(making, local, local.path) : seedUrl(making, diskFormat);
+}
+
+/** What the ways of filling an image share. */
+interface Making {
+  ctx: SeedContext;
+  entry: SeedEntry;
+  fields: Record<string, unknown>;
+  query: ReusableImageQuery;
+  report: Report;
+}
+
+type Seeded = { image: Image; reused: boolean };
+
+async function seedFile({ ctx, entry, fields, query, report }: Making, local: ImageSource, path: string): Promise<Seeded> {
+  const { api } = ctx;
+  const size = local.size ?? 0;
+  // Nothing to reuse and nothing to verify first: one read, hashing on the way (seed-upload.ts).
+  const fresh = !entry.checksum && entry.stores.length <= 1 && !new HashCache(ctx.cacheDir).lookup(fileIdentity(path)) && !(await activeImageNamed(api, query));
+  if (fresh) return { image: await created(ctx, fields, (image) => uploadHashing(ctx, entry, image, path, report)), reused: false };
+  report('waiting to hash');
+  const hashes = await ctx.hashInTurn(() => hashFile(path, { cacheDir: ctx.cacheDir, onProgress: percentOf('hashing', size, report) }));
+  if (entry.checksum) checkUpstream(entry.checksum, hashes, sourceName(entry), ': nothing was created');
+  const found = await findReusableImage(api, { ...query, hashAlgo: 'sha512', hashValue: hashes.sha512, md5: hashes.md5, sha256: hashes.sha256 });
+  if (found) return { image: found.image, reused: true };
+  const withSdk = { ...fields, ...openstackSdkProperties(entry.name, hashes) };
+  if (entry.stores.length > 1) return { image: await created(ctx, withSdk, (image) => stageAndImport(ctx, entry, image, local, report)), reused: false };
+  const image = await created(ctx, withSdk, async (made) => {
+    // The file was hashed a moment ago: what Glance records for the bytes it got must be that.
+    const progress = progressLine('uploading', size, report);
+    await api.data.upload(made.id, { file: path }, { size, store: entry.stores[0], hash: false, onProgress: (n) => progress.advance(n) });
+    const stored = await api.images.get(made.id);
+    const sameHash = stored.os_hash_algo === 'sha512' ? stored.os_hash_value === hashes.sha512 : stored.checksum === hashes.md5;
+    if (stored.status !== 'active' || stored.size !== hashes.size || !sameHash)
+      throw new CliError(
+        `${sourceName(entry)} changed after it was hashed (Glance got ${stored.size} bytes, ${stored.status}): seed it again once it is complete`,
+      );
+    return stored;
+  });
+  return { image, reused: false };
+}
+
+async function seedUrl({ ctx, entry, fields, query, report }: Making, diskFormat: string): Promise<Seeded> {
+  const { api } = ctx;
   // A URL whose format had to be inspected: looked up by its checksum before it is downloaded.
   const found = entry.diskFormat === AUTO_DISK_FORMAT ? await upstreamMatch(api, entry, diskFormat) : undefined;
   if (found) return { image: found, reused: true };
@@ -111,9 +127,9 @@ async function seed(ctx: SeedContext, entry: SeedEntry, report: Report): Promise
   const image = await created(ctx, fields, (made) =>
     stageAndImport(ctx, entry, made, undefined, report, async (hashes) => {
       // No upstream checksum: the data is known only once staged; an image holding it already is kept instead.
-      const found = await findReusableImage(api, { ...query, hashAlgo: 'sha512', hashValue: hashes.sha512, md5: hashes.md5, sha256: hashes.sha256 });
-      reusedAfterAll = found?.image;
-      return found === undefined;
+      const holder = await findReusableImage(api, { ...query, hashAlgo: 'sha512', hashValue: hashes.sha512, md5: hashes.md5, sha256: hashes.sha256 });
+      reusedAfterAll = holder?.image;
+      return holder === undefined;
     }),
   );
   return reusedAfterAll ? { image: reusedAfterAll, reused: true } : { image, reused: false };
