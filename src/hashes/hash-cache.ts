@@ -5,7 +5,7 @@
 // it is ours: the directory must be a real directory of this user (else a one-line refusal), and
 // an entry that is not a regular file of ours, or is corrupt, or names another file, is ignored.
 import { createHash, randomBytes } from 'node:crypto';
-import { type BigIntStats, closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { type BigIntStats, chmodSync, closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { CliError } from '../errors.js';
@@ -154,6 +154,7 @@ export class HashCache {
       if (problem)
         throw new CliError(`Cannot use the hash cache: ${problem}; it must be a directory of your own, not a link (remove it, or set XDG_CACHE_HOME).`);
     }
+    chmodSync(this.dir, 0o700); // ours, so private even if made by hand
     this.checked = true;
   }
 

@@ -3,21 +3,23 @@
 // openstacksdk are recognised and recognise ours, --copy-from is looked up by its upstream
 // checksum before anything is fetched, and --rotate hides or deletes older images only once the
 // new one is active. Bad input: one line, its exit code, nothing created.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { glanceApi } from '../helpers/cloud-api.js';
-import { runCli } from '../helpers/cli.js';
+import { CACHE_HOME, ROOT, runCli } from '../helpers/cli.js';
 import { runInPty } from '../helpers/pty.js';
 import { oneLine, startCloudProxies, type CloudProxies } from '../helpers/fault-proxy.js';
 import { env, field, glance, unique } from './glance-helpers.js';
 
 const WORK = mkdtempSync(join(tmpdir(), 'glance-reuse-'));
+const PATCH_TYPE = 'application/openstack-images-v2.1-json-patch';
 const FILE_PUT = /^\/v2\/images\/[^/]+\/file$/;
 const sha = (algo: string, data: Buffer): string => createHash(algo).update(data).digest('hex');
 
@@ -27,6 +29,7 @@ let base: string;
 const served: string[] = [];
 const URL_DATA = randomBytes(300 * 1024);
 const names: string[] = [];
+const stalled: ServerResponse[] = [];
 
 const named = (prefix: string): string => {
   const name = unique(`reuse-${prefix}`);
@@ -43,6 +46,10 @@ async function allNamed(name: string): Promise<Array<Record<string, any>>> {
   }
   return images.sort((a, b) => (a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : 0));
 }
+
+/** The same images in the same state, in any order (Glance's created_at has whole seconds: ties). */
+const sameImages = (a: Array<Record<string, any>>, b: Array<Record<string, any>>): boolean =>
+  JSON.stringify(a.map((i) => JSON.stringify(i)).sort()) === JSON.stringify(b.map((i) => JSON.stringify(i)).sort());
 
 function dataFile(bytes: Buffer, label = 'disk'): string {
   const path = join(mkdtempSync(join(WORK, 'f-')), `${label}.raw`);
@@ -71,6 +78,14 @@ beforeAll(async () => {
   proxies = await startCloudProxies(env());
   server = createServer((req, res) => {
     served.push(`${req.method} ${req.url}`);
+    if (req.url === '/stall.raw') {
+      // The inspection probe gets its bytes; Glance's own GET gets a part, then nothing more.
+      if (req.headers.range)
+        return void res.writeHead(206, { 'Content-Range': `bytes 0-4095/${URL_DATA.length}`, 'Content-Length': 4096 }).end(URL_DATA.subarray(0, 4096));
+      res.writeHead(200, { 'Content-Length': URL_DATA.length }).write(URL_DATA.subarray(0, 4096));
+      stalled.push(res);
+      return;
+    }
     if (req.url !== '/disk.raw') return void res.writeHead(404).end();
     res.writeHead(200, { 'Content-Length': URL_DATA.length }).end(URL_DATA);
   });
@@ -84,8 +99,13 @@ beforeEach(() => {
 });
 
 afterAll(async () => {
-  for (const name of names) for (const image of await allNamed(name)) await glanceApi('DELETE', `/v2/images/${image.id}`);
+  for (const name of names)
+    for (const image of await allNamed(name)) {
+      if (image.protected) await glanceApi('PATCH', `/v2/images/${image.id}`, [{ op: 'replace', path: '/protected', value: false }], PATCH_TYPE);
+      await glanceApi('DELETE', `/v2/images/${image.id}`);
+    }
   await proxies.close();
+  for (const res of stalled) res.destroy();
   await new Promise((resolve) => server.close(resolve));
 });
 
@@ -168,6 +188,24 @@ describe('--reuse-existing with --file', () => {
     expect(iso.code).toBe(0);
     expect(iso.stderr).toBe('');
     expect(await allNamed(name)).toHaveLength(3);
+  });
+
+  it('--owner: the image is looked up in that project, where it was made', async () => {
+    const name = named('owner');
+    const path = dataFile(randomBytes(4096));
+    const projects = await runCli('keystone', ['tenant-list'], { env: env() });
+    const services = /\| ([0-9a-f]{32}) \| +services +\|/.exec(projects.stdout)?.[1];
+    expect(services).toMatch(/^[0-9a-f]{32}$/);
+    const first = await glance(createArgs(name, path, ['--owner', services!]));
+    expect(first.code).toBe(0);
+    expect(field(first.stdout, 'owner')).toBe(services);
+    const second = await glance(createArgs(name, path, ['--owner', services!]));
+    expect(second.code).toBe(0);
+    expect(second.stderr).toMatch(/^Reused image /);
+    expect(field(second.stdout, 'id')).toBe(field(first.stdout, 'id'));
+    // Not in the token's own project: a plain re-run creates its own.
+    expect((await glance(createArgs(name, path))).stderr).toBe('');
+    expect(await allNamed(name)).toHaveLength(2);
   });
 
   it('a --checksum the file does not have is refused before anything is created', async () => {
@@ -312,6 +350,30 @@ describe('image-create-via-import --reuse-existing', () => {
   });
 });
 
+describe('interrupted while waiting for the import', () => {
+  it('SIGINT deletes the image it created, says so, and exits 130', async () => {
+    const name = named('interrupt');
+    const child = spawn(
+      join(ROOT, 'bin', 'glance'),
+      [
+        ...['--os-image-api-version', '2', 'image-create-via-import', '--name', name, '--disk-format', 'raw', '--container-format', 'bare'],
+        ...['--import-method', 'web-download', '--uri', `${base}/stall.raw`, '--reuse-existing', '--checksum', `sha256:${sha('sha256', URL_DATA)}`],
+      ],
+      { env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: WORK, XDG_CACHE_HOME: CACHE_HOME, ...env() }, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
+    // Signalled once Glance is fetching (its GET is stalled) and the image is importing.
+    for (let i = 0; i < 300 && !(stalled.length > 0 && (await allNamed(name)).some((image) => image.status === 'importing')); i++) await sleep(100);
+    expect((await allNamed(name)).map((image) => image.status)).toEqual(['importing']);
+    child.kill('SIGINT');
+    expect(await closed).toBe(130);
+    expect(stderr).toMatch(/\.\.\. terminating \(SIGINT\)\nImport interrupted: image [0-9a-f-]{36} was deleted\.\n$/);
+    expect(await allNamed(name)).toEqual([]);
+  }, 60_000);
+});
+
 describe('--rotate', () => {
   for (const mode of ['hide', 'delete'] as const) {
     it(`${mode}: older images of the name go once the new one is active, not before`, async () => {
@@ -324,7 +386,7 @@ describe('--rotate', () => {
       proxies.glance.add({ method: 'PUT', path: FILE_PUT, action: { kind: 'html', status: 500, message: 'store failure' } });
       const failed = await viaProxy(createArgs(name, dataFile(randomBytes(4096)), ['--rotate', mode]));
       expect(failed.code).toBe(1);
-      expect(await allNamed(name)).toEqual(before);
+      expect(sameImages(await allNamed(name), before)).toBe(true);
 
       proxies.reset();
       const res = await viaProxy(createArgs(name, dataFile(randomBytes(4096)), ['--rotate', mode]));
@@ -338,12 +400,22 @@ describe('--rotate', () => {
       expect(log.slice(0, firstRotation).some((r) => FILE_PUT.test(r.split(' ')[1]!))).toBe(true);
       const after = await allNamed(name);
       if (mode === 'hide') {
-        expect(after.map((i) => [i.id, i.os_hidden])).toEqual([...before.map((i) => [i.id, true]), [kept, false]]);
+        expect(Object.fromEntries(after.map((i) => [i.id, i.os_hidden]))).toEqual(Object.fromEntries([...before.map((i) => [i.id, true]), [kept, false]]));
       } else {
         expect(after.map((i) => i.id)).toEqual([kept]);
       }
     });
   }
+  it('a rotation that fails is said after the image is printed, exit 1', async () => {
+    const name = named('rotate-protected');
+    expect((await glance(createArgs(name, dataFile(randomBytes(4096)), ['--protected', 'True']))).code).toBe(0);
+    const [old] = await allNamed(name);
+    const res = await glance(createArgs(name, dataFile(randomBytes(4096)), ['--rotate', 'delete']));
+    expect(res.code).toBe(1);
+    expect(field(res.stdout, 'status')).toBe('active');
+    expect(oneLine(res.stderr)).toMatch(new RegExp(`^Rotation incomplete: could not delete older image ${old!.id}: HTTP 403 Forbidden: .*protected.*\\.$`));
+    expect((await allNamed(name)).map((i) => i.id).sort()).toEqual([old!.id, field(res.stdout, 'id')].sort());
+  });
 });
 
 describe('bad input: one line, its exit code, nothing created', () => {

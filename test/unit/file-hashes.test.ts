@@ -37,6 +37,13 @@ describe('hashFile', () => {
     expect(statSync(cacheDir).mode & 0o777).toBe(0o700);
   });
 
+  it('makes a hand-made cache directory private', async () => {
+    const { path, cacheDir } = fixture(10);
+    mkdirSync(cacheDir, { recursive: true, mode: 0o755 });
+    await hashFile(path, { cacheDir });
+    expect(statSync(cacheDir).mode & 0o777).toBe(0o700);
+  });
+
   it('hashes again when the file was rewritten, even with its size and mtime put back', async () => {
     const { path, cacheDir } = fixture(4096);
     await hashFile(path, { cacheDir });

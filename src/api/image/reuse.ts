@@ -24,6 +24,8 @@ export function openstackSdkProperties(name: string, hashes: { md5?: string; sha
 
 export interface ReusableImageQuery {
   name: string;
+  /** The project the image belongs to (image-create --owner): the token's project when not given. */
+  owner?: string;
   diskFormat: string;
   containerFormat: string;
   /** Glance's os_hash_algo and the data's hash in it (sha512 unless the cloud chose otherwise). */
@@ -39,7 +41,7 @@ export interface ReusableImage {
   matchedBy: 'os_hash_value' | 'checksum' | 'openstacksdk';
 }
 
-/** The caller's project: images are reused (and rotated) only there. */
+/** The caller's project: unless told another, images are reused (and rotated) only there. */
 export async function currentProject(api: ImageApi): Promise<string> {
   const { projectId } = await api.session.auth();
   if (!projectId) throw new CliError('Reusing images needs a project-scoped token (set OS_PROJECT_NAME or OS_PROJECT_ID).');
@@ -55,7 +57,7 @@ const eq = (value: string): string => `eq:${value}`;
  * sha256 or md5 property, checked as the SDK checks them (every hash known must match).
  */
 export async function findReusableImage(api: ImageApi, query: ReusableImageQuery): Promise<ReusableImage | undefined> {
-  const owner = await currentProject(api);
+  const owner = query.owner ?? (await currentProject(api));
   const base: Query = {
     name: eq(query.name),
     owner,
@@ -95,11 +97,11 @@ function sdkHashesMatch(image: Image, known: { md5?: string; sha256?: string }):
 }
 
 /**
- * Images of this name in the caller's project made before `kept` (active or deactivated: never
- * one still being uploaded), for rotation. `hidden`: also those already hidden.
+ * Images of this name in `kept`'s project made before it (active or deactivated: never one still
+ * being uploaded), for rotation. `hidden`: also those already hidden.
  */
 export async function olderImagesNamed(api: ImageApi, kept: Image, options: { hidden: boolean }): Promise<Image[]> {
-  const owner = await currentProject(api);
+  const owner = kept.owner ?? (await currentProject(api));
   const query: Query = { name: eq(kept.name ?? ''), owner, status: 'in:active,deactivated' };
   const visible = await api.images.list({ ...query, os_hidden: false });
   const hidden = options.hidden ? await api.images.list({ ...query, os_hidden: true }) : [];

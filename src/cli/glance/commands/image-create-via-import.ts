@@ -14,12 +14,12 @@ import { stageData } from './image-stage.js';
 import { checkSchemaFields } from '../support/schema-check.js';
 import { discardImage } from '../support/verified-upload.js';
 import { printImage } from '../support/image-views.js';
+import { openstackSdkProperties } from '../../../api/image/reuse.js';
 import {
   checkStoredData,
   knownData,
   parseReuse,
   REUSE_FLAGS,
-  recordedProperties,
   type ReuseOptions,
   reusableImage,
   reuseQuery,
@@ -91,12 +91,16 @@ async function createAndImport(
 ): Promise<Image> {
   const image = await api.images.create(fields);
   if (!method) return image;
+  // Waiting for the import can take long: Ctrl-C then leaves no half-made image.
+  const forget = reuse ? deps.onInterrupt(async () => deps.notice(`Import interrupted: ${await discardImage(api, image)}.`)) : () => undefined;
   try {
     if (source) await stageData(deps, api, image.id, source, { progress: options.progress });
     await api.imports.start(image.id, importRequest({ ...options, image: image.id, method }, stores));
     return reuse ? await api.imports.waitForActive(image.id, { timeoutMs: IMPORT_TIMEOUT_MS }) : await api.images.get(image.id);
   } catch (err) {
     throw new CliError(`${messageOf(err)}; ${await discardImage(api, image)}.`);
+  } finally {
+    forget();
   }
 }
 
@@ -172,13 +176,13 @@ export const imageCreateViaImport = command({
     const known = reuse && (await knownData(deps, given, reuse));
     const name = String(options.fields.name);
     const lookUp = (diskFormat: string | undefined): Promise<Image | undefined> =>
-      known ? reusableImage(deps, api, reuseQuery(name, String(diskFormat), String(options.fields.container_format), known)) : Promise.resolve(undefined);
+      known ? reusableImage(deps, api, reuseQuery(options.fields, diskFormat, known)) : Promise.resolve(undefined);
     let image = declared === AUTO_DISK_FORMAT ? undefined : await lookUp(declared);
     if (!image) {
       const { source, diskFormat } = await checkImageData(deps, { source: given, url, declared }, options);
       if (declared === AUTO_DISK_FORMAT) image = await lookUp(diskFormat);
       if (!image) {
-        const extra = known ? recordedProperties(name, known) : {};
+        const extra = known ? openstackSdkProperties(name, known) : {};
         const fields =
           diskFormat === undefined && !known
             ? options.fields

@@ -8,12 +8,13 @@ import { checkedDataFlags, IMAGE_DATA_FLAGS, IMAGE_PROPERTY_FLAGS, parseImageFla
 import { imageSource, type ImageSource } from '../support/local-data-source.js';
 import { checkSchemaFields } from '../support/schema-check.js';
 import { printImage } from '../support/image-views.js';
+import { openstackSdkProperties } from '../../../api/image/reuse.js';
 import {
+  CREATE_CHECKSUM_FLAG,
   checkStoredData,
   knownData,
   parseReuse,
   REUSE_FLAGS,
-  recordedProperties,
   type ReuseOptions,
   reusableImage,
   reuseQuery,
@@ -55,7 +56,7 @@ export const imageCreate = command({
     name: 'image-create',
     summary: 'Create a new image (upload its data from --file or stdin, or take it from --location / --copy-from).',
     example: 'glance image-create --name "fedora-19" --is-public True --disk-format qcow2 --container-format bare --file /data/fedora-19.x86_64.qcow2',
-    options: { ...IMAGE_PROPERTY_FLAGS, ...IMAGE_DATA_FLAGS, ...REUSE_FLAGS },
+    options: { ...IMAGE_PROPERTY_FLAGS, ...IMAGE_DATA_FLAGS, checksum: CREATE_CHECKSUM_FLAG, ...REUSE_FLAGS },
     output: 'record',
   },
   parse({ flags }): Options {
@@ -85,15 +86,13 @@ export const imageCreate = command({
     // Reuse is looked for before the data is inspected (a re-run reads nothing), unless the format is to be detected.
     const known = reuse && (await knownData(deps, given, reuse));
     const lookUp = (diskFormat: string | undefined): Promise<Image | undefined> =>
-      known
-        ? reusableImage(deps, api, reuseQuery(String(fields.name), String(diskFormat), String(fields.container_format), known))
-        : Promise.resolve(undefined);
+      known ? reusableImage(deps, api, reuseQuery(fields, diskFormat, known)) : Promise.resolve(undefined);
     let image = declared === AUTO_DISK_FORMAT ? undefined : await lookUp(declared);
     if (!image) {
       const { source, diskFormat } = await checkImageData(deps, { source: given, url: remote, declared }, data);
       if (declared === AUTO_DISK_FORMAT) image = await lookUp(diskFormat);
       if (!image) {
-        const extra = known ? recordedProperties(String(fields.name), known) : {};
+        const extra = known ? openstackSdkProperties(String(fields.name), known) : {};
         const toCreate =
           diskFormat === undefined && !known ? fields : { ...fields, ...extra, ...(diskFormat === undefined ? {} : { disk_format: diskFormat }) };
         if (toCreate !== fields) checkSchemaFields(schema, toCreate);

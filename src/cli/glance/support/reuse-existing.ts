@@ -6,12 +6,12 @@
 // images of the name once the one printed is active.
 import type { ImageApi } from '../../../api/image/index.js';
 import type { Image } from '../../../api/image/images.js';
-import { findReusableImage, olderImagesNamed, openstackSdkProperties, type ReusableImageQuery } from '../../../api/image/reuse.js';
+import { findReusableImage, olderImagesNamed, type ReusableImageQuery } from '../../../api/image/reuse.js';
 import { CliError, messageOf, UsageError } from '../../../errors.js';
 import { type Checksum, formatChecksum, parseChecksum } from '../../../hashes/checksum.js';
 import { defaultHashCacheDir, hashFile } from '../../../hashes/file-hashes.js';
 import type { Deps } from '../../deps.js';
-import { choice, FlagValueError, noneInGlanceclient, presence } from '../../flags/flag.js';
+import { choice, FlagValueError, noneInGlanceclient, notInGlanceclient, presence, text } from '../../flags/flag.js';
 import type { ImageSource } from './local-data-source.js';
 import { discardImage } from './verified-upload.js';
 
@@ -26,10 +26,18 @@ export const REUSE_FLAGS = noneInGlanceclient({
   ),
   rotate: choice(
     '--rotate <MODE>',
-    'With --reuse-existing: once the image is active, hide (os_hidden) or delete the older images of its name in your project',
+    'With --reuse-existing: once the image is active, hide (os_hidden) or delete the older images of its name in your project: hide or delete',
     ROTATE_MODES,
   ),
 });
+
+/** image-create's --checksum: the v1 MD5 check, and with --reuse-existing an upstream checksum of any of three algorithms. */
+export const CREATE_CHECKSUM_FLAG = notInGlanceclient(
+  text(
+    '--checksum <CHECKSUM>',
+    'v1: MD5 the uploaded data must have (on mismatch the image is deleted); with --reuse-existing also sha256:<hex>, sha512:<hex> or md5:<hex>, the upstream checksum (a --copy-from is looked up by it)',
+  ),
+);
 
 export interface ReuseOptions {
   rotate?: RotateMode;
@@ -121,10 +129,19 @@ export async function knownData(
   return { md5: hashes.md5, sha256: hashes.sha256, sha512: hashes.sha512 };
 }
 
-/** The lookup for data with these hashes (sha512 is what Glance records as os_hash_value unless its operator chose another algorithm). */
-export function reuseQuery(name: string, diskFormat: string, containerFormat: string, known: KnownData): ReusableImageQuery {
+/** The lookup for the image these create fields describe, holding data with these hashes (sha512 is what Glance records as os_hash_value unless its operator chose another algorithm). */
+export function reuseQuery(fields: Record<string, unknown>, diskFormat: string | undefined, known: KnownData): ReusableImageQuery {
   const byHash = known.sha512 === undefined ? {} : { hashAlgo: 'sha512', hashValue: known.sha512 };
-  return { name, diskFormat, containerFormat, ...byHash, md5: known.md5, sha256: known.sha256 };
+  const owner = typeof fields.owner === 'string' ? fields.owner : undefined;
+  return {
+    name: String(fields.name),
+    owner,
+    diskFormat: String(diskFormat),
+    containerFormat: String(fields.container_format),
+    ...byHash,
+    md5: known.md5,
+    sha256: known.sha256,
+  };
 }
 
 /** The image to print instead of creating one (as Glance shows it now), said on stderr; else undefined. */
@@ -135,11 +152,6 @@ export async function reusableImage(deps: Pick<Deps, 'notice'>, api: ImageApi, q
   const by = found.matchedBy === 'openstacksdk' ? "openstacksdk's owner_specified.openstack properties" : `its ${found.matchedBy}`;
   deps.notice(`Reused image ${query.name} (${image.id}): it already holds this data (matched by ${by}); nothing was uploaded.`);
   return image;
-}
-
-/** Properties a new image records: openstacksdk's, so the SDK and Ansible recognise it too. */
-export function recordedProperties(name: string, known: KnownData): Record<string, string> {
-  return openstackSdkProperties(name, known);
 }
 
 /**
