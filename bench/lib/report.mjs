@@ -110,14 +110,26 @@ export function render(report) {
   const seed = report.results.find((r) => r.id === 'seed');
   if (seed?.skipped) out.push(`\nSeeding: skipped (${seed.skipped})`);
   else if (seed) {
-    out.push(`\n${seed.title} (one round, same run)`);
+    out.push(`\n${seed.title} (one round, same run; load average before: ${seed.loadAverageBefore.join(' ')})`);
     out.push(
       table(
-        ['Variant', 'wall', 'CPU (user+sys)', 'ratio'],
+        ['Variant', 'wall', 'CPU (user+sys)', 'Glance+Keystone CPU', 'ratio'],
         [
-          ['python-glanceclient image-create loop', `${seed.seconds.python} s`, `${seed.cpuSeconds.python} s`, ''],
-          ['glance image-seed --parallel 4', `${seed.seconds.first} s`, `${seed.cpuSeconds.first} s`, `${seed.ratios['first/python']}× python`],
-          ['the same again (all reused)', `${seed.seconds.again} s`, `${seed.cpuSeconds.again} s`, `${seed.ratios['again/first']}× first`],
+          ['python-glanceclient image-create loop', `${seed.seconds.python} s`, `${seed.cpuSeconds.python} s`, `${seed.serverCpuSeconds.python} s`, ''],
+          [
+            'glance image-seed --parallel 4',
+            `${seed.seconds.first} s`,
+            `${seed.cpuSeconds.first} s`,
+            `${seed.serverCpuSeconds.first} s`,
+            `${seed.ratios['first/python']}× python`,
+          ],
+          [
+            'the same again (all reused)',
+            `${seed.seconds.again} s`,
+            `${seed.cpuSeconds.again} s`,
+            `${seed.serverCpuSeconds.again} s`,
+            `${seed.ratios['again/first']}× first`,
+          ],
         ],
       ),
     );

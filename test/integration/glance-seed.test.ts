@@ -176,6 +176,25 @@ describe('image-seed to several stores', () => {
   }, 120_000);
 });
 
+describe('a manifest the cloud refuses', () => {
+  it('is refused whole before any upload: a value the image schema refuses, an unknown store, each with its line', async () => {
+    const [good, bad, store] = names('ok', 'bad-format', 'bad-store');
+    randomFile(4096, good);
+    const manifest = join(WORK, `${good}.yaml`);
+    writeFileSync(
+      manifest,
+      `images:\n  - {name: ${good}, file: ${good}.raw}\n  - {name: ${bad}, file: ${good}.raw, disk_format: qcow3}\n  - {name: ${store}, file: ${good}.raw, stores: [nowhere]}\n`,
+    );
+    const res = await seed(manifest);
+    expect([res.code, res.stdout]).toEqual([1, '']);
+    expect(res.stderr).toBe(
+      `${manifest}:3: Unable to set 'disk_format' to 'qcow3'. Reason: 'qcow3' is not one of [None, 'ami', 'ari', 'aki', 'vhd', 'vhdx', 'vmdk', 'raw', 'qcow2', 'vdi', 'iso', 'ploop']\n` +
+        `${manifest}:4: Store 'nowhere' is not valid for this cloud. Valid values can be retrieved with stores-info command.\n`,
+    );
+    for (const name of [good, bad, store]) expect(await idsNamed(name!)).toEqual([]);
+  }, 60_000);
+});
+
 describe('SIGTERM in the middle of a seed', () => {
   it('deletes every image it made (uploads and staged URLs in flight), starts no more, exits 143', async () => {
     const { FaultProxy } = await import('../helpers/fault-proxy.js');
