@@ -39,7 +39,7 @@ export class HashingStream extends Transform {
 }
 
 /** Data to upload: a regular file, read in place (see fileChunks), or any stream (a pipe). */
-export type UploadData = { file: string } | { stream: Readable };
+export type UploadData = { file: string } | { stream: Readable | AsyncIterable<Buffer> };
 
 export interface UploadOptions {
   /** Byte count, sent as Content-Length (chunked bodies get 411 behind some proxies); data of any other length fails the upload. */

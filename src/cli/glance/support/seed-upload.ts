@@ -5,7 +5,6 @@
 // one must be verified before the image can become active, so those are hashed first.
 import { createHash } from 'node:crypto';
 import { fstatSync, openSync, closeSync } from 'node:fs';
-import { Readable } from 'node:stream';
 import { fileChunks } from '../../../api/image/file-chunks.js';
 import type { Image } from '../../../api/image/images.js';
 import { openstackSdkProperties } from '../../../api/image/reuse.js';
@@ -39,7 +38,7 @@ export async function uploadHashing(ctx: SeedContext, entry: SeedEntry, image: I
       yield chunk;
     }
   }
-  await api.data.upload(image.id, { stream: Readable.from(hashed(), { objectMode: false }) }, { size, store: entry.stores[0], hash: false });
+  await api.data.upload(image.id, { stream: hashed() }, { size, store: entry.stores[0], hash: false });
   const hashes = { size, sha256: sha256.digest('hex'), sha512: sha512.digest('hex') };
   const stored = await api.images.get(image.id);
   const sameData = stored.os_hash_algo === 'sha512' && stored.os_hash_value === hashes.sha512 && stored.size === size && stored.checksum;
