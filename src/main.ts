@@ -3,7 +3,7 @@ import { isatty } from 'node:tty';
 import { type Command, CommanderError } from 'commander';
 import type { CommandModule } from './cli/command.js';
 import type { Dialect } from './cli/deps.js';
-import { globalsFrom, type GlobalOptions } from './cli/globals.js';
+import { globalsFrom, type GlobalOptions, imageApiVersion } from './cli/globals.js';
 import { makeDeps } from './cli/make-deps.js';
 import { signalCleanup } from './cli/process/interrupt.js';
 import { buildProgram } from './cli/program.js';
@@ -46,8 +46,31 @@ export function formatError(err: unknown, dialect: Dialect, debug: boolean, imag
 export interface PreparedProgram {
   program: Command;
   /** What the command action reports back to main(). */
-  outcome: { globals?: GlobalOptions; exitCode: number; stdout: Stdout };
+  outcome: {
+    globals?: GlobalOptions;
+    exitCode: number;
+    stdout: Stdout;
+    /** A help the glance v2 dialect prints in glanceclient's layout (main prints it: its formatter is loaded on demand). */
+    argparseHelp?: { command: string; viaHelpCommand: boolean };
+    /** Commander's parse error, printed unless the v2 dialect reports argparse's instead. */
+    commanderError?: string;
+  };
 }
+
+/** The glance v2 dialect asked for (flag or environment), as far as the parsed program options tell. */
+function asksForV2(program: Command, env: NodeJS.ProcessEnv): boolean {
+  const raw: unknown = program.getOptionValue('osImageApiVersion');
+  const flag = Array.isArray(raw) ? raw.at(-1) : raw;
+  try {
+    return imageApiVersion(typeof flag === 'string' ? flag : env.OS_IMAGE_API_VERSION) === 2;
+  } catch {
+    return false;
+  }
+}
+
+/** $COLUMNS or the terminal's width, as Python's argparse reads it. */
+const columns = async (): Promise<number> =>
+  (await import('./cli/argparse/formatter.js')).terminalColumns(process.env, process.stdout.isTTY ? process.stdout.columns : undefined);
 
 async function loadCommands(dialect: Dialect): Promise<readonly CommandModule[]> {
   // Each dialect loads only its own commands.
@@ -56,13 +79,26 @@ async function loadCommands(dialect: Dialect): Promise<readonly CommandModule[]>
 
 export function prepareProgram(dialect: Dialect, commands: readonly CommandModule[]): PreparedProgram {
   const outcome: PreparedProgram['outcome'] = { exitCode: EXIT.ok, stdout: processStdout(false) };
-  const program = buildProgram(dialect, VERSION, DESCRIPTIONS[dialect], commands, async (module, options, output, globalFlags) => {
-    const globals = globalsFrom(globalFlags, process.env, dialect);
-    outcome.globals = globals;
-    const deps = makeDeps(dialect, globals, printOptions(output), outcome.stdout);
-    await deps.print.ready();
-    outcome.exitCode = (await module.run(options, deps)) ?? 0;
-  });
+  const program: Command = buildProgram(
+    dialect,
+    VERSION,
+    DESCRIPTIONS[dialect],
+    commands,
+    async (module, options, output, globalFlags) => {
+      const globals = globalsFrom(globalFlags, process.env, dialect);
+      outcome.globals = globals;
+      const deps = makeDeps(dialect, globals, printOptions(output), outcome.stdout);
+      await deps.print.ready();
+      outcome.exitCode = (await module.run(options, deps)) ?? 0;
+    },
+    (command, viaHelpCommand) => {
+      // A command of ours (image-seed) has no argparse parser to lay its help out: commander's stands.
+      const ours = commands.some((m) => m.spec.notInGlanceclient && (m.spec.name === command || m.spec.aliases?.includes(command)));
+      if (dialect !== 'glance' || ours || !asksForV2(program, process.env)) return false;
+      outcome.argparseHelp = { command, viaHelpCommand };
+      return true;
+    },
+  );
   // Subcommands were created before this point and do not inherit these settings: set them on each.
   for (const cmd of [program, ...program.commands]) cmd.exitOverride();
   return { program, outcome };
@@ -77,7 +113,11 @@ export async function main(dialect: Dialect, argv: readonly string[] = process.a
   // process.stderr only when it is a terminal: making the stream costs start-up time.
   const paint = await colours(isatty(2) ? process.stderr : { isTTY: false }, process.env);
   for (const cmd of [program, ...program.commands])
-    cmd.configureOutput({ writeOut: (text) => outcome.stdout.write(text), outputError: (text, write) => write(usageErrorText(text, dialect, paint)) });
+    cmd.configureOutput({
+      writeOut: (text) => outcome.stdout.write(text),
+      outputError: (text) => (outcome.commanderError = usageErrorText(text, dialect, paint)),
+    });
+  let parsing = false;
   try {
     // Node shows invalid bytes as U+FFFD: only then are the bytes read back. The user's arguments are
     // the last of the process's (both entry points pass process.argv after the dialect).
@@ -86,18 +126,41 @@ export async function main(dialect: Dialect, argv: readonly string[] = process.a
     // Never shown: it may be a password. Its position is enough to find it.
     if (notUtf8 !== undefined) throw new UsageError(`${dialect}: error: argument ${notUtf8} is not valid UTF-8 text; OpenStack names and values are UTF-8.`);
     // glanceclient with no arguments prints its help on stdout and succeeds.
+    parsing = true;
     if (argv.length === 0 && dialect === 'glance') program.outputHelp();
     else await program.parseAsync(normaliseArgv(argv), { from: 'user' });
   } catch (err) {
     // A signal's clean-up is under way (the command failed because of it): it reports and exits.
     await signalCleanup();
-    if (err instanceof CommanderError) {
+    const usageFailure = parsing && ((err instanceof CommanderError && err.exitCode !== 0) || err instanceof UsageError);
+    // The v2 dialect reports what glanceclient's argparse reports for the same command line, if it refuses it.
+    const argparse =
+      usageFailure && dialect === 'glance'
+        ? (await import('./cli/argparse/glance-v2.js')).argparseUsageError(
+            normaliseArgv(argv),
+            await columns(),
+            asksForV2(program, process.env),
+            err instanceof UsageError ? err.message : '',
+          )
+        : undefined;
+    if (argparse !== undefined) {
+      if ('stdout' in argparse) outcome.stdout.write(argparse.stdout);
+      else process.stderr.write(argparse.stderr);
+      outcome.exitCode = 'stdout' in argparse ? EXIT.ok : EXIT.usage;
+    } else if (err instanceof CommanderError) {
+      if (outcome.commanderError !== undefined) process.stderr.write(outcome.commanderError);
       // --help and --version exit 0; every parse failure is a usage error (argparse's 2).
       outcome.exitCode = err.exitCode === 0 ? EXIT.ok : EXIT.usage;
     } else {
       outcome.exitCode = err instanceof CliError ? err.exitCode : EXIT.failure;
       process.stderr.write(paint.red(terminalLines(formatError(err, dialect, outcome.globals?.debug ?? false, outcome.globals?.imageApiVersion))) + '\n');
     }
+  }
+  if (outcome.argparseHelp) {
+    const help = (await import('./cli/argparse/glance-v2.js')).v2Help(outcome.argparseHelp, await columns());
+    if ('stdout' in help) outcome.stdout.write(help.stdout);
+    else process.stderr.write(help.stderr);
+    if ('stderr' in help) outcome.exitCode = EXIT.failure;
   }
   await signalCleanup();
   if (outcome.stdout.lost && outcome.exitCode === EXIT.ok) {

@@ -86,7 +86,7 @@ export function render(report) {
     const empty = listing.find((r) => r.id === 'listing-0');
     out.push(
       table(
-        ['Images', 'requests ours/python/curl', 'ours', 'python', 'floor', 'ours/python', 'ours/floor', 'peak RSS ours/python', 'met'],
+        ['Images', 'requests ours/python/curl', 'ours', 'python', 'floor', 'ours/python', 'ours/floor', 'floor/python', 'peak RSS ours/python', 'met'],
         listing
           .filter((r) => r.floor)
           .map((r) => [
@@ -97,6 +97,7 @@ export function render(report) {
             `${r.floor.ms} ms`,
             ratio(r.ratios['ours/python']),
             ratio(r.ratios['ours/floor']),
+            ratio(Math.round((r.floor.ms / r.variants.python.medianMs) * 1000) / 1000),
             `${r.variants.ours.peakRssMB}/${r.variants.python.peakRssMB} MB`,
             r.target.met ? 'yes' : 'NO',
           ]),

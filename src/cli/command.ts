@@ -16,10 +16,10 @@ export interface CommandSpec<F extends FlagSet = FlagSet, A extends ArgSet = Arg
   args?: A;
   options?: F;
   /**
-   * The client's own argparse usage (after "usage: ", program name included), for commands whose usage errors match it byte
-   * for byte: bad flag values and missing arguments are then reported under it instead of commander's.
+   * Not a runbook command (glanceclient's v2 shell alone has it): its usage errors are glanceclient's, worded by argparse
+   * (src/cli/argparse), in the v1 dialect too. (The v2 dialect words every command's so.)
    */
-  usage?: string;
+  glanceclientErrors?: boolean;
   /** A command of ours that python-glanceclient 4.1.0 lacks: left out of the v2 dialect's bash-completion words. */
   notInGlanceclient?: boolean;
   /** 'list' and 'record' commands also take -f/--format and -c/--column. */

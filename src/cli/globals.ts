@@ -111,7 +111,7 @@ export function globalFlagsFor(program: string): FlagSet {
  * around, a sign, digits with single underscores) and 1 or 2, else its message and exit 1; empty
  * is unset. Unset, the runbook's dialect (1).
  */
-function imageApiVersion(value: string | undefined): 1 | 2 {
+export function imageApiVersion(value: string | undefined): 1 | 2 {
   if (!value) return 1;
   const digits = /^\s*([+-]?\d+(?:_\d+)*)\s*$/.exec(value)?.[1]?.replace(/_/g, '');
   const version = digits === undefined ? Number.NaN : Number(digits);

@@ -1,8 +1,8 @@
 // Builds the commander tree for one dialect from the command specs, and decodes what commander
 // parsed into each command's typed flags and arguments.
-import { Argument, Command, Option } from 'commander';
+import { Argument, Command, type HelpContext, Option } from 'commander';
 import type { CommandModule } from './command.js';
-import { type ArgSpec, decodeArgs } from './flags/args.js';
+import { decodeArgs } from './flags/args.js';
 import { decodeFlags, type Flag, type FlagSet, type OptionSpec } from './flags/flag.js';
 import { type GlobalFlags, globalFlagsFor } from './globals.js';
 import { OUTPUT_FLAGS, type OutputFlags } from './output-flags.js';
@@ -67,20 +67,36 @@ export type Action = (module: CommandModule, options: unknown, output: OutputFla
  * A bad flag value or combination as argparse reports it: the usage line, then
  * `<program> [<command>]: error: …` (a message that already has its usage line is kept as it is).
  */
-function usageError(cmd: Command, err: UsageError, usage?: string): UsageError {
+function usageError(cmd: Command, err: UsageError): UsageError {
   if (err.message.startsWith('usage: ')) return err;
   const name = `${cmd.parent?.name() ?? ''} ${cmd.name()}`.trim();
-  return new UsageError(`usage: ${usage ?? `${name} ${cmd.usage()}`}\n${name}: error: ${err.message.replace(/^error: /, '')}`);
+  return new UsageError(`usage: ${name} ${cmd.usage()}\n${name}: error: ${err.message.replace(/^error: /, '')}`);
 }
 
-/** argparse's complaint about missing positionals: every one from the first missing, by its metavar. */
-function missingArguments(args: readonly ArgSpec[], missing: string): UsageError {
-  const metavars = args.map((arg) => arg.name.replace('...', ''));
-  const first = metavars.findIndex((metavar) => metavar.replace(/[<>[\]]/g, '') === missing);
-  return new UsageError(`the following arguments are required: ${metavars.slice(Math.max(first, 0)).join(', ')}`);
+/**
+ * Asked before commander prints a help (`help [CMD]`, `CMD --help`, `--help`; '' is the program's
+ * own): true when the caller prints it instead (the glance v2 dialect prints glanceclient's).
+ */
+export type HelpHook = (command: string, viaHelpCommand: boolean) => boolean;
+
+/** Routes a command's help through the hook first. */
+function hookHelp(cmd: Command, name: string, hook: HelpHook, viaHelpCommand: () => boolean): void {
+  const outputHelp = cmd.outputHelp.bind(cmd);
+  Object.assign(cmd, {
+    outputHelp: (context?: HelpContext): void => {
+      if (!hook(name, viaHelpCommand())) outputHelp(context);
+    },
+  });
 }
 
-export function buildProgram(name: string, version: string, description: string, commands: readonly CommandModule[], action: Action): Command {
+export function buildProgram(
+  name: string,
+  version: string,
+  description: string,
+  commands: readonly CommandModule[],
+  action: Action,
+  helpHook: HelpHook = () => false,
+): Command {
   const program = new Command(name)
     .description(description)
     .version(version, '--version', 'Print the version and exit')
@@ -94,27 +110,10 @@ export function buildProgram(name: string, version: string, description: string,
     const { spec } = module;
     const sub = program.command(spec.name).description(spec.summary);
     for (const alias of spec.aliases ?? []) sub.alias(alias);
-    const args = Object.values(spec.args ?? {});
-    for (const arg of args) {
-      const argument = new Argument(arg.name, arg.description);
-      if (arg.checkedByParse) argument.argOptional();
-      sub.addArgument(argument);
-    }
-    // Arguments parse() checks are still required ones: usage shows them so.
-    if (args.some((arg) => arg.checkedByParse)) sub.usage(['[options]', ...args.map((arg) => arg.name)].join(' '));
+    for (const arg of Object.values(spec.args ?? {})) sub.addArgument(new Argument(arg.name, arg.description));
     const read = addFlags(sub, spec.options ?? {});
     const readOutput = spec.output === 'list' || spec.output === 'record' ? addFlags(sub, OUTPUT_FLAGS) : undefined;
     if (spec.example) sub.addHelpText('after', `\nExample:\n  ${spec.example}`);
-    const { usage } = spec;
-    if (usage !== undefined) {
-      // commander words a missing positional its own way and offers no hook for the text: replace the method that reports it.
-      const args = Object.values(spec.args ?? {});
-      Object.assign(sub, {
-        missingArgument: (name: string): never => {
-          throw usageError(sub, missingArguments(args, name), usage);
-        },
-      });
-    }
     sub.action(async (...received: unknown[]) => {
       let options: unknown;
       let output: OutputFlags | undefined;
@@ -129,20 +128,23 @@ export function buildProgram(name: string, version: string, description: string,
         if (output) checkFormat(spec.output, output.format);
         options = module.parse({ flags: decodeFlags(spec.options ?? {}, read), args: decodeArgs(spec.args ?? {}, received.slice(0, -2)) });
       } catch (err) {
-        throw err instanceof UsageError ? usageError(sub, err, usage) : err;
+        throw err instanceof UsageError ? usageError(sub, err) : err;
       }
       await action(module, options, output, globals);
     });
   }
+  let viaHelpCommand = false;
   // Our own `help`: an unknown name is a usage error with a suggestion, as a mistyped command is.
   program
     .command('help [command]')
     .description('Show help for a command')
     .action((name: string | undefined): void => {
+      viaHelpCommand = true;
       if (name === undefined) return program.help();
       const known = program.commands;
       const sub = known.find((c) => c.name() === name || c.aliases().includes(name));
       if (sub) return sub.help();
+      if (helpHook(name, true)) return;
       const guess = closest(
         name,
         known.flatMap((c) => [c.name(), ...c.aliases()]),
@@ -152,5 +154,6 @@ export function buildProgram(name: string, version: string, description: string,
         code: 'commander.unknownCommand',
       });
     });
+  for (const cmd of [program, ...program.commands]) hookHelp(cmd, cmd === program ? '' : cmd.name(), helpHook, () => viaHelpCommand);
   return program;
 }

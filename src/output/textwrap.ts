@@ -68,10 +68,11 @@ function breakLongWord(reversed: string[], line: string[], lineLength: number, w
   reversed[reversed.length - 1] = pySlice(chunk, end);
 }
 
-/** textwrap.wrap(text, width): lines of at most `width` code points. */
-export function wrap(text: string, width: number): string[] {
+/** textwrap.wrap(text, width): lines of at most `width` code points (an indent, on every line, counts in the width). */
+export function wrap(text: string, width: number, indent = ''): string[] {
   if (width <= 0) throw new RangeError(`invalid width ${width} (must be > 0)`);
   const chunks = splitChunks(text).reverse();
+  const room = width - pyLen(indent);
   const lines: string[] = [];
   while (chunks.length > 0) {
     const line: string[] = [];
@@ -79,21 +80,21 @@ export function wrap(text: string, width: number): string[] {
     if (lines.length > 0 && isBlank(chunks[chunks.length - 1]!)) chunks.pop();
     while (chunks.length > 0) {
       const size = pyLen(chunks[chunks.length - 1]!);
-      if (length + size > width) break;
+      if (length + size > room) break;
       line.push(chunks.pop()!);
       length += size;
     }
-    if (chunks.length > 0 && pyLen(chunks[chunks.length - 1]!) > width) {
-      breakLongWord(chunks, line, length, width);
+    if (chunks.length > 0 && pyLen(chunks[chunks.length - 1]!) > room) {
+      breakLongWord(chunks, line, length, room);
       if (chunks[chunks.length - 1] === '') chunks.pop();
     }
     if (line.length > 0 && isBlank(line[line.length - 1]!)) line.pop();
-    if (line.length > 0) lines.push(line.join(''));
+    if (line.length > 0) lines.push(indent + line.join(''));
   }
   return lines;
 }
 
-/** textwrap.fill(text, width). */
-export function fill(text: string, width: number): string {
-  return wrap(text, width).join('\n');
+/** textwrap.fill(text, width), with the same indent on every line. */
+export function fill(text: string, width: number, indent = ''): string {
+  return wrap(text, width, indent).join('\n');
 }

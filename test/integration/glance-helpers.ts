@@ -1,11 +1,12 @@
 // Shared by the glance image-core tests: the reference client, unique names, small images.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli, type CliResult } from '../helpers/cli.js';
 import { adminEnv } from '../helpers/cloud.js';
+import { runGlanceclient } from '../helpers/python-glance.js';
 
 /** The admin environment both clients get (keystoneauth wants the v3 domains spelled out). */
 export function env(extra: Record<string, string> = {}): Record<string, string> {
@@ -32,18 +33,7 @@ export function randomFile(bytes: number, name = unique('raw')): string {
 
 /** python-glanceclient 4.1.0 with stdin closed (`<&-`), else it reads stdin as image data. */
 export function pythonGlance(args: readonly string[], extraEnv: Record<string, string> = {}): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('bash', ['-c', 'exec /usr/bin/glance "$@" <&-', 'glance', ...args], {
-      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: WORK, ...env(extraEnv) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  return runGlanceclient(args, { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: WORK, ...env(extraEnv) });
 }
 
 export const glance = (args: readonly string[], extraEnv: Record<string, string> = {}, input?: string | Buffer): Promise<CliResult> =>

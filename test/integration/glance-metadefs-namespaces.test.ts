@@ -2,7 +2,6 @@
 // 4.1.0: same stdout, stderr and exit code. What ours creates is read back with glanceclient's
 // md-namespace-show (a record printed by both must be the same bytes); namespaces are unique and
 // deleted afterwards. Other helpers create namespaces concurrently, so listings compare filtered.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { type CliResult, gridRows } from '../helpers/cli.js';
 import { adminEnv, cloud } from '../helpers/cloud.js';
 import { makeTestDeps } from '../helpers/deps.js';
+import { runGlanceclient } from '../helpers/python-glance.js';
 import { ours, reference, suffix } from './glance-v2-commands-fixtures.js';
 
 const deps = makeTestDeps();
@@ -55,16 +55,7 @@ const SLOW = { timeout: 300_000 };
 function referenceWithInput(args: readonly string[], input: string): Promise<CliResult> {
   const env = { PATH: '/usr/bin:/bin', HOME: process.env.HOME ?? '/root', ...adminEnv() };
   Object.assign(env, { OS_PROJECT_NAME: cloud().admin_project, OS_USER_DOMAIN_NAME: 'Default', OS_PROJECT_DOMAIN_NAME: 'Default' });
-  return new Promise((resolve, reject) => {
-    const child = spawn('/usr/bin/glance', ['--os-image-api-version', '2', ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input);
-  });
+  return runGlanceclient(['--os-image-api-version', '2', ...args], env, input);
 }
 
 /** What glanceclient shows for a namespace now: ours must have printed exactly this. */

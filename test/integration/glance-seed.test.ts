@@ -288,3 +288,16 @@ describe('image-seed at a terminal', () => {
     expect(res.stdout).toMatch(new RegExp(`\\| ${one} +\\| ${id} \\| created \\| 2097152 \\|`));
   }, 120_000);
 });
+
+describe('image-seed in the v2 dialect (a command of ours: glanceclient has no parser for it)', () => {
+  it('shows its own help and usage errors, not argparse\'s "invalid choice"', async () => {
+    const help = await glance(['--os-image-api-version', '2', 'help', 'image-seed']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: glance image-seed \[options\] <MANIFEST>\n/);
+    expect(help.stdout).toContain('--parallel <N>');
+    const bad = await glance(['--os-image-api-version', '2', 'image-seed', 'm.yaml', '--parallel', '0']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).not.toContain('invalid choice');
+    expect(bad.stderr).toContain("argument --parallel: invalid int value: '0'");
+  }, 60_000);
+});

@@ -1,6 +1,5 @@
 // Shared by the tests of the v2-only glance commands (members, tags, locations, import, tasks):
 // a data server on 127.0.0.1, the reference python-glanceclient, and images deleted afterwards.
-import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -8,6 +7,7 @@ import type { Image } from '../../src/api/image/images.js';
 import { runCli, type CliResult } from '../helpers/cli.js';
 import { adminEnv, cloud } from '../helpers/cloud.js';
 import { makeTestDeps } from '../helpers/deps.js';
+import { runGlanceclient } from '../helpers/python-glance.js';
 
 export const suffix = (): string => randomBytes(4).toString('hex');
 
@@ -56,17 +56,7 @@ export function reference(args: readonly string[]): Promise<CliResult> {
     OS_PROJECT_DOMAIN_NAME: 'Default',
     OS_IDENTITY_API_VERSION: '3',
   };
-  return new Promise((resolve) => {
-    execFile(
-      '/bin/sh',
-      ['-c', 'exec /usr/bin/glance "$@" <&-', 'sh', '--os-image-api-version', '2', ...args],
-      { env, timeout: 60_000 },
-      (err, stdout, stderr) => {
-        const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
+  return runGlanceclient(['--os-image-api-version', '2', ...args], env);
 }
 
 /** Images made through the API, deleted by cleanup(). */

@@ -33,6 +33,16 @@ describe('start-up', () => {
     expect(files.filter((u) => /\/dist\/factory-/.test(u))).toEqual([]);
   });
 
+  it("the v2 dialect's argparse help and errors (glanceclient's parsers, the formatter) load only when help or an error is printed", () => {
+    const argparseChunks = (urls: string[]): string[] => urls.filter((u) => /\/dist\/(glance-v2|formatter)-/.test(u));
+    const plain = loadedModules('glance', ['--os-image-api-version', '2', 'bash-completion']);
+    expect(plain.code).toBe(0);
+    expect(argparseChunks(plain.urls)).toEqual([]);
+    const help = loadedModules('glance', ['--os-image-api-version', '2', 'help', 'member-get']);
+    expect(help.stdout).toContain('usage: glance member-get <IMAGE_ID> <MEMBER_ID>');
+    expect(argparseChunks(help.urls)).toHaveLength(2);
+  });
+
   it('keystone --help likewise', () => {
     const { code, urls } = loadedModules('keystone', ['--help']);
     expect(code).toBe(0);

@@ -1,4 +1,5 @@
 // Parsing and rendering pieces of the v2-only glance commands, without a cloud.
+import { argparseUsageError } from '../../src/cli/argparse/glance-v2.js';
 import { describe, expect, it } from 'vitest';
 import { CliError, UsageError } from '../../src/errors.js';
 import { parseMetadata } from '../../src/cli/glance/support/v2-commands.js';
@@ -24,21 +25,39 @@ describe('parseMetadata', () => {
   });
 });
 
-describe('argument checks with argparse wording (through the real parser)', () => {
+describe('argument checks with argparse wording (the parser, then argparse as glanceclient runs it)', () => {
   it('member-update refuses an unknown status with the usage line first', async () => {
-    const refused = parseCommandLine('glance', ['member-update', 'i', 'm', 'bogus']);
-    await expect(refused).rejects.toThrow(UsageError);
-    await expect(refused).rejects.toThrow(
-      "usage: glance member-update <IMAGE_ID> <MEMBER_ID> <MEMBER_STATUS>\nglance member-update: error: argument <MEMBER_STATUS>: invalid choice: 'bogus' (choose from 'accepted', 'rejected', 'pending')",
-    );
+    await expect(parseCommandLine('glance', ['member-update', 'i', 'm', 'bogus'])).rejects.toThrow(UsageError);
+    expect(argparseUsageError(['member-update', 'i', 'm', 'bogus'], 80, false, '')).toEqual({
+      stderr:
+        "usage: glance member-update <IMAGE_ID> <MEMBER_ID> <MEMBER_STATUS>\nglance member-update: error: argument <MEMBER_STATUS>: invalid choice: 'bogus' (choose from 'accepted', 'rejected', 'pending')\n",
+    });
     expect((await parseCommandLine('glance', ['member-update', 'i', 'm', 'accepted'])).options).toEqual({ image: 'i', member: 'm', status: 'accepted' });
   });
 
   it('location-delete needs at least one --url', async () => {
-    await expect(parseCommandLine('glance', ['location-delete', 'i'])).rejects.toThrow(
-      'glance location-delete: error: the following arguments are required: --url',
-    );
+    await expect(parseCommandLine('glance', ['location-delete', 'i'])).rejects.toThrow('the following arguments are required: --url');
+    expect(argparseUsageError(['location-delete', 'i'], 80, false, '')).toEqual({
+      stderr: 'usage: glance location-delete --url <URL> <IMAGE_ID>\nglance location-delete: error: the following arguments are required: --url\n',
+    });
     expect((await parseCommandLine('glance', ['location-delete', '--url', 'a', '--url', 'b', 'i'])).options).toEqual({ image: 'i', urls: ['a', 'b'] });
+  });
+
+  it("our own complaint about a flag of ours gets argparse's usage line in the v2 dialect", () => {
+    const ours =
+      "usage: glance member-get [options] <IMAGE_ID> <MEMBER_ID>\nglance member-get: error: argument --format: invalid choice: 'x' (choose from 'table', 'json')";
+    expect(argparseUsageError(['member-get', '-f', 'x', 'i', 'm'], 80, true, ours)).toEqual({
+      stderr:
+        "usage: glance member-get <IMAGE_ID> <MEMBER_ID>\nglance member-get: error: argument --format: invalid choice: 'x' (choose from 'table', 'json')\n",
+    });
+    expect(argparseUsageError(['member-get', '-f', 'x', 'i', 'm'], 80, false, ours)).toBeUndefined();
+  });
+
+  it("a runbook command keeps its own words in the v1 dialect, and gets argparse's in the v2 one", () => {
+    expect(argparseUsageError(['image-list', '--limit', 'x'], 80, false, '')).toBeUndefined();
+    expect(argparseUsageError(['image-list', '--limit', 'x'], 80, true, '')).toEqual({
+      stderr: expect.stringMatching(/\nglance image-list: error: argument --limit: invalid int value: 'x'\n$/),
+    });
   });
 });
 

@@ -3,8 +3,6 @@ export interface ArgSpec {
   /** Shown in usage, e.g. '<IMAGE>' or '<IMAGE...>' or '[IMAGE]'. */
   name: string;
   description: string;
-  /** Required, but parse() checks it, not commander (argparse names every missing argument in one message). */
-  checkedByParse?: boolean;
 }
 
 export interface Arg<T> extends ArgSpec {
@@ -23,9 +21,6 @@ export const optionalArg = (name: string, description: string): Arg<string | und
   description,
   decode: (raw) => (typeof raw === 'string' ? raw : undefined),
 });
-
-/** `<NAMESPACE>` that the command's parse() insists on (undefined when left out). */
-export const checkedArg = (name: string, description: string): Arg<string | undefined> => ({ ...optionalArg(name, description), checkedByParse: true });
 
 /** `<IMAGE...>`: one or more. */
 export const variadicArg = (name: string, description: string): Arg<string[]> => ({

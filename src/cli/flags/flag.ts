@@ -184,3 +184,9 @@ export function decodeFlags<F extends FlagSet>(flags: F, read: (flag: Flag<unkno
   for (const [key, flag] of Object.entries(flags)) values[key] = flag.decode(read(flag));
   return values as FlagValues<F>;
 }
+
+/** Required flags left out: argparse's complaint (`the following arguments are required: --name, --schema`), in the order given. */
+export function requireFlags(given: Readonly<Record<string, unknown>>): void {
+  const missing = Object.entries(given).filter(([, value]) => value === undefined || (Array.isArray(value) && value.length === 0));
+  if (missing.length > 0) throw new UsageError(`the following arguments are required: ${missing.map(([flag]) => flag).join(', ')}`);
+}

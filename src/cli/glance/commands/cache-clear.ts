@@ -11,9 +11,9 @@ export interface Options {
 export const cacheClear = command({
   spec: {
     name: 'cache-clear',
+    glanceclientErrors: true,
     summary: 'Clear all images from cache, queue or both',
     example: 'glance cache-clear --target queue',
-    usage: 'glance cache-clear [--target {both,cache,queue}]',
     options: { target: withDefault(choice('--target <TARGET>', 'Specify which target you want to clear', CACHE_TARGETS), 'both') },
     output: 'none',
   },

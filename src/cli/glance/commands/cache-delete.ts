@@ -5,9 +5,9 @@ import { forEachImage } from '../support/cache-commands.js';
 export const cacheDelete = command({
   spec: {
     name: 'cache-delete',
+    glanceclientErrors: true,
     summary: 'Delete image from cache/caching queue.',
     example: 'glance cache-delete <IMAGE_ID>',
-    usage: 'glance cache-delete <IMAGE_ID> [<IMAGE_ID> ...]',
     args: { images: variadicArg('<IMAGE_ID...>', 'ID of image(s) to delete from cache/queue.') },
     output: 'none',
   },

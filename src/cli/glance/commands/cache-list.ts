@@ -2,7 +2,7 @@ import { command } from '../../command.js';
 import { CACHE_COLUMNS, cacheApi, cacheRows } from '../support/cache-commands.js';
 
 export const cacheList = command<Record<string, never>>({
-  spec: { name: 'cache-list', summary: 'Get cache state.', example: 'glance cache-list', usage: 'glance cache-list', output: 'list' },
+  spec: { name: 'cache-list', glanceclientErrors: true, summary: 'Get cache state.', example: 'glance cache-list', output: 'list' },
   parse: () => ({}),
   async run(_options, deps) {
     const api = await cacheApi(deps);

@@ -5,9 +5,9 @@ import { forEachImage } from '../support/cache-commands.js';
 export const cacheQueue = command({
   spec: {
     name: 'cache-queue',
+    glanceclientErrors: true,
     summary: 'Queue image(s) for caching.',
     example: 'glance cache-queue <IMAGE_ID>',
-    usage: 'glance cache-queue <IMAGE_ID> [<IMAGE_ID> ...]',
     args: { images: variadicArg('<IMAGE_ID...>', 'ID of image(s) to queue for caching.') },
     output: 'none',
   },

@@ -6,9 +6,9 @@ import { printPyList } from '../support/v2-commands.js';
 export const explain = command({
   spec: {
     name: 'explain',
+    glanceclientErrors: true,
     summary: 'Describe a specific model.',
     example: 'glance explain image',
-    usage: 'glance explain <MODEL>',
     args: { model: requiredArg('<MODEL>', 'Name of model to describe.') },
     output: 'list',
   },

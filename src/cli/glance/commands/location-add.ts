@@ -1,8 +1,8 @@
 import type { ValidationData } from '../../../api/image/locations.js';
 import { command } from '../../command.js';
 import { requiredArg } from '../../flags/args.js';
-import { text, withDefault } from '../../flags/flag.js';
-import { parseMetadata, printDict, requiredUrl } from '../support/v2-commands.js';
+import { text, withDefault, requireFlags } from '../../flags/flag.js';
+import { parseMetadata, printDict } from '../support/v2-commands.js';
 
 export interface Options {
   image: string;
@@ -11,14 +11,10 @@ export interface Options {
   validation: ValidationData;
 }
 
-const USAGE = `glance location-add --url <URL> [--metadata <STRING>]
-                           [--checksum <STRING>] [--hash-algo <STRING>]
-                           [--hash-value <STRING>]
-                           <IMAGE_ID>`;
-
 export const locationAdd = command({
   spec: {
     name: 'location-add',
+    glanceclientErrors: true,
     summary: 'Add a location (and related metadata) to an image.',
     example: 'glance location-add <IMAGE_ID> --url http://example.com/fedora-19.qcow2',
     args: { image: requiredArg('<IMAGE_ID>', 'ID of image to which the location is to be added.') },
@@ -32,11 +28,12 @@ export const locationAdd = command({
     output: 'record',
   },
   parse({ flags, args }): Options {
+    requireFlags({ '--url': flags.url });
     const validation: ValidationData = {};
     if (flags.checksum) validation.checksum = flags.checksum;
     if (flags.hashAlgo) validation.os_hash_algo = flags.hashAlgo;
     if (flags.hashValue) validation.os_hash_value = flags.hashValue;
-    return { image: args.image, url: requiredUrl(flags.url, USAGE), metadata: parseMetadata(flags.metadata), validation };
+    return { image: args.image, url: flags.url!, metadata: parseMetadata(flags.metadata), validation };
   },
   async run(options, deps) {
     const api = await deps.image();

@@ -1,7 +1,7 @@
 import { command } from '../../command.js';
 import { requiredArg } from '../../flags/args.js';
-import { texts } from '../../flags/flag.js';
-import { missingFlag, withLocationErrors } from '../support/v2-commands.js';
+import { texts, requireFlags } from '../../flags/flag.js';
+import { withLocationErrors } from '../support/v2-commands.js';
 
 export interface Options {
   image: string;
@@ -11,6 +11,7 @@ export interface Options {
 export const locationDelete = command({
   spec: {
     name: 'location-delete',
+    glanceclientErrors: true,
     summary: 'Remove locations (and related metadata) from an image.',
     example: 'glance location-delete <IMAGE_ID> --url http://example.com/fedora-19.qcow2',
     args: { image: requiredArg('<IMAGE_ID>', 'ID of image whose locations are to be removed.') },
@@ -18,7 +19,7 @@ export const locationDelete = command({
     output: 'none',
   },
   parse({ flags, args }): Options {
-    if (flags.url.length === 0) throw missingFlag('glance location-delete --url <URL> <IMAGE_ID>', '--url');
+    requireFlags({ '--url': flags.url });
     return { image: args.image, urls: flags.url };
   },
   async run(options, deps) {

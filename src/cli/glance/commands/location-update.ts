@@ -1,7 +1,7 @@
 import { command } from '../../command.js';
 import { requiredArg } from '../../flags/args.js';
-import { text, withDefault } from '../../flags/flag.js';
-import { parseMetadata, printDict, requiredUrl, withLocationErrors } from '../support/v2-commands.js';
+import { text, withDefault, requireFlags } from '../../flags/flag.js';
+import { parseMetadata, printDict, withLocationErrors } from '../support/v2-commands.js';
 
 export interface Options {
   image: string;
@@ -12,6 +12,7 @@ export interface Options {
 export const locationUpdate = command({
   spec: {
     name: 'location-update',
+    glanceclientErrors: true,
     summary: "Update metadata of an image's location.",
     example: `glance location-update <IMAGE_ID> --url http://example.com/fedora-19.qcow2 --metadata '{"store": "web"}'`,
     args: { image: requiredArg('<IMAGE_ID>', 'ID of image whose location is to be updated.') },
@@ -21,11 +22,10 @@ export const locationUpdate = command({
     },
     output: 'record',
   },
-  parse: ({ flags, args }): Options => ({
-    image: args.image,
-    url: requiredUrl(flags.url, 'glance location-update --url <URL> [--metadata <STRING>] <IMAGE_ID>'),
-    metadata: parseMetadata(flags.metadata),
-  }),
+  parse({ flags, args }): Options {
+    requireFlags({ '--url': flags.url });
+    return { image: args.image, url: flags.url!, metadata: parseMetadata(flags.metadata) };
+  },
   async run(options, deps) {
     // glanceclient warns on stdout, before the record.
     if (Object.keys(options.metadata).length === 0) deps.stdout.write("WARNING -- The location's metadata will be updated to an empty JSON object.\n");

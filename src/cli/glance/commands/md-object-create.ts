@@ -1,17 +1,18 @@
 import { command } from '../../command.js';
-import { checkedArg } from '../../flags/args.js';
-import { text } from '../../flags/flag.js';
+import { requiredArg } from '../../flags/args.js';
+import { text, requireFlags } from '../../flags/flag.js';
 import { printMetadefObject } from '../support/metadef-views.js';
-import { checkRecord, requireArguments, updateWithSchema } from '../support/metadef-items.js';
+import { checkRecord, updateWithSchema } from '../support/metadef-items.js';
 
-const USAGE = 'glance md-object-create --name <NAME> --schema <SCHEMA> <NAMESPACE>';
+const EXAMPLE = 'glance md-object-create --name <NAME> --schema <SCHEMA> <NAMESPACE>';
 
 export const mdObjectCreate = command({
   spec: {
     name: 'md-object-create',
+    glanceclientErrors: true,
     summary: 'Create a new metadata definitions object inside a namespace.',
-    example: USAGE,
-    args: { namespace: checkedArg('<NAMESPACE>', 'Name of namespace the object will belong.') },
+    example: EXAMPLE,
+    args: { namespace: requiredArg('<NAMESPACE>', 'Name of namespace the object will belong.') },
     options: {
       name: text('--name <NAME>', 'Internal name of an object.'),
       schema: text('--schema <SCHEMA>', 'Valid JSON schema of an object.'),
@@ -19,12 +20,8 @@ export const mdObjectCreate = command({
     output: 'record',
   },
   parse({ args, flags }) {
-    requireArguments(USAGE, [
-      ['<NAMESPACE>', args.namespace],
-      ['--name', flags.name],
-      ['--schema', flags.schema],
-    ]);
-    return { namespace: args.namespace!, name: flags.name!, schema: flags.schema! };
+    requireFlags({ '--name': flags.name, '--schema': flags.schema });
+    return { namespace: args.namespace, name: flags.name!, schema: flags.schema! };
   },
   async run(options, deps) {
     const fields = updateWithSchema({ name: options.name }, options.schema);

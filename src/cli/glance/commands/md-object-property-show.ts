@@ -1,32 +1,24 @@
 import { CliError } from '../../../errors.js';
 import { command } from '../../command.js';
-import { checkedArg } from '../../flags/args.js';
+import { requiredArg } from '../../flags/args.js';
 import { maxColumnWidthFlag, printMetadef } from '../support/metadef-views.js';
-import { requireArguments } from '../support/metadef-items.js';
-
-const USAGE = `glance md-object-property-show [--max-column-width <integer>]
-                                      <NAMESPACE> <OBJECT> <PROPERTY>`;
 
 export const mdObjectPropertyShow = command({
   spec: {
     name: 'md-object-property-show',
+    glanceclientErrors: true,
     summary: 'Describe a specific metadata definitions property inside an object.',
     example: 'glance md-object-property-show <NAMESPACE> <OBJECT> <PROPERTY>',
     args: {
-      namespace: checkedArg('<NAMESPACE>', 'Name of namespace the object belongs.'),
-      object: checkedArg('<OBJECT>', 'Name of an object.'),
-      property: checkedArg('<PROPERTY>', 'Name of a property.'),
+      namespace: requiredArg('<NAMESPACE>', 'Name of namespace the object belongs.'),
+      object: requiredArg('<OBJECT>', 'Name of an object.'),
+      property: requiredArg('<PROPERTY>', 'Name of a property.'),
     },
     options: { maxColumnWidth: maxColumnWidthFlag },
     output: 'record',
   },
   parse({ args, flags }) {
-    requireArguments(USAGE, [
-      ['<NAMESPACE>', args.namespace],
-      ['<OBJECT>', args.object],
-      ['<PROPERTY>', args.property],
-    ]);
-    return { namespace: args.namespace!, object: args.object!, property: args.property!, maxColumnWidth: flags.maxColumnWidth };
+    return { namespace: args.namespace, object: args.object, property: args.property, maxColumnWidth: flags.maxColumnWidth };
   },
   async run(options, deps) {
     const object = await (await deps.image()).metadefObjects.get(options.namespace, options.object);

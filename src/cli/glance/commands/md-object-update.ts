@@ -1,11 +1,8 @@
 import { command } from '../../command.js';
-import { checkedArg } from '../../flags/args.js';
+import { requiredArg } from '../../flags/args.js';
 import { text } from '../../flags/flag.js';
 import { printMetadefObject } from '../support/metadef-views.js';
-import { applyChanges, requireArguments, updateWithSchema, withoutSelf } from '../support/metadef-items.js';
-
-const USAGE = `glance md-object-update [--name <NAME>] [--schema <SCHEMA>]
-                               <NAMESPACE> <OBJECT>`;
+import { applyChanges, updateWithSchema, withoutSelf } from '../support/metadef-items.js';
 
 /** Fields the server sets: glanceclient leaves them out of the PUT. */
 const READ_ONLY = ['schema', 'updated_at', 'created_at'];
@@ -13,9 +10,10 @@ const READ_ONLY = ['schema', 'updated_at', 'created_at'];
 export const mdObjectUpdate = command({
   spec: {
     name: 'md-object-update',
+    glanceclientErrors: true,
     summary: 'Update metadata definitions object inside a namespace.',
     example: 'glance md-object-update <NAMESPACE> <OBJECT> --name <NAME>',
-    args: { namespace: checkedArg('<NAMESPACE>', 'Name of namespace the object belongs.'), object: checkedArg('<OBJECT>', 'Name of an object.') },
+    args: { namespace: requiredArg('<NAMESPACE>', 'Name of namespace the object belongs.'), object: requiredArg('<OBJECT>', 'Name of an object.') },
     options: {
       name: text('--name <NAME>', 'New name of an object.'),
       schema: text('--schema <SCHEMA>', 'Valid JSON schema of an object.'),
@@ -23,11 +21,7 @@ export const mdObjectUpdate = command({
     output: 'record',
   },
   parse({ args, flags }) {
-    requireArguments(USAGE, [
-      ['<NAMESPACE>', args.namespace],
-      ['<OBJECT>', args.object],
-    ]);
-    return { namespace: args.namespace!, object: args.object!, name: flags.name, schema: flags.schema };
+    return { namespace: args.namespace, object: args.object, name: flags.name, schema: flags.schema };
   },
   async run(options, deps) {
     // Empty values change nothing, as in glanceclient (`if args.name:`).

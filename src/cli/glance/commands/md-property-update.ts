@@ -1,19 +1,16 @@
 import { command } from '../../command.js';
-import { checkedArg } from '../../flags/args.js';
+import { requiredArg } from '../../flags/args.js';
 import { text } from '../../flags/flag.js';
-import { applyChanges, requireArguments, updateWithSchema, withoutSelf } from '../support/metadef-items.js';
+import { applyChanges, updateWithSchema, withoutSelf } from '../support/metadef-items.js';
 import { printDict } from '../support/v2-commands.js';
-
-const USAGE = `glance md-property-update [--name <NAME>] [--title <TITLE>]
-                                 [--schema <SCHEMA>]
-                                 <NAMESPACE> <PROPERTY>`;
 
 export const mdPropertyUpdate = command({
   spec: {
     name: 'md-property-update',
+    glanceclientErrors: true,
     summary: 'Update metadata definitions property inside a namespace.',
     example: 'glance md-property-update <NAMESPACE> <PROPERTY> --title <TITLE>',
-    args: { namespace: checkedArg('<NAMESPACE>', 'Name of namespace the property belongs.'), property: checkedArg('<PROPERTY>', 'Name of a property.') },
+    args: { namespace: requiredArg('<NAMESPACE>', 'Name of namespace the property belongs.'), property: requiredArg('<PROPERTY>', 'Name of a property.') },
     options: {
       name: text('--name <NAME>', 'New name of a property.'),
       title: text('--title <TITLE>', 'Property name displayed to the user.'),
@@ -22,11 +19,7 @@ export const mdPropertyUpdate = command({
     output: 'record',
   },
   parse({ args, flags }) {
-    requireArguments(USAGE, [
-      ['<NAMESPACE>', args.namespace],
-      ['<PROPERTY>', args.property],
-    ]);
-    return { namespace: args.namespace!, property: args.property!, name: flags.name, title: flags.title, schema: flags.schema };
+    return { namespace: args.namespace, property: args.property, name: flags.name, title: flags.title, schema: flags.schema };
   },
   async run(options, deps) {
     // Empty values change nothing, as in glanceclient (`if args.name:`).

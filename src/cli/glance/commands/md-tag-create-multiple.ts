@@ -1,20 +1,17 @@
 import { CliError } from '../../../errors.js';
 import { command } from '../../command.js';
-import { checkedArg } from '../../flags/args.js';
-import { presence, text } from '../../flags/flag.js';
-import { checkRecord, requireArguments } from '../support/metadef-items.js';
+import { requiredArg } from '../../flags/args.js';
+import { presence, text, requireFlags } from '../../flags/flag.js';
+import { checkRecord } from '../support/metadef-items.js';
 import { printPyList } from '../support/v2-commands.js';
-
-const USAGE = `glance md-tag-create-multiple --names <NAMES> [--delim <DELIM>]
-                                     [--append]
-                                     <NAMESPACE>`;
 
 export const mdTagCreateMultiple = command({
   spec: {
     name: 'md-tag-create-multiple',
+    glanceclientErrors: true,
     summary: 'Create new metadata definitions tags inside a namespace.',
     example: 'glance md-tag-create-multiple <NAMESPACE> --names <NAMES>',
-    args: { namespace: checkedArg('<NAMESPACE>', 'Name of the namespace the tags will belong to.') },
+    args: { namespace: requiredArg('<NAMESPACE>', 'Name of the namespace the tags will belong to.') },
     options: {
       names: text('--names <NAMES>', 'A comma separated list of tag names.'),
       delim: text('--delim <DELIM>', 'The delimiter used to separate the names (if none is provided then the default is a comma).'),
@@ -24,11 +21,8 @@ export const mdTagCreateMultiple = command({
     output: 'list',
   },
   parse({ args, flags }) {
-    requireArguments(USAGE, [
-      ['<NAMESPACE>', args.namespace],
-      ['--names', flags.names],
-    ]);
-    return { namespace: args.namespace!, names: flags.names!, delim: flags.delim || ',', append: flags.append };
+    requireFlags({ '--names': flags.names });
+    return { namespace: args.namespace, names: flags.names!, delim: flags.delim || ',', append: flags.append };
   },
   async run(options, deps) {
     const names = options.names

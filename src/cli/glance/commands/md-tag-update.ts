@@ -1,29 +1,24 @@
 import { CliError } from '../../../errors.js';
 import { command } from '../../command.js';
-import { checkedArg } from '../../flags/args.js';
-import { text } from '../../flags/flag.js';
-import { applyChanges, requireArguments, withoutSelf } from '../support/metadef-items.js';
+import { requiredArg } from '../../flags/args.js';
+import { text, requireFlags } from '../../flags/flag.js';
+import { applyChanges, withoutSelf } from '../support/metadef-items.js';
 import { printDict } from '../support/v2-commands.js';
 import { BLANK_TAG } from './md-tag-create.js';
-
-const USAGE = 'glance md-tag-update --name <NAME> <NAMESPACE> <TAG>';
 
 export const mdTagUpdate = command({
   spec: {
     name: 'md-tag-update',
+    glanceclientErrors: true,
     summary: 'Rename a metadata definitions tag inside a namespace.',
     example: 'glance md-tag-update <NAMESPACE> <TAG> --name <NAME>',
-    args: { namespace: checkedArg('<NAMESPACE>', 'Name of the namespace to which the tag belongs.'), tag: checkedArg('<TAG>', 'Name of the old tag.') },
+    args: { namespace: requiredArg('<NAMESPACE>', 'Name of the namespace to which the tag belongs.'), tag: requiredArg('<TAG>', 'Name of the old tag.') },
     options: { name: text('--name <NAME>', 'New name of the new tag.') },
     output: 'record',
   },
   parse({ args, flags }) {
-    requireArguments(USAGE, [
-      ['<NAMESPACE>', args.namespace],
-      ['<TAG>', args.tag],
-      ['--name', flags.name],
-    ]);
-    return { namespace: args.namespace!, tag: args.tag!, name: flags.name! };
+    requireFlags({ '--name': flags.name });
+    return { namespace: args.namespace, tag: args.tag, name: flags.name! };
   },
   async run(options, deps) {
     const name = options.name.trim();

@@ -1,6 +1,6 @@
 import { command } from '../../command.js';
-import { text } from '../../flags/flag.js';
-import { missingFlag, printPyList } from '../support/v2-commands.js';
+import { text, requireFlags } from '../../flags/flag.js';
+import { printPyList } from '../support/v2-commands.js';
 
 export interface Options {
   image: string;
@@ -11,14 +11,15 @@ export const MEMBER_COLUMNS = ['Image ID', 'Member ID', 'Status'] as const;
 export const memberList = command({
   spec: {
     name: 'member-list',
+    glanceclientErrors: true,
     summary: 'Describe sharing permissions by image.',
     example: 'glance member-list --image-id <IMAGE_ID>',
     options: { imageId: text('--image-id <IMAGE_ID>', 'Image to display members of.') },
     output: 'list',
   },
   parse({ flags }): Options {
-    if (!flags.imageId) throw missingFlag('glance member-list --image-id <IMAGE_ID>', '--image-id');
-    return { image: flags.imageId };
+    requireFlags({ '--image-id': flags.imageId });
+    return { image: flags.imageId! };
   },
   async run(options, deps) {
     const api = await deps.image();

@@ -15,6 +15,7 @@ export interface Options {
 export const memberUpdate = command({
   spec: {
     name: 'member-update',
+    glanceclientErrors: true,
     summary: 'Update the status of a member for a given image.',
     example: 'glance member-update <IMAGE_ID> <PROJECT_ID> accepted',
     args: {
@@ -26,11 +27,7 @@ export const memberUpdate = command({
   },
   parse({ args }): Options {
     const { image, member, status } = args;
-    if (!isChoice(status, MEMBER_STATUSES)) {
-      throw new UsageError(
-        `usage: glance member-update <IMAGE_ID> <MEMBER_ID> <MEMBER_STATUS>\nglance member-update: error: argument <MEMBER_STATUS>: invalid choice: '${status}' (${describeChoices(MEMBER_STATUSES)})`,
-      );
-    }
+    if (!isChoice(status, MEMBER_STATUSES)) throw new UsageError(`argument <MEMBER_STATUS>: invalid choice: '${status}' (${describeChoices(MEMBER_STATUSES)})`);
     return { image, member, status };
   },
   async run(options, deps) {

@@ -1,8 +1,7 @@
 import { CliError, HttpError } from '../../../errors.js';
 import { command } from '../../command.js';
 import { requiredArg } from '../../flags/args.js';
-import { text } from '../../flags/flag.js';
-import { missingFlag } from '../support/v2-commands.js';
+import { text, requireFlags } from '../../flags/flag.js';
 
 export interface Options {
   image: string;
@@ -12,6 +11,7 @@ export interface Options {
 export const storesDelete = command({
   spec: {
     name: 'stores-delete',
+    glanceclientErrors: true,
     summary: 'Delete image from specific store.',
     example: 'glance stores-delete --store cheap <IMAGE_ID>',
     args: { image: requiredArg('<IMAGE_ID>', 'ID of image to update.') },
@@ -19,8 +19,8 @@ export const storesDelete = command({
     output: 'none',
   },
   parse({ flags, args }): Options {
-    if (flags.store === undefined) throw missingFlag('glance stores-delete --store <STORE_ID> <IMAGE_ID>', '--store');
-    return { image: args.image, store: flags.store };
+    requireFlags({ '--store': flags.store });
+    return { image: args.image, store: flags.store! };
   },
   async run(options, deps) {
     const api = await deps.image();

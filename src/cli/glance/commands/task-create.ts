@@ -12,9 +12,9 @@ export interface Options {
 export const taskCreate = command({
   spec: {
     name: 'task-create',
+    glanceclientErrors: true,
     summary: 'Create a new task.',
     example: `glance task-create --type import --input '{"import_from": "http://…/cirros.img", "import_from_format": "qcow2", "image_properties": {…}}'`,
-    usage: 'glance task-create [--type <TYPE>] [--input <STRING>]',
     options: {
       type: text('--type <TYPE>', 'Type of Task. Please refer to Glance schema or documentation to see which tasks are supported.'),
       input: withDefault(text('--input <STRING>', 'Parameters of the task to be launched'), '{}'),

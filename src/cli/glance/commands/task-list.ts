@@ -10,10 +10,6 @@ const SORT_DIRS = ['asc', 'desc'] as const;
 /** glanceclient's page size when --page-size is not given (or 0). */
 const DEFAULT_PAGE_SIZE = 20;
 
-export const TASK_LIST_USAGE = `glance task-list [--sort-key {id,type,status}] [--sort-dir {asc,desc}]
-                        [--page-size <SIZE>] [--type <TYPE>]
-                        [--status <STATUS>]`;
-
 export interface Options {
   query: Query;
 }
@@ -21,9 +17,9 @@ export interface Options {
 export const taskList = command({
   spec: {
     name: 'task-list',
+    glanceclientErrors: true,
     summary: 'List tasks you can access.',
     example: 'glance task-list --status failure',
-    usage: TASK_LIST_USAGE,
     options: {
       sortKey: withDefault(choice('--sort-key <KEY>', 'Sort task list by specified field.', SORT_KEYS), 'status'),
       sortDir: withDefault(choice('--sort-dir <DIR>', 'Sort task list in specified direction.', SORT_DIRS), 'desc'),

@@ -5,9 +5,9 @@ import { printTask } from '../support/v2-commands.js';
 export const taskShow = command({
   spec: {
     name: 'task-show',
+    glanceclientErrors: true,
     summary: 'Describe a specific task.',
     example: 'glance task-show <TASK_ID>',
-    usage: 'glance task-show <TASK_ID>',
     args: { task: requiredArg('<TASK_ID>', 'ID of task to describe.') },
     output: 'record',
   },

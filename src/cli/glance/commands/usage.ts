@@ -2,7 +2,7 @@ import { command } from '../../command.js';
 import { pyCell } from '../support/v2-commands.js';
 
 export const usage = command<Record<string, never>>({
-  spec: { name: 'usage', summary: 'Get quota usage information.', example: 'glance usage', usage: 'glance usage', output: 'list' },
+  spec: { name: 'usage', glanceclientErrors: true, summary: 'Get quota usage information.', example: 'glance usage', output: 'list' },
   parse: () => ({}),
   async run(_options, deps) {
     const api = await deps.image();

@@ -1,20 +1,8 @@
-// What the md-object/md-property/md-tag commands share: argparse's required-argument complaint,
-// --schema read as glanceclient reads it (json.loads, then dict.update), warlock's validation
+// What the md-object/md-property/md-tag commands share: --schema read as glanceclient reads it (json.loads, then dict.update), warlock's validation
 // messages, and --max-column-width as int() reads it.
-import { CliError, UsageError } from '../../../errors.js';
+import { CliError } from '../../../errors.js';
 import { pyRepr, pyReprString } from '../../../output/pprint.js';
 import { schemaErrorText, firstSchemaError } from './json-schema.js';
-
-/**
- * argparse's error for every required argument left out, in the order the command declares them
- * (positionals stay optional for commander so that this one message can name them all).
- */
-export function requireArguments(usage: string, given: ReadonlyArray<readonly [string, unknown]>): void {
-  const missing = given.filter(([, value]) => value === undefined).map(([name]) => name);
-  if (missing.length === 0) return;
-  const name = /^glance (\S+)/.exec(usage)?.[1] ?? '';
-  throw new UsageError(`usage: ${usage}\nglance ${name}: error: the following arguments are required: ${missing.join(', ')}`);
-}
 
 /** Python's type() name of a JSON value, as its error messages show it. */
 function pyTypeName(value: unknown): string {

@@ -1,8 +1,8 @@
 // Pieces the v2-only glance commands share: how glanceclient's print_dict / print_list render
-// non-image records, its required-flag complaint, --metadata, and its location errors.
+// non-image records, --metadata, and its location errors.
 import { LocationError } from '../../../api/image/locations.js';
 import type { Task } from '../../../api/image/tasks.js';
-import { CliError, UsageError } from '../../../errors.js';
+import { CliError } from '../../../errors.js';
 import type { Cell, ListView, RecordView, TableStyle } from '../../../output/views.js';
 import type { Deps } from '../../deps.js';
 import { pyRepr } from '../../../output/pprint.js';
@@ -34,18 +34,6 @@ export function pyCell(value: Cell): string {
 export function printPyList(deps: Pick<Deps, 'print'>, view: ListView, columnMaxWidths?: Readonly<Record<string, number>>): void {
   const style: Partial<TableStyle> = { text: (value) => (Array.isArray(value) ? pyRepr(value) : value ? String(value) : ''), columnMaxWidths };
   deps.print.list(view, style);
-}
-
-/** argparse's complaint about a missing required flag, usage line first. */
-export function missingFlag(usage: string, flag: string): UsageError {
-  const name = /^glance (\S+)/.exec(usage)?.[1] ?? '';
-  return new UsageError(`usage: ${usage}\nglance ${name}: error: the following arguments are required: ${flag}`);
-}
-
-/** --url is required. */
-export function requiredUrl(value: unknown, usage: string): string {
-  if (typeof value !== 'string' || value === '') throw missingFlag(usage, '--url');
-  return value;
 }
 
 /** --metadata: a JSON object, as glanceclient insists. */
