@@ -17,6 +17,7 @@ import { prepare } from './lib/setup.mjs';
 import { startupCases, requestCounts } from './cases/startup.mjs';
 import { transferCases, rssCase } from './cases/transfer.mjs';
 import { listingCases } from './cases/listing.mjs';
+import { seedCase } from './cases/seed.mjs';
 import { measure } from './lib/measure.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -52,6 +53,7 @@ try {
   if (selected({ id: 'rss', group: 'rss' })) results.push(await rssCase(env, config));
   if (selected({ id: 'requests', group: 'requests' })) results.push(await requestCounts(env));
   if (selected({ id: 'listing', group: 'listing' })) results.push(...(await listingCases(env, config)));
+  if (selected({ id: 'seed', group: 'seed' })) results.push(await seedCase(env));
 } finally {
   await env.cleanup();
 }

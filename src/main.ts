@@ -88,7 +88,9 @@ function prepareProgram(dialect: Dialect, commands: readonly CommandModule[]): P
       outcome.exitCode = (await module.run(options, deps)) ?? 0;
     },
     (command, viaHelpCommand) => {
-      if (dialect !== 'glance' || !asksForV2(program, process.env)) return false;
+      // A command of ours (image-seed) has no argparse parser to lay its help out: commander's stands.
+      const ours = commands.some((m) => m.spec.notInGlanceclient && (m.spec.name === command || m.spec.aliases?.includes(command)));
+      if (dialect !== 'glance' || ours || !asksForV2(program, process.env)) return false;
       outcome.argparseHelp = { command, viaHelpCommand };
       return true;
     },

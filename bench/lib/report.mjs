@@ -26,7 +26,7 @@ export function render(report) {
 
   const rows = [];
   for (const r of report.results) {
-    if (r.counts || r.sizes || r.group === 'rss' || r.group === 'requests' || r.group === 'listing') continue;
+    if (r.counts || r.sizes || r.group === 'rss' || r.group === 'requests' || r.group === 'listing' || r.group === 'seed') continue;
     if (r.skipped) {
       rows.push([r.title, `skipped: ${r.skipped}`, '', '', '', '', '', '', '', '']);
       continue;
@@ -133,6 +133,36 @@ export function render(report) {
       out.push(
         `ours with no images: ${empty.variants.ours.medianMs} ms, ${empty.variants.ours.peakRssMB} MB; targets: ${listing.find((r) => r.target?.rule)?.target.rule}`,
       );
+  }
+  const seed = report.results.find((r) => r.id === 'seed');
+  if (seed?.skipped) out.push(`\nSeeding: skipped (${seed.skipped})`);
+  else if (seed) {
+    out.push(`\n${seed.title} (one round, same run; load average before: ${seed.loadAverageBefore.join(' ')})`);
+    out.push(
+      table(
+        ['Variant', 'wall', 'CPU (user+sys)', 'Glance+Keystone CPU', 'ratio'],
+        [
+          ['python-glanceclient image-create loop', `${seed.seconds.python} s`, `${seed.cpuSeconds.python} s`, `${seed.serverCpuSeconds.python} s`, ''],
+          [
+            'glance image-seed --parallel 4',
+            `${seed.seconds.first} s`,
+            `${seed.cpuSeconds.first} s`,
+            `${seed.serverCpuSeconds.first} s`,
+            `${seed.ratios['first/python']}× python`,
+          ],
+          [
+            'the same again (all reused)',
+            `${seed.seconds.again} s`,
+            `${seed.cpuSeconds.again} s`,
+            `${seed.serverCpuSeconds.again} s`,
+            `${seed.ratios['again/first']}× first`,
+          ],
+        ],
+      ),
+    );
+    out.push(
+      `target: ${seed.target.rule}: ${seed.target.met ? 'met' : 'NOT met'}; peak RSS of ours ${seed.peakRssMB.first} MB (first), ${seed.peakRssMB.again} MB (again)`,
+    );
   }
   return out.join('\n');
 }

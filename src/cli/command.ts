@@ -20,6 +20,8 @@ export interface CommandSpec<F extends FlagSet = FlagSet, A extends ArgSet = Arg
    * (src/cli/argparse), in the v1 dialect too. (The v2 dialect words every command's so.)
    */
   glanceclientErrors?: boolean;
+  /** A command of ours that python-glanceclient 4.1.0 lacks: left out of the v2 dialect's bash-completion words. */
+  notInGlanceclient?: boolean;
   /** 'list' and 'record' commands also take -f/--format and -c/--column. */
   output?: 'list' | 'record' | 'none';
 }

@@ -5,6 +5,7 @@ import type { IdentityApi } from '../api/identity/index.js';
 import type { ImageApi } from '../api/image/index.js';
 import type { Printer, Writer } from '../output/printer.js';
 import type { Progress } from '../output/progress.js';
+import type { StatusLines } from '../output/status-lines.js';
 import type { Session } from '../session/session.js';
 import type { GlanceDialect } from './glance/dialect.js';
 import type { GlobalOptions } from './globals.js';
@@ -51,6 +52,8 @@ export interface Deps {
   promptSecret(question: string): Promise<string>;
   /** glanceclient's transfer bar on stderr, drawn only when asked, on a terminal, with a known total. */
   progress(enabled: boolean, total: number | undefined): Progress;
+  /** A block of `count` status lines on stderr, each redrawn in place (terminal only; no-ops elsewhere). */
+  statusLines(count: number): StatusLines;
   /** A spinner on stderr while waiting (terminal only; undefined elsewhere). */
   spinner(text: string): Promise<Spinner | undefined>;
   /** Runs the clean-up if the process is interrupted (Ctrl-C) before it is unregistered. */

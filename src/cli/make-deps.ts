@@ -6,6 +6,7 @@ import { CliError } from '../errors.js';
 import { Printer, type PrintOptions } from '../output/printer.js';
 import { processStdout, type Stdout } from './process/stdout.js';
 import { progressBar } from '../output/progress.js';
+import { statusLines } from '../output/status-lines.js';
 import { terminalLines, terminalText } from '../output/terminal-text.js';
 import { plainText, type TableStyle } from '../output/views.js';
 import type { Session } from '../session/session.js';
@@ -67,6 +68,7 @@ export function makeDeps(dialect: Dialect, globals: GlobalOptions, printOptions:
     image: async () => new (await import('../api/image/index.js')).ImageApi(await deps.session()),
     promptSecret: (question) => promptSecret(question, tty.stdin),
     progress: (enabled, total) => progressBar(stderr, enabled && tty.stderr, total),
+    statusLines: (count) => statusLines(stderr, tty.stderr, count, (tty.stderr && process.stderr.columns) || undefined),
     spinner: async (text) => (tty.stderr ? startSpinner(text, process.stderr) : undefined),
     onInterrupt: (cleanup) => onInterrupt(cleanup, process.stderr),
   };

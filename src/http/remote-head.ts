@@ -27,44 +27,52 @@ const CONTENT_RANGE = /^bytes 0-(\d+)\/(\d+|\*)$/;
 
 const unavailable = (reason: string): RemoteHead => ({ kind: 'unavailable', reason });
 
-/** Hangs up on an answer not worth reading (the body then reports an abort error, which is expected here). */
-function discard(res: HttpResponse): void {
-  res.body.on('error', () => undefined);
-  res.body.destroy();
+export async function readRemoteHead(transport: HttpTransport, url: string, options: RemoteHeadOptions): Promise<RemoteHead> {
+  const answer = await remoteGet(transport, url, { Accept: '*/*', Range: `bytes=0-${options.limit - 1}` });
+  return 'unavailable' in answer ? unavailable(answer.unavailable) : readHead(answer.res, options);
 }
 
-export async function readRemoteHead(transport: HttpTransport, url: string, options: RemoteHeadOptions): Promise<RemoteHead> {
+/**
+ * GET of a URL outside the cloud, following redirects a few hops (nothing secret travels with
+ * them; userinfo is never sent): the answer that is no redirect, or why there is none.
+ */
+export async function remoteGet(
+  transport: HttpTransport,
+  url: string,
+  headers: Record<string, string>,
+): Promise<{ res: HttpResponse } | { unavailable: string }> {
   let target: URL;
   try {
     target = new URL(url);
   } catch {
-    return unavailable('it is not a valid URL');
+    return { unavailable: 'it is not a valid URL' };
   }
   for (let hop = 0; ; hop++) {
     if (target.protocol !== 'http:' && target.protocol !== 'https:')
-      return unavailable(`only http and https URLs are read (not ${target.protocol.slice(0, -1)})`);
+      return { unavailable: `only http and https URLs are read (not ${target.protocol.slice(0, -1)})` };
     let res: HttpResponse;
     try {
-      res = await transport.request({
-        method: 'GET',
-        url: withoutUserinfo(target.href),
-        headers: { Accept: '*/*', Range: `bytes=0-${options.limit - 1}` },
-        redirects: 'return',
-      });
+      res = await transport.request({ method: 'GET', url: withoutUserinfo(target.href), headers, redirects: 'return' });
     } catch (err) {
-      return unavailable(messageOf(err));
+      return { unavailable: messageOf(err) };
     }
-    if (!REDIRECTS.has(res.status)) return readHead(res, options);
+    if (!REDIRECTS.has(res.status)) return { res };
     discard(res);
     const location = res.headers.location;
-    if (!location) return unavailable(`HTTP ${res.status} redirect without a Location`);
-    if (hop >= MAX_REDIRECTS) return unavailable(`more than ${MAX_REDIRECTS} redirects`);
+    if (!location) return { unavailable: `HTTP ${res.status} redirect without a Location` };
+    if (hop >= MAX_REDIRECTS) return { unavailable: `more than ${MAX_REDIRECTS} redirects` };
     try {
       target = new URL(location, target);
     } catch {
-      return unavailable(`HTTP ${res.status} redirect to an invalid Location`);
+      return { unavailable: `HTTP ${res.status} redirect to an invalid Location` };
     }
   }
+}
+
+/** Hangs up on an answer not worth reading (the body then reports an abort error, which is expected here). */
+export function discard(res: HttpResponse): void {
+  res.body.on('error', () => undefined);
+  res.body.destroy();
 }
 
 async function readHead(res: HttpResponse, options: RemoteHeadOptions): Promise<RemoteHead> {

@@ -2,6 +2,7 @@
 import { type Credentials, secretsOf } from '../config/credentials.js';
 import { CliError } from '../errors.js';
 import { decodeAnswer, unexpectedBody, type Guard } from '../http/decode.js';
+import { openRemoteData, type RemoteData } from '../http/remote-data.js';
 import { type RemoteHead, readRemoteHead } from '../http/remote-head.js';
 import { withoutUserinfo } from '../http/redact.js';
 import type { HttpResponse, HttpTransport, RequestBody } from '../http/transport.js';
@@ -178,6 +179,11 @@ export class Session {
    */
   readUrlHead(url: string, limit: number): Promise<RemoteHead> {
     return readRemoteHead(this.transport, url, { limit, timeoutSeconds: this.credentials.timeoutSeconds });
+  }
+
+  /** The whole data at a URL outside the cloud, streamed, with no token (as readUrlHead). */
+  openUrl(url: string): Promise<RemoteData> {
+    return openRemoteData(this.transport, url);
   }
 
   async close(): Promise<void> {

@@ -55,6 +55,7 @@ export function makeTestDeps(options: TestDepsOptions = {}): TestDeps {
       throw new Error('no terminal in tests');
     },
     progress: () => ({ advance: () => undefined, done: () => undefined }),
+    statusLines: () => ({ set: () => undefined, done: () => undefined }),
     spinner: async () => undefined,
     onInterrupt: () => () => undefined,
     out: () => stdout,

@@ -283,7 +283,7 @@ describe('bash_completion', () => {
     expect(await glance2(['bash-completion'])).toEqual(await glance2(['bash_completion']));
     const v1 = await glance(['bash_completion']);
     expect(v1).toEqual(await glance(['bash-completion']));
-    // The v1 dialect offers our own flags too (-f/--format, v1 --is-public).
-    expect(v1.stdout.trim().split(' ')).toEqual(expect.arrayContaining(['--format', '--is-public', 'member-get', 'stores-delete']));
+    // The v1 dialect offers our own commands and flags too (image-seed, -f/--format, v1 --is-public).
+    expect(v1.stdout.trim().split(' ')).toEqual(expect.arrayContaining(['--format', '--is-public', 'member-get', 'stores-delete', 'image-seed', '--parallel']));
   }, 120_000);
 });

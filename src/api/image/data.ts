@@ -39,7 +39,7 @@ export class HashingStream extends Transform {
 }
 
 /** Data to upload: a regular file, read in place (see fileChunks), or any stream (a pipe). */
-export type UploadData = { file: string } | { stream: Readable };
+export type UploadData = { file: string } | { stream: Readable | AsyncIterable<Buffer> };
 
 export interface UploadOptions {
   /** Byte count, sent as Content-Length (chunked bodies get 411 behind some proxies); data of any other length fails the upload. */
@@ -47,12 +47,15 @@ export interface UploadOptions {
   /** Backend store (multi-store clouds). */
   store?: string;
   onProgress?: (bytes: number) => void;
+  /** false: the caller hashed the data before (image-seed's hash pass) and checks Glance's record against that; nothing is hashed on the way. */
+  hash?: boolean;
 }
 
 export interface UploadResult {
   bytes: number;
-  md5: string;
-  sha512: string;
+  /** Undefined when the upload was not hashed (`hash: false`). */
+  md5?: string;
+  sha512?: string;
 }
 
 export interface Download {
@@ -69,14 +72,15 @@ export class ImageDataApi {
 
   /** PUT /v2/images/{id}/file; resolves with what was actually sent. */
   async upload(imageId: string, data: UploadData, options: UploadOptions = {}): Promise<UploadResult> {
-    const sent = { bytes: 0, md5: createHash('md5'), sha512: createHash('sha512') };
+    const hashed = options.hash !== false;
+    const sent = { bytes: 0, md5: hashed ? createHash('md5') : undefined, sha512: hashed ? createHash('sha512') : undefined };
     const body = hashedChunks('file' in data ? fileChunks(data.file) : data.stream, sent, options);
     const headers: Record<string, string> = { 'Content-Type': 'application/octet-stream' };
     if (options.size !== undefined) headers['Content-Length'] = String(options.size);
     if (options.store) headers['X-Image-Meta-Store'] = options.store;
     const res = await this.session.request('image', { method: 'PUT', path: `${imagePath(imageId)}/file`, body, headers, idempotent: false });
     await res.body.dump();
-    return { bytes: sent.bytes, md5: sent.md5.digest('hex'), sha512: sent.sha512.digest('hex') };
+    return { bytes: sent.bytes, md5: sent.md5?.digest('hex'), sha512: sent.sha512?.digest('hex') };
   }
 
   /** GET /v2/images/{id}/file; undefined when the image has no data (204). */
@@ -102,7 +106,7 @@ export class ImageDataApi {
  */
 async function* hashedChunks(
   chunks: AsyncIterable<Buffer | string>,
-  sent: { bytes: number; md5: Hash; sha512: Hash },
+  sent: { bytes: number; md5?: Hash; sha512?: Hash },
   { size, onProgress }: UploadOptions,
 ): AsyncGenerator<Buffer, void, undefined> {
   try {
@@ -110,8 +114,8 @@ async function* hashedChunks(
       const chunk = typeof item === 'string' ? Buffer.from(item) : item; // a Readable may yield strings
       sent.bytes += chunk.length;
       if (size !== undefined && sent.bytes > size) throw new CliError(`the data went past the ${size} bytes expected`);
-      sent.md5.update(chunk);
-      sent.sha512.update(chunk);
+      sent.md5?.update(chunk);
+      sent.sha512?.update(chunk);
       onProgress?.(chunk.length);
       yield chunk;
     }

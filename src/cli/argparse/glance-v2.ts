@@ -124,6 +124,9 @@ export function argparseUsageError(
   const width = columns - 2;
   const outcome = argparseOutcome(mainParser(), commandParsers(), argv);
   if (outcome === undefined) return v2 ? underArgparseUsage(ourMessage, width) : undefined;
+  // A command of ours that glanceclient lacks (image-seed): its own errors, not argparse's 'invalid choice'.
+  const chosen = 'error' in outcome ? /^argument <subcommand>: invalid choice: '([^']*)'/.exec(outcome.error)?.[1] : undefined;
+  if (chosen !== undefined && glanceCommands.some((module) => module.spec.notInGlanceclient && module.spec.name === chosen)) return undefined;
   if (!v2) {
     const name = 'error' in outcome ? outcome.parser.prog.replace(/^glance ?/, '') : '';
     if (!glanceCommands.some((module) => module.spec.name === name && module.spec.glanceclientErrors)) return undefined;

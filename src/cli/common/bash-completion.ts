@@ -37,7 +37,8 @@ export function completionWords(commands: readonly CommandModule[]): string[] {
 }
 
 /** glanceclient's do_bash_completion: its subcommands (help too) and their options, -h/--help included. */
-export function glanceclientWords(commands: readonly CommandModule[]): string[] {
+export function glanceclientWords(all: readonly CommandModule[]): string[] {
+  const commands = all.filter((c) => !c.spec.notInGlanceclient);
   const names = [...commands.map((c) => c.spec.name).filter((name) => name !== NAME), 'help'].sort();
   const flags = new Set(['-h', '--help']);
   for (const { spec } of commands) {

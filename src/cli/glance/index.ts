@@ -13,6 +13,7 @@ import { imageCreateViaImport } from './commands/image-create-via-import.js';
 import { imageDeactivate } from './commands/image-deactivate.js';
 import { imageImport } from './commands/image-import.js';
 import { imageReactivate } from './commands/image-reactivate.js';
+import { imageSeed } from './commands/image-seed.js';
 import { imageStage } from './commands/image-stage.js';
 import { imageTagDelete } from './commands/image-tag-delete.js';
 import { imageTagUpdate } from './commands/image-tag-update.js';
@@ -79,6 +80,7 @@ export const glanceCommands: readonly CommandModule[] = [
   imageStage,
   imageImport,
   imageCreateViaImport,
+  imageSeed,
   imageDeactivate,
   imageReactivate,
   imageTagUpdate,

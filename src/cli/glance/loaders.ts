@@ -13,6 +13,7 @@ export const glanceLoaders: Readonly<Record<string, () => Promise<CommandModule>
   'image-stage': async () => (await import('./commands/image-stage.js')).imageStage,
   'image-import': async () => (await import('./commands/image-import.js')).imageImport,
   'image-create-via-import': async () => (await import('./commands/image-create-via-import.js')).imageCreateViaImport,
+  'image-seed': async () => (await import('./commands/image-seed.js')).imageSeed,
   'image-deactivate': async () => (await import('./commands/image-deactivate.js')).imageDeactivate,
   'image-reactivate': async () => (await import('./commands/image-reactivate.js')).imageReactivate,
   'image-tag-update': async () => (await import('./commands/image-tag-update.js')).imageTagUpdate,
