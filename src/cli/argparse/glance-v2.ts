@@ -103,7 +103,7 @@ export function v2Help(request: HelpRequest, columns: number): { stdout: string 
 
 /** Our own complaint about a command line glanceclient would take (a flag of ours, a check of ours), under argparse's usage line. */
 function underArgparseUsage(message: string, width: number): { stderr: string } | undefined {
-  const match = /^usage: .*\n(glance ([\w-]+): error: [^]*)$/.exec(message);
+  const match = /^usage: .*\n(glance ([\w-]+): error: [\s\S]*)$/.exec(message);
   const parser = match && commandParsers()[match[2]!];
   return parser ? { stderr: `${formatUsage(parser, width)}\n${match[1]}\n` } : undefined;
 }
