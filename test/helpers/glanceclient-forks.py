@@ -14,10 +14,13 @@ import socket
 import sys
 import tempfile
 
-import glanceclient.shell  # noqa: F401  (the import is what the fork saves)
-import glanceclient.v2.shell  # noqa: F401
-import glanceclient.v2.client  # noqa: F401
+# What the fork saves is these imports. Not glanceclient.v2.shell: its option defaults read the
+# environment when it is imported (utils.env('OS_IMAGE_STORE') in decorators), so each child
+# imports it after taking its run's environment, as /usr/bin/glance does.
+import glanceclient.shell  # noqa: F401
+import glanceclient.v2.images  # noqa: F401
 import keystoneauth1.loading  # noqa: F401
+import requests  # noqa: F401
 
 
 def read_all(conn):
