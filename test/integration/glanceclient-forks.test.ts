@@ -30,7 +30,11 @@ describe('the glanceclient fork server', { timeout: 120_000 }, () => {
     ['a 404', ['--os-image-api-version', '2', 'image-show', '00000000-0000-0000-0000-000000000000'], {}],
     ['the v1 dialect refused', ['--os-image-api-version', '1', 'image-list'], {}],
     // v2/shell.py reads OS_IMAGE_STORE when it is imported: each run's own value must count.
-    ['an environment default read at import', ['--os-image-api-version', '2', 'image-create', '--name', `forks-store-${process.pid}`], { OS_IMAGE_STORE: 'cheap' }],
+    [
+      'an environment default read at import',
+      ['--os-image-api-version', '2', 'image-create', '--name', `forks-store-${process.pid}`],
+      { OS_IMAGE_STORE: 'cheap' },
+    ],
     ['no credentials', ['--os-image-api-version', '2', 'image-list'], { OS_AUTH_URL: '', OS_USERNAME: '' }],
   ];
   for (const [title, args, extra] of cases) {
