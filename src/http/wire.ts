@@ -189,7 +189,7 @@ async function writeAll(req: ClientRequest, body: AsyncIterable<Uint8Array | str
 
 function headersOf(res: IncomingMessage): Record<string, string> {
   const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(res.headers)) if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+  for (const [name, value] of Object.entries(res.headers)) if (value !== undefined) headers[name] = utf8(Array.isArray(value) ? value.join(', ') : value);
   return headers;
 }
 
@@ -227,3 +227,6 @@ function proxyAuthorization(route: ProxyRoute): Record<string, string> {
 const hostOf = (url: URL): string => url.hostname.replace(/^\[(.*)\]$/, '$1');
 const portOf = (url: URL): number => Number(url.port) || (url.protocol === 'https:' ? 443 : 80);
 const isIpAddress = (host: string): boolean => /^[\d.]+$/.test(host) || host.includes(':');
+
+/** Node hands header bytes over as Latin-1; servers that send text beyond ASCII send UTF-8 (as undici read it). */
+const utf8 = (latin1: string): string => (/[^\x00-\x7f]/.test(latin1) ? Buffer.from(latin1, 'latin1').toString('utf8') : latin1);
