@@ -6,8 +6,8 @@
 // an entry that is not a regular file of ours, or is corrupt, or names another file, is ignored.
 import { createHash, randomBytes } from 'node:crypto';
 import { type BigIntStats, chmodSync, closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { cacheDir, untrustedPath } from '../cache-dir.js';
 import { CliError } from '../errors.js';
 import { type Guard, ShapeError, shape, str } from '../http/decode.js';
 
@@ -60,8 +60,7 @@ const entryGuard = shape<Entry>({
 
 /** `$XDG_CACHE_HOME/openstack-classic-cli/hashes`, else under ~/.cache. */
 export function defaultHashCacheDir(env: NodeJS.ProcessEnv): string {
-  const base = env.XDG_CACHE_HOME || join(env.HOME || homedir(), '.cache');
-  return join(base, 'openstack-classic-cli', 'hashes');
+  return cacheDir(env, 'hashes');
 }
 
 export function identityOf(stats: BigIntStats): FileIdentity {
@@ -70,20 +69,6 @@ export function identityOf(stats: BigIntStats): FileIdentity {
 
 export function sameIdentity(a: FileIdentity, b: FileIdentity): boolean {
   return a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeNs === b.mtimeNs && a.ctimeNs === b.ctimeNs;
-}
-
-const uid = process.getuid?.();
-
-/** Why `path` cannot hold our entries, or undefined when it can. */
-function untrusted(
-  path: string,
-  stats: { isSymbolicLink(): boolean; isDirectory(): boolean; isFile(): boolean; uid: number | bigint },
-  want: 'directory' | 'file',
-): string | undefined {
-  if (stats.isSymbolicLink()) return `${path} is a symbolic link`;
-  if (want === 'directory' ? !stats.isDirectory() : !stats.isFile()) return `${path} is not a ${want}`;
-  if (uid !== undefined && Number(stats.uid) !== uid) return `${path} belongs to another user (uid ${stats.uid})`;
-  return undefined;
 }
 
 export class HashCache {
@@ -101,7 +86,7 @@ export class HashCache {
       return undefined; // none yet, or a link: ignored
     }
     try {
-      if (untrusted('entry', fstatSync(fd), 'file')) return undefined;
+      if (untrustedPath('entry', fstatSync(fd), 'file')) return undefined;
       const entry = entryGuard(JSON.parse(readFileSync(fd, 'utf8')), '');
       if (!sameIdentity(entry, identity)) return undefined;
       return { size: Number(entry.size), md5: entry.md5, sha256: entry.sha256, sha512: entry.sha512 };
@@ -150,7 +135,7 @@ export class HashCache {
         }
         stats = lstatSync(path);
       }
-      const problem = untrusted(path, stats, 'directory');
+      const problem = untrustedPath(path, stats, 'directory');
       if (problem)
         throw new CliError(`Cannot use the hash cache: ${problem}; it must be a directory of your own, not a link (remove it, or set XDG_CACHE_HOME).`);
     }

@@ -19,8 +19,8 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { cacheDir, untrustedPath } from '../cache-dir.js';
 import { type Guard, optional, ShapeError, shape, str, time } from '../http/decode.js';
 import type { AuthState } from './auth.js';
 import { catalogGuard } from './catalog.js';
@@ -49,14 +49,6 @@ const authStateGuard = shape<AuthState>({
 const uid = process.getuid?.();
 const STICKY = 0o1000;
 
-/** Why a path may not hold our cache, or undefined when it may. */
-function untrusted(path: string, stats: Stats, want: 'directory' | 'file'): string | undefined {
-  if (stats.isSymbolicLink()) return `${path} is a symbolic link`;
-  if (want === 'directory' ? !stats.isDirectory() : !stats.isFile()) return `${path} is not a ${want}`;
-  if (uid !== undefined && stats.uid !== uid) return `${path} belongs to another user (uid ${stats.uid})`;
-  return undefined;
-}
-
 export class TokenCache {
   /** Undefined until first use; then whether the cache may be used at all this run. */
   private usable?: boolean;
@@ -68,8 +60,7 @@ export class TokenCache {
   ) {}
 
   static defaultDir(env: NodeJS.ProcessEnv): string {
-    const base = env.XDG_CACHE_HOME || join(env.HOME || homedir(), '.cache');
-    return join(base, 'openstack-classic-cli', 'tokens');
+    return cacheDir(env, 'tokens');
   }
 
   /** A key over everything that decides which token the server would issue, secret included, hashed. */
@@ -120,7 +111,7 @@ export class TokenCache {
       throw err;
     }
     try {
-      const problem = untrusted(path, fstatSync(fd), 'file');
+      const problem = untrustedPath(path, fstatSync(fd), 'file');
       if (problem) {
         this.refuse(problem);
         throw new Error(problem);
@@ -154,7 +145,7 @@ export class TokenCache {
           mkdirSync(path, { recursive: path === app, mode: 0o700 });
           stats = lstatSync(path);
         }
-        const problem = untrusted(path, stats, 'directory');
+        const problem = untrustedPath(path, stats, 'directory');
         if (problem) return this.refuse(problem);
       }
       chmodSync(this.dir, 0o700);

@@ -2,8 +2,8 @@
 // against it, and it changes only when the cloud is upgraded or reconfigured.
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { cacheDir } from '../../cache-dir.js';
 import { anyValue, bool, count, dict, either, list, num, optional, shape, str, type Guard } from '../../http/decode.js';
 import type { Session } from '../../session/session.js';
 
@@ -55,8 +55,7 @@ export const imageSchemaGuard = shape<ImageSchema>({
 const FRESH_MS = 60 * 60 * 1000;
 
 export function defaultSchemaDir(env: NodeJS.ProcessEnv): string {
-  const base = env.XDG_CACHE_HOME || join(env.HOME || homedir(), '.cache');
-  return join(base, 'openstack-classic-cli', 'schemas');
+  return cacheDir(env, 'schemas');
 }
 
 export class SchemasApi {
