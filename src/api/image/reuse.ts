@@ -58,14 +58,7 @@ const eq = (value: string): string => `eq:${value}`;
  */
 export async function findReusableImage(api: ImageApi, query: ReusableImageQuery): Promise<ReusableImage | undefined> {
   const owner = query.owner ?? (await currentProject(api));
-  const base: Query = {
-    name: eq(query.name),
-    owner,
-    status: 'active',
-    disk_format: eq(query.diskFormat),
-    container_format: eq(query.containerFormat),
-    sort: 'created_at:desc',
-  };
+  const base: Query = { ...activeNamedQuery(query, owner), sort: 'created_at:desc' };
   const first = async (filter: Query, fits: (image: Image) => boolean): Promise<Image | undefined> =>
     (await api.images.list({ ...base, ...filter })).find(
       (image) => image.owner === owner && image.name === query.name && image.status === 'active' && fits(image),
@@ -86,6 +79,27 @@ export async function findReusableImage(api: ImageApi, query: ReusableImageQuery
     if (image) return { image, matchedBy: 'openstacksdk' };
   }
   return undefined;
+}
+
+/**
+ * Whether any active image of this name and formats is in the caller's project: when none is, there
+ * is nothing to reuse, and image-seed can upload a file without hashing it first.
+ */
+export async function activeImageNamed(api: ImageApi, query: NamedFormats): Promise<boolean> {
+  const owner = await currentProject(api);
+  const images = await api.images.list(activeNamedQuery(query, owner), { limit: 1 });
+  return images.some((image) => image.name === query.name && image.owner === owner);
+}
+
+interface NamedFormats {
+  name: string;
+  diskFormat: string;
+  containerFormat: string;
+}
+
+/** Glance's filter for the active images of this name and formats in `owner`'s project. */
+function activeNamedQuery(query: NamedFormats, owner: string): Query {
+  return { name: eq(query.name), owner, status: 'active', disk_format: eq(query.diskFormat), container_format: eq(query.containerFormat) };
 }
 
 /** openstacksdk's utils._hashes_up_to_date: some hash known, and every known one equal to the recorded one. */

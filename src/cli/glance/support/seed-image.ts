@@ -7,8 +7,7 @@
 // deleted, on SIGINT/SIGTERM/SIGHUP too; the result says what happened.
 import type { ImageApi } from '../../../api/image/index.js';
 import type { Image } from '../../../api/image/images.js';
-import { activeImageNamed } from '../../../api/image/name-taken.js';
-import { findReusableImage, openstackSdkProperties, type ReusableImageQuery } from '../../../api/image/reuse.js';
+import { activeImageNamed, findReusableImage, openstackSdkProperties, type ReusableImageQuery } from '../../../api/image/reuse.js';
 import { CliError, messageOf } from '../../../errors.js';
 import type { Checksum } from '../../../hashes/checksum.js';
 import { hashFile } from '../../../hashes/file-hashes.js';
