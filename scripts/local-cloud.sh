@@ -21,7 +21,14 @@
 #   LOCAL_CLOUD_DIR  state directory (default /var/tmp/osc-local-cloud)
 #   KEYSTONE_PORT    default 5000   } fixed when the state is created;
 #   GLANCE_PORT      default 9292   } later values must match or you must reset
+#   GLANCE_WORKERS   default 0: one Glance process } fixed when the state is created;
+#   GLANCE_DATABASE  sqlite (default) or postgresql } workers > 0 need postgresql
 #   ADMIN_PASSWORD   admin password on first initialisation (default: random)
+#
+# A production Glance runs a worker process per CPU on a database server. With
+# GLANCE_DATABASE=postgresql a private PostgreSQL cluster lives in STATE/postgresql (unix
+# socket only, started and stopped with the services, run as user postgres when root);
+# SQLite cannot take several writing processes ("database is locked", HTTP 500).
 #
 # Everything lives under the state directory: configs, SQLite databases, fernet and
 # credential keys, image store, staging area, logs (STATE/logs), pid files (STATE/run),
@@ -126,16 +133,29 @@ load_metadefs() {
 # ---------------------------------------------------------------- ports/state
 load_ports() {
   local want_k=${KEYSTONE_PORT:-} want_g=${GLANCE_PORT:-}
+  local want_w=${GLANCE_WORKERS:-} want_d=${GLANCE_DATABASE:-}
   if [[ -f $STATE/ports.env ]]; then
+    GL_WORKERS=0 GL_DATABASE=sqlite  # states made before these settings existed
     # shellcheck disable=SC1091
     . "$STATE/ports.env"
     if [[ -n $want_k && $want_k != "$KS_PORT" ]] || [[ -n $want_g && $want_g != "$GL_PORT" ]]; then
       die "state $STATE was created with ports keystone=$KS_PORT glance=$GL_PORT; run '$0 reset' to change them"
     fi
+    if [[ -n $want_w && $want_w != "$GL_WORKERS" ]] || [[ -n $want_d && $want_d != "$GL_DATABASE" ]]; then
+      die "state $STATE was created with GLANCE_WORKERS=$GL_WORKERS GLANCE_DATABASE=$GL_DATABASE; run '$0 reset' to change them"
+    fi
   else
     KS_PORT=${want_k:-5000}
     GL_PORT=${want_g:-9292}
+    GL_WORKERS=${want_w:-0}
+    GL_DATABASE=${want_d:-sqlite}
   fi
+  [[ $GL_WORKERS =~ ^(0|[1-9][0-9]{0,2})$ ]] || die "bad GLANCE_WORKERS: $GL_WORKERS (a number of processes, 0 for one)"
+  case $GL_DATABASE in
+    sqlite) ((GL_WORKERS == 0)) || die "GLANCE_WORKERS=$GL_WORKERS needs GLANCE_DATABASE=postgresql: SQLite refuses concurrent writers" ;;
+    postgresql) PACKAGES+=(postgresql-15 python3-psycopg2) ;;
+    *) die "bad GLANCE_DATABASE: $GL_DATABASE (sqlite or postgresql)" ;;
+  esac
   local p
   for p in "$KS_PORT" "$GL_PORT"; do
     [[ $p =~ ^[1-9][0-9]{0,4}$ ]] && ((p <= 65535)) || die "bad port number: $p"
@@ -245,6 +265,53 @@ wait_http() {  # svc url expected-code timeout-s log [curl args...]
   die "$svc: no HTTP $want from $url within ${timeout}s (last $c); log $log"
 }
 
+# ---------------------------------------------------------------- postgresql (GLANCE_DATABASE)
+PG_BIN=/usr/lib/postgresql/15/bin
+PG=$STATE/postgresql   # data/ and the unix socket directory run/
+
+glance_connection() {
+  if [[ $GL_DATABASE == postgresql ]]; then
+    echo "postgresql+psycopg2://glance@/glance?host=$PG/run"
+  else
+    echo "sqlite:///$STATE/glance/glance.db"
+  fi
+}
+
+as_pg_owner() {  # PostgreSQL will not run as root: its files and processes belong to user postgres then
+  if ((EUID == 0)); then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+pg_running() { [[ -f $PG/data/PG_VERSION ]] && as_pg_owner "$PG_BIN/pg_ctl" status -D "$PG/data" >/dev/null 2>&1; }
+
+pg_start() {
+  pg_running && return 0
+  local log=$LOGS/postgresql.log
+  ((${#PG} < 80)) || die "postgresql: socket directory $PG/run is too long for a unix socket path; use a shorter LOCAL_CLOUD_DIR"
+  if [[ ! -f $PG/data/PG_VERSION ]]; then
+    mkdir -p "$PG/run"
+    if ((EUID == 0)); then
+      chmod 711 "$STATE"  # postgres must reach its own directory; every file here is the owner's only
+      chown -R postgres: "$PG"
+    fi
+    as_pg_owner "$PG_BIN/initdb" -D "$PG/data" -A trust -U glance --no-sync >>"$log" 2>&1 \
+      || die "postgresql: initdb failed; log $log"
+  fi
+  : >>"$log"
+  if ((EUID == 0)); then chown postgres: "$log"; fi
+  as_pg_owner "$PG_BIN/pg_ctl" -D "$PG/data" -l "$log" -w -t 60 \
+      -o "-k $PG/run -c listen_addresses='' -c max_connections=200" start >/dev/null 2>&1 9>&- \
+    || die "postgresql did not start; log $log"
+  if [[ ! -f $PG/.created ]]; then
+    as_pg_owner "$PG_BIN/createdb" -h "$PG/run" -U glance glance >>"$log" 2>&1 || die "postgresql: createdb glance failed; log $log"
+    touch "$PG/.created"
+  fi
+}
+
+pg_stop() {
+  pg_running || return 0
+  as_pg_owner "$PG_BIN/pg_ctl" -D "$PG/data" -m fast -w stop >/dev/null 2>&1 && say "postgresql stopped"
+}
+
 # ---------------------------------------------------------------- config files
 write_configs() {
   local admin_token glance_password
@@ -292,8 +359,8 @@ EOF
 [DEFAULT]
 bind_host = $HOST
 bind_port = $GL_PORT
-# one process: import tasks run as green threads inside it
-workers = 0
+$(if ((GL_WORKERS == 0)); then echo '# one process: import tasks run as green threads inside it'; else echo "# $GL_WORKERS worker processes, as a production Glance has one per CPU"; fi)
+workers = $GL_WORKERS
 use_stderr = true
 show_image_direct_url = true
 show_multiple_locations = true
@@ -325,7 +392,7 @@ filesystem_store_datadir = $STATE/glance/staging/
 filesystem_store_datadir = $STATE/glance/tasks/
 
 [database]
-connection = sqlite:///$STATE/glance/glance.db
+connection = $(glance_connection)
 
 [import_filtering_opts]
 # list options: brackets are required
@@ -548,6 +615,7 @@ init_keystone() {  # runs in a subshell; output to keystone-manage.log
 init_glance() {
   "$PY" "$STATE/bin/glance-manage" --config-file "$STATE/glance/glance-api.conf" db_sync \
     || { echo "FAILED: glance-manage db_sync"; return 1; }
+  [[ $GL_DATABASE == sqlite ]] || return 0
   sqlite3 "$STATE/glance/glance.db" 'PRAGMA journal_mode=WAL;' >/dev/null \
     || { echo "FAILED: sqlite WAL on glance.db"; return 1; }
 }
@@ -624,11 +692,12 @@ cmd_up() {
     esac
     shift
   done
-  ensure_packages
   load_ports
+  ensure_packages
 
   # Existing, complete state whose services both run: nothing to do.
   if [[ -f $STATE/.initialized ]] && running keystone && running glance \
+     && { [[ $GL_DATABASE == sqlite ]] || pg_running; } \
      && { ((bare)) || [[ -f $STATE/.registered ]]; } \
      && [[ $(cat "$STATE/.config-version" 2>/dev/null) == "$CONFIG_VERSION" ]]; then
     write_client_files
@@ -640,7 +709,7 @@ cmd_up() {
     if [[ -e $STATE ]]; then
       if [[ -f $MARKER ]]; then
         # Half-initialised state from a failed run: start over.
-        stop_svc glance; stop_svc keystone
+        stop_svc glance; stop_svc keystone; pg_stop
         find "$STATE" -mindepth 1 -delete
       elif [[ -n $(ls -A "$STATE" 2>/dev/null | grep -vx logs) ]]; then
         # (logs/ alone is the package install's log, written before the state is made)
@@ -652,7 +721,7 @@ cmd_up() {
     mkdir -p "$STATE" "$LOGS" "$RUN"
     chmod 700 "$STATE"
     touch "$MARKER"
-    printf 'KS_PORT=%s\nGL_PORT=%s\n' "$KS_PORT" "$GL_PORT" >"$STATE/ports.env"
+    printf 'KS_PORT=%s\nGL_PORT=%s\nGL_WORKERS=%s\nGL_DATABASE=%s\n' "$KS_PORT" "$GL_PORT" "$GL_WORKERS" "$GL_DATABASE" >"$STATE/ports.env"
     (umask 077
      if [[ -n ${ADMIN_PASSWORD:-} ]]; then printf '%s\n' "$ADMIN_PASSWORD"; else secret; fi \
        >"$STATE/admin_password"
@@ -663,6 +732,7 @@ cmd_up() {
     local klog=$LOGS/keystone-manage.log glog=$LOGS/glance-manage.log
     init_keystone >>"$klog" 2>&1 &
     local kp=$!
+    [[ $GL_DATABASE == sqlite ]] || pg_start
     init_glance >>"$glog" 2>&1 &
     local gp=$!
     wait "$gp" || die "$(tail -n1 "$glog" | cut -c1-200); log $glog"
@@ -677,6 +747,7 @@ cmd_up() {
       stop_svc glance
     fi
   fi
+  [[ $GL_DATABASE == sqlite ]] || pg_start
   load_metadefs
 
   if running keystone; then :; else
@@ -713,6 +784,7 @@ cmd_down() {
   load_ports
   stop_svc glance
   stop_svc keystone
+  pg_stop
 }
 
 cmd_status() {
@@ -730,6 +802,9 @@ cmd_status() {
     fi
     pid=
   done
+  if [[ $GL_DATABASE == postgresql ]]; then
+    if pg_running; then say "postgresql: running ($PG/run)"; else say "postgresql: stopped"; rc=3; fi
+  fi
   say "state: $STATE"
   return $rc
 }
