@@ -32,6 +32,7 @@ const config = {
   transferBytes: (quick ? 256 : 1024) * 1024 * 1024,
   rssBytes: quick ? [256, 1024].map((m) => m * 1024 * 1024) : [1024, 4096].map((m) => m * 1024 * 1024),
   listingRounds: Number(process.env.BENCH_LISTING_ROUNDS ?? (quick ? 1 : 3)),
+  seedRounds: Number(process.env.BENCH_SEED_ROUNDS ?? (quick ? 1 : 3)),
 };
 const selected = (item) => only.length === 0 || only.some((word) => item.id.startsWith(word) || item.group === word);
 
@@ -53,7 +54,7 @@ try {
   if (selected({ id: 'rss', group: 'rss' })) results.push(await rssCase(env, config));
   if (selected({ id: 'requests', group: 'requests' })) results.push(await requestCounts(env));
   if (selected({ id: 'listing', group: 'listing' })) results.push(...(await listingCases(env, config)));
-  if (selected({ id: 'seed', group: 'seed' })) results.push(await seedCase(env));
+  if (selected({ id: 'seed', group: 'seed' })) results.push(await seedCase(env, config));
 } finally {
   await env.cleanup();
 }

@@ -9,9 +9,9 @@
 // 10,000 API calls take this machine a quarter of an hour. Only id and name differ; the names
 // sort in creation order (image-list sorts by name). The template row stays, marked deleted.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Glance, rcEnv } from '../lib/cloud.mjs';
+import { ownCloud } from '../lib/cloud.mjs';
 import { measure } from '../lib/measure.mjs';
 import { run, runOk } from '../lib/proc.mjs';
 
@@ -31,18 +31,10 @@ const sql = (db, statement) => execFileSync('sqlite3', ['-cmd', '.timeout 60000'
 
 /** The bench cloud, emptied, with a template image and a way to grow to an exact count. */
 async function benchCloud(env) {
-  const cloudEnv = { ...process.env, ...CLOUD };
-  execFileSync('bash', [join(env.root, 'scripts/local-cloud.sh'), 'up'], { env: cloudEnv, stdio: ['ignore', 'ignore', 'inherit'] });
-  const state = CLOUD.LOCAL_CLOUD_DIR;
+  const { state, info, oursEnv, pythonEnv, token, glance } = await ownCloud(env.root, env.work, CLOUD, 'listing');
   const db = join(state, 'glance', 'glance.db');
-  const info = JSON.parse(readFileSync(join(state, 'cloud.json'), 'utf8'));
-  const common = { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'C.UTF-8' };
-  const oursEnv = { ...common, XDG_CACHE_HOME: join(env.work, 'listing-cache'), ...rcEnv(join(state, 'keystonerc_admin')) };
-  const pythonEnv = { ...common, ...rcEnv(join(state, 'keystonerc_admin_v3')) };
-  const token = (await runOk(['/usr/bin/openstack', 'token', 'issue', '-f', 'value', '-c', 'id'], { env: pythonEnv, keepOutput: true })).stdout.trim();
   const tokenHeader = join(env.work, 'listing-token-header');
   writeFileSync(tokenHeader, `X-Auth-Token: ${token}\n`, { mode: 0o600 });
-  const glance = new Glance(info.glance_url, token);
 
   sql(db, 'DELETE FROM image_properties; DELETE FROM image_tags; DELETE FROM image_locations; DELETE FROM image_members; DELETE FROM images;');
   const template = await glance.call('POST', '/v2/images', { name: 'bench-template', disk_format: 'qcow2', container_format: 'bare' });

@@ -78,3 +78,53 @@ export class Glance {
     for (const image of await this.byName(name)) await this.remove(image.id);
   }
 }
+
+/**
+ * A bench cloud of a case's own (scripts/local-cloud.sh with another state directory, ports and
+ * Glance settings), started or reused: credentials for each client, a token and a Glance for setup.
+ * A state made with other settings (another machine's CPU count) is reset first.
+ */
+export async function ownCloud(root, work, settings, name) {
+  const cloudEnv = { ...process.env, ...settings };
+  const script = join(root, 'scripts/local-cloud.sh');
+  const up = () => execFileSync('bash', [script, 'up'], { env: cloudEnv, stdio: ['ignore', 'ignore', 'pipe'] });
+  try {
+    up();
+  } catch (err) {
+    if (!/was created with/.test(String(err.stderr))) throw new Error(`local-cloud.sh up (${settings.LOCAL_CLOUD_DIR}): ${String(err.stderr).trim()}`);
+    execFileSync('bash', [script, 'reset'], { env: cloudEnv, stdio: ['ignore', 'ignore', 'inherit'] });
+    up();
+  }
+  const state = settings.LOCAL_CLOUD_DIR;
+  const info = JSON.parse(readFileSync(join(state, 'cloud.json'), 'utf8'));
+  const common = { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'C.UTF-8' };
+  const oursEnv = { ...common, XDG_CACHE_HOME: join(work, `${name}-cache`), ...rcEnv(join(state, 'keystonerc_admin')) };
+  const pythonEnv = { ...common, ...rcEnv(join(state, 'keystonerc_admin_v3')) };
+  const token = execFileSync('/usr/bin/openstack', ['token', 'issue', '-f', 'value', '-c', 'id'], { env: pythonEnv, stdio: ['ignore', 'pipe', 'pipe'] })
+    .toString()
+    .trim();
+  return { state, info, oursEnv, pythonEnv, token, glance: new Glance(info.glance_url, token) };
+}
+
+/** CPU seconds (user + system) a process and all its descendants, living or reaped, have used. */
+function treeCpuTicks(pid) {
+  let ticks = 0;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
+    for (const child of readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean)) ticks += treeCpuTicks(child);
+  } catch {}
+  return ticks;
+}
+
+/** CPU seconds the cloud's servers (Glance and its workers, Keystone, PostgreSQL when it has one) have used so far. */
+export function serverCpuSeconds(state) {
+  const pids = [];
+  for (const file of [join(state, 'run', 'glance.pid'), join(state, 'run', 'keystone.pid'), join(state, 'postgresql', 'data', 'postmaster.pid')]) {
+    try {
+      pids.push(readFileSync(file, 'utf8').split('\n')[0].trim());
+    } catch {}
+  }
+  if (pids.length < 2) return Number.NaN;
+  return pids.reduce((sum, pid) => sum + treeCpuTicks(pid), 0) / 100;
+}

@@ -137,10 +137,12 @@ export function render(report) {
   const seed = report.results.find((r) => r.id === 'seed');
   if (seed?.skipped) out.push(`\nSeeding: skipped (${seed.skipped})`);
   else if (seed) {
-    out.push(`\n${seed.title} (one round, same run; load average before: ${seed.loadAverageBefore.join(' ')})`);
+    out.push(
+      `\n${seed.title} on ${seed.cloud} (medians of ${seed.rounds} round${seed.rounds === 1 ? '' : 's'}, same run, order alternating; load average before: ${seed.loadAverageBefore.join(' ')})`,
+    );
     out.push(
       table(
-        ['Variant', 'wall', 'CPU (user+sys)', 'Glance+Keystone CPU', 'ratio'],
+        ['Variant', 'wall', 'CPU (user+sys)', 'server CPU', 'ratio'],
         [
           ['python-glanceclient image-create loop', `${seed.seconds.python} s`, `${seed.cpuSeconds.python} s`, `${seed.serverCpuSeconds.python} s`, ''],
           [
