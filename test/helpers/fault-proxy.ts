@@ -10,6 +10,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer as createHttpsServer } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { cloud } from './cloud.js';
 
 export type FaultAction =
   /** TCP reset as soon as the request headers arrive; nothing reaches the cloud. */
@@ -361,8 +362,9 @@ export interface CloudProxies {
 
 export async function startCloudProxies(
   baseEnv: Record<string, string>,
-  keystoneTarget = 'http://127.0.0.1:5000',
-  glanceTarget = 'http://127.0.0.1:9292',
+  // The cloud the tests run on (LOCAL_CLOUD_DIR), not a fixed port: the suite runs on any local cloud.
+  keystoneTarget = new URL(cloud().keystone_url).origin,
+  glanceTarget = new URL(cloud().glance_url).origin,
 ): Promise<CloudProxies> {
   const keystone = await FaultProxy.start(keystoneTarget);
   const glance = await FaultProxy.start(glanceTarget);
