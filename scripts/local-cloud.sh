@@ -292,6 +292,8 @@ pg_start() {
     if ((EUID == 0)); then
       chmod 711 "$STATE"  # postgres must reach its own directory; every file here is the owner's only
       chown -R postgres: "$PG"
+      runuser -u postgres -- test -w "$PG/run" \
+        || die "postgresql: user postgres cannot reach $PG (a directory above it is closed to others): open them (chmod o+x) or use a LOCAL_CLOUD_DIR under /var/tmp"
     fi
     as_pg_owner "$PG_BIN/initdb" -D "$PG/data" -A trust -U glance --no-sync >>"$log" 2>&1 \
       || die "postgresql: initdb failed; log $log"
