@@ -30,11 +30,15 @@ const common = {
 try {
   const tablesFile = `${fresh}-tables.mjs`;
   await build({ ...common, entryPoints: ['scripts/command-tables.ts'], outfile: tablesFile });
-  const { tables } = await import(tablesFile);
+  const { tables, helps } = await import(tablesFile);
   rmSync(tablesFile);
   await build({
     ...common,
-    define: { __VERSION__: JSON.stringify(pkg.version), __COMMAND_TABLES__: JSON.stringify(JSON.stringify(tables)) },
+    define: {
+      __VERSION__: JSON.stringify(pkg.version),
+      __COMMAND_TABLES__: JSON.stringify(JSON.stringify(tables)),
+      __PROGRAM_HELP__: JSON.stringify(JSON.stringify(helps)),
+    },
     entryPoints: ['src/entry.ts'],
     outdir: fresh,
     splitting: true,

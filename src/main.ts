@@ -73,6 +73,18 @@ function asksForV2(program: Command, env: NodeJS.ProcessEnv): boolean {
 const columns = async (): Promise<number> =>
   (await import('./cli/argparse/formatter.js')).terminalColumns(process.env, process.stdout.isTTY ? process.stdout.columns : undefined);
 
+/**
+ * The program's own help as commander prints it to a pipe or file (80 columns): the build stores it
+ * (scripts/command-tables.ts), so `--help` is answered without loading commander (src/entry.ts).
+ */
+export function programHelp(dialect: Dialect, commands: readonly CommandModule[]): string {
+  const program = buildProgram(dialect, VERSION, DESCRIPTIONS[dialect], commands, async () => undefined);
+  return program
+    .configureHelp({ helpWidth: 80 })
+    .configureOutput({ getOutHasColors: () => false })
+    .helpInformation();
+}
+
 function prepareProgram(dialect: Dialect, commands: readonly CommandModule[]): PreparedProgram {
   const outcome: PreparedProgram['outcome'] = { exitCode: EXIT.ok, stdout: processStdout(false) };
   const program: Command = buildProgram(

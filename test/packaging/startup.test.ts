@@ -33,6 +33,20 @@ describe('start-up', () => {
     expect(files.filter((u) => /\/dist\/factory-/.test(u))).toEqual([]);
   });
 
+  it("the program's help comes from the build, as commander prints it (`help`), without loading commander or the command table", () => {
+    for (const name of ['glance', 'keystone']) {
+      const viaCommander = loadedModules(name, ['help']);
+      expect(viaCommander.code).toBe(0);
+      expect(viaCommander.urls.some((u) => /\/dist\/main-/.test(u))).toBe(true);
+      for (const args of [['--help'], ['-h'], ...(name === 'glance' ? [[]] : [])]) {
+        const { code, urls, stdout } = loadedModules(name, args);
+        expect(code).toBe(0);
+        expect(stdout).toBe(viaCommander.stdout);
+        expect(urls.filter((u) => u.includes('/dist/')).map((u) => u.replace(/.*\/dist\//, ''))).toEqual(['entry.js', expect.stringMatching(/^chunk-/)]);
+      }
+    }
+  });
+
   it("the v2 dialect's argparse help and errors (glanceclient's parsers, the formatter) load only when help or an error is printed", () => {
     const argparseChunks = (urls: string[]): string[] => urls.filter((u) => /\/dist\/(glance-v2|formatter)-/.test(u));
     const plain = loadedModules('glance', ['--os-image-api-version', '2', 'bash-completion']);
