@@ -8,6 +8,6 @@ import { programHelp } from '../src/main.js';
 
 export const tables: CommandTables = { glance: glanceCommands.map(commandEntry), keystone: keystoneCommands.map(commandEntry) };
 export const helps: Record<keyof CommandTables, string> = {
-  glance: programHelp('glance', glanceCommands),
-  keystone: programHelp('keystone', keystoneCommands),
+  glance: await programHelp('glance', glanceCommands),
+  keystone: await programHelp('keystone', keystoneCommands),
 };

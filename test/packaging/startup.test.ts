@@ -72,6 +72,17 @@ describe('start-up', () => {
     expect(esm).toBe(false);
   });
 
+  it('a plain command line runs without commander (src/cli/plain-command-line.ts); a mistyped one loads it for its error', () => {
+    const program = (files: string[]): string[] => files.filter((u) => /\/dist\/program-/.test(u));
+    const plain = loadedModules('glance', ['--os-image-api-version', '2', 'bash-completion']);
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).toContain('image-create');
+    expect(program(plain.files)).toEqual([]);
+    const mistyped = loadedModules('glance', ['image-lsit']);
+    expect(mistyped.code).toBe(2);
+    expect(program(mistyped.files)).toHaveLength(1);
+  });
+
   it('keystone --help likewise', () => {
     const { code, files } = loadedModules('keystone', ['--help']);
     expect(code).toBe(0);
