@@ -1,19 +1,27 @@
 // The shipped program is compiled JavaScript: --help loads neither TypeScript tooling nor the HTTP stack.
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/cli.js';
+import { adminEnv } from '../helpers/cloud.js';
 
-/** Runs bin/<name> with test/helpers/loaded-modules.cjs, which tells every file it loads and whether the ES module loader ran. */
-function loadedModules(name: string, args: string[]): { code: number | null; files: string[]; stdout: string; esm: boolean } {
+/** Runs bin/<name> with test/helpers/loaded-modules.cjs, which tells every file and built-in module it loads and whether the ES module loader ran. */
+function loadedModules(
+  name: string,
+  args: string[],
+  env: Record<string, string> = {},
+): { code: number | null; files: string[]; builtins: string[]; stdout: string; esm: boolean } {
   const result = spawnSync(process.execPath, ['--require', join(ROOT, 'test/helpers/loaded-modules.cjs'), join(ROOT, 'bin', name), ...args], {
     encoding: 'utf8',
-    env: { PATH: process.env.PATH },
+    env: { PATH: process.env.PATH, ...env },
   });
   const lines = result.stderr.split('\n');
   expect(lines.filter((l) => /^ESM (yes|no)$/.test(l))).toHaveLength(1); // the recorder ran
   const files = lines.filter((l) => l.startsWith('LOADED ')).map((l) => l.slice(7));
-  return { code: result.status, files, stdout: result.stdout, esm: lines.includes('ESM yes') };
+  const builtins = lines.filter((l) => l.startsWith('BUILTIN ')).map((l) => l.slice(8));
+  return { code: result.status, files, builtins, stdout: result.stdout, esm: lines.includes('ESM yes') };
 }
 
 describe('start-up', () => {
@@ -81,6 +89,22 @@ describe('start-up', () => {
     const mistyped = loadedModules('glance', ['image-lsit']);
     expect(mistyped.code).toBe(2);
     expect(program(mistyped.files)).toHaveLength(1);
+  });
+
+  it('a cached image-list loads neither commander nor the built-ins only uploads and imports use (fs/promises, timers/promises), nor https for an http cloud', () => {
+    const cache = mkdtempSync(join(tmpdir(), 'osc-startup-'));
+    try {
+      const env = { ...adminEnv(), XDG_CACHE_HOME: cache };
+      expect(loadedModules('glance', ['image-list'], env).code).toBe(0); // fills the token cache
+      const { code, files, builtins, esm } = loadedModules('glance', ['image-list'], env);
+      expect(code).toBe(0);
+      expect(builtins).toContain('http');
+      expect(builtins.filter((name) => ['fs/promises', 'timers/promises', 'https', 'tls', 'child_process', 'readline', 'zlib'].includes(name))).toEqual([]);
+      expect(files.filter((u) => /\/dist\/program-/.test(u))).toEqual([]);
+      expect(esm).toBe(false);
+    } finally {
+      rmSync(cache, { recursive: true, force: true });
+    }
   });
 
   it('keystone --help likewise', () => {
