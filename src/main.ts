@@ -6,7 +6,7 @@ import { commandsFor, isLoaded } from './cli/command-table.js';
 import type { Dialect } from './cli/deps.js';
 import { globalFlagsFor, globalsFrom, type GlobalOptions, imageApiVersion } from './cli/globals.js';
 import { makeDeps } from './cli/make-deps.js';
-import { plainCommandLine } from './cli/plain-command-line.js';
+import { type PlainCommandLine, plainCommandLine } from './cli/plain-command-line.js';
 import { signalCleanup } from './cli/process/interrupt.js';
 import type { Action } from './cli/program.js';
 import { CliError, EndpointNotFoundError, HttpError, messageOf, UsageError } from './errors.js';
@@ -128,9 +128,8 @@ export async function main(dialect: Dialect, argv: readonly string[] = process.a
   const outcome: Outcome = { exitCode: EXIT.ok, stdout: processStdout(takeStdoutClosed(process.env)) };
   // process.stderr only when it is a terminal: making the stream costs start-up time.
   const paint = await colours(isatty(2) ? process.stderr : { isTTY: false }, process.env);
+  let plain: PlainCommandLine | undefined;
   let program: Command | undefined;
-  /** --os-image-api-version as parsed. */
-  let imageApiFlag: () => unknown = () => undefined;
   let parsing = false;
   try {
     // Node shows invalid bytes as U+FFFD: only then are the bytes read back. The user's arguments are
@@ -139,18 +138,18 @@ export async function main(dialect: Dialect, argv: readonly string[] = process.a
     const notUtf8 = suspect ? firstNonUtf8Argument(argv.length) : undefined;
     // Never shown: it may be a password. Its position is enough to find it.
     if (notUtf8 !== undefined) throw new UsageError(`${dialect}: error: argument ${notUtf8} is not valid UTF-8 text; OpenStack names and values are UTF-8.`);
-    const plain = argv.length > 0 ? plainCommandLine(normalised, globalFlagsFor(dialect), commands, isLoaded) : undefined;
-    if (plain) imageApiFlag = () => plain.imageApiVersion;
-    else {
+    plain = argv.length > 0 ? plainCommandLine(normalised, globalFlagsFor(dialect), commands, isLoaded) : undefined;
+    if (plain) {
+      parsing = true;
+      await commandAction(dialect, outcome)(plain.module, plain.options, plain.output, plain.globals);
+    } else {
       const commander = await prepareProgram(dialect, commands, outcome, paint);
-      imageApiFlag = () => commander.getOptionValue('osImageApiVersion');
       program = commander;
+      parsing = true;
+      // glanceclient with no arguments prints its help on stdout and succeeds.
+      if (argv.length === 0 && dialect === 'glance') commander.outputHelp();
+      else await commander.parseAsync(normalised, { from: 'user' });
     }
-    parsing = true;
-    if (plain) await commandAction(dialect, outcome)(plain.module, plain.options, plain.output, plain.globals);
-    // glanceclient with no arguments prints its help on stdout and succeeds.
-    else if (argv.length === 0 && dialect === 'glance') program?.outputHelp();
-    else await program?.parseAsync(normalised, { from: 'user' });
   } catch (err) {
     // A signal's clean-up is under way (the command failed because of it): it reports and exits.
     await signalCleanup();
@@ -162,7 +161,7 @@ export async function main(dialect: Dialect, argv: readonly string[] = process.a
         ? (await import('./cli/argparse/glance-v2.js')).argparseUsageError(
             normalised,
             await columns(),
-            asksForV2(imageApiFlag(), process.env),
+            asksForV2(program ? program.getOptionValue('osImageApiVersion') : plain?.imageApiVersion, process.env),
             err instanceof UsageError ? err.message : '',
           )
         : undefined;
