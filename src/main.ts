@@ -1,15 +1,16 @@
 // One entry for both commands: the name we are invoked by picks the dialect.
 import { isatty } from 'node:tty';
-import { type Command, CommanderError } from 'commander';
+import type { Command } from 'commander';
 import type { CommandModule } from './cli/command.js';
-import { commandsFor } from './cli/command-table.js';
+import { commandsFor, isLoaded } from './cli/command-table.js';
 import type { Dialect } from './cli/deps.js';
-import { globalsFrom, type GlobalOptions, imageApiVersion } from './cli/globals.js';
+import { globalFlagsFor, globalsFrom, type GlobalOptions, imageApiVersion } from './cli/globals.js';
 import { makeDeps } from './cli/make-deps.js';
+import { type PlainCommandLine, plainCommandLine } from './cli/plain-command-line.js';
 import { signalCleanup } from './cli/process/interrupt.js';
-import { buildProgram } from './cli/program.js';
+import type { Action } from './cli/program.js';
 import { CliError, EndpointNotFoundError, HttpError, messageOf, UsageError } from './errors.js';
-import { colours, usageErrorText } from './output/colour.js';
+import { colours, type Painter, usageErrorText } from './output/colour.js';
 import { printOptions } from './cli/output-flags.js';
 import { EXIT } from './exit-codes.js';
 import { firstNonUtf8Argument } from './cli/process/argv-bytes.js';
@@ -43,24 +44,19 @@ export function formatError(err: unknown, dialect: Dialect, debug: boolean, imag
   return messageOf(err);
 }
 
-/** One dialect's commander tree, and the command action it calls. */
-interface PreparedProgram {
-  program: Command;
-  /** What the command action reports back to main(). */
-  outcome: {
-    globals?: GlobalOptions;
-    exitCode: number;
-    stdout: Stdout;
-    /** A help the glance v2 dialect prints in glanceclient's layout (main prints it: its formatter is loaded on demand). */
-    argparseHelp?: { command: string; viaHelpCommand: boolean };
-    /** Commander's parse error, printed unless the v2 dialect reports argparse's instead. */
-    commanderError?: string;
-  };
+/** What the command action, commander's help hook and commander's errors report back to main(). */
+interface Outcome {
+  globals?: GlobalOptions;
+  exitCode: number;
+  stdout: Stdout;
+  /** A help the glance v2 dialect prints in glanceclient's layout (main prints it: its formatter is loaded on demand). */
+  argparseHelp?: { command: string; viaHelpCommand: boolean };
+  /** Commander's parse error, printed unless the v2 dialect reports argparse's instead. */
+  commanderError?: string;
 }
 
-/** The glance v2 dialect asked for (flag or environment), as far as the parsed program options tell. */
-function asksForV2(program: Command, env: NodeJS.ProcessEnv): boolean {
-  const raw: unknown = program.getOptionValue('osImageApiVersion');
+/** The glance v2 dialect asked for (flag or environment), given --os-image-api-version as parsed (a list: the last wins). */
+function asksForV2(raw: unknown, env: NodeJS.ProcessEnv): boolean {
   const flag = Array.isArray(raw) ? raw.at(-1) : raw;
   try {
     return imageApiVersion(typeof flag === 'string' ? flag : env.OS_IMAGE_API_VERSION) === 2;
@@ -73,46 +69,67 @@ function asksForV2(program: Command, env: NodeJS.ProcessEnv): boolean {
 const columns = async (): Promise<number> =>
   (await import('./cli/argparse/formatter.js')).terminalColumns(process.env, process.stdout.isTTY ? process.stdout.columns : undefined);
 
-function prepareProgram(dialect: Dialect, commands: readonly CommandModule[]): PreparedProgram {
-  const outcome: PreparedProgram['outcome'] = { exitCode: EXIT.ok, stdout: processStdout(false) };
-  const program: Command = buildProgram(
+/**
+ * The program's own help as commander prints it to a pipe or file (80 columns): the build stores it
+ * (scripts/command-tables.ts), so `--help` is answered without loading commander (src/entry.ts).
+ */
+export async function programHelp(dialect: Dialect, commands: readonly CommandModule[]): Promise<string> {
+  const program = (await import('./cli/program.js')).buildProgram(dialect, VERSION, DESCRIPTIONS[dialect], commands, async () => undefined);
+  return program
+    .configureHelp({ helpWidth: 80 })
+    .configureOutput({ getOutHasColors: () => false })
+    .helpInformation();
+}
+
+/** Runs the command with what the command line gave it. */
+function commandAction(dialect: Dialect, outcome: Outcome): Action {
+  return async (module, options, output, globalFlags) => {
+    const globals = globalsFrom(globalFlags, process.env, dialect);
+    outcome.globals = globals;
+    const deps = makeDeps(dialect, globals, printOptions(output), outcome.stdout);
+    await deps.print.ready();
+    outcome.exitCode = (await module.run(options, deps)) ?? 0;
+  };
+}
+
+/** One dialect's commander tree, for the command lines src/cli/plain-command-line.ts leaves to commander. */
+async function prepareProgram(dialect: Dialect, commands: readonly CommandModule[], outcome: Outcome, paint: Painter): Promise<Command> {
+  const program: Command = (await import('./cli/program.js')).buildProgram(
     dialect,
     VERSION,
     DESCRIPTIONS[dialect],
     commands,
-    async (module, options, output, globalFlags) => {
-      const globals = globalsFrom(globalFlags, process.env, dialect);
-      outcome.globals = globals;
-      const deps = makeDeps(dialect, globals, printOptions(output), outcome.stdout);
-      await deps.print.ready();
-      outcome.exitCode = (await module.run(options, deps)) ?? 0;
-    },
+    commandAction(dialect, outcome),
     (command, viaHelpCommand) => {
       // A command of ours (image-seed) has no argparse parser to lay its help out: commander's stands.
       const ours = commands.some((m) => m.spec.notInGlanceclient && (m.spec.name === command || m.spec.aliases?.includes(command)));
-      if (dialect !== 'glance' || ours || !asksForV2(program, process.env)) return false;
+      if (dialect !== 'glance' || ours || !asksForV2(program.getOptionValue('osImageApiVersion'), process.env)) return false;
       outcome.argparseHelp = { command, viaHelpCommand };
       return true;
     },
   );
   // Subcommands were created before this point and do not inherit these settings: set them on each.
-  for (const cmd of [program, ...program.commands]) cmd.exitOverride();
-  return { program, outcome };
+  for (const cmd of [program, ...program.commands]) {
+    cmd.exitOverride();
+    cmd.configureOutput({
+      writeOut: (text) => outcome.stdout.write(text),
+      outputError: (text) => (outcome.commanderError = usageErrorText(text, dialect, paint)),
+    });
+  }
+  return program;
 }
 
 export async function main(dialect: Dialect, argv: readonly string[] = process.argv.slice(2)): Promise<void> {
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(0); // `glance image-list | head -1` ends quietly
   });
-  const { program, outcome } = prepareProgram(dialect, await commandsFor(dialect, normaliseArgv(argv)));
-  outcome.stdout = processStdout(takeStdoutClosed(process.env));
+  const normalised = normaliseArgv(argv);
+  const commands = await commandsFor(dialect, normalised);
+  const outcome: Outcome = { exitCode: EXIT.ok, stdout: processStdout(takeStdoutClosed(process.env)) };
   // process.stderr only when it is a terminal: making the stream costs start-up time.
   const paint = await colours(isatty(2) ? process.stderr : { isTTY: false }, process.env);
-  for (const cmd of [program, ...program.commands])
-    cmd.configureOutput({
-      writeOut: (text) => outcome.stdout.write(text),
-      outputError: (text) => (outcome.commanderError = usageErrorText(text, dialect, paint)),
-    });
+  let plain: PlainCommandLine | undefined;
+  let program: Command | undefined;
   let parsing = false;
   try {
     // Node shows invalid bytes as U+FFFD: only then are the bytes read back. The user's arguments are
@@ -121,21 +138,30 @@ export async function main(dialect: Dialect, argv: readonly string[] = process.a
     const notUtf8 = suspect ? firstNonUtf8Argument(argv.length) : undefined;
     // Never shown: it may be a password. Its position is enough to find it.
     if (notUtf8 !== undefined) throw new UsageError(`${dialect}: error: argument ${notUtf8} is not valid UTF-8 text; OpenStack names and values are UTF-8.`);
-    // glanceclient with no arguments prints its help on stdout and succeeds.
-    parsing = true;
-    if (argv.length === 0 && dialect === 'glance') program.outputHelp();
-    else await program.parseAsync(normaliseArgv(argv), { from: 'user' });
+    plain = argv.length > 0 ? plainCommandLine(normalised, globalFlagsFor(dialect), commands, isLoaded) : undefined;
+    if (plain) {
+      parsing = true;
+      await commandAction(dialect, outcome)(plain.module, plain.options, plain.output, plain.globals);
+    } else {
+      const commander = await prepareProgram(dialect, commands, outcome, paint);
+      program = commander;
+      parsing = true;
+      // glanceclient with no arguments prints its help on stdout and succeeds.
+      if (argv.length === 0 && dialect === 'glance') commander.outputHelp();
+      else await commander.parseAsync(normalised, { from: 'user' });
+    }
   } catch (err) {
     // A signal's clean-up is under way (the command failed because of it): it reports and exits.
     await signalCleanup();
-    const usageFailure = parsing && ((err instanceof CommanderError && err.exitCode !== 0) || err instanceof UsageError);
+    const commanderError = program && err instanceof (await import('commander')).CommanderError ? err : undefined;
+    const usageFailure = parsing && ((commanderError !== undefined && commanderError.exitCode !== 0) || err instanceof UsageError);
     // The v2 dialect reports what glanceclient's argparse reports for the same command line, if it refuses it.
     const argparse =
       usageFailure && dialect === 'glance'
         ? (await import('./cli/argparse/glance-v2.js')).argparseUsageError(
-            normaliseArgv(argv),
+            normalised,
             await columns(),
-            asksForV2(program, process.env),
+            asksForV2(program ? program.getOptionValue('osImageApiVersion') : plain?.imageApiVersion, process.env),
             err instanceof UsageError ? err.message : '',
           )
         : undefined;
@@ -143,10 +169,10 @@ export async function main(dialect: Dialect, argv: readonly string[] = process.a
       if ('stdout' in argparse) outcome.stdout.write(argparse.stdout);
       else process.stderr.write(argparse.stderr);
       outcome.exitCode = 'stdout' in argparse ? EXIT.ok : EXIT.usage;
-    } else if (err instanceof CommanderError) {
+    } else if (commanderError) {
       if (outcome.commanderError !== undefined) process.stderr.write(outcome.commanderError);
       // --help and --version exit 0; every parse failure is a usage error (argparse's 2).
-      outcome.exitCode = err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+      outcome.exitCode = commanderError.exitCode === 0 ? EXIT.ok : EXIT.usage;
     } else {
       outcome.exitCode = err instanceof CliError ? err.exitCode : EXIT.failure;
       process.stderr.write(paint.red(terminalLines(formatError(err, dialect, outcome.globals?.debug ?? false, outcome.globals?.imageApiVersion))) + '\n');

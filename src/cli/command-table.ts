@@ -48,6 +48,9 @@ function stubCommand(entry: CommandEntry): CommandModule {
   };
 }
 
+/** Whether a run has the command's module (not a stub standing for it). */
+export const isLoaded = (module: CommandModule): boolean => module.run !== notLoaded;
+
 /** The command argv names (or `help COMMAND` asks about): the first word after the global flags and their values. */
 export function invokedCommand(argv: readonly string[], table: readonly CommandEntry[], globalFlags: FlagSet): CommandEntry | undefined {
   const takesValue = new Set<string>();

@@ -47,14 +47,15 @@ describe('npm package', () => {
         'README.md',
         'bin/glance',
         'bin/keystone',
-        'dist/entry.js',
+        'bin/package.json',
+        'dist/entry.cjs',
         'completions/glance.bash',
         'completions/_keystone',
         'completions/glance.fish',
       ]),
     );
     for (const file of files)
-      expect(file).toMatch(/^(package\.json|README\.md|LICENSE|bin\/(glance|keystone|launcher\.sh)|dist\/[^/]+\.js|completions\/[^/]+)$/);
+      expect(file).toMatch(/^(package\.json|README\.md|LICENSE|bin\/(glance|keystone|launcher\.sh|package\.json)|dist\/[^/]+\.cjs|completions\/[^/]+)$/);
   });
 
   it('installed on a clean prefix, provides glance and keystone that reach the local cloud', () => {

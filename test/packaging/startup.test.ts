@@ -1,68 +1,115 @@
 // The shipped program is compiled JavaScript: --help loads neither TypeScript tooling nor the HTTP stack.
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/cli.js';
+import { adminEnv } from '../helpers/cloud.js';
 
-/** Runs bin/<name> with a loader hook that reports every module URL it resolves. */
-function loadedModules(name: string, args: string[]): { code: number | null; urls: string[]; stdout: string } {
-  const hook = `data:text/javascript,${encodeURIComponent(
-    'export async function resolve(s, c, next) { const r = await next(s, c); process.stderr.write("LOADED " + r.url + "\\n"); return r; }',
-  )}`;
-  const register = `data:text/javascript,${encodeURIComponent(`import { register } from 'node:module'; register(${JSON.stringify(hook)});`)}`;
-  const result = spawnSync(process.execPath, ['--no-warnings', '--import', register, join(ROOT, 'bin', name), ...args], {
+/** Runs bin/<name> with test/helpers/loaded-modules.cjs, which tells every file and built-in module it loads and whether the ES module loader ran. */
+function loadedModules(
+  name: string,
+  args: string[],
+  env: Record<string, string> = {},
+): { code: number | null; files: string[]; builtins: string[]; stdout: string; esm: boolean } {
+  const result = spawnSync(process.execPath, ['--require', join(ROOT, 'test/helpers/loaded-modules.cjs'), join(ROOT, 'bin', name), ...args], {
     encoding: 'utf8',
-    env: { PATH: process.env.PATH },
+    env: { PATH: process.env.PATH, ...env },
   });
-  const urls = result.stderr
-    .split('\n')
-    .filter((l) => l.startsWith('LOADED '))
-    .map((l) => l.slice(7));
-  return { code: result.status, urls, stdout: result.stdout };
+  const lines = result.stderr.split('\n');
+  expect(lines.filter((l) => /^ESM (yes|no)$/.test(l))).toHaveLength(1); // the recorder ran
+  const files = lines.filter((l) => l.startsWith('LOADED ')).map((l) => l.slice(7));
+  const builtins = lines.filter((l) => l.startsWith('BUILTIN ')).map((l) => l.slice(8));
+  return { code: result.status, files, builtins, stdout: result.stdout, esm: lines.includes('ESM yes') };
 }
 
 describe('start-up', () => {
   it('glance --help runs the compiled bundle only: no tsx, no TypeScript, nothing from node_modules, no HTTP stack', () => {
-    const { code, urls, stdout } = loadedModules('glance', ['--help']);
+    const { code, files, stdout } = loadedModules('glance', ['--help']);
     expect(code).toBe(0);
     expect(stdout).toContain('image-create');
-    const files = urls.filter((u) => u.startsWith('file:'));
-    expect(files.some((u) => u.endsWith('/dist/entry.js'))).toBe(true);
+    expect(files.some((u) => u.endsWith('/dist/entry.cjs'))).toBe(true);
     expect(files.filter((u) => /tsx|typescript|node_modules|\.ts$/.test(u))).toEqual([]);
     // The session factory chunk is what imports the HTTP stack: --help must not reach it.
     expect(files.filter((u) => /\/dist\/factory-/.test(u))).toEqual([]);
   });
 
-  it("the v2 dialect's argparse help and errors (glanceclient's parsers, the formatter) load only when help or an error is printed", () => {
-    const argparseChunks = (urls: string[]): string[] => urls.filter((u) => /\/dist\/(glance-v2|formatter)-/.test(u));
-    const plain = loadedModules('glance', ['--os-image-api-version', '2', 'bash-completion']);
-    expect(plain.code).toBe(0);
-    expect(argparseChunks(plain.urls)).toEqual([]);
-    const help = loadedModules('glance', ['--os-image-api-version', '2', 'help', 'member-get']);
-    expect(help.stdout).toContain('usage: glance member-get <IMAGE_ID> <MEMBER_ID>');
-    expect(argparseChunks(help.urls)).toHaveLength(2);
+  it("the program's help comes from the build, as commander prints it (`help`), without loading commander or the command table", () => {
+    for (const name of ['glance', 'keystone']) {
+      const viaCommander = loadedModules(name, ['help']);
+      expect(viaCommander.code).toBe(0);
+      expect(viaCommander.files.some((u) => /\/dist\/main-/.test(u))).toBe(true);
+      for (const args of [['--help'], ['-h'], ...(name === 'glance' ? [[]] : [])]) {
+        const { code, files, stdout } = loadedModules(name, args);
+        expect(code).toBe(0);
+        expect(stdout).toBe(viaCommander.stdout);
+        expect(files.filter((u) => u.includes('/dist/')).map((u) => u.replace(/.*\/dist\//, ''))).toEqual(['entry.cjs', expect.stringMatching(/^chunk-/)]);
+      }
+    }
   });
 
-  it('glance --version loads dist/entry.js and no more: no commander, no command table', () => {
-    const { code, urls, stdout } = loadedModules('glance', ['--version']);
+  it("the v2 dialect's argparse help and errors (glanceclient's parsers, the formatter) load only when help or an error is printed", () => {
+    const argparseChunks = (files: string[]): string[] => files.filter((u) => /\/dist\/(glance-v2|formatter)-/.test(u));
+    const plain = loadedModules('glance', ['--os-image-api-version', '2', 'bash-completion']);
+    expect(plain.code).toBe(0);
+    expect(argparseChunks(plain.files)).toEqual([]);
+    const help = loadedModules('glance', ['--os-image-api-version', '2', 'help', 'member-get']);
+    expect(help.stdout).toContain('usage: glance member-get <IMAGE_ID> <MEMBER_ID>');
+    expect(argparseChunks(help.files)).toHaveLength(2);
+    expect(help.esm).toBe(false);
+  });
+
+  it('glance --version loads dist/entry.cjs and no more: no commander, no command table, no ES module loader', () => {
+    const { code, files, stdout, esm } = loadedModules('glance', ['--version']);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
-    const dist = urls.filter((u) => u.includes('/dist/')).map((u) => u.replace(/.*\/dist\//, ''));
-    // entry.js and esbuild's shared helpers; main-*.js (commander, the table) never.
-    expect(dist[0]).toBe('entry.js');
+    const dist = files.filter((u) => u.includes('/dist/')).map((u) => u.replace(/.*\/dist\//, ''));
+    // entry.cjs and esbuild's shared helpers; main-*.cjs (commander, the table) never.
+    expect(dist[0]).toBe('entry.cjs');
     expect(dist.slice(1)).toEqual([expect.stringMatching(/^chunk-/)]);
+    // The bundle is CommonJS (scripts/build.mjs): Node's ES module loader costs about 150 minor faults.
+    expect(esm).toBe(false);
   });
 
   it("a command loads its own module and no other command's", () => {
-    const { code, urls } = loadedModules('glance', ['image-list', '--help']);
+    const { code, files, esm } = loadedModules('glance', ['image-list', '--help']);
     expect(code).toBe(0);
-    const commands = urls.map((u) => /\/dist\/((image|member|md|task|cache|location|stores)-[a-z-]+)-[A-Z0-9]+\.js$/.exec(u)?.[1]).filter(Boolean);
+    const commands = files.map((u) => /\/dist\/((image|member|md|task|cache|location|stores)-[a-z-]+)-[A-Z0-9]+\.cjs$/.exec(u)?.[1]).filter(Boolean);
     expect(commands).toEqual(['image-list']);
+    expect(esm).toBe(false);
+  });
+
+  it('a plain command line runs without commander (src/cli/plain-command-line.ts); a mistyped one loads it for its error', () => {
+    const program = (files: string[]): string[] => files.filter((u) => /\/dist\/program-/.test(u));
+    const plain = loadedModules('glance', ['--os-image-api-version', '2', 'bash-completion']);
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).toContain('image-create');
+    expect(program(plain.files)).toEqual([]);
+    const mistyped = loadedModules('glance', ['image-lsit']);
+    expect(mistyped.code).toBe(2);
+    expect(program(mistyped.files)).toHaveLength(1);
+  });
+
+  it('a cached image-list loads neither commander nor the built-ins only uploads and imports use (fs/promises, timers/promises), nor https for an http cloud', () => {
+    const cache = mkdtempSync(join(tmpdir(), 'osc-startup-'));
+    try {
+      const env = { ...adminEnv(), XDG_CACHE_HOME: cache };
+      expect(loadedModules('glance', ['image-list'], env).code).toBe(0); // fills the token cache
+      const { code, files, builtins, esm } = loadedModules('glance', ['image-list'], env);
+      expect(code).toBe(0);
+      expect(builtins).toContain('http');
+      expect(builtins.filter((name) => ['fs/promises', 'timers/promises', 'https', 'tls', 'child_process', 'readline', 'zlib'].includes(name))).toEqual([]);
+      expect(files.filter((u) => /\/dist\/program-/.test(u))).toEqual([]);
+      expect(esm).toBe(false);
+    } finally {
+      rmSync(cache, { recursive: true, force: true });
+    }
   });
 
   it('keystone --help likewise', () => {
-    const { code, urls } = loadedModules('keystone', ['--help']);
+    const { code, files } = loadedModules('keystone', ['--help']);
     expect(code).toBe(0);
-    expect(urls.filter((u) => /tsx|typescript|node_modules|\/dist\/factory-/.test(u))).toEqual([]);
+    expect(files.filter((u) => /tsx|typescript|node_modules|\/dist\/factory-/.test(u))).toEqual([]);
   });
 });

@@ -1,5 +1,4 @@
 // The interoperable image import workflow: stage data, start an import, wait for the outcome.
-import { setTimeout as sleep } from 'node:timers/promises';
 import { CliError } from '../../errors.js';
 import type { RequestBody } from '../../http/transport.js';
 import { list, optional, shape, str } from '../../http/decode.js';
@@ -90,7 +89,8 @@ export class ImportsApi {
           `Timed out after ${Math.round(options.timeoutMs / 1000)} s waiting for image ${imageId} to become active (status: ${image.status}).`,
         );
       }
-      await sleep(options.intervalMs ?? 1000);
+      // The global timer, not node:timers/promises: that module would load with every image command.
+      await new Promise((resolve) => setTimeout(resolve, options.intervalMs ?? 1000));
     }
   }
 
