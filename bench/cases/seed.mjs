@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { ownCloud, serverCpuSeconds } from '../lib/cloud.mjs';
+import { glanceWorkerCpuSeconds, ownCloud, serverCpuSeconds } from '../lib/cloud.mjs';
 import { median, run } from '../lib/proc.mjs';
 
 const MiB = 1024 * 1024;
@@ -31,8 +31,11 @@ export async function seedCase(env, config) {
   /** run(), and the servers' CPU seconds while it ran. */
   const measured = async (argv, options) => {
     const before = serverCpuSeconds(cloud.state);
+    const workersBefore = glanceWorkerCpuSeconds(cloud.state);
     const result = await run(argv, options);
-    return { ...result, serverCpu: Math.round((serverCpuSeconds(cloud.state) - before) * 100) / 100 };
+    // How the work fell on Glance's workers: each takes whole connections, so the split need not be even.
+    const workers = glanceWorkerCpuSeconds(cloud.state).map((seconds, i) => Math.round((seconds - (workersBefore[i] ?? 0)) * 100) / 100);
+    return { ...result, serverCpu: Math.round((serverCpuSeconds(cloud.state) - before) * 100) / 100, workers };
   };
   const dir = join(env.work, 'seed');
   execFileSync('mkdir', ['-p', dir]);
@@ -109,6 +112,7 @@ export async function seedCase(env, config) {
       first: hundredths(r.first.ms / 1000),
       again: hundredths(r.again.ms / 1000),
     })),
+    glanceWorkerCpuEachRound: rounds.map((r) => ({ python: r.python.workers, first: r.first.workers })),
     cpuSeconds: med((r) => r.cpuMs / 1000),
     serverCpuSeconds: med((r) => r.serverCpu),
     loadAverageBefore: loadBefore,

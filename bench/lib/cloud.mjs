@@ -128,3 +128,14 @@ export function serverCpuSeconds(state) {
   if (pids.length < 2) return Number.NaN;
   return pids.reduce((sum, pid) => sum + treeCpuTicks(pid), 0) / 100;
 }
+
+/** CPU seconds each Glance worker process has used so far (empty for a single-process Glance). */
+export function glanceWorkerCpuSeconds(state) {
+  try {
+    const pid = readFileSync(join(state, 'run', 'glance.pid'), 'utf8').trim();
+    const workers = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+    return workers.map((worker) => treeCpuTicks(worker) / 100);
+  } catch {
+    return [];
+  }
+}

@@ -162,6 +162,10 @@ export function render(report) {
         ],
       ),
     );
+    out.push(`each round, wall python / first / again: ${seed.secondsEachRound.map((r) => `${r.python} / ${r.first} / ${r.again} s`).join('; ')}`);
+    out.push(
+      `Glance workers' CPU s, python loop | first seed: ${seed.glanceWorkerCpuEachRound.map((r) => `${r.python.join(' + ')} | ${r.first.join(' + ')}`).join('; ')}`,
+    );
     out.push(
       `target: ${seed.target.rule}: ${seed.target.met ? 'met' : 'NOT met'}; peak RSS of ours ${seed.peakRssMB.first} MB (first), ${seed.peakRssMB.again} MB (again)`,
     );
