@@ -44,7 +44,11 @@ describe('start-up', () => {
         const { code, files, stdout } = loadedModules(name, args);
         expect(code).toBe(0);
         expect(stdout).toBe(viaCommander.stdout);
-        expect(files.filter((u) => u.includes('/dist/')).map((u) => u.replace(/.*\/dist\//, ''))).toEqual(['entry.cjs', expect.stringMatching(/^chunk-/)]);
+        expect(files.filter((u) => u.includes('/dist/')).map((u) => u.replace(/.*\/dist\//, ''))).toEqual([
+          'entry.cjs',
+          expect.stringMatching(/^chunk-/),
+          expect.stringMatching(/^stored-help-/),
+        ]);
       }
     }
   });
@@ -65,7 +69,7 @@ describe('start-up', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
     const dist = files.filter((u) => u.includes('/dist/')).map((u) => u.replace(/.*\/dist\//, ''));
-    // entry.cjs and esbuild's shared helpers; main-*.cjs (commander, the table) never.
+    // entry.cjs and esbuild's shared helpers; main-*.cjs (commander, the table) never, nor the stored help.
     expect(dist[0]).toBe('entry.cjs');
     expect(dist.slice(1)).toEqual([expect.stringMatching(/^chunk-/)]);
     // The bundle is CommonJS (scripts/build.mjs): Node's ES module loader costs about 150 minor faults.
