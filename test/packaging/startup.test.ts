@@ -1,6 +1,6 @@
 // The shipped program is compiled JavaScript: --help loads neither TypeScript tooling nor the HTTP stack.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -106,6 +106,10 @@ describe('start-up', () => {
       expect(builtins.filter((name) => ['fs/promises', 'timers/promises', 'https', 'tls', 'child_process', 'readline', 'zlib'].includes(name))).toEqual([]);
       expect(files.filter((u) => /\/dist\/program-/.test(u))).toEqual([]);
       expect(esm).toBe(false);
+      // Reading an --os-rc file and data at a URL outside the cloud are chunks of their own, not read here.
+      const lazy = /^(rcfile|remote-head|remote-data)-/;
+      expect(readdirSync(join(ROOT, 'dist')).filter((name) => lazy.test(name))).toHaveLength(3);
+      expect(files.filter((u) => lazy.test(u.replace(/.*\/dist\//, '')))).toEqual([]);
       // The chunks of the common path come merged (scripts/build.mjs, PATHS): entry.cjs, its helpers, two files.
       const read = files.filter((u) => u.includes('/dist/') && existsSync(u)).map((u) => u.replace(/.*\/dist\//, ''));
       expect(read).toEqual(['entry.cjs', expect.stringMatching(/^chunk-/), 'path-core.cjs', 'path-glance.cjs']);
