@@ -44,7 +44,7 @@ const TRANSFORM = {
 // what these modules import statically, less what an earlier set or entry.cjs (--help, --version) holds.
 const PATHS = [
   ['core', ['src/main.ts', 'src/session/factory.ts']],
-  ['glance', ['src/cli/glance/loaders.ts', 'src/api/image/index.ts', 'src/cli/glance/commands/image-list.ts']],
+  ['glance', ['src/cli/glance/loaders.ts', 'src/api/image/images.ts', 'src/cli/glance/commands/image-list.ts']],
   ['keystone', ['src/cli/keystone/loaders.ts', 'src/api/identity/index.ts', 'src/cli/keystone/commands/tenant-list.ts']],
 ];
 

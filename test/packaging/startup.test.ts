@@ -110,6 +110,10 @@ describe('start-up', () => {
       const lazy = /^(rcfile|remote-head|remote-data)-/;
       expect(readdirSync(join(ROOT, 'dist')).filter((name) => lazy.test(name))).toHaveLength(3);
       expect(files.filter((u) => lazy.test(u.replace(/.*\/dist\//, '')))).toEqual([]);
+      // The image API's other resources (src/api/image/index.ts) are not loaded: image-list asks for its images alone.
+      const imageApi = /^image-[A-Z0-9]+\.cjs$/;
+      expect(readdirSync(join(ROOT, 'dist')).filter((name) => imageApi.test(name))).toHaveLength(1);
+      expect(files.filter((u) => imageApi.test(u.replace(/.*\/dist\//, '')))).toEqual([]);
       // The chunks of the common path come merged (scripts/build.mjs, PATHS): entry.cjs, its helpers, two files.
       const read = files.filter((u) => u.includes('/dist/') && existsSync(u)).map((u) => u.replace(/.*\/dist\//, ''));
       expect(read).toEqual(['entry.cjs', expect.stringMatching(/^chunk-/), 'path-core.cjs', 'path-glance.cjs']);
