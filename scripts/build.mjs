@@ -39,17 +39,89 @@ const TRANSFORM = {
   logLevel: 'warning',
 };
 
-/** Each ES module file of the split build in dir becomes NAME.cjs, its imports of the others require() calls. */
-async function toCommonJs(dir) {
+// Chunks always loaded together on the common paths, each set merged into one file: a file costs about
+// 5 minor faults to find, read and compile on top of its code (README, "Start-up"). Each set is
+// what these modules import statically, less what an earlier set or entry.cjs (--help, --version) holds.
+const PATHS = [
+  ['core', ['src/main.ts', 'src/session/factory.ts']],
+  ['glance', ['src/cli/glance/loaders.ts', 'src/api/image/images.ts', 'src/cli/glance/commands/image-list.ts']],
+  ['keystone', ['src/cli/keystone/loaders.ts', 'src/api/identity/index.ts', 'src/cli/keystone/commands/tenant-list.ts']],
+];
+
+/** Which ES module file of the split build goes into which path-NAME.cjs (esbuild's metafile). */
+function pathGroups(metafile) {
+  const outputs = Object.fromEntries(Object.entries(metafile.outputs).map(([out, info]) => [out.replace(/.*\//, ''), info]));
+  const byEntry = Object.fromEntries(
+    Object.entries(outputs)
+      .filter(([, info]) => info.entryPoint)
+      .map(([name, info]) => [info.entryPoint, name]),
+  );
+  const closure = (name, seen = new Set()) => {
+    if (seen.has(name)) return seen;
+    seen.add(name);
+    for (const { path, kind } of outputs[name].imports) if (kind === 'import-statement' && !path.startsWith('node:')) closure(path.replace(/.*\//, ''), seen);
+    return seen;
+  };
+  const taken = closure('entry.js');
+  const groups = new Map();
+  for (const [group, entries] of PATHS) {
+    for (const entry of entries) {
+      if (!byEntry[entry]) throw new Error(`build: ${entry} is no longer a chunk of its own: update PATHS in scripts/build.mjs`);
+      for (const name of closure(byEntry[entry])) {
+        if (taken.has(name)) continue;
+        taken.add(name);
+        groups.set(name, `path-${group}.cjs`);
+      }
+    }
+  }
+  return groups;
+}
+
+/**
+ * The files of a path group as one CommonJS file: each module a function run on its first load, as
+ * require() would. module.exports is that loader; its `loaded` lists what ran, in order (for tests).
+ */
+function groupFile(modules) {
+  return `"use strict";
+const modules = {
+${modules.map(([name, code]) => `${JSON.stringify(name)}(module, exports) {\n${code}\n}`).join(',\n')}
+};
+const loaded = {};
+function load(name) {
+  let module = loaded[name];
+  if (module === undefined) {
+    module = loaded[name] = { exports: {} };
+    load.loaded.push(name);
+    modules[name].call(module.exports, module, module.exports);
+  }
+  return module.exports;
+}
+load.loaded = [];
+module.exports = load;
+`;
+}
+
+/** Each ES module file of the split build in dir becomes NAME.cjs, its imports of the others require() calls, a path group's files one file (groups: NAME.js → group file). */
+async function toCommonJs(dir, groups) {
   const names = new Set(readdirSync(dir));
+  const members = new Map();
   for (const name of names) {
+    const group = groups.get(name);
     const esm = readFileSync(join(dir, name), 'utf8').replace(/(["'])\.\/([\w.-]+\.js)\1/g, (spec, quote, file) =>
       names.has(file) ? `${quote}./${file.replace(/\.js$/, '.cjs')}${quote}` : spec,
     );
-    const { code } = await transform(esm, { ...TRANSFORM, sourcefile: name });
-    writeFileSync(join(dir, name.replace(/\.js$/, '.cjs')), code);
+    let { code } = await transform(esm, { ...TRANSFORM, sourcefile: name });
+    // A module of a group is asked of its group's loader: from its own group directly, from elsewhere by requiring the group file.
+    code = code.replace(/require\("\.\/([\w.-]+)\.cjs"\)/g, (call, file) => {
+      const target = groups.get(`${file}.js`);
+      if (target === undefined) return call;
+      return target === group ? `load("${file}.cjs")` : `require("./${target}")("${file}.cjs")`;
+    });
     rmSync(join(dir, name));
+    if (group === undefined) writeFileSync(join(dir, name.replace(/\.js$/, '.cjs')), code);
+    else members.set(group, [...(members.get(group) ?? []), [name.replace(/\.js$/, '.cjs'), code.replace(/^"use strict";\n/, '')]]);
   }
+  for (const [group, modules] of members) writeFileSync(join(dir, group), groupFile(modules));
 }
 
 try {
@@ -59,7 +131,7 @@ try {
   await build({ ...common, banner, entryPoints: ['scripts/command-tables.ts'], outfile: tablesFile });
   const { tables, helps } = await import(tablesFile);
   rmSync(tablesFile);
-  await build({
+  const { metafile } = await build({
     ...common,
     define: {
       __VERSION__: JSON.stringify(pkg.version),
@@ -69,8 +141,9 @@ try {
     entryPoints: ['src/entry.ts'],
     outdir: fresh,
     splitting: true,
+    metafile: true,
   });
-  await toCommonJs(fresh);
+  await toCommonJs(fresh, pathGroups(metafile));
   rmSync(outdir, { recursive: true, force: true });
   renameSync(fresh, outdir);
 } finally {

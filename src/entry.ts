@@ -3,25 +3,23 @@
 import type { Dialect } from './cli/deps.js';
 
 declare const __VERSION__: string;
-/** JSON of each program's help as commander prints it to a pipe (scripts/command-tables.ts); none from the sources. */
-declare const __PROGRAM_HELP__: string | undefined;
 
 /** The build's copy of the help main would print for argv, if that is what it would print. */
-function builtHelp(dialect: Dialect, argv: readonly string[]): string | undefined {
-  if (typeof __PROGRAM_HELP__ !== 'string') return undefined;
+async function builtHelp(dialect: Dialect, argv: readonly string[]): Promise<string | undefined> {
   // glanceclient with no arguments prints its help.
   const asks = argv.length === 1 ? argv[0] === '--help' || argv[0] === '-h' : argv.length === 0 && dialect === 'glance';
   // OS_IMAGE_API_VERSION may ask for glanceclient's v2 help (src/cli/argparse), or be wrong: main decides.
   if (!asks || (dialect === 'glance' && process.env.OS_IMAGE_API_VERSION !== undefined)) return undefined;
   // Commander wraps to a terminal's width; the build's copy is laid out for 80 columns.
   if (process.stdout.isTTY && (process.stdout.columns ?? 80) !== 80) return undefined;
-  return (JSON.parse(__PROGRAM_HELP__) as Record<Dialect, string>)[dialect];
+  return (await import('./stored-help.js')).storedHelp?.[dialect];
 }
 
 export async function main(dialect: Dialect, argv: readonly string[] = process.argv.slice(2)): Promise<void> {
   // A closed stdout is main's to report (OSC_STDOUT_CLOSED: bin/launcher.sh).
   if (process.env.OSC_STDOUT_CLOSED === undefined) {
-    const text = argv.length === 1 && argv[0] === '--version' ? `${typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev'}\n` : builtHelp(dialect, argv);
+    const text =
+      argv.length === 1 && argv[0] === '--version' ? `${typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev'}\n` : await builtHelp(dialect, argv);
     if (text !== undefined) {
       process.stdout.on('error', () => process.exit(0)); // `glance --help | true`
       process.stdout.write(text);

@@ -138,12 +138,13 @@ export async function main(dialect: Dialect, argv: readonly string[] = process.a
     const notUtf8 = suspect ? firstNonUtf8Argument(argv.length) : undefined;
     // Never shown: it may be a password. Its position is enough to find it.
     if (notUtf8 !== undefined) throw new UsageError(`${dialect}: error: argument ${notUtf8} is not valid UTF-8 text; OpenStack names and values are UTF-8.`);
-    plain = argv.length > 0 ? plainCommandLine(normalised, globalFlagsFor(dialect), commands, isLoaded) : undefined;
+    // A plain command line names the command the table found: only its module is looked at.
+    plain = argv.length > 0 && commands.invoked ? plainCommandLine(normalised, globalFlagsFor(dialect), [commands.invoked], isLoaded) : undefined;
     if (plain) {
       parsing = true;
       await commandAction(dialect, outcome)(plain.module, plain.options, plain.output, plain.globals);
     } else {
-      const commander = await prepareProgram(dialect, commands, outcome, paint);
+      const commander = await prepareProgram(dialect, commands.all(), outcome, paint);
       program = commander;
       parsing = true;
       // glanceclient with no arguments prints its help on stdout and succeeds.

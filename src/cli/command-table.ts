@@ -65,17 +65,28 @@ export function invokedCommand(argv: readonly string[], table: readonly CommandE
   return table.find((entry) => entry.name === name || entry.aliases.includes(name ?? ''));
 }
 
+/** The commands of one run: the module of the command argv invokes, and every command for commander. */
+export interface RunCommands {
+  /** The invoked command's module, when argv names one. */
+  invoked: CommandModule | undefined;
+  /** The module of the invoked command, a stub for each other (made only when commander reads the command line). */
+  all(): readonly CommandModule[];
+}
+
 /**
- * The commands of one run: the module of the command argv invokes, a stub for each other. From
- * the sources (no table: tests), or for bash-completion (it lists every command's flags): every module.
+ * The commands of one run. From the sources (no table: tests), or for bash-completion (it lists
+ * every command's flags): every module.
  */
-export async function commandsFor(dialect: Dialect, argv: readonly string[]): Promise<readonly CommandModule[]> {
+export async function commandsFor(dialect: Dialect, argv: readonly string[]): Promise<RunCommands> {
   const table = typeof __COMMAND_TABLES__ === 'undefined' ? undefined : (JSON.parse(__COMMAND_TABLES__) as CommandTables)[dialect];
   const invoked = table && invokedCommand(argv, table, globalFlagsFor(dialect));
   if (!table || invoked?.name === 'bash-completion') {
-    return dialect === 'glance' ? (await import('./glance/index.js')).glanceCommands : (await import('./keystone/index.js')).keystoneCommands;
+    const every = dialect === 'glance' ? (await import('./glance/index.js')).glanceCommands : (await import('./keystone/index.js')).keystoneCommands;
+    const named = table ? invoked : invokedCommand(argv, every.map(commandEntry), globalFlagsFor(dialect));
+    return { invoked: every.find((module) => module.spec.name === named?.name), all: () => every };
   }
   const loaders = dialect === 'glance' ? (await import('./glance/loaders.js')).glanceLoaders : (await import('./keystone/loaders.js')).keystoneLoaders;
   const module = invoked && (await loaders[invoked.name]!());
-  return table.map((entry) => (entry === invoked && module ? module : stubCommand(entry)));
+  let all: readonly CommandModule[] | undefined;
+  return { invoked: module, all: () => (all ??= table.map((entry) => (entry === invoked && module ? module : stubCommand(entry)))) };
 }

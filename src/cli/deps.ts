@@ -2,6 +2,7 @@
 // terminal) is a member here: real ones come from makeDeps() (the composition root), tests build their own.
 import type { Readable } from 'node:stream';
 import type { IdentityApi } from '../api/identity/index.js';
+import type { ImagesApi } from '../api/image/images.js';
 import type { ImageApi } from '../api/image/index.js';
 import type { Printer, Writer } from '../output/printer.js';
 import type { Progress } from '../output/progress.js';
@@ -48,6 +49,8 @@ export interface Deps {
   session(): Promise<Session>;
   identity(): Promise<IdentityApi>;
   image(): Promise<ImageApi>;
+  /** The image API's images resource alone, for a command that needs nothing else of it (image-list): the rest is not loaded. */
+  images(): Promise<ImagesApi>;
   /** Reads a line at the terminal without echo; rejects when there is no terminal. */
   promptSecret(question: string): Promise<string>;
   /** glanceclient's transfer bar on stderr, drawn only when asked, on a terminal, with a known total. */

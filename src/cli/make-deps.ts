@@ -66,6 +66,7 @@ export function makeDeps(dialect: Dialect, globals: GlobalOptions, printOptions:
     },
     identity: async () => new (await import('../api/identity/index.js')).IdentityApi(await deps.session()),
     image: async () => new (await import('../api/image/index.js')).ImageApi(await deps.session()),
+    images: async () => new (await import('../api/image/images.js')).ImagesApi(await deps.session()),
     promptSecret: (question) => promptSecret(question, tty.stdin),
     progress: (enabled, total) => progressBar(stderr, enabled && tty.stderr, total),
     statusLines: (count) => statusLines(stderr, tty.stderr, count, (tty.stderr && process.stderr.columns) || undefined),

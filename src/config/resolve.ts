@@ -4,7 +4,6 @@ import { CliError } from '../errors.js';
 import { withoutUserinfo } from '../http/redact.js';
 import { parseBoolean } from './boolean.js';
 import { ENV_NAMES, type AuthType, type Credentials, type Interface, type RawSettings } from './credentials.js';
-import { readRcFile } from './rcfile.js';
 
 export interface CredentialSources {
   flags: RawSettings;
@@ -27,7 +26,8 @@ export async function resolveCredentials(sources: CredentialSources): Promise<Cr
   let rcSettings: RawSettings = {};
   let rcPrompts = false;
   if (sources.rcPath) {
-    const rc = readRcFile(sources.rcPath, sources.env);
+    // Imported only for --os-rc: with the credentials in the environment, a command never reads one.
+    const rc = (await import('./rcfile.js')).readRcFile(sources.rcPath, sources.env);
     // What `source FILE` leaves: every name the file sets or unsets replaces the shell's, so an
     // OS_TENANT_NAME in the file beats an OS_PROJECT_NAME in the environment.
     env = withoutNames(sources.env, Object.keys(rc.vars));

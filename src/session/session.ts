@@ -2,8 +2,8 @@
 import { type Credentials, secretsOf } from '../config/credentials.js';
 import { CliError } from '../errors.js';
 import { decodeAnswer, unexpectedBody, type Guard } from '../http/decode.js';
-import { openRemoteData, type RemoteData } from '../http/remote-data.js';
-import { type RemoteHead, readRemoteHead } from '../http/remote-head.js';
+import type { RemoteData } from '../http/remote-data.js';
+import type { RemoteHead } from '../http/remote-head.js';
 import { withoutUserinfo } from '../http/redact.js';
 import type { HttpResponse, HttpTransport, RequestBody } from '../http/transport.js';
 import { authenticate, discoverV3, type AuthState } from './auth.js';
@@ -177,13 +177,15 @@ export class Session {
    * The first `limit` bytes at a URL outside the cloud (image data a user points Glance at), read
    * through this session's transport (its proxies, TLS options and --timeout) but with no token.
    */
-  readUrlHead(url: string, limit: number): Promise<RemoteHead> {
+  async readUrlHead(url: string, limit: number): Promise<RemoteHead> {
+    // Imported here: only commands given a URL outside the cloud read one.
+    const { readRemoteHead } = await import('../http/remote-head.js');
     return readRemoteHead(this.transport, url, { limit, timeoutSeconds: this.credentials.timeoutSeconds });
   }
 
   /** The whole data at a URL outside the cloud, streamed, with no token (as readUrlHead). */
-  openUrl(url: string): Promise<RemoteData> {
-    return openRemoteData(this.transport, url);
+  async openUrl(url: string): Promise<RemoteData> {
+    return (await import('../http/remote-data.js')).openRemoteData(this.transport, url);
   }
 
   async close(): Promise<void> {

@@ -7,6 +7,7 @@ import type { Deps, Dialect } from '../../src/cli/deps.js';
 import { globalsFrom, type GlobalOptions } from '../../src/cli/globals.js';
 import { dialectStyle, sessionConfig } from '../../src/cli/make-deps.js';
 import { IdentityApi } from '../../src/api/identity/index.js';
+import { ImagesApi } from '../../src/api/image/images.js';
 import { ImageApi } from '../../src/api/image/index.js';
 import { Printer, type PrintOptions } from '../../src/output/printer.js';
 import { createSession } from '../../src/session/factory.js';
@@ -51,6 +52,7 @@ export function makeTestDeps(options: TestDepsOptions = {}): TestDeps {
     session: () => (session ??= createSession(sessionConfig(globals, deps))),
     identity: async () => new IdentityApi(await deps.session()),
     image: async () => new ImageApi(await deps.session()),
+    images: async () => new ImagesApi(await deps.session()),
     promptSecret: async () => {
       throw new Error('no terminal in tests');
     },

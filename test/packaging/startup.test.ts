@@ -1,6 +1,6 @@
 // The shipped program is compiled JavaScript: --help loads neither TypeScript tooling nor the HTTP stack.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -44,7 +44,11 @@ describe('start-up', () => {
         const { code, files, stdout } = loadedModules(name, args);
         expect(code).toBe(0);
         expect(stdout).toBe(viaCommander.stdout);
-        expect(files.filter((u) => u.includes('/dist/')).map((u) => u.replace(/.*\/dist\//, ''))).toEqual(['entry.cjs', expect.stringMatching(/^chunk-/)]);
+        expect(files.filter((u) => u.includes('/dist/')).map((u) => u.replace(/.*\/dist\//, ''))).toEqual([
+          'entry.cjs',
+          expect.stringMatching(/^chunk-/),
+          expect.stringMatching(/^stored-help-/),
+        ]);
       }
     }
   });
@@ -65,7 +69,7 @@ describe('start-up', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
     const dist = files.filter((u) => u.includes('/dist/')).map((u) => u.replace(/.*\/dist\//, ''));
-    // entry.cjs and esbuild's shared helpers; main-*.cjs (commander, the table) never.
+    // entry.cjs and esbuild's shared helpers; main-*.cjs (commander, the table) never, nor the stored help.
     expect(dist[0]).toBe('entry.cjs');
     expect(dist.slice(1)).toEqual([expect.stringMatching(/^chunk-/)]);
     // The bundle is CommonJS (scripts/build.mjs): Node's ES module loader costs about 150 minor faults.
@@ -102,6 +106,17 @@ describe('start-up', () => {
       expect(builtins.filter((name) => ['fs/promises', 'timers/promises', 'https', 'tls', 'child_process', 'readline', 'zlib'].includes(name))).toEqual([]);
       expect(files.filter((u) => /\/dist\/program-/.test(u))).toEqual([]);
       expect(esm).toBe(false);
+      // Reading an --os-rc file and data at a URL outside the cloud are chunks of their own, not read here.
+      const lazy = /^(rcfile|remote-head|remote-data)-/;
+      expect(readdirSync(join(ROOT, 'dist')).filter((name) => lazy.test(name))).toHaveLength(3);
+      expect(files.filter((u) => lazy.test(u.replace(/.*\/dist\//, '')))).toEqual([]);
+      // The image API's other resources (src/api/image/index.ts) are not loaded: image-list asks for its images alone.
+      const imageApi = /^image-[A-Z0-9]+\.cjs$/;
+      expect(readdirSync(join(ROOT, 'dist')).filter((name) => imageApi.test(name))).toHaveLength(1);
+      expect(files.filter((u) => imageApi.test(u.replace(/.*\/dist\//, '')))).toEqual([]);
+      // The chunks of the common path come merged (scripts/build.mjs, PATHS): entry.cjs, its helpers, two files.
+      const read = files.filter((u) => u.includes('/dist/') && existsSync(u)).map((u) => u.replace(/.*\/dist\//, ''));
+      expect(read).toEqual(['entry.cjs', expect.stringMatching(/^chunk-/), 'path-core.cjs', 'path-glance.cjs']);
     } finally {
       rmSync(cache, { recursive: true, force: true });
     }

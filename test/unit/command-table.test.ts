@@ -53,13 +53,20 @@ describe('command table', () => {
     withTables.__COMMAND_TABLES__ = JSON.stringify(tables);
     for (const dialect of ['glance', 'keystone'] as const) {
       const full = helpOf(dialect, REGISTRIES[dialect]);
-      expect(helpOf(dialect, await commandsFor(dialect, ['--help']))).toBe(full);
-      expect(helpOf(dialect, await commandsFor(dialect, ['no-such-command']))).toBe(full);
+      expect(helpOf(dialect, (await commandsFor(dialect, ['--help'])).all())).toBe(full);
+      const mistyped = await commandsFor(dialect, ['no-such-command']);
+      expect(mistyped.invoked).toBeUndefined();
+      expect(helpOf(dialect, mistyped.all())).toBe(full);
     }
     const run = await commandsFor('glance', ['-d', 'image-list', '--limit', '3']);
-    expect(run.find((m) => m.spec.name === 'image-list')).toBe(glanceCommands.find((m) => m.spec.name === 'image-list'));
-    expect(run.find((m) => m.spec.name === 'image-show')).not.toBe(glanceCommands.find((m) => m.spec.name === 'image-show'));
-    expect(helpOf('glance', run, 'image-list')).toBe(helpOf('glance', glanceCommands, 'image-list'));
-    expect(await commandsFor('keystone', ['bash-completion'])).toBe(keystoneCommands);
+    const realImageList = glanceCommands.find((m) => m.spec.name === 'image-list');
+    expect(run.invoked).toBe(realImageList);
+    expect(run.all().find((m) => m.spec.name === 'image-list')).toBe(realImageList);
+    expect(run.all().find((m) => m.spec.name === 'image-show')).not.toBe(glanceCommands.find((m) => m.spec.name === 'image-show'));
+    expect(run.all()).toBe(run.all()); // the stubs are made once
+    expect(helpOf('glance', run.all(), 'image-list')).toBe(helpOf('glance', glanceCommands, 'image-list'));
+    const completion = await commandsFor('keystone', ['bash-completion']);
+    expect(completion.all()).toBe(keystoneCommands);
+    expect(completion.invoked?.spec.name).toBe('bash-completion');
   });
 });

@@ -133,7 +133,7 @@ export const imageList = command({
     // One row per image as pages arrive: the images themselves are not kept.
     const rows: Cell[][] = [];
     const query = { ...options.query, ...sortQuery(options.sort, deps.glance.apiVersion) };
-    await (await deps.image()).images.each(query, { limit: options.limit, pageSize: options.pageSize }, (image) => rows.push(layout.row(image)));
+    await (await deps.images()).each(query, { limit: options.limit, pageSize: options.pageSize }, (image) => rows.push(layout.row(image)));
     deps.print.list({ columns: layout.columns, rows });
   },
 });
