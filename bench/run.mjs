@@ -32,7 +32,7 @@ const config = {
   transferBytes: (quick ? 256 : 1024) * 1024 * 1024,
   rssBytes: quick ? [256, 1024].map((m) => m * 1024 * 1024) : [1024, 4096].map((m) => m * 1024 * 1024),
   listingRounds: Number(process.env.BENCH_LISTING_ROUNDS ?? (quick ? 1 : 3)),
-  seedRounds: Number(process.env.BENCH_SEED_ROUNDS ?? (quick ? 1 : 3)),
+  seedRounds: Number(process.env.BENCH_SEED_ROUNDS ?? (quick ? 1 : 5)),
 };
 const selected = (item) => only.length === 0 || only.some((word) => item.id.startsWith(word) || item.group === word);
 

@@ -30,6 +30,10 @@ export async function seedCase(env, config) {
   const cloud = await ownCloud(env.root, env.work, CLOUD, 'seed');
   /** run(), and the servers' CPU seconds while it ran. */
   const measured = async (argv, options) => {
+    // Each variant starts with no dirty pages of another's: the kernel writing 2 GiB of Glance's
+    // store back in the background would slow whichever runs next (seen: Glance's CPU for the same
+    // seed 9.8 s or 16.3 s).
+    execFileSync('sync');
     const before = serverCpuSeconds(cloud.state);
     const workersBefore = glanceWorkerCpuSeconds(cloud.state);
     const result = await run(argv, options);
