@@ -286,6 +286,19 @@ describe('a URL server that fails in the middle of the body', () => {
   );
 });
 
+describe('an image name with a line break', () => {
+  it('cannot forge a line of its own on stderr: its failure stays one line, the break shown as \\n', async () => {
+    const [name] = names('line-break');
+    const backing = make('raw', 'lb-base.raw');
+    make('qcow2', 'lb.qcow2', '-b', backing, '-F', 'raw');
+    const manifest = join(WORK, `${name}.yaml`);
+    writeFileSync(manifest, `images:\n  - {name: "${name}\\nother: created", file: ${prefix}-lb.qcow2}\n`);
+    const res = await seed(manifest, '-f', 'value');
+    expect(res.code).toBe(1);
+    expect(res.stderr).toBe(`${name}\\nother: created: ${join(WORK, `${prefix}-lb.qcow2`)} is unsafe to upload: the qcow2 image has a backing file\n`);
+  }, 60_000);
+});
+
 describe('image-seed --rotate', () => {
   it('replaces: new data under a name makes a new image, and the older one is hidden once it is active', async () => {
     const [name] = names('rotated');
