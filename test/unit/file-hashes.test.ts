@@ -70,6 +70,19 @@ describe('hashFile', () => {
     }
   });
 
+  it('does not read an entry far larger than any it writes (a 3 GiB one took 27 s and 4 GB of memory)', async () => {
+    const { path, data, cacheDir } = fixture(4096);
+    await hashFile(path, { cacheDir });
+    const [entryName] = readdirSync(cacheDir);
+    const entryPath = join(cacheDir, entryName!);
+    // Valid JSON still: only its size tells it from a real entry.
+    writeFileSync(entryPath, readFileSync(entryPath, 'utf8') + ' '.repeat(64 * 1024));
+    const hashes = await hashFile(path, { cacheDir });
+    expect(hashes.cached).toBe(false);
+    expect(hashes.sha256).toBe(digest('sha256', data));
+    expect(statSync(entryPath).size).toBeLessThan(1024);
+  });
+
   it('refuses a cache directory that is a symbolic link, in one line', async () => {
     const { path, cacheDir } = fixture(10);
     const elsewhere = mkdtempSync(join(work, 'elsewhere-'));
