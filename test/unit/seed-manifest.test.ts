@@ -158,6 +158,22 @@ describe('a bad manifest is refused whole, every problem on its own line', () =>
     expect(problems('images: [\n  {"name": "a",\n')[0]).toMatch(/^M:\d+: .*: fix the YAML\/JSON syntax$/);
   });
 
+  it('YAML aliases are refused by name, not misread as mappings', () => {
+    const text = [
+      'images:', // 1
+      '  - name: &n cirros', // 2
+      '    file: images/cirros.img', // 3
+      '    properties: &p {os_distro: cirros}', // 4
+      '  - name: *n', // 5
+      '    file: images/cirros.img', // 6
+      '    properties: *p', // 7
+    ].join('\n');
+    expect(problems(text)).toEqual([
+      'M:5: *n is a YAML alias, which image-seed does not read: write the value out in full',
+      'M:7: *p is a YAML alias, which image-seed does not read: write the value out in full',
+    ]);
+  });
+
   it('a manifest that cannot be read', () => {
     expect(() => readManifest(join(dir, 'nowhere.yaml'))).toThrow(`Cannot read manifest ${join(dir, 'nowhere.yaml')} (no such file)`);
   });

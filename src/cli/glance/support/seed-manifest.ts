@@ -4,7 +4,7 @@
 // `MANIFEST:LINE: problem and fix`, from the YAML nodes' source ranges.
 import { accessSync, constants, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { isMap, isScalar, isSeq, LineCounter, type Node, type Pair, parseDocument, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, type Node, type Pair, parseDocument, visit, type YAMLMap } from 'yaml';
 import { readConfigText } from '../../../config/text-file.js';
 import { notRegularFile } from '../../../config/file-kind.js';
 import { CliError } from '../../../errors.js';
@@ -99,6 +99,16 @@ function checkManifest(text: string, base: string, problems: Problems): SeedEntr
     for (const err of doc.errors) problems.at({ range: [err.pos[0]] }, `${err.message.split('\n')[0]!.replace(/:\s*$/, '')}: fix the YAML/JSON syntax`);
     return [];
   }
+  // Aliases are not resolved (each value is read from its own node, so an alias read as a mapping,
+  // whatever it pointed to): refused by name, and a billion-laughs manifest is never expanded.
+  let aliases = 0;
+  visit(doc, {
+    Alias(_, alias) {
+      aliases++;
+      problems.at(alias, `*${alias.source} is a YAML alias, which image-seed does not read: write the value out in full`);
+    },
+  });
+  if (aliases > 0) return [];
   const root = doc.contents;
   if (!isMap(root)) {
     problems.at(root, 'a manifest is a mapping with one key, images: a list of images');
