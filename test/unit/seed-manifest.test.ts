@@ -174,6 +174,14 @@ describe('a bad manifest is refused whole, every problem on its own line', () =>
     ]);
   });
 
+  it('two names that are the same text in different Unicode forms (NFC, NFD) are duplicates', () => {
+    const nfc = 'caf\u00e9';
+    const nfd = 'cafe\u0301';
+    expect(problems(`images:\n  - {name: ${nfc}, file: images/cirros.img}\n  - {name: ${nfd}, file: images/cirros.img}\n`)).toEqual([
+      `M:3: duplicate name '${nfd}' (first at line 2, the same text in another Unicode form): give each image its own name`,
+    ]);
+  });
+
   it('a manifest that cannot be read', () => {
     expect(() => readManifest(join(dir, 'nowhere.yaml'))).toThrow(`Cannot read manifest ${join(dir, 'nowhere.yaml')} (no such file)`);
   });

@@ -124,15 +124,18 @@ function checkManifest(text: string, base: string, problems: Problems): SeedEntr
   else if (!isSeq(images)) problems.at(images ?? root, 'images must be a list of images (- name: …)');
   if (!isSeq(images)) return [];
   const entries: SeedEntry[] = [];
-  const names = new Map<string, number>();
+  const names = new Map<string, { line: number; name: string }>();
   for (const item of images.items) {
     // Names are compared even in entries with other problems: every problem is reported at once.
     const name = isMap(item) ? item.get('name') : undefined;
     if (typeof name === 'string') {
+      // Compared in one Unicode form: café typed as é or as e + U+0301 is two images no one can tell apart.
       const line = problems.lineOf(item as Node);
-      const first = names.get(name);
-      if (first !== undefined) problems.at(item as Node, `duplicate name '${name}' (first at line ${first}): give each image its own name`);
-      else names.set(name, line);
+      const first = names.get(name.normalize('NFC'));
+      if (first !== undefined) {
+        const form = first.name === name ? '' : ', the same text in another Unicode form';
+        problems.at(item as Node, `duplicate name '${name}' (first at line ${first.line}${form}): give each image its own name`);
+      } else names.set(name.normalize('NFC'), { line, name });
     }
     const entry = checkEntry(item as Node | null, base, problems);
     if (entry) entries.push(entry);
