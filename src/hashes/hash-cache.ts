@@ -84,7 +84,8 @@ export class HashCache {
     this.check();
     let fd: number;
     try {
-      fd = openSync(this.path(identity), constants.O_RDONLY | constants.O_NOFOLLOW);
+      // O_NONBLOCK: a FIFO under an entry's name must not stop the process (signals too) waiting for a writer.
+      fd = openSync(this.path(identity), constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
     } catch {
       return undefined; // none yet, or a link: ignored
     }

@@ -1,5 +1,6 @@
+import { execFileSync, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -81,6 +82,23 @@ describe('hashFile', () => {
     expect(hashes.cached).toBe(false);
     expect(hashes.sha256).toBe(digest('sha256', data));
     expect(statSync(entryPath).size).toBeLessThan(1024);
+  });
+
+  it('does not wait on an entry that is a FIFO (the open blocked the process, SIGTERM included)', async () => {
+    const { path, data, cacheDir } = fixture(4096);
+    await hashFile(path, { cacheDir });
+    const [entryName] = readdirSync(cacheDir);
+    const entryPath = join(cacheDir, entryName!);
+    rmSync(entryPath);
+    execFileSync('mkfifo', [entryPath]);
+    // A writer comes after 3 s, so a blocking open ends then instead of hanging the test run.
+    const writer = spawn('sh', ['-c', `sleep 3; : > '${entryPath}'`], { stdio: 'ignore' });
+    const started = Date.now();
+    const hashes = await hashFile(path, { cacheDir });
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(hashes.cached).toBe(false);
+    expect(hashes.sha256).toBe(digest('sha256', data));
+    writer.kill();
   });
 
   it('refuses a cache directory that is a symbolic link, in one line', async () => {
