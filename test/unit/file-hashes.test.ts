@@ -109,6 +109,18 @@ describe('hashFile', () => {
     await expect(hashFile(path, { cacheDir })).rejects.toThrow(/^Cannot use the hash cache: .*hashes is a symbolic link; it must be a directory of your own/);
   });
 
+  it('refuses a file that became a FIFO (swapped while it waited its turn), at once, not waiting on it', async () => {
+    const dir = mkdtempSync(join(work, 'fifo-'));
+    const fifo = join(dir, 'disk.raw');
+    execFileSync('mkfifo', [fifo]);
+    // A writer comes after 3 s and leaves after 4: a blocking open and read end then instead of hanging the test run.
+    const writer = spawn('sh', ['-c', `sleep 3; exec 3>'${fifo}'; sleep 1`], { stdio: 'ignore' });
+    const started = Date.now();
+    await expect(hashFile(fifo)).rejects.toThrow(`Cannot read ${fifo} to hash it: it is a FIFO, not a regular file`);
+    expect(Date.now() - started).toBeLessThan(2000);
+    writer.kill();
+  });
+
   it('says which file it cannot read', async () => {
     const missing = join(work, 'missing.raw');
     await expect(hashFile(missing)).rejects.toThrow(`Cannot read ${missing} to hash it: ENOENT`);
