@@ -69,7 +69,8 @@ export function makeDeps(dialect: Dialect, globals: GlobalOptions, printOptions:
     images: async () => new (await import('../api/image/images.js')).ImagesApi(await deps.session()),
     promptSecret: (question) => promptSecret(question, tty.stdin),
     progress: (enabled, total) => progressBar(stderr, enabled && tty.stderr, total),
-    statusLines: (count) => statusLines(stderr, tty.stderr, count, (tty.stderr && process.stderr.columns) || undefined),
+    statusLines: (count) =>
+      statusLines(stderr, tty.stderr, count, (tty.stderr && process.stderr.columns) || undefined, (tty.stderr && process.stderr.rows) || undefined),
     spinner: async (text) => (tty.stderr ? startSpinner(text, process.stderr) : undefined),
     onInterrupt: (cleanup) => onInterrupt(cleanup, process.stderr),
   };

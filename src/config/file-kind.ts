@@ -3,7 +3,9 @@
 import type { Stats } from 'node:fs';
 
 /** 'a directory', 'a FIFO', … ; undefined for a regular file. */
-export function notRegularFile(stat: Stats): string | undefined {
+export function notRegularFile(
+  stat: Pick<Stats, 'isFile' | 'isDirectory' | 'isFIFO' | 'isCharacterDevice' | 'isBlockDevice' | 'isSocket'>,
+): string | undefined {
   if (stat.isFile()) return undefined;
   if (stat.isDirectory()) return 'a directory';
   if (stat.isFIFO()) return 'a FIFO';

@@ -2,7 +2,8 @@
 // records, sha512 is Glance's default os_hash_algo), or from the hash cache when the file is the
 // same version as when it was last hashed.
 import { createHash } from 'node:crypto';
-import { fstatSync, openSync, closeSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync } from 'node:fs';
+import { notRegularFile } from '../config/file-kind.js';
 import { CliError, messageOf } from '../errors.js';
 import { fileChunks } from '../api/image/file-chunks.js';
 import { type FileHashes, HashCache, identityOf, sameIdentity } from './hash-cache.js';
@@ -57,12 +58,15 @@ export async function hashFile(path: string, options: HashFileOptions = {}): Pro
 function statOf(path: string) {
   let fd: number;
   try {
-    fd = openSync(path, 'r');
+    // O_NONBLOCK: a file swapped for a FIFO must not stop the process (signals too) waiting for a writer.
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (err) {
     throw new CliError(`Cannot read ${path} to hash it: ${messageOf(err)}`);
   }
   try {
-    return fstatSync(fd, { bigint: true });
+    const stats = fstatSync(fd, { bigint: true });
+    if (!stats.isFile()) throw new CliError(`Cannot read ${path} to hash it: it is ${notRegularFile(stats)}, not a regular file`);
+    return stats;
   } finally {
     closeSync(fd);
   }

@@ -58,6 +58,9 @@ const entryGuard = shape<Entry>({
   sha512: hex(128),
 });
 
+/** Far above an entry's size (five decimals, three hex digests, key names: under 500 bytes). */
+const MAX_ENTRY_BYTES = 4096;
+
 /** `$XDG_CACHE_HOME/openstack-classic-cli/hashes`, else under ~/.cache. */
 export function defaultHashCacheDir(env: NodeJS.ProcessEnv): string {
   return cacheDir(env, 'hashes');
@@ -81,12 +84,15 @@ export class HashCache {
     this.check();
     let fd: number;
     try {
-      fd = openSync(this.path(identity), constants.O_RDONLY | constants.O_NOFOLLOW);
+      // O_NONBLOCK: a FIFO under an entry's name must not stop the process (signals too) waiting for a writer.
+      fd = openSync(this.path(identity), constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
     } catch {
       return undefined; // none yet, or a link: ignored
     }
     try {
-      if (untrustedPath('entry', fstatSync(fd), 'file')) return undefined;
+      const stats = fstatSync(fd);
+      // An entry is a few hundred bytes: a larger file is not one of ours, and is not read into memory.
+      if (untrustedPath('entry', stats, 'file') || stats.size > MAX_ENTRY_BYTES) return undefined;
       const entry = entryGuard(JSON.parse(readFileSync(fd, 'utf8')), '');
       if (!sameIdentity(entry, identity)) return undefined;
       return { size: Number(entry.size), md5: entry.md5, sha256: entry.sha256, sha512: entry.sha512 };

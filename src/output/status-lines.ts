@@ -1,7 +1,8 @@
 // A block of status lines on stderr, one per task, each redrawn in place (image-seed shows one line
 // per image). Only on a terminal: elsewhere nothing is drawn (logs get the result and the errors).
-// Lines are cut to the terminal's width, so none wraps and the cursor arithmetic stays right; the
-// text is made terminal-safe here, as it holds user and server text.
+// Lines are cut to the terminal's width, so none wraps and the cursor arithmetic stays right (and a
+// block taller than the terminal is not drawn); the text is made terminal-safe here, as it holds
+// user and server text.
 import type { Writer } from './printer.js';
 import { terminalText } from './terminal-text.js';
 import { displayWidth } from './width.js';
@@ -16,9 +17,13 @@ export interface StatusLines {
 const NONE: StatusLines = { set: () => undefined, done: () => undefined };
 const ESC = '\u001b';
 
-/** `count` lines, drawn when first set; `columns`: the terminal's width (80 when it says none: a pty of size 0). */
-export function statusLines(out: Writer, isTty: boolean, count: number, columns = 80): StatusLines {
-  if (!isTty || count === 0) return NONE;
+/**
+ * `count` lines, drawn when first set; `columns`: the terminal's width (80 when it says none: a pty
+ * of size 0); `rows`: its height, when it says. A block taller than the terminal is not drawn: the
+ * cursor cannot move above the screen's top, so its lines would be written over each other.
+ */
+export function statusLines(out: Writer, isTty: boolean, count: number, columns = 80, rows?: number): StatusLines {
+  if (!isTty || count === 0 || (rows !== undefined && count > rows - 1)) return NONE;
   const lines: string[] = Array<string>(count).fill('');
   let drawn = false;
   let open = true;

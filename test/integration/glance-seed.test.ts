@@ -242,6 +242,63 @@ describe('SIGTERM in the middle of a seed', () => {
   }, 120_000);
 });
 
+describe('a URL server that fails in the middle of the body', () => {
+  /** Answers the 1 MiB ranged GET in full, then the whole GET with 1 MiB of the 2 MiB it announces, and hangs up or goes quiet. */
+  let failing: Server;
+  let failingBase: string;
+  beforeAll(async () => {
+    const head = Buffer.alloc(1024 * 1024, 7);
+    failing = createServer((req, res) => {
+      if (req.headers.range) {
+        res.writeHead(206, { 'Content-Range': `bytes 0-${head.length - 1}/${2 * head.length}`, 'Content-Length': head.length });
+        res.end(head);
+        return;
+      }
+      res.writeHead(200, { 'Content-Length': 2 * head.length });
+      res.write(head);
+      if (req.url === '/dies') setTimeout(() => res.socket?.destroy(), 200);
+    });
+    await new Promise<void>((resolve) => failing.listen(0, '127.0.0.1', resolve));
+    failingBase = `http://127.0.0.1:${(failing.address() as AddressInfo).port}`;
+  });
+  afterAll(() => {
+    // The stalled answers are open still: close() alone would wait for them.
+    failing.closeAllConnections();
+    failing.close();
+  });
+
+  it.each([
+    ['dies', [], 'the server closed the connection'],
+    ['stalls', ['--timeout', '2'], 'nothing came for --timeout 2 s'],
+  ])(
+    '%s: the line blames the download, not Glance; the staged image is deleted',
+    async (path, flags, cause) => {
+      const [name] = names(`url-${path}`);
+      ALL.push(name!);
+      const manifest = join(WORK, `${name}.yaml`);
+      writeFileSync(manifest, `images:\n  - {name: ${name}, url: "${failingBase}/${path}", disk_format: raw}\n`);
+      const res = await glance([...flags, 'image-seed', manifest, '-f', 'value']);
+      expect(res.code).toBe(1);
+      expect(res.stderr).toMatch(new RegExp(`^${name}: the download of ${failingBase}/${path} broke off \\(${cause}\\); image [0-9a-f-]{36} was deleted\n$`));
+      expect(await idsNamed(name!)).toEqual([]);
+    },
+    60_000,
+  );
+});
+
+describe('an image name with a line break', () => {
+  it('cannot forge a line of its own on stderr: its failure stays one line, the break shown as \\n', async () => {
+    const [name] = names('line-break');
+    const backing = make('raw', 'lb-base.raw');
+    make('qcow2', 'lb.qcow2', '-b', backing, '-F', 'raw');
+    const manifest = join(WORK, `${name}.yaml`);
+    writeFileSync(manifest, `images:\n  - {name: "${name}\\nother: created", file: ${prefix}-lb.qcow2}\n`);
+    const res = await seed(manifest, '-f', 'value');
+    expect(res.code).toBe(1);
+    expect(res.stderr).toBe(`${name}\\nother: created: ${join(WORK, `${prefix}-lb.qcow2`)} is unsafe to upload: the qcow2 image has a backing file\n`);
+  }, 60_000);
+});
+
 describe('image-seed --rotate', () => {
   it('replaces: new data under a name makes a new image, and the older one is hidden once it is active', async () => {
     const [name] = names('rotated');

@@ -1,5 +1,6 @@
+import { execFileSync, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -70,12 +71,54 @@ describe('hashFile', () => {
     }
   });
 
+  it('does not read an entry far larger than any it writes (a 3 GiB one took 27 s and 4 GB of memory)', async () => {
+    const { path, data, cacheDir } = fixture(4096);
+    await hashFile(path, { cacheDir });
+    const [entryName] = readdirSync(cacheDir);
+    const entryPath = join(cacheDir, entryName!);
+    // Valid JSON still: only its size tells it from a real entry.
+    writeFileSync(entryPath, readFileSync(entryPath, 'utf8') + ' '.repeat(64 * 1024));
+    const hashes = await hashFile(path, { cacheDir });
+    expect(hashes.cached).toBe(false);
+    expect(hashes.sha256).toBe(digest('sha256', data));
+    expect(statSync(entryPath).size).toBeLessThan(1024);
+  });
+
+  it('does not wait on an entry that is a FIFO (the open blocked the process, SIGTERM included)', async () => {
+    const { path, data, cacheDir } = fixture(4096);
+    await hashFile(path, { cacheDir });
+    const [entryName] = readdirSync(cacheDir);
+    const entryPath = join(cacheDir, entryName!);
+    rmSync(entryPath);
+    execFileSync('mkfifo', [entryPath]);
+    // A writer comes after 3 s, so a blocking open ends then instead of hanging the test run.
+    const writer = spawn('sh', ['-c', `sleep 3; : > '${entryPath}'`], { stdio: 'ignore' });
+    const started = Date.now();
+    const hashes = await hashFile(path, { cacheDir });
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(hashes.cached).toBe(false);
+    expect(hashes.sha256).toBe(digest('sha256', data));
+    writer.kill();
+  });
+
   it('refuses a cache directory that is a symbolic link, in one line', async () => {
     const { path, cacheDir } = fixture(10);
     const elsewhere = mkdtempSync(join(work, 'elsewhere-'));
     mkdirSync(join(cacheDir, '..'), { recursive: true });
     symlinkSync(elsewhere, cacheDir);
     await expect(hashFile(path, { cacheDir })).rejects.toThrow(/^Cannot use the hash cache: .*hashes is a symbolic link; it must be a directory of your own/);
+  });
+
+  it('refuses a file that became a FIFO (swapped while it waited its turn), at once, not waiting on it', async () => {
+    const dir = mkdtempSync(join(work, 'fifo-'));
+    const fifo = join(dir, 'disk.raw');
+    execFileSync('mkfifo', [fifo]);
+    // A writer comes after 3 s and leaves after 4: a blocking open and read end then instead of hanging the test run.
+    const writer = spawn('sh', ['-c', `sleep 3; exec 3>'${fifo}'; sleep 1`], { stdio: 'ignore' });
+    const started = Date.now();
+    await expect(hashFile(fifo)).rejects.toThrow(`Cannot read ${fifo} to hash it: it is a FIFO, not a regular file`);
+    expect(Date.now() - started).toBeLessThan(2000);
+    writer.kill();
   });
 
   it('says which file it cannot read', async () => {

@@ -158,6 +158,30 @@ describe('a bad manifest is refused whole, every problem on its own line', () =>
     expect(problems('images: [\n  {"name": "a",\n')[0]).toMatch(/^M:\d+: .*: fix the YAML\/JSON syntax$/);
   });
 
+  it('YAML aliases are refused by name, not misread as mappings', () => {
+    const text = [
+      'images:', // 1
+      '  - name: &n cirros', // 2
+      '    file: images/cirros.img', // 3
+      '    properties: &p {os_distro: cirros}', // 4
+      '  - name: *n', // 5
+      '    file: images/cirros.img', // 6
+      '    properties: *p', // 7
+    ].join('\n');
+    expect(problems(text)).toEqual([
+      'M:5: *n is a YAML alias, which image-seed does not read: write the value out in full',
+      'M:7: *p is a YAML alias, which image-seed does not read: write the value out in full',
+    ]);
+  });
+
+  it('two names that are the same text in different Unicode forms (NFC, NFD) are duplicates', () => {
+    const nfc = 'caf\u00e9';
+    const nfd = 'cafe\u0301';
+    expect(problems(`images:\n  - {name: ${nfc}, file: images/cirros.img}\n  - {name: ${nfd}, file: images/cirros.img}\n`)).toEqual([
+      `M:3: duplicate name '${nfd}' (first at line 2, the same text in another Unicode form): give each image its own name`,
+    ]);
+  });
+
   it('a manifest that cannot be read', () => {
     expect(() => readManifest(join(dir, 'nowhere.yaml'))).toThrow(`Cannot read manifest ${join(dir, 'nowhere.yaml')} (no such file)`);
   });

@@ -38,4 +38,15 @@ describe('statusLines', () => {
     lines.set(0, '\u001b[2Jabcdefghijklmnop');
     expect(text()).toBe('\\x1b[2Jabcd\n');
   });
+
+  it('draws nothing when the block is taller than the terminal: cursor moves stop at its top, so lines would overwrite each other', () => {
+    const { out, text } = capture();
+    const lines = statusLines(out, true, 24, 80, 24);
+    lines.set(0, 'a: hashing');
+    lines.set(23, 'x: created');
+    expect(text()).toBe('');
+    const fits = capture();
+    statusLines(fits.out, true, 23, 80, 24).set(0, 'a: hashing');
+    expect(fits.text()).toBe(`a: hashing${'\n'.repeat(23)}`);
+  });
 });

@@ -21,6 +21,7 @@ import { checkUpstream, inManifestTerms, percentOf, progressLine, type Report, t
 import { stageAndImport } from './seed-staging.js';
 import { fileIdentity, uploadHashing } from './seed-upload.js';
 import { discardImage } from './verified-upload.js';
+import { terminalText } from '../../../output/terminal-text.js';
 
 export type SeedAction = 'created' | 'reused' | 'replaced' | 'failed';
 
@@ -172,7 +173,7 @@ async function created(ctx: SeedContext, fields: Record<string, unknown>, fill: 
   const creating = api.images.create(fields);
   const forget = deps.onInterrupt(async () => {
     const image = await creating.catch(() => undefined);
-    if (image) deps.notice(`Seeding of ${image.name ?? image.id} interrupted: ${await discardImage(api, image)}.`);
+    if (image) deps.notice(terminalText(`Seeding of ${image.name ?? image.id} interrupted: ${await discardImage(api, image)}.`));
   });
   try {
     const image = await creating;

@@ -4,7 +4,7 @@
 // `MANIFEST:LINE: problem and fix`, from the YAML nodes' source ranges.
 import { accessSync, constants, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { isMap, isScalar, isSeq, LineCounter, type Node, type Pair, parseDocument, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, type Node, type Pair, parseDocument, visit, type YAMLMap } from 'yaml';
 import { readConfigText } from '../../../config/text-file.js';
 import { notRegularFile } from '../../../config/file-kind.js';
 import { CliError } from '../../../errors.js';
@@ -99,6 +99,16 @@ function checkManifest(text: string, base: string, problems: Problems): SeedEntr
     for (const err of doc.errors) problems.at({ range: [err.pos[0]] }, `${err.message.split('\n')[0]!.replace(/:\s*$/, '')}: fix the YAML/JSON syntax`);
     return [];
   }
+  // Aliases are not resolved (each value is read from its own node, so an alias read as a mapping,
+  // whatever it pointed to): refused by name, and a billion-laughs manifest is never expanded.
+  let aliases = 0;
+  visit(doc, {
+    Alias(_, alias) {
+      aliases++;
+      problems.at(alias, `*${alias.source} is a YAML alias, which image-seed does not read: write the value out in full`);
+    },
+  });
+  if (aliases > 0) return [];
   const root = doc.contents;
   if (!isMap(root)) {
     problems.at(root, 'a manifest is a mapping with one key, images: a list of images');
@@ -114,15 +124,18 @@ function checkManifest(text: string, base: string, problems: Problems): SeedEntr
   else if (!isSeq(images)) problems.at(images ?? root, 'images must be a list of images (- name: …)');
   if (!isSeq(images)) return [];
   const entries: SeedEntry[] = [];
-  const names = new Map<string, number>();
+  const names = new Map<string, { line: number; name: string }>();
   for (const item of images.items) {
     // Names are compared even in entries with other problems: every problem is reported at once.
     const name = isMap(item) ? item.get('name') : undefined;
     if (typeof name === 'string') {
+      // Compared in one Unicode form: café typed as é or as e + U+0301 is two images no one can tell apart.
       const line = problems.lineOf(item as Node);
-      const first = names.get(name);
-      if (first !== undefined) problems.at(item as Node, `duplicate name '${name}' (first at line ${first}): give each image its own name`);
-      else names.set(name, line);
+      const first = names.get(name.normalize('NFC'));
+      if (first !== undefined) {
+        const form = first.name === name ? '' : ', the same text in another Unicode form';
+        problems.at(item as Node, `duplicate name '${name}' (first at line ${first.line}${form}): give each image its own name`);
+      } else names.set(name.normalize('NFC'), { line, name });
     }
     const entry = checkEntry(item as Node | null, base, problems);
     if (entry) entries.push(entry);

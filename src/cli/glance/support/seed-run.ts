@@ -7,6 +7,7 @@ import type { ImageApi } from '../../../api/image/index.js';
 import type { ImageSchema } from '../../../api/image/schemas.js';
 import { CliError, messageOf } from '../../../errors.js';
 import { EXIT } from '../../../exit-codes.js';
+import { terminalText } from '../../../output/terminal-text.js';
 import { defaultHashCacheDir } from '../../../hashes/file-hashes.js';
 import type { Deps } from '../../deps.js';
 import type { Options } from '../commands/image-seed.js';
@@ -54,9 +55,10 @@ export async function seedManifest(options: Options, deps: Deps): Promise<number
     lines.done();
     forget();
   }
+  // One line each, whatever the name holds: a line break in it must not make a line of its own.
   for (const result of results) {
-    for (const line of result.rotated) deps.notice(`${result.name}: ${line}`);
-    if (result.problem !== undefined) deps.notice(`${result.name}: ${result.problem}`);
+    for (const line of result.rotated) deps.notice(terminalText(`${result.name}: ${line}`));
+    if (result.problem !== undefined) deps.notice(terminalText(`${result.name}: ${result.problem}`));
   }
   deps.print.list({
     columns: SUMMARY_COLUMNS,

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { type Readable, Transform, type TransformCallback } from 'node:stream';
 import type { Image } from '../../../api/image/images.js';
 import { SDK_MD5, SDK_SHA256 } from '../../../api/image/reuse.js';
-import { CliError } from '../../../errors.js';
+import { CliError, messageOf } from '../../../errors.js';
 import type { FileHashes } from '../../../hashes/file-hashes.js';
 import { formatRefusal, unsafeRefusal } from './content-check.js';
 import { inspectLocal } from './inspected-data.js';
@@ -56,10 +56,10 @@ export async function stageAndImport(
   keep?: (hashes: FileHashes) => Promise<boolean>,
 ): Promise<Image | undefined> {
   const { api } = ctx;
-  const { stream, size } = local ? { stream: local.open(), size: local.size } : await download(ctx, entry, image);
+  const { stream, size, failure } = local ? { stream: local.open(), size: local.size, failure: (err: Error) => err } : await download(ctx, entry, image);
   const progress = progressLine('staging', size ?? 0, report);
   const hashes = new Hashes((bytes) => progress.advance(bytes));
-  stream.on('error', (err) => hashes.destroy(err));
+  stream.on('error', (err) => hashes.destroy(failure(err)));
   await api.imports.stage(image.id, stream.pipe(hashes), size);
   const staged = hashes.digests();
   if (entry.checksum) checkUpstream(entry.checksum, staged, sourceName(entry));
@@ -79,11 +79,16 @@ export async function stageAndImport(
   return active;
 }
 
-/** The URL's data, its head inspected again as it arrives (the server may answer a whole GET otherwise than a ranged one). */
-async function download(ctx: SeedContext, entry: SeedEntry, image: Image): Promise<{ stream: Readable; size?: number }> {
+/**
+ * The URL's data, its head inspected again as it arrives (the server may answer a whole GET otherwise
+ * than a ranged one), and how a failure of it reads: the URL's, or the stage request would report it
+ * as a broken connection to Glance.
+ */
+async function download(ctx: SeedContext, entry: SeedEntry, image: Image): Promise<{ stream: Readable; size?: number; failure: (err: Error) => Error }> {
   const url = entry.source.kind === 'url' ? entry.source.url : '';
   const name = sourceName(entry);
-  const remote = await (await ctx.deps.session()).openUrl(url);
+  const session = await ctx.deps.session();
+  const remote = await session.openUrl(url);
   if (remote.kind === 'unavailable') throw new CliError(`cannot download ${name}: ${remote.reason}`);
   const { inspection, tailSeen, source } = await inspectLocal({ origin: 'stdin', open: () => remote.body, size: remote.size });
   const refusal = unsafeRefusal(name, inspection) ?? formatRefusal(name, image.disk_format ?? entry.diskFormat, { inspection, tailSeen });
@@ -91,5 +96,13 @@ async function download(ctx: SeedContext, entry: SeedEntry, image: Image): Promi
     remote.body.destroy();
     throw new CliError(refusal);
   }
-  return { stream: source.open(), size: remote.size };
+  const failure = (err: Error): Error => new CliError(`the download of ${name} broke off (${brokenBecause(err, session.credentials.timeoutSeconds)})`);
+  return { stream: source.open(), size: remote.size, failure };
+}
+
+function brokenBecause(err: Error, timeoutSeconds: number): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'BODY_TIMEOUT') return `nothing came for --timeout ${timeoutSeconds} s`;
+  if (code === 'ECONNRESET') return 'the server closed the connection';
+  return messageOf(err);
 }
