@@ -6,7 +6,7 @@ import { closeSync, constants, fstatSync, openSync } from 'node:fs';
 import { notRegularFile } from '../config/file-kind.js';
 import { CliError, messageOf } from '../errors.js';
 import { fileChunks } from '../api/image/file-chunks.js';
-import { type FileHashes, HashCache, identityOf, sameIdentity } from './hash-cache.js';
+import { type FileHashes, type FileIdentity, HashCache, identityOf, sameIdentity } from './hash-cache.js';
 
 export type { FileHashes } from './hash-cache.js';
 export { defaultHashCacheDir } from './hash-cache.js';
@@ -29,7 +29,7 @@ export interface HashedFile extends FileHashes {
  */
 export async function hashFile(path: string, options: HashFileOptions = {}): Promise<HashedFile> {
   const cache = options.cacheDir === undefined ? undefined : new HashCache(options.cacheDir);
-  const before = identityOf(statOf(path));
+  const before = fileIdentity(path);
   const known = cache?.lookup(before);
   if (known) return { ...known, cached: true };
   const md5 = createHash('md5');
@@ -47,7 +47,7 @@ export async function hashFile(path: string, options: HashFileOptions = {}): Pro
   } catch (err) {
     throw new CliError(`Cannot read ${path} to hash it: ${messageOf(err)}`);
   }
-  const after = identityOf(statOf(path));
+  const after = fileIdentity(path);
   if (!sameIdentity(before, after) || String(size) !== after.size)
     throw new CliError(`${path} changed while it was being hashed: try again once it is complete.`);
   const hashes = { size, md5: md5.digest('hex'), sha256: sha256.digest('hex'), sha512: sha512.digest('hex') };
@@ -55,10 +55,17 @@ export async function hashFile(path: string, options: HashFileOptions = {}): Pro
   return { ...hashes, cached: false };
 }
 
-function statOf(path: string) {
+/**
+ * The file's identity now (device, inode, size, times), as the hash cache keys it. Refused at once
+ * if it is not a regular file: a file swapped for a FIFO must not stop the process waiting for a writer.
+ */
+export function fileIdentity(path: string): FileIdentity {
+  return identityOf(regularFileStats(path));
+}
+
+function regularFileStats(path: string) {
   let fd: number;
   try {
-    // O_NONBLOCK: a file swapped for a FIFO must not stop the process (signals too) waiting for a writer.
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (err) {
     throw new CliError(`Cannot read ${path} to hash it: ${messageOf(err)}`);

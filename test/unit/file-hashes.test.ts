@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseChecksum } from '../../src/hashes/checksum.js';
-import { hashFile } from '../../src/hashes/file-hashes.js';
+import { fileIdentity, hashFile } from '../../src/hashes/file-hashes.js';
 
 const work = mkdtempSync(join(tmpdir(), 'file-hashes-'));
 const digest = (algo: string, data: Buffer): string => createHash(algo).update(data).digest('hex');
@@ -117,6 +117,18 @@ describe('hashFile', () => {
     const writer = spawn('sh', ['-c', `sleep 3; exec 3>'${fifo}'; sleep 1`], { stdio: 'ignore' });
     const started = Date.now();
     await expect(hashFile(fifo)).rejects.toThrow(`Cannot read ${fifo} to hash it: it is a FIFO, not a regular file`);
+    expect(Date.now() - started).toBeLessThan(2000);
+    writer.kill();
+  });
+
+  it("takes a file's identity (image-seed's one-read upload) without waiting on a FIFO", () => {
+    const dir = mkdtempSync(join(work, 'fifo-identity-'));
+    const fifo = join(dir, 'disk.raw');
+    execFileSync('mkfifo', [fifo]);
+    // As above: a blocking open would end when this writer comes, failing on time instead of hanging.
+    const writer = spawn('sh', ['-c', `sleep 3; exec 3>'${fifo}'; sleep 1`], { stdio: 'ignore' });
+    const started = Date.now();
+    expect(() => fileIdentity(fifo)).toThrow(`Cannot read ${fifo} to hash it: it is a FIFO, not a regular file`);
     expect(Date.now() - started).toBeLessThan(2000);
     writer.kill();
   });

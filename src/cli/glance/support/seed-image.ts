@@ -10,7 +10,7 @@ import type { Image } from '../../../api/image/images.js';
 import { activeImageNamed, findReusableImage, openstackSdkProperties, type ReusableImageQuery } from '../../../api/image/reuse.js';
 import { CliError, messageOf } from '../../../errors.js';
 import type { Checksum } from '../../../hashes/checksum.js';
-import { hashFile } from '../../../hashes/file-hashes.js';
+import { fileIdentity, hashFile } from '../../../hashes/file-hashes.js';
 import { HashCache } from '../../../hashes/hash-cache.js';
 import { AUTO_DISK_FORMAT, checkImageData } from './content-check.js';
 import { rotateOlder } from './reuse-existing.js';
@@ -19,7 +19,7 @@ import { checkSchemaFields } from './schema-check.js';
 import type { SeedEntry } from './seed-manifest.js';
 import { checkUpstream, inManifestTerms, percentOf, progressLine, type Report, type SeedContext, sourceName } from './seed-common.js';
 import { stageAndImport } from './seed-staging.js';
-import { fileIdentity, uploadHashing } from './seed-upload.js';
+import { uploadHashing } from './seed-upload.js';
 import { discardImage } from './verified-upload.js';
 import { terminalText } from '../../../output/terminal-text.js';
 

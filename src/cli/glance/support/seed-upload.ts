@@ -4,24 +4,14 @@
 // re-run finds the image without reading the file. Only for entries without an upstream checksum:
 // one must be verified before the image can become active, so those are hashed first.
 import { createHash } from 'node:crypto';
-import { fstatSync, openSync, closeSync } from 'node:fs';
 import { fileChunks } from '../../../api/image/file-chunks.js';
 import type { Image } from '../../../api/image/images.js';
 import { openstackSdkProperties } from '../../../api/image/reuse.js';
 import { CliError } from '../../../errors.js';
-import { type FileIdentity, HashCache, identityOf, sameIdentity } from '../../../hashes/hash-cache.js';
+import { fileIdentity } from '../../../hashes/file-hashes.js';
+import { HashCache, sameIdentity } from '../../../hashes/hash-cache.js';
 import { progressLine, type Report, type SeedContext, sourceName } from './seed-common.js';
 import type { SeedEntry } from './seed-manifest.js';
-
-/** The file's identity now (device, inode, size, times), as the hash cache keys it. */
-export function fileIdentity(path: string): FileIdentity {
-  const fd = openSync(path, 'r');
-  try {
-    return identityOf(fstatSync(fd, { bigint: true }));
-  } finally {
-    closeSync(fd);
-  }
-}
 
 export async function uploadHashing(ctx: SeedContext, entry: SeedEntry, image: Image, path: string, report: Report): Promise<Image> {
   const { api } = ctx;
