@@ -167,6 +167,22 @@ describe('--reuse-existing with --file', () => {
     expect(second.stdout).toBe((await glance(['--os-image-api-version', '2', 'image-show', id])).stdout);
   });
 
+  it('a name with a line break cannot forge stderr lines: the reuse and rotation lines stay one line each', async () => {
+    const name = `${named('break')}\nReused image forged`;
+    names.push(name);
+    const path = dataFile(randomBytes(4096));
+    const first = await glance(createArgs(name, path));
+    expect(first.code).toBe(0);
+    const again = await glance(createArgs(name, path));
+    expect(again.code).toBe(0);
+    expect(again.stderr.split('\n')).toHaveLength(2);
+    expect(again.stderr).toMatch(/^Reused image reuse-break-\S+\\nReused image forged \(/);
+    const rotated = await glance(createArgs(name, dataFile(randomBytes(4096)), ['--rotate', 'hide']));
+    expect(rotated.code).toBe(0);
+    expect(rotated.stderr.split('\n')).toHaveLength(2);
+    expect(rotated.stderr).toMatch(/^Rotated: hid older image reuse-break-\S+\\nReused image forged \(/);
+  });
+
   it('other data, another format or another name is not reused', async () => {
     const name = named('differs');
     const path = dataFile(randomBytes(4096));

@@ -14,6 +14,7 @@ import type { Deps } from '../../deps.js';
 import { choice, FlagValueError, noneInGlanceclient, notInGlanceclient, presence, text } from '../../flags/flag.js';
 import type { ImageSource } from './local-data-source.js';
 import { discardImage } from './verified-upload.js';
+import { terminalText } from '../../../output/terminal-text.js';
 
 export const ROTATE_MODES = ['hide', 'delete'] as const;
 export type RotateMode = (typeof ROTATE_MODES)[number];
@@ -150,7 +151,8 @@ export async function reusableImage(deps: Pick<Deps, 'notice'>, api: ImageApi, q
   if (!found) return undefined;
   const image = await api.images.get(found.image.id);
   const by = found.matchedBy === 'openstacksdk' ? "openstacksdk's owner_specified.openstack properties" : `its ${found.matchedBy}`;
-  deps.notice(`Reused image ${query.name} (${image.id}): it already holds this data (matched by ${by}); nothing was uploaded.`);
+  // One line, whatever the name holds: a line break in it must not make a line of its own.
+  deps.notice(terminalText(`Reused image ${query.name} (${image.id}): it already holds this data (matched by ${by}); nothing was uploaded.`));
   return image;
 }
 
@@ -178,7 +180,7 @@ export async function rotateOlder(deps: Pick<Deps, 'notice'>, api: ImageApi, kep
     try {
       if (mode === 'delete') await api.images.delete(old.id);
       else await api.images.update(old.id, [{ op: 'replace', path: '/os_hidden', value: true }]);
-      deps.notice(`Rotated: ${mode === 'delete' ? 'deleted' : 'hid'} older image ${old.name} (${old.id}).`);
+      deps.notice(terminalText(`Rotated: ${mode === 'delete' ? 'deleted' : 'hid'} older image ${old.name} (${old.id}).`));
     } catch (err) {
       failures.push(`could not ${mode} older image ${old.id}: ${messageOf(err)}`);
     }
