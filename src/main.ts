@@ -144,12 +144,11 @@ export async function main(dialect: Dialect, argv: readonly string[] = process.a
       parsing = true;
       await commandAction(dialect, outcome)(plain.module, plain.options, plain.output, plain.globals);
     } else {
-      const commander = await prepareProgram(dialect, commands.all(), outcome, paint);
-      program = commander;
+      program = await prepareProgram(dialect, commands.all(), outcome, paint);
       parsing = true;
       // glanceclient with no arguments prints its help on stdout and succeeds.
-      if (argv.length === 0 && dialect === 'glance') commander.outputHelp();
-      else await commander.parseAsync(normalised, { from: 'user' });
+      if (argv.length === 0 && dialect === 'glance') program.outputHelp();
+      else await program.parseAsync(normalised, { from: 'user' });
     }
   } catch (err) {
     // A signal's clean-up is under way (the command failed because of it): it reports and exits.
