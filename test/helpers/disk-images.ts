@@ -12,7 +12,15 @@ export function scratch(prefix: string): { dir: string; path: (name: string) => 
 }
 
 export function qemuImg(args: string[], cwd?: string): string {
-  return execFileSync('qemu-img', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  // Making a LUKS image, qemu-img times its key derivation by the thread's CPU time; on a loaded VM it
+  // can read none used at all and give up ("Unable to get accurate CPU usage", seen in CI): that alone is retried.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return execFileSync('qemu-img', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    } catch (err) {
+      if (attempt === 5 || !String((err as { stderr?: unknown }).stderr).includes('Unable to get accurate CPU usage')) throw err;
+    }
+  }
 }
 
 /** What qemu-img info says of an image: its format (probed unless `format` is given) and virtual size. */
