@@ -1,7 +1,7 @@
 // Seeding a cloud: 8 random images of 256 MiB with `glance image-seed --parallel 4` against a shell
 // loop of python-glanceclient `image-create` over the same files, in the same run; then image-seed
 // again over the same manifest (every image reused: the hash cache answers, nothing is uploaded).
-// One round (each variant uploads 2 GiB); images are deleted afterwards.
+// One round (each variant uploads 2 GiB); each variant's images are deleted once it has run.
 // On a bench cloud of its own shaped as production Glance is: a worker process per CPU on a
 // database server (PostgreSQL; SQLite refuses concurrent writers), not the test cloud's single
 // process, which serialises every upload whatever the client does.
@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { glanceWorkerCpuSeconds, ownCloud, serverCpuSeconds } from '../lib/cloud.mjs';
+import { glanceSystemCpuSeconds, glanceWorkerCpuSeconds, ownCloud, serverCpuSeconds } from '../lib/cloud.mjs';
 import { median, run } from '../lib/proc.mjs';
 
 const MiB = 1024 * 1024;
@@ -36,10 +36,12 @@ export async function seedCase(env, config) {
     execFileSync('sync');
     const before = serverCpuSeconds(cloud.state);
     const workersBefore = glanceWorkerCpuSeconds(cloud.state);
+    const systemBefore = glanceSystemCpuSeconds(cloud.state);
     const result = await run(argv, options);
+    const glanceSystemCpu = Math.round((glanceSystemCpuSeconds(cloud.state) - systemBefore) * 100) / 100;
     // How the work fell on Glance's workers: each takes whole connections, so the split need not be even.
     const workers = glanceWorkerCpuSeconds(cloud.state).map((seconds, i) => Math.round((seconds - (workersBefore[i] ?? 0)) * 100) / 100);
-    return { ...result, serverCpu: Math.round((serverCpuSeconds(cloud.state) - before) * 100) / 100, workers };
+    return { ...result, serverCpu: Math.round((serverCpuSeconds(cloud.state) - before) * 100) / 100, workers, glanceSystemCpu };
   };
   const dir = join(env.work, 'seed');
   execFileSync('mkdir', ['-p', dir]);
@@ -65,35 +67,40 @@ export async function seedCase(env, config) {
     // The hash cache starts empty: the first seed reads and hashes every file.
     rmSync(join(cloud.oursEnv.XDG_CACHE_HOME, 'openstack-classic-cli', 'hashes'), { recursive: true, force: true });
     const result = {};
+    // Each variant's images are checked and deleted as soon as it has run, so each starts on an
+    // empty cloud: left in place, the first variant's 2 GiB made the second one slower whichever
+    // it was (Glance's CPU for the same 2 GiB 9.4 s when first, up to 19.1 s when second).
+    const removeAll = async (tool) => {
+      for (let i = 0; i < COUNT; i++) {
+        const images = await cloud.glance.byName(name(tool, i));
+        if (images.length !== 1 || images[0].status !== 'active' || images[0].size !== BYTES)
+          throw new Error(`${name(tool, i)}: ${images.length} images, ${images[0]?.status}, ${images[0]?.size} bytes`);
+        await cloud.glance.remove(images[0].id);
+      }
+    };
     const pythonLoop = async () => {
       env.log(`round ${round + 1}: python-glanceclient image-create loop`);
       result.python = await measured(['sh', '-c', loop], { env: cloud.pythonEnv });
+      if (result.python.code !== 0) throw new Error(`python loop failed (exit ${result.python.code}): ${result.python.stderr.trim()}`);
+      await removeAll('python');
     };
     const ours = async () => {
       env.log(`round ${round + 1}: glance image-seed --parallel 4 (first run)`);
       result.first = await measured(seed, { env: cloud.oursEnv, keepOutput: true });
       env.log(`round ${round + 1}: glance image-seed --parallel 4 (again: all reused)`);
       result.again = await measured(seed, { env: cloud.oursEnv, keepOutput: true });
+      for (const [what, measuredRun] of [
+        ['first seed', result.first],
+        ['re-run', result.again],
+      ])
+        if (measuredRun.code !== 0) throw new Error(`${what} failed (exit ${measuredRun.code}): ${measuredRun.stderr.trim()}`);
+      const actions = (measuredRun) => JSON.parse(measuredRun.stdout).map((row) => row.Action);
+      if (actions(result.first).some((a) => a !== 'created') || actions(result.again).some((a) => a !== 'reused'))
+        throw new Error(`unexpected actions: first ${actions(result.first)}, again ${actions(result.again)}`);
+      await removeAll('ours');
     };
-    // Which goes first alternates: the second meets a warmer page cache and a busier disk.
+    // Which goes first alternates all the same: the second meets a warmer page cache.
     for (const step of round % 2 ? [ours, pythonLoop] : [pythonLoop, ours]) await step();
-    for (const [what, measuredRun] of [
-      ['python loop', result.python],
-      ['first seed', result.first],
-      ['re-run', result.again],
-    ])
-      if (measuredRun.code !== 0) throw new Error(`${what} failed (exit ${measuredRun.code}): ${measuredRun.stderr.trim()}`);
-    const actions = (measuredRun) => JSON.parse(measuredRun.stdout).map((row) => row.Action);
-    if (actions(result.first).some((a) => a !== 'created') || actions(result.again).some((a) => a !== 'reused'))
-      throw new Error(`unexpected actions: first ${actions(result.first)}, again ${actions(result.again)}`);
-    for (let i = 0; i < COUNT; i++) {
-      for (const tool of ['ours', 'python']) {
-        const images = await cloud.glance.byName(name(tool, i));
-        if (images.length !== 1 || images[0].status !== 'active' || images[0].size !== BYTES)
-          throw new Error(`${name(tool, i)}: ${images.length} images, ${images[0]?.status}, ${images[0]?.size} bytes`);
-        await cloud.glance.remove(images[0].id);
-      }
-    }
     rounds.push(result);
   }
   rmSync(dir, { recursive: true, force: true });
@@ -117,6 +124,7 @@ export async function seedCase(env, config) {
       again: hundredths(r.again.ms / 1000),
     })),
     glanceWorkerCpuEachRound: rounds.map((r) => ({ python: r.python.workers, first: r.first.workers })),
+    glanceSystemCpuEachRound: rounds.map((r) => ({ python: r.python.glanceSystemCpu, first: r.first.glanceSystemCpu })),
     cpuSeconds: med((r) => r.cpuMs / 1000),
     serverCpuSeconds: med((r) => r.serverCpu),
     loadAverageBefore: loadBefore,

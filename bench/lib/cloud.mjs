@@ -106,13 +106,17 @@ export async function ownCloud(root, work, settings, name) {
   return { state, info, oursEnv, pythonEnv, token, glance: new Glance(info.glance_url, token) };
 }
 
-/** CPU seconds (user + system) a process and all its descendants, living or reaped, have used. */
-function treeCpuTicks(pid) {
+/**
+ * CPU ticks a process and all its descendants, living or reaped, have used: user + system, or
+ * the system (kernel) part alone.
+ */
+function treeCpuTicks(pid, systemOnly = false) {
   let ticks = 0;
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
-    for (const child of readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean)) ticks += treeCpuTicks(child);
+    ticks += Number(fields[12]) + Number(fields[14]);
+    if (!systemOnly) ticks += Number(fields[11]) + Number(fields[13]);
+    for (const child of readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean)) ticks += treeCpuTicks(child, systemOnly);
   } catch {}
   return ticks;
 }
@@ -127,6 +131,15 @@ export function serverCpuSeconds(state) {
   }
   if (pids.length < 2) return Number.NaN;
   return pids.reduce((sum, pid) => sum + treeCpuTicks(pid), 0) / 100;
+}
+
+/** CPU seconds Glance's processes have spent in the kernel so far (its writes to the store). */
+export function glanceSystemCpuSeconds(state) {
+  try {
+    return treeCpuTicks(readFileSync(join(state, 'run', 'glance.pid'), 'utf8').trim(), true) / 100;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 /** CPU seconds each Glance worker process has used so far (empty for a single-process Glance). */
