@@ -31,6 +31,8 @@ export type FaultAction =
   | { kind: 'truncate'; keepBytes?: number }
   /** Forward; flip the bits of one byte in the middle of the body, keeping its length. */
   | { kind: 'corrupt' }
+  /** Forward; pass on the JSON body as `edit` changes it (a cloud configured otherwise than ours). */
+  | { kind: 'edit-json'; edit: (body: Record<string, unknown>) => Record<string, unknown> }
   /** Answer 200 with a body that is not JSON although it says it is. */
   | { kind: 'invalid-json'; status?: number }
   /** Answer this status with a webob-style HTML error page, as Glance and proxies do. */
@@ -257,15 +259,17 @@ export class FaultProxy {
         return answer(action.status, htmlErrorPage(action.status, action.message), 'text/html; charset=UTF-8');
       case 'truncate':
       case 'corrupt':
+      case 'edit-json':
         return this.forward(req, res, seen, async (up) => {
           const chunks: Buffer[] = [];
           for await (const chunk of up) chunks.push(chunk as Buffer);
-          const body = Buffer.concat(chunks);
+          let body = Buffer.concat(chunks);
+          if (action.kind === 'edit-json') body = Buffer.from(JSON.stringify(action.edit(JSON.parse(body.toString('utf8')) as Record<string, unknown>)));
           const headers = { ...up.headers, 'content-length': String(body.length) };
           delete headers['transfer-encoding'];
           res.writeHead(up.statusCode ?? 502, headers);
-          if (action.kind === 'corrupt') {
-            if (body.length > 0) body[body.length >> 1]! ^= 0xff;
+          if (action.kind === 'corrupt' || action.kind === 'edit-json') {
+            if (action.kind === 'corrupt' && body.length > 0) body[body.length >> 1]! ^= 0xff;
             res.end(body);
           } else {
             res.write(body.subarray(0, action.keepBytes ?? body.length >> 1));

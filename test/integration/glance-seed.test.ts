@@ -4,7 +4,7 @@
 // requests to Glance and to the URL server); SIGTERM in the middle leaves no image.
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { createReadStream, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -156,6 +156,44 @@ describe('image-seed on a fresh CI runner (empty hash cache)', () => {
     // Its token cache is empty too: the token request aside, nothing but GETs.
     const changes = fresh.stderr.split('\n').filter((l) => l.startsWith('REQ: curl') && !/ -X GET /.test(l) && !l.includes('/v3/auth/tokens'));
     expect(changes).toEqual([]);
+  }, 120_000);
+});
+
+describe('image-seed on a cloud whose os_hash_algo is not sha512', () => {
+  it("creates the image in one read with openstacksdk's properties, leaves the hash cache alone, and a re-run reuses it", async () => {
+    const { FaultProxy } = await import('../helpers/fault-proxy.js');
+    const { cloud } = await import('../helpers/cloud.js');
+    const proxy = await FaultProxy.start(cloud().glance_url);
+    // Glance with `hashing_algorithm = sha256`, as far as the client can tell.
+    const asSha256 = (image: Record<string, unknown>) => ({ ...image, os_hash_algo: 'sha256', os_hash_value: 'f'.repeat(64) });
+    proxy.add({ method: 'GET', path: /^\/v2\/images\/[0-9a-f-]{36}$/, action: { kind: 'edit-json', edit: asSha256 } });
+    const [name] = names('other-hash-algo');
+    ALL.push(name!);
+    const file = randomFile(1024 * 1024 + 5, name);
+    const manifest = join(WORK, `${name}.yaml`);
+    writeFileSync(manifest, `images:\n  - {name: ${name}, file: ${name}.raw, disk_format: raw}\n`);
+    const cache = join(WORK, `${name}-cache`);
+    const viaProxy = { XDG_CACHE_HOME: cache, OS_IMAGE_URL: proxy.url };
+    try {
+      const first = await glance(['image-seed', manifest, '-f', 'json'], viaProxy, undefined);
+      expect([first.code, first.stderr]).toEqual([0, '']);
+      const [made] = JSON.parse(first.stdout) as Array<Record<string, unknown>>;
+      expect(made!.Action).toBe('created');
+      const shown = JSON.parse((await glance(['--os-image-api-version', '2', 'image-show', '-f', 'json', String(made!.ID)])).stdout) as Record<string, unknown>;
+      expect([shown.status, shown['owner_specified.openstack.md5'], shown['owner_specified.openstack.sha256']]).toEqual([
+        'active',
+        hash('md5', file),
+        hash('sha256', file),
+      ]);
+      // No sha512 to find the image by: no entry (a re-run hashes the file).
+      const hashes = join(cache, 'openstack-classic-cli', 'hashes');
+      expect(existsSync(hashes) ? readdirSync(hashes) : []).toEqual([]);
+      const again = await glance(['image-seed', manifest, '-f', 'json'], viaProxy, undefined);
+      expect(again.code).toBe(0);
+      expect((JSON.parse(again.stdout) as Array<Record<string, unknown>>).map((r) => [r.Action, r.ID])).toEqual([['reused', made!.ID]]);
+    } finally {
+      await proxy.close();
+    }
   }, 120_000);
 });
 
