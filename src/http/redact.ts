@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../hashes/sha256.js';
 
 // Cookies are sessions (a load balancer's sticky cookie, an SSO front end's): as good as a token.
 const SECRET_HEADERS = new Set(['x-auth-token', 'x-subject-token', 'x-service-token', 'authorization', 'proxy-authorization', 'cookie', 'set-cookie']);
@@ -11,7 +11,7 @@ const USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^/?#\s]*@/gi;
 
 /** keystoneauth's convention: a token is shown only as its SHA-256, so traces can be correlated but not replayed. */
 export function hashSecret(value: string): string {
-  return `{SHA256}${createHash('sha256').update(value).digest('hex')}`;
+  return `{SHA256}${sha256Hex(value)}`;
 }
 
 export function redactHeader(name: string, value: string): string {

@@ -3,7 +3,6 @@
 // A cache entry decides where the next requests (and a new user's password) go, so nothing in it
 // is trusted unless it is ours: directories and files owned by this user, never symlinks (a root
 // whose XDG_CACHE_HOME another user owns would otherwise follow their link and read their entry).
-import { createHash, randomBytes } from 'node:crypto';
 import {
   type Stats,
   chmodSync,
@@ -21,6 +20,7 @@ import {
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { cacheDir, untrustedPath } from '../cache-dir.js';
+import { sha256Hex } from '../hashes/sha256.js';
 import { type Guard, optional, ShapeError, shape, str, time } from '../http/decode.js';
 import type { AuthState } from './auth.js';
 import { catalogGuard } from './catalog.js';
@@ -65,7 +65,7 @@ export class TokenCache {
 
   /** A key over everything that decides which token the server would issue, secret included, hashed. */
   static key(parts: ReadonlyArray<string | undefined>): string {
-    return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
+    return sha256Hex(JSON.stringify(parts));
   }
 
   load(key: string, now: number): AuthState | undefined {
@@ -82,7 +82,7 @@ export class TokenCache {
   save(key: string, state: AuthState): void {
     if (!this.trusted(true)) return;
     try {
-      const tmp = `${this.path(key)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+      const tmp = `${this.path(key)}.${process.pid}.${randomSuffix()}.tmp`;
       // O_EXCL|O_NOFOLLOW: never write through a name someone else put there. rename replaces a link, never follows it.
       const fd = openSync(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
       try {
@@ -166,4 +166,9 @@ export class TokenCache {
   private path(key: string): string {
     return join(this.dir, `${key}.json`);
   }
+}
+
+/** 8 random hex digits; node:crypto is loaded only when a token is saved (a cached run never loads it). */
+function randomSuffix(): string {
+  return process.getBuiltinModule('node:crypto').randomBytes(4).toString('hex');
 }
