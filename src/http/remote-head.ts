@@ -96,7 +96,9 @@ async function readHead(res: HttpResponse, options: RemoteHeadOptions): Promise<
   try {
     ({ bytes, complete } = await readUpTo(res, options));
   } catch (err) {
-    return unavailable(`reading the answer failed (${messageOf(err)})`);
+    // The transport's idle timer (--timeout between two pieces of the body) may fire before the deadline: the same stall.
+    const stalled = err instanceof StalledError || (err as { code?: unknown }).code === 'BODY_TIMEOUT';
+    return unavailable(stalled ? `no answer in full within --timeout ${options.timeoutSeconds} s` : `reading the answer failed (${messageOf(err)})`);
   }
   // A 206 that stops short of the range asked for is the end of the resource.
   const ended = (res.status === 206 ? bytes.length < options.limit : complete) || (size !== undefined && bytes.length >= size);
@@ -105,11 +107,14 @@ async function readHead(res: HttpResponse, options: RemoteHeadOptions): Promise<
   return { kind: 'head', bytes, ended, ...(size !== undefined && { size }) };
 }
 
+/** The answer did not arrive in full within --timeout. */
+class StalledError extends Error {}
+
 /** Up to `limit` bytes of the body, then the connection is cut; `complete` when the body ended first. */
 async function readUpTo(res: HttpResponse, { limit, timeoutSeconds }: RemoteHeadOptions): Promise<{ bytes: Buffer; complete: boolean }> {
   const chunks: Buffer[] = [];
   let length = 0;
-  const deadline = new Error(`no answer in full within --timeout ${timeoutSeconds} s`);
+  const deadline = new StalledError();
   const timer = setTimeout(() => res.body.destroy(deadline), Math.min(timeoutSeconds * 1000, 2 ** 31 - 1));
   // Leaving the loop early aborts the body, which the body reports as an error after the loop is gone.
   res.body.on('error', () => undefined);

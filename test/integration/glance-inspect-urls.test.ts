@@ -237,3 +237,27 @@ describe('a server that gives no bytes to a ranged GET', () => {
     );
   });
 });
+
+describe('a server that stops sending in the middle of the first MiB', () => {
+  it('the line names --timeout, whichever of the two timers (the answer in full, the idle body) fires first', async () => {
+    // Headers and 1,000 bytes of a 5 MB answer, then nothing.
+    const stalling = createServer((_req, res) => {
+      res.writeHead(200, { 'Content-Length': 5_000_000 });
+      res.write(Buffer.alloc(1000));
+    });
+    await new Promise<void>((resolve) => stalling.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(stalling.address() as AddressInfo).port}/stalls.raw`;
+    try {
+      const name = named('stalls');
+      const res = await glance(['--timeout', '1', 'image-create', '--name', name, '--disk-format', 'auto', '--container-format', 'bare', '--copy-from', url]);
+      await expectRefused(
+        res,
+        name,
+        `--disk-format auto cannot tell the format of ${url}: it could not be inspected (no answer in full within --timeout 1 s).`,
+      );
+    } finally {
+      stalling.closeAllConnections();
+      await new Promise((resolve) => stalling.close(resolve));
+    }
+  });
+});
