@@ -3,6 +3,7 @@
 // same version as when it was last hashed.
 import { createHash } from 'node:crypto';
 import { closeSync, constants, fstatSync, openSync } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
 import { notRegularFile } from '../config/file-kind.js';
 import { CliError, messageOf } from '../errors.js';
 import { fileChunks } from '../api/image/file-chunks.js';
@@ -36,23 +37,61 @@ export async function hashFile(path: string, options: HashFileOptions = {}): Pro
   const sha256 = createHash('sha256');
   const sha512 = createHash('sha512');
   let size = 0;
+  const file = await openToRead(path);
+  let after: FileIdentity;
   try {
-    for await (const chunk of fileChunks(path)) {
+    for await (const chunk of fileChunks(file.handle)) {
       md5.update(chunk);
       sha256.update(chunk);
       sha512.update(chunk);
       size += chunk.length;
       options.onProgress?.(chunk.length);
     }
+    after = await file.identityNow();
   } catch (err) {
     throw new CliError(`Cannot read ${path} to hash it: ${messageOf(err)}`);
+  } finally {
+    await file.close();
   }
-  const after = fileIdentity(path);
-  if (!sameIdentity(before, after) || String(size) !== after.size)
+  // The file read did not change, and the path still names it.
+  if (!sameIdentity(file.identity, after) || !sameIdentity(after, fileIdentity(path)) || String(size) !== after.size)
     throw new CliError(`${path} changed while it was being hashed: try again once it is complete.`);
   const hashes = { size, md5: md5.digest('hex'), sha256: sha256.digest('hex'), sha512: sha512.digest('hex') };
   cache?.store(after, hashes);
   return { ...hashes, cached: false };
+}
+
+/** A regular file opened to be read, with the identity of what the descriptor reads (fstat). */
+export interface OpenedFile {
+  handle: FileHandle;
+  identity: FileIdentity;
+  identityNow(): Promise<FileIdentity>;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the file once, for its identity and its bytes: the path's identity taken apart from the
+ * open could name another file than the one read (a symlink or directory pointed elsewhere and
+ * back), and the hash cache would record that one's hashes under this one's identity. Refused at
+ * once if it is not a regular file, as fileIdentity refuses it.
+ */
+export async function openToRead(path: string): Promise<OpenedFile> {
+  const { open } = await import('node:fs/promises'); // loaded only to read a file (see fileChunks)
+  let handle: FileHandle;
+  try {
+    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (err) {
+    throw new CliError(`Cannot read ${path} to hash it: ${messageOf(err)}`);
+  }
+  const identityNow = async (): Promise<FileIdentity> => identityOf(await handle.stat({ bigint: true }));
+  try {
+    const stats = await handle.stat({ bigint: true });
+    if (!stats.isFile()) throw new CliError(`Cannot read ${path} to hash it: it is ${notRegularFile(stats)}, not a regular file`);
+    return { handle, identity: identityOf(stats), identityNow, close: () => handle.close() };
+  } catch (err) {
+    await handle.close();
+    throw err instanceof CliError ? err : new CliError(`Cannot read ${path} to hash it: ${messageOf(err)}`);
+  }
 }
 
 /**

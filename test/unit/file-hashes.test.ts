@@ -1,6 +1,6 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, utimesSync, writeFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -55,6 +55,33 @@ describe('hashFile', () => {
     const again = await hashFile(path, { cacheDir });
     expect(again.cached).toBe(false);
     expect(again.sha256).toBe(digest('sha256', other));
+  });
+
+  it('records only the hashes of the file it read: a path pointed at another file while it is read, then back, is refused', async () => {
+    const { path: a, cacheDir } = fixture();
+    const dir = join(a, '..');
+    const b = join(dir, 'other.raw');
+    writeFileSync(b, randomBytes(statSync(a).size));
+    const link = join(dir, 'latest.raw');
+    const point = (target: string): void => {
+      symlinkSync(target, `${link}.tmp`);
+      renameSync(`${link}.tmp`, link);
+    };
+    point('disk.raw');
+    let pointedBack = false;
+    const hashing = hashFile(link, {
+      cacheDir,
+      onProgress: () => {
+        if (!pointedBack) point('disk.raw');
+        pointedBack = true;
+      },
+    });
+    point('other.raw'); // after the path's identity was taken, before the file is opened
+    await expect(hashing).rejects.toThrow(`${link} changed while it was being hashed`);
+    expect(pointedBack).toBe(true);
+    // Nothing recorded for disk.raw: it is hashed afresh, to its own hashes.
+    const again = await hashFile(link, { cacheDir });
+    expect([again.cached, again.sha512]).toEqual([false, digest('sha512', readFileSync(a))]);
   });
 
   it('ignores a corrupt or forged cache entry', async () => {

@@ -1,5 +1,6 @@
 // A file no image of its name holds yet, seeded in one read: uploaded while its sha256 (the hash of
-// openstacksdk's property, which Glance does not compute) is computed on the way. Its md5 and sha512
+// openstacksdk's property, which Glance does not compute) is computed on the way, the file opened
+// once so that its identity (the hash cache's key) is that of the bytes read. Its md5 and sha512
 // are Glance's (`checksum`, `os_hash_value`), computed as Glance stored the bytes: taken once the
 // image is active with the file's size and the file's identity did not change while it was read.
 // The client does not hash the data a second time to compare with Glance: TCP (and TLS) carry the
@@ -12,7 +13,7 @@ import { fileChunks } from '../../../api/image/file-chunks.js';
 import type { Image } from '../../../api/image/images.js';
 import { openstackSdkProperties } from '../../../api/image/reuse.js';
 import { CliError } from '../../../errors.js';
-import { fileIdentity } from '../../../hashes/file-hashes.js';
+import { fileIdentity, openToRead } from '../../../hashes/file-hashes.js';
 import { HashCache, sameIdentity } from '../../../hashes/hash-cache.js';
 import { progressLine, type Report, type SeedContext, sourceName } from './seed-common.js';
 import type { SeedEntry } from './seed-manifest.js';
@@ -22,31 +23,39 @@ const SHA512 = /^[0-9a-f]{128}$/;
 
 export async function uploadHashing(ctx: SeedContext, entry: SeedEntry, image: Image, path: string, report: Report): Promise<Image> {
   const { api } = ctx;
-  const before = fileIdentity(path);
-  const size = Number(before.size);
-  const progress = progressLine('uploading', size, report);
-  const sha256 = createHash('sha256');
-  async function* hashed(): AsyncGenerator<Buffer> {
-    for await (const chunk of fileChunks(path)) {
-      sha256.update(chunk);
-      progress.advance(chunk.length);
-      yield chunk;
+  // One descriptor for the identity and the bytes: the identity recorded is the file read's.
+  const file = await openToRead(path);
+  try {
+    const before = file.identity;
+    const size = Number(before.size);
+    const progress = progressLine('uploading', size, report);
+    const sha256 = createHash('sha256');
+    async function* hashed(): AsyncGenerator<Buffer> {
+      for await (const chunk of fileChunks(file.handle)) {
+        sha256.update(chunk);
+        progress.advance(chunk.length);
+        yield chunk;
+      }
     }
+    await api.data.upload(image.id, { stream: hashed() }, { size, store: entry.stores[0], hash: false });
+    const stored = await api.images.get(image.id);
+    // The file read did not change, and the path still names it.
+    const unchanged = sameIdentity(before, await file.identityNow()) && sameIdentity(before, fileIdentity(path));
+    if (stored.status !== 'active' || stored.size !== size || !MD5.test(stored.checksum ?? '') || !unchanged)
+      throw new CliError(`${sourceName(entry)} was not stored as read (Glance has ${stored.size} bytes, ${stored.status}; or the file changed): seed it again`);
+    const md5 = stored.checksum!;
+    const sha256Hex = sha256.digest('hex');
+    // A cloud configured with another os_hash_algo gives no sha512: the cache, which finds images
+    // by it, is left alone and a re-run hashes the file (openstacksdk's properties still find it).
+    if (stored.os_hash_algo === 'sha512' && SHA512.test(stored.os_hash_value ?? ''))
+      new HashCache(ctx.cacheDir).store(before, { size, md5, sha256: sha256Hex, sha512: stored.os_hash_value! });
+    const recorded = Object.entries(openstackSdkProperties(entry.name, { md5, sha256: sha256Hex })).map(([key, value]) => ({
+      op: 'add' as const,
+      path: `/${key}`,
+      value,
+    }));
+    return await api.images.update(image.id, recorded);
+  } finally {
+    await file.close();
   }
-  await api.data.upload(image.id, { stream: hashed() }, { size, store: entry.stores[0], hash: false });
-  const stored = await api.images.get(image.id);
-  if (stored.status !== 'active' || stored.size !== size || !MD5.test(stored.checksum ?? '') || !sameIdentity(before, fileIdentity(path)))
-    throw new CliError(`${sourceName(entry)} was not stored as read (Glance has ${stored.size} bytes, ${stored.status}; or the file changed): seed it again`);
-  const md5 = stored.checksum!;
-  const sha256Hex = sha256.digest('hex');
-  // A cloud configured with another os_hash_algo gives no sha512: the cache, which finds images
-  // by it, is left alone and a re-run hashes the file (openstacksdk's properties still find it).
-  if (stored.os_hash_algo === 'sha512' && SHA512.test(stored.os_hash_value ?? ''))
-    new HashCache(ctx.cacheDir).store(before, { size, md5, sha256: sha256Hex, sha512: stored.os_hash_value! });
-  const recorded = Object.entries(openstackSdkProperties(entry.name, { md5, sha256: sha256Hex })).map(([key, value]) => ({
-    op: 'add' as const,
-    path: `/${key}`,
-    value,
-  }));
-  return api.images.update(image.id, recorded);
 }
