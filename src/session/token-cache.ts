@@ -3,21 +3,7 @@
 // A cache entry decides where the next requests (and a new user's password) go, so nothing in it
 // is trusted unless it is ours: directories and files owned by this user, never symlinks (a root
 // whose XDG_CACHE_HOME another user owns would otherwise follow their link and read their entry).
-import {
-  type Stats,
-  chmodSync,
-  closeSync,
-  constants,
-  fstatSync,
-  lstatSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { chmodSync, closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { cacheDir, untrustedPath } from '../cache-dir.js';
 import { sha256Hex } from '../hashes/sha256.js';
