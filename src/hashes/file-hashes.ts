@@ -37,6 +37,7 @@ export async function hashFile(path: string, options: HashFileOptions = {}): Pro
   const sha256 = createHash('sha256');
   const sha512 = createHash('sha512');
   let size = 0;
+  const readFrom = Date.now();
   const file = await openToRead(path);
   let after: FileIdentity;
   try {
@@ -57,7 +58,7 @@ export async function hashFile(path: string, options: HashFileOptions = {}): Pro
   if (!sameIdentity(file.identity, after) || !sameIdentity(after, fileIdentity(path)) || String(size) !== after.size)
     throw new CliError(`${path} changed while it was being hashed: try again once it is complete.`);
   const hashes = { size, md5: md5.digest('hex'), sha256: sha256.digest('hex'), sha512: sha512.digest('hex') };
-  cache?.store(after, hashes);
+  cache?.store(after, hashes, readFrom);
   return { ...hashes, cached: false };
 }
 

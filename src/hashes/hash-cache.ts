@@ -58,6 +58,9 @@ const entryGuard = shape<Entry>({
   sha512: hex(128),
 });
 
+/** How long before it is read a file must have been last modified for its identity to vouch for its bytes. */
+const SETTLED_MS = 2000;
+
 /** Far above an entry's size (five decimals, three hex digests, key names: under 500 bytes). */
 const MAX_ENTRY_BYTES = 4096;
 
@@ -103,8 +106,16 @@ export class HashCache {
     }
   }
 
-  /** Records the hashes; a cache that cannot be written only costs a re-read next time. */
-  store(identity: FileIdentity, hashes: FileHashes): void {
+  /**
+   * Records the hashes of a file read from `readFromMs` (Date.now() before its first byte was
+   * read), unless it was last modified less than 2 s before that: on a file system with coarse
+   * times (1 s; FAT's 2 s) a write in the same tick as the read leaves the identity as it was, and
+   * the entry would vouch for bytes the file no longer holds (git's "racy" rule). Such a file is
+   * hashed again on the next run, when its time is old enough. A cache that cannot be written only
+   * costs a re-read next time.
+   */
+  store(identity: FileIdentity, hashes: FileHashes, readFromMs: number): void {
+    if (BigInt(identity.mtimeNs) >= BigInt(Math.floor(readFromMs - SETTLED_MS)) * 1_000_000n) return;
     this.check();
     const entry: Entry = { ...identity, md5: hashes.md5, sha256: hashes.sha256, sha512: hashes.sha512 };
     const file = this.path(identity);

@@ -1,6 +1,6 @@
 // Shared by the glance image-core tests: the reference client, unique names, small images.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,10 +25,18 @@ export function qcow2(name = unique('disk')): string {
   return path;
 }
 
+/** Random bytes in a file last modified a minute ago: the hash cache does not record a file written in the last 2 s. */
 export function randomFile(bytes: number, name = unique('raw')): string {
   const path = join(WORK, `${name}.raw`);
   writeFileSync(path, randomBytes(bytes));
+  settle(path);
   return path;
+}
+
+/** Dates a file a minute back, as a downloaded image usually is: the hash cache records files last modified over 2 s before they are read. */
+export function settle(path: string): void {
+  const minuteAgo = new Date(Date.now() - 60_000);
+  utimesSync(path, minuteAgo, minuteAgo);
 }
 
 /** python-glanceclient 4.1.0 with stdin closed (`<&-`), else it reads stdin as image data. */

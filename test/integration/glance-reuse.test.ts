@@ -16,7 +16,7 @@ import { glanceApi } from '../helpers/cloud-api.js';
 import { CACHE_HOME, ROOT, runCli } from '../helpers/cli.js';
 import { runInPty } from '../helpers/pty.js';
 import { oneLine, startCloudProxies, type CloudProxies } from '../helpers/fault-proxy.js';
-import { env, field, glance, unique } from './glance-helpers.js';
+import { env, field, glance, settle, unique } from './glance-helpers.js';
 
 const WORK = mkdtempSync(join(tmpdir(), 'glance-reuse-'));
 const PATCH_TYPE = 'application/openstack-images-v2.1-json-patch';
@@ -54,6 +54,7 @@ const sameImages = (a: Array<Record<string, any>>, b: Array<Record<string, any>>
 function dataFile(bytes: Buffer, label = 'disk'): string {
   const path = join(mkdtempSync(join(WORK, 'f-')), `${label}.raw`);
   writeFileSync(path, bytes);
+  settle(path);
   return path;
 }
 

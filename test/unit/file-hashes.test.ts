@@ -15,6 +15,9 @@ function fixture(bytes = 3 * 1024 * 1024 + 17): { path: string; data: Buffer; ca
   const data = randomBytes(bytes);
   const path = join(dir, 'disk.raw');
   writeFileSync(path, data);
+  // Last modified a minute ago: a file written just now is not recorded (the racy rule, below).
+  const minuteAgo = new Date(Date.now() - 60_000);
+  utimesSync(path, minuteAgo, minuteAgo);
   return { path, data, cacheDir: join(dir, 'cache', 'openstack-classic-cli', 'hashes') };
 }
 
@@ -36,6 +39,21 @@ describe('hashFile', () => {
     expect(read).toBe(0);
     expect(second.sha512).toBe(digest('sha512', data));
     expect(statSync(cacheDir).mode & 0o777).toBe(0o700);
+  });
+
+  it('does not record a file modified less than 2 s before it was read: a write in the same tick of a coarse clock would leave its identity unchanged', async () => {
+    const { path, data, cacheDir } = fixture();
+    const now = new Date();
+    utimesSync(path, now, now);
+    await hashFile(path, { cacheDir });
+    let read = 0;
+    const second = await hashFile(path, { cacheDir, onProgress: (n) => (read += n) });
+    expect([second.cached, read, second.sha512]).toEqual([false, data.length, digest('sha512', data)]);
+    // Once its time is old enough, the next read is recorded.
+    const old = new Date(Date.now() - 3000);
+    utimesSync(path, old, old);
+    await hashFile(path, { cacheDir });
+    expect((await hashFile(path, { cacheDir })).cached).toBe(true);
   });
 
   it('makes a hand-made cache directory private', async () => {

@@ -24,6 +24,7 @@ const SHA512 = /^[0-9a-f]{128}$/;
 export async function uploadHashing(ctx: SeedContext, entry: SeedEntry, image: Image, path: string, report: Report): Promise<Image> {
   const { api } = ctx;
   // One descriptor for the identity and the bytes: the identity recorded is the file read's.
+  const readFrom = Date.now();
   const file = await openToRead(path);
   try {
     const before = file.identity;
@@ -48,7 +49,7 @@ export async function uploadHashing(ctx: SeedContext, entry: SeedEntry, image: I
     // A cloud configured with another os_hash_algo gives no sha512: the cache, which finds images
     // by it, is left alone and a re-run hashes the file (openstacksdk's properties still find it).
     if (stored.os_hash_algo === 'sha512' && SHA512.test(stored.os_hash_value ?? ''))
-      new HashCache(ctx.cacheDir).store(before, { size, md5, sha256: sha256Hex, sha512: stored.os_hash_value! });
+      new HashCache(ctx.cacheDir).store(before, { size, md5, sha256: sha256Hex, sha512: stored.os_hash_value! }, readFrom);
     const recorded = Object.entries(openstackSdkProperties(entry.name, { md5, sha256: sha256Hex })).map(([key, value]) => ({
       op: 'add' as const,
       path: `/${key}`,
