@@ -35,6 +35,7 @@ const TRANSFORM = {
   platform: 'node',
   target: 'node20',
   minifySyntax: true,
+  minifyWhitespace: true,
   supported: { 'dynamic-import': false },
   logLevel: 'warning',
 };
