@@ -24,7 +24,8 @@ export async function measure(item, rounds, log) {
       const variant = item.variants[tool];
       const ctx = (await variant.before?.(round)) ?? {};
       const argv = typeof variant.argv === 'function' ? variant.argv(ctx) : variant.argv;
-      const result = await run(argv, { env: variant.env });
+      // Start-up is counted in page faults: no shell in front (see run()).
+      const result = await run(argv, { env: variant.env, closeStdin: item.group !== 'startup' });
       if (result.code !== 0)
         throw new Error(`${item.id} (${tool}): ${argv.join(' ')} exited ${result.code}: ${result.stderr.trim().split('\n').slice(-3).join(' | ')}`);
       await variant.after?.(ctx, result);

@@ -2,7 +2,9 @@
 // /usr/bin/time), CPU time (user + system), minor page faults (ru_minflt of the command and
 // everything it ran, /usr/bin/time's %R), exit code, output. Every command goes through the same two wrappers
 // (/usr/bin/time and `sh -c 'exec "$@" <&-'`, stdin closed as python-glanceclient needs), so
-// their small cost is the same for ours and theirs.
+// their small cost is the same for ours and theirs; with `closeStdin: false` (start-up cases: none
+// of their commands reads stdin, which is then /dev/null) the command runs under /usr/bin/time
+// alone, since the shell's own ~60 page faults would count as the command's.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,12 +16,12 @@ let serial = 0;
 
 /**
  * @param {string[]} argv command and arguments
- * @param {{ env: Record<string,string>, keepOutput?: boolean, cwd?: string }} options
+ * @param {{ env: Record<string,string>, keepOutput?: boolean, cwd?: string, closeStdin?: boolean }} options
  * @returns {Promise<{ ms: number, rssKB: number, cpuMs: number, minorFaults: number, code: number, stdout: string, stderr: string }>}
  */
-export function run(argv, { env, keepOutput = false, cwd }) {
+export function run(argv, { env, keepOutput = false, cwd, closeStdin = true }) {
   const rssFile = join(scratch, `rss-${serial++}`);
-  const wrapped = ['-f', '%M %U %S %R', '-o', rssFile, 'sh', '-c', 'exec "$@" <&-', 'sh', ...argv];
+  const wrapped = ['-f', '%M %U %S %R', '-o', rssFile, ...(closeStdin ? ['sh', '-c', 'exec "$@" <&-', 'sh'] : []), ...argv];
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
     const child = spawn('/usr/bin/time', wrapped, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
