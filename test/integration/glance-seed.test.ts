@@ -4,7 +4,7 @@
 // requests to Glance and to the URL server); SIGTERM in the middle leaves no image.
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -156,6 +156,36 @@ describe('image-seed on a fresh CI runner (empty hash cache)', () => {
     // Its token cache is empty too: the token request aside, nothing but GETs.
     const changes = fresh.stderr.split('\n').filter((l) => l.startsWith('REQ: curl') && !/ -X GET /.test(l) && !l.includes('/v3/auth/tokens'));
     expect(changes).toEqual([]);
+  }, 120_000);
+});
+
+describe('image-seed of a file written a moment ago', () => {
+  it('records no hash-cache entry (a coarse clock could hide a write in the same tick); the re-run hashes it and reuses the image', async () => {
+    const [name] = names('just-written');
+    ALL.push(name!);
+    const file = randomFile(1024 * 1024, name);
+    const now = new Date();
+    utimesSync(file, now, now);
+    const manifest = join(WORK, `${name}.yaml`);
+    writeFileSync(manifest, `images:\n  - {name: ${name}, file: ${name}.raw, disk_format: raw}\n`);
+    const cache = join(WORK, `${name}-cache`);
+    const first = await glance(['image-seed', manifest, '-f', 'json'], { XDG_CACHE_HOME: cache }, undefined);
+    expect([first.code, first.stderr]).toEqual([0, '']);
+    const [made] = JSON.parse(first.stdout) as Array<Record<string, unknown>>;
+    expect(made!.Action).toBe('created');
+    const hashes = join(cache, 'openstack-classic-cli', 'hashes');
+    expect(existsSync(hashes) ? readdirSync(hashes) : []).toEqual([]);
+    const again = await glance(['--debug', 'image-seed', manifest, '-f', 'json'], { XDG_CACHE_HOME: cache }, undefined);
+    expect((JSON.parse(again.stdout) as Array<Record<string, unknown>>).map((r) => [r.Action, r.ID])).toEqual([['reused', made!.ID]]);
+    // Read again (nothing in the cache), and still not recorded: it is still under 2 s old.
+    expect(again.stderr).not.toContain('from the hash cache');
+    expect(existsSync(hashes) ? readdirSync(hashes) : []).toEqual([]);
+    // Once its time is old enough, a run records it.
+    const older = new Date(Date.now() - 3000);
+    utimesSync(file, older, older);
+    const later = await glance(['image-seed', manifest, '-f', 'json'], { XDG_CACHE_HOME: cache }, undefined);
+    expect((JSON.parse(later.stdout) as Array<Record<string, unknown>>).map((r) => r.Action)).toEqual(['reused']);
+    expect(readdirSync(hashes)).toHaveLength(1);
   }, 120_000);
 });
 
