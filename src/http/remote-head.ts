@@ -97,7 +97,7 @@ async function readHead(res: HttpResponse, options: RemoteHeadOptions): Promise<
     ({ bytes, complete } = await readUpTo(res, options));
   } catch (err) {
     // The transport's idle timer (--timeout between two pieces of the body) may fire before the deadline: the same stall.
-    const stalled = err instanceof StalledError || (err as { code?: unknown }).code === 'BODY_TIMEOUT';
+    const stalled = err instanceof StalledError || (err as { code?: unknown } | null)?.code === 'BODY_TIMEOUT';
     return unavailable(stalled ? `no answer in full within --timeout ${options.timeoutSeconds} s` : `reading the answer failed (${messageOf(err)})`);
   }
   // A 206 that stops short of the range asked for is the end of the resource.

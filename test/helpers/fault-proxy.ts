@@ -31,6 +31,8 @@ export type FaultAction =
   | { kind: 'truncate'; keepBytes?: number }
   /** Forward; flip the bits of one byte in the middle of the body, keeping its length. */
   | { kind: 'corrupt' }
+  /** Forward the request with the bits of its body's byte at `atByte` flipped (a proxy that alters uploads). */
+  | { kind: 'corrupt-request'; atByte: number }
   /** Forward; pass on the JSON body as `edit` changes it (a cloud configured otherwise than ours). */
   | { kind: 'edit-json'; edit: (body: Record<string, unknown>) => Record<string, unknown> }
   /** Answer 200 with a body that is not JSON although it says it is. */
@@ -197,10 +199,17 @@ export class FaultProxy {
     };
     switch (action?.kind) {
       case undefined:
-        return this.forward(req, res, seen, (up) => {
-          res.writeHead(up.statusCode ?? 502, up.headers);
-          up.pipe(res);
-        });
+      case 'corrupt-request':
+        return this.forward(
+          req,
+          res,
+          seen,
+          (up) => {
+            res.writeHead(up.statusCode ?? 502, up.headers);
+            up.pipe(res);
+          },
+          action?.kind === 'corrupt-request' ? action.atByte : undefined,
+        );
       case 'reset':
         return void socket.resetAndDestroy();
       case 'reset-request-body':
@@ -279,8 +288,8 @@ export class FaultProxy {
     }
   }
 
-  /** Sends the request on to the cloud and hands the cloud's answer to `reply`. */
-  private forward(req: IncomingMessage, res: ServerResponse, seen: SeenRequest, reply: (up: IncomingMessage) => void | Promise<void>): void {
+  /** Sends the request on to the cloud (the body's byte at `flipAt` altered, if given) and hands the cloud's answer to `reply`. */
+  private forward(req: IncomingMessage, res: ServerResponse, seen: SeenRequest, reply: (up: IncomingMessage) => void | Promise<void>, flipAt?: number): void {
     const headers = { ...req.headers, host: this.target.host };
     const upstream = httpRequest({ host: this.target.hostname, port: this.target.port, method: req.method, path: req.url, headers }, (up) => {
       seen.status = up.statusCode;
@@ -295,7 +304,23 @@ export class FaultProxy {
       } else req.socket.destroy();
     });
     req.on('aborted', () => upstream.destroy());
-    req.pipe(upstream);
+    if (flipAt === undefined) {
+      req.pipe(upstream);
+      return;
+    }
+    let offset = 0;
+    req.on('data', (chunk: Buffer) => {
+      if (flipAt >= offset && flipAt < offset + chunk.length) {
+        chunk = Buffer.from(chunk);
+        chunk[flipAt - offset]! ^= 0xff;
+      }
+      offset += chunk.length;
+      if (!upstream.write(chunk)) {
+        req.pause();
+        upstream.once('drain', () => req.resume());
+      }
+    });
+    req.on('end', () => upstream.end());
   }
 }
 

@@ -53,8 +53,12 @@ describe('image-seed of a file whose path names another file while it is read', 
     const cacheHome = join(WORK, `${name}-cache`);
     const cache = { XDG_CACHE_HOME: cacheHome };
 
-    // A is opened and closed by the inspection, the check that no image of the name exists, then by
-    // the identity taken before the upload: B is pointed at after that third close.
+    // B is pointed at after A's third close without a write. Before the fix that was the identity
+    // taken from the path before the upload, and the read that followed opened B: A's cache entry
+    // got B's hashes. Now one descriptor serves identity and read (inspection and the check that no
+    // image of the name exists are the first two closes; the third is the path's check after the
+    // upload), so there is no window; a separate open coming back before the read would reopen it
+    // here, and the assertions below would catch it.
     const swapper = spawn('python3', ['-c', SWAPPER, a, link, b, '3'], { stdio: ['pipe', 'pipe', 'inherit'] });
     let said = '';
     swapper.stdout.on('data', (chunk: Buffer) => (said += chunk.toString()));
