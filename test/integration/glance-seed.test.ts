@@ -57,6 +57,23 @@ async function projectImageCount(): Promise<number> {
 
 const seed = (manifest: string, ...args: string[]) => glance(['image-seed', manifest, ...args], {}, undefined);
 
+/** A manifest of one random file (dated a minute back), its image name cleaned up afterwards, and a hash cache of its own. */
+function oneFileManifest(suffix: string, bytes: number): { name: string; file: string; manifest: string; cache: string } {
+  const [name] = names(suffix);
+  ALL.push(name!);
+  const file = randomFile(bytes, name);
+  const manifest = join(WORK, `${name}.yaml`);
+  writeFileSync(manifest, `images:\n  - {name: ${name}, file: ${name}.raw, disk_format: raw}\n`);
+  return { name: name!, file, manifest, cache: join(WORK, `${name}-cache`) };
+}
+
+/** A fault proxy in front of the cloud's Glance. */
+async function glanceProxy() {
+  const { FaultProxy } = await import('../helpers/fault-proxy.js');
+  const { cloud } = await import('../helpers/cloud.js');
+  return FaultProxy.start(cloud().glance_url);
+}
+
 describe('image-seed of a manifest of 7 images', () => {
   let manifest: string;
   let rows: Array<Record<string, unknown>>;
@@ -161,14 +178,9 @@ describe('image-seed on a fresh CI runner (empty hash cache)', () => {
 
 describe('image-seed of a file written a moment ago', () => {
   it('records no hash-cache entry (a coarse clock could hide a write in the same tick); the re-run hashes it and reuses the image', async () => {
-    const [name] = names('just-written');
-    ALL.push(name!);
-    const file = randomFile(1024 * 1024, name);
+    const { file, manifest, cache } = oneFileManifest('just-written', 1024 * 1024);
     const now = new Date();
     utimesSync(file, now, now);
-    const manifest = join(WORK, `${name}.yaml`);
-    writeFileSync(manifest, `images:\n  - {name: ${name}, file: ${name}.raw, disk_format: raw}\n`);
-    const cache = join(WORK, `${name}-cache`);
     const first = await glance(['image-seed', manifest, '-f', 'json'], { XDG_CACHE_HOME: cache }, undefined);
     expect([first.code, first.stderr]).toEqual([0, '']);
     const [made] = JSON.parse(first.stdout) as Array<Record<string, unknown>>;
@@ -190,16 +202,9 @@ describe('image-seed of a file written a moment ago', () => {
 
 describe('image-seed through a proxy that alters the upload', () => {
   it("refuses the image (Glance's md5 is not the file's), deletes it, records no hashes; the re-run through a sound path creates it right", async () => {
-    const { FaultProxy } = await import('../helpers/fault-proxy.js');
-    const { cloud } = await import('../helpers/cloud.js');
-    const proxy = await FaultProxy.start(cloud().glance_url);
+    const proxy = await glanceProxy();
     proxy.add({ method: 'PUT', path: /\/file$/, action: { kind: 'corrupt-request', atByte: 1000 } });
-    const [name] = names('altered');
-    ALL.push(name!);
-    const file = randomFile(1024 * 1024 + 7, name);
-    const manifest = join(WORK, `${name}.yaml`);
-    writeFileSync(manifest, `images:\n  - {name: ${name}, file: ${name}.raw, disk_format: raw}\n`);
-    const cache = join(WORK, `${name}-cache`);
+    const { name, file, manifest, cache } = oneFileManifest('altered', 1024 * 1024 + 7);
     try {
       const altered = await glance(['image-seed', manifest, '-f', 'json'], { XDG_CACHE_HOME: cache, OS_IMAGE_URL: proxy.url }, undefined);
       expect(altered.code).toBe(1);
@@ -225,18 +230,11 @@ describe('image-seed through a proxy that alters the upload', () => {
 
 describe('image-seed on a cloud whose os_hash_algo is not sha512', () => {
   it("creates the image in one read with openstacksdk's properties, leaves the hash cache alone, and a re-run reuses it", async () => {
-    const { FaultProxy } = await import('../helpers/fault-proxy.js');
-    const { cloud } = await import('../helpers/cloud.js');
-    const proxy = await FaultProxy.start(cloud().glance_url);
+    const proxy = await glanceProxy();
     // Glance with `hashing_algorithm = sha256`, as far as the client can tell.
     const asSha256 = (image: Record<string, unknown>) => ({ ...image, os_hash_algo: 'sha256', os_hash_value: 'f'.repeat(64) });
     proxy.add({ method: 'GET', path: /^\/v2\/images\/[0-9a-f-]{36}$/, action: { kind: 'edit-json', edit: asSha256 } });
-    const [name] = names('other-hash-algo');
-    ALL.push(name!);
-    const file = randomFile(1024 * 1024 + 5, name);
-    const manifest = join(WORK, `${name}.yaml`);
-    writeFileSync(manifest, `images:\n  - {name: ${name}, file: ${name}.raw, disk_format: raw}\n`);
-    const cache = join(WORK, `${name}-cache`);
+    const { file, manifest, cache } = oneFileManifest('other-hash-algo', 1024 * 1024 + 5);
     const viaProxy = { XDG_CACHE_HOME: cache, OS_IMAGE_URL: proxy.url };
     try {
       const first = await glance(['image-seed', manifest, '-f', 'json'], viaProxy, undefined);
