@@ -5,4 +5,6 @@ dialect=${self##*/}
 # Node reopens a closed fd 1 on /dev/null before any JavaScript runs, so tell it here (src/cli/process/stdout.ts).
 [ -d /proc/self/fd ] && [ ! -L /proc/self/fd/1 ] && export OSC_STDOUT_CLOSED=1
 command -v node >/dev/null || { echo "$dialect: node is not on PATH: install Node.js 20.20 or later" >&2; exit 127; }
-exec node "$self" "$@"
+# A 2 MB young generation from the start: a cached command's allocations then fit without the two
+# scavenges that copy the loaded program's objects (about 100 fewer page faults; README, "Start-up").
+exec node --min-semi-space-size=2 "$self" "$@"

@@ -60,7 +60,7 @@ describe('launcher', () => {
       ['keystone', ['user-list', '-f', 'json']],
     ] as const) {
       const launched = traced(join(ROOT, 'bin', command), [...args]);
-      expect(launched.exec).toBe(`+ exec node ${join(ROOT, 'bin', command)} ${args.join(' ')}`);
+      expect(launched.exec).toBe(`+ exec node --min-semi-space-size=2 ${join(ROOT, 'bin', command)} ${args.join(' ')}`);
       expect(launched.status).toBe(0);
       const direct = plain(command, [...args]);
       expect(launched.stdout).toBe(direct.stdout);
@@ -80,7 +80,7 @@ describe('launcher', () => {
     mkdirSync(join(work, 'links'));
     symlinkSync(join(ROOT, 'bin/glance'), join(work, 'links/glance'));
     const run = traced(join(work, 'links/glance'), ['--version']);
-    expect(run.exec).toBe(`+ exec node ${join(ROOT, 'bin/glance')} --version`);
+    expect(run.exec).toBe(`+ exec node --min-semi-space-size=2 ${join(ROOT, 'bin/glance')} --version`);
     expect(run.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
   });
 
