@@ -26,5 +26,7 @@ export async function main(dialect: Dialect, argv: readonly string[] = process.a
       return;
     }
   }
+  // A cached command's first request goes out now, its answer arriving while main loads (src/session/early-request.ts).
+  if (argv.length > 0) await (await import('./session/early-request.js')).sendRememberedRequest(dialect, argv, process.env);
   await (await import('./main.js')).main(dialect, argv);
 }

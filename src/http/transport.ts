@@ -6,6 +6,7 @@ import { CliError, ConnectionError, messageOf } from '../errors.js';
 import type { ProxyRouter } from './proxy.js';
 import type { ProxyEnv } from './proxy-env.js';
 import { redactBody, redactHeader } from './redact.js';
+import { USER_AGENT } from './user-agent.js';
 import { type ProxyRoute, type RequestBody, type ResponseBody, Wire } from './wire.js';
 
 export type { RequestBody } from './wire.js';
@@ -40,7 +41,6 @@ export interface HttpResponse {
   url: string;
 }
 
-const USER_AGENT = 'openstack-classic-cli';
 // 500 too: a busy SQLite-backed Keystone answers a transient 500 ("database is locked").
 const RETRY_STATUSES = new Set([500, 502, 503, 504]);
 const RETRY_CODES = new Set(['ECONNRESET', 'EPIPE']);
@@ -91,6 +91,12 @@ export class HttpTransport {
 
   async close(): Promise<void> {
     this.wire.close();
+  }
+
+  /** Whether requests go straight to their URL with the default TLS options and no trace: what a request sent early (./early.ts) is. */
+  sendsDirect(): boolean {
+    const { proxy, trace, insecure, cacert, cert, key } = this.options;
+    return !proxy && !trace && !insecure && !cacert && !cert && !key;
   }
 
   /** The proxy for `url`, if any; the proxy code is loaded only when a proxy variable is set. */

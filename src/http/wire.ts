@@ -6,6 +6,7 @@ import http, { type ClientRequest, type IncomingMessage } from 'node:http';
 import type { Agent as HttpsAgent } from 'node:https';
 import type { Socket } from 'node:net';
 import type { Readable } from 'node:stream';
+import { takeEarly } from './early.js';
 
 export type RequestBody = string | Buffer | Readable | AsyncIterable<Uint8Array>;
 
@@ -31,6 +32,8 @@ export interface WireRequest {
   headers: Record<string, string>;
   body?: RequestBody;
   route?: ProxyRoute;
+  /** Called once the request (headers and body) has been handed to the socket. */
+  onWritten?: () => void;
 }
 
 export type ResponseBody = Readable & { text(): Promise<string>; json(): Promise<unknown>; dump(): Promise<void> };
@@ -68,6 +71,9 @@ export class Wire {
 
   async send(req: WireRequest): Promise<WireResponse> {
     const { url, route } = req;
+    // The request sent as the process started (./early.ts), if it is this one: it was sent direct with the default TLS options.
+    const early = !route && this.defaultTls() ? takeEarly(req) : undefined;
+    if (early) return early;
     const target = { host: hostOf(url), port: portOf(url) };
     const options: http.RequestOptions & { servername?: string } = {
       method: req.method,
@@ -81,7 +87,7 @@ export class Wire {
       if (route)
         Object.assign(options, { ...this.proxyTarget(route), path: url.href, headers: { Host: url.host, ...req.headers, ...proxyAuthorization(route) } });
       options.agent = route?.proxy.protocol === 'https:' ? await this.proxyAgent() : this.httpAgent;
-      return this.exchange(route?.proxy.protocol === 'https:' ? await import('node:https') : http, options, req.body);
+      return this.exchange(route?.proxy.protocol === 'https:' ? await import('node:https') : http, options, req.body, req.onWritten);
     }
     const https = await import('node:https');
     if (route) {
@@ -92,7 +98,7 @@ export class Wire {
     } else {
       options.agent = this.httpsAgent ??= new https.Agent({ keepAlive: true, ...this.tls });
     }
-    return this.exchange(https, options, req.body);
+    return this.exchange(https, options, req.body, req.onWritten);
   }
 
   close(): void {
@@ -100,9 +106,20 @@ export class Wire {
     this.httpsAgent?.destroy();
   }
 
-  private exchange(lib: Pick<typeof http, 'request'>, options: http.RequestOptions, body: RequestBody | undefined): Promise<WireResponse> {
+  private defaultTls(): boolean {
+    const { rejectUnauthorized, ca, cert, key } = this.tls;
+    return rejectUnauthorized && !ca && !cert && !key;
+  }
+
+  private exchange(
+    lib: Pick<typeof http, 'request'>,
+    options: http.RequestOptions,
+    body: RequestBody | undefined,
+    onWritten?: () => void,
+  ): Promise<WireResponse> {
     return new Promise((resolve, reject) => {
       const req = lib.request(options);
+      if (onWritten) req.once('finish', onWritten);
       let answered = false;
       let response: IncomingMessage | undefined;
       let timer: NodeJS.Timeout | undefined;

@@ -1,6 +1,7 @@
 import { EndpointNotFoundError } from '../errors.js';
 import type { Interface } from '../config/credentials.js';
 import { list, nullable, optional, shape, str, type Guard } from '../http/decode.js';
+import { withoutUserinfo } from '../http/redact.js';
 
 export interface CatalogEndpoint {
   id: string;
@@ -44,4 +45,11 @@ export function selectEndpoint(catalog: CatalogService[], serviceType: string, i
     iface,
     region,
   );
+}
+
+/** A service's base URL: no trailing version, and no userinfo (never sent, and it would show a password in every message). */
+export function serviceBase(url: string): string {
+  return withoutUserinfo(url)
+    .replace(/\/+$/, '')
+    .replace(/\/v[12](\.\d+)?$/, '');
 }

@@ -6,6 +6,7 @@ import { resolveCredentials } from '../config/resolve.js';
 import { proxyEnv } from '../http/proxy-env.js';
 import { scrubText } from '../http/redact.js';
 import { HttpTransport } from '../http/transport.js';
+import { remembersFirstRequest, rememberFirstRequest } from './early-request.js';
 import { Session, type SessionOptions } from './session.js';
 import { TokenCache } from './token-cache.js';
 
@@ -44,5 +45,11 @@ export async function createSession(config: SessionConfig): Promise<Session> {
     // credentials), the secrets we know and URL userinfo never reach the terminal.
     trace: config.trace && ((line) => config.trace!(scrubText(line, secretsOf(credentials)))),
   });
-  return new Session(credentials, transport, new TokenCache(TokenCache.defaultDir(config.env), config.warn), Date.now, config.session);
+  const cache = new TokenCache(TokenCache.defaultDir(config.env), config.warn);
+  // A first request is remembered only where the next run can send it unchanged: credentials from the environment and flags alone, sent direct.
+  const remembers = remembersFirstRequest() && !config.rcPath && !config.cloud && transport.sendsDirect();
+  return new Session(credentials, transport, cache, Date.now, {
+    ...config.session,
+    remember: remembers ? (first) => rememberFirstRequest(cache, first) : undefined,
+  });
 }

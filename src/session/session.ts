@@ -4,11 +4,11 @@ import { CliError } from '../errors.js';
 import { decodeAnswer, unexpectedBody, type Guard } from '../http/decode.js';
 import type { RemoteData } from '../http/remote-data.js';
 import type { RemoteHead } from '../http/remote-head.js';
-import { withoutUserinfo } from '../http/redact.js';
 import type { HttpResponse, HttpTransport, RequestBody } from '../http/transport.js';
 import { authenticate, discoverV3, type AuthState } from './auth.js';
-import { selectEndpoint } from './catalog.js';
+import { selectEndpoint, serviceBase } from './catalog.js';
 import { BrokenBodyError, type ErrorText, errorFromResponse, readJson } from './errors.js';
+import type { FirstRequest } from './early-request.js';
 import { followLink } from './links.js';
 import { TokenCache } from './token-cache.js';
 
@@ -40,6 +40,8 @@ export interface SessionOptions {
    * verbatim. Otherwise errors are asked for as JSON and made readable (errors.ts).
    */
   glanceclientErrors?: boolean;
+  /** Hears the session's first request, if it was a GET answered 2xx with a cached-kind token (src/session/early-request.ts). */
+  remember?: (first: FirstRequest) => void;
 }
 
 export class Session {
@@ -48,6 +50,9 @@ export class Session {
   private refused?: string;
   /** True once this session got a token from Keystone rather than from the cache. */
   private authenticatedHere = false;
+  /** True once request() has been called. */
+  private requested = false;
+  private key?: string;
 
   constructor(
     readonly credentials: Credentials,
@@ -78,7 +83,7 @@ export class Session {
 
   async endpoint(service: ServiceType): Promise<string> {
     const c = this.credentials;
-    if (service === 'image' && c.imageUrl) return trimVersion(c.imageUrl);
+    if (service === 'image' && c.imageUrl) return serviceBase(c.imageUrl);
     if (this.tokenMode) {
       const identity = c.endpoint ?? c.authUrl;
       if (service === 'identity' && identity) return identityV3(identity);
@@ -88,12 +93,12 @@ export class Session {
     const state = await this.auth();
     if (service === 'identity') return state.identityUrl;
     try {
-      return trimVersion(selectEndpoint(state.catalog, service, c.interface, c.regionName));
+      return serviceBase(selectEndpoint(state.catalog, service, c.interface, c.regionName));
     } catch (err) {
       // A cached token carries the catalog of its day: a service registered since is not in it.
       if (this.authenticatedHere) throw err;
       this.state = this.loadOrAuthenticate(true);
-      return trimVersion(selectEndpoint((await this.state).catalog, service, c.interface, c.regionName));
+      return serviceBase(selectEndpoint((await this.state).catalog, service, c.interface, c.regionName));
     }
   }
 
@@ -111,6 +116,8 @@ export class Session {
   }
 
   async request(service: ServiceType, req: ServiceRequest): Promise<HttpResponse> {
+    const first = !this.requested;
+    this.requested = true;
     const base = await this.endpoint(service);
     // A path of ours, or a link from the server's answer: either way, never off the endpoint's origin.
     const url = followLink(base, req.path) + queryString(req.query);
@@ -151,7 +158,24 @@ export class Session {
     }
     if (res.status >= 400 && !req.allow?.includes(res.status))
       throw await errorFromResponse(res, this.credentials.timeoutSeconds, [...secretsOf(this.credentials), token, sentToken], errorTextOf(verbatim));
+    if (first && req.method === 'GET' && body === undefined && res.status >= 200 && res.status < 300) this.rememberFirst(service, base, url, headers);
     return res;
+  }
+
+  /** The first request, for the next run with the same inputs to send as it starts: only with a token of the cache's, from the catalog's endpoint. */
+  private rememberFirst(service: ServiceType, base: string, url: string, headers: Record<string, string>): void {
+    const c = this.credentials;
+    if (!this.options.remember || !this.cache || this.tokenMode || !c.cache || c.forceNewToken || (service === 'image' && c.imageUrl)) return;
+    this.options.remember({
+      service,
+      interface: c.interface,
+      region: c.regionName,
+      base,
+      url,
+      headers,
+      tokenKey: this.cacheKey(),
+      timeoutSeconds: c.timeoutSeconds,
+    });
   }
 
   /** A JSON answer decoded by `guard`: a wrong shape (or no body at all) is one line naming the service, request and field. */
@@ -215,9 +239,10 @@ export class Session {
     this.state = this.loadOrAuthenticate(true);
   }
 
+  /** The token cache's key for these credentials, computed once (a hash in JavaScript: each call costs). */
   private cacheKey(): string {
     const c = this.credentials;
-    return TokenCache.key([
+    return (this.key ??= TokenCache.key([
       c.authUrl,
       c.authType,
       c.userId,
@@ -234,7 +259,7 @@ export class Session {
       c.password,
       c.token,
       c.applicationCredentialSecret,
-    ]);
+    ]));
   }
 
   private async loadOrAuthenticate(fresh: boolean): Promise<AuthState> {
@@ -251,13 +276,6 @@ export class Session {
     if (useCache) this.cache!.save(key, state);
     return state;
   }
-}
-
-/** A service's base URL: no trailing version, and no userinfo (never sent, and it would show a password in every message). */
-function trimVersion(url: string): string {
-  return withoutUserinfo(url)
-    .replace(/\/+$/, '')
-    .replace(/\/v[12](\.\d+)?$/, '');
 }
 
 function identityV3(url: string): string {

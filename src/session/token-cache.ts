@@ -12,6 +12,8 @@ import type { AuthState } from './auth.js';
 import { catalogGuard } from './catalog.js';
 
 const REFRESH_MARGIN_MS = 5 * 60 * 1000;
+/** Names of the records kept beside the tokens (a token's own name is its 64-digit key). */
+const ASIDE_NAME = /^early-[0-9a-f]{16}$/;
 
 /** A token goes into an X-Auth-Token header: visible ASCII only, never empty (a line break would break the request). */
 const tokenText: Guard<string> = (value, at) => {
@@ -66,20 +68,38 @@ export class TokenCache {
   }
 
   save(key: string, state: AuthState): void {
+    this.write(key, JSON.stringify(state));
+  }
+
+  private write(name: string, text: string): void {
     if (!this.trusted(true)) return;
     try {
-      const tmp = `${this.path(key)}.${process.pid}.${randomSuffix()}.tmp`;
+      const tmp = `${this.path(name)}.${process.pid}.${randomSuffix()}.tmp`;
       // O_EXCL|O_NOFOLLOW: never write through a name someone else put there. rename replaces a link, never follows it.
       const fd = openSync(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
       try {
-        writeFileSync(fd, JSON.stringify(state));
+        writeFileSync(fd, text);
       } finally {
         closeSync(fd);
       }
-      renameSync(tmp, this.path(key));
+      renameSync(tmp, this.path(name));
     } catch {
       // A cache that cannot be written only costs speed.
     }
+  }
+
+  /** Another record kept beside the tokens (src/session/early-request.ts), with the same checks; undefined if absent or unreadable. */
+  loadAside(name: string): string | undefined {
+    if (!ASIDE_NAME.test(name) || !this.trusted(false)) return undefined;
+    try {
+      return this.readOwnFile(this.path(name));
+    } catch {
+      return undefined;
+    }
+  }
+
+  saveAside(name: string, text: string): void {
+    if (ASIDE_NAME.test(name)) this.write(name, text);
   }
 
   drop(key: string): void {

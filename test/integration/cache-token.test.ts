@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { gridRows, runCli, type CliResult } from '../helpers/cli.js';
-import { adminEnv, cloud } from '../helpers/cloud.js';
+import { adminEnv, cloud, STATE_DIR } from '../helpers/cloud.js';
 import { revokeToken } from '../helpers/keystone-admin.js';
 
 const keystoneRoot = () => cloud().keystone_url.replace(/\/v3$/, '');
@@ -47,7 +47,8 @@ describe('token cache', () => {
     expect((await runCli('keystone', ['tenant-list'], { env })).code).toBe(0);
     expect(statSync(tokens).mode & 0o777).toBe(0o700);
     expect(statSync(join(tokens, '..')).mode & 0o777).toBe(0o700);
-    const files = readdirSync(tokens);
+    // The token, and what the first request was (src/session/early-request.ts).
+    const files = readdirSync(tokens).filter((file) => !file.startsWith('early-'));
     expect(files).toHaveLength(1);
     expect(files[0]).toMatch(/^[0-9a-f]{64}\.json$/);
     expect(statSync(join(tokens, files[0]!)).mode & 0o777).toBe(0o600);
@@ -82,14 +83,22 @@ describe('token cache', () => {
 
   it('a wrong password never reuses a cached token', async () => {
     const { env, tokens } = cacheEnv();
+    const name = `wrong-password-${process.pid}`;
     expect((await runCli('glance', ['image-list'], { env })).code).toBe(0);
+    expect((await runCli('glance', ['image-list', '--name', name], { env })).code).toBe(0);
     const r = await runCli('glance', ['--debug', 'image-list'], { env: { ...env, OS_PASSWORD: 'wrong-password' } });
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/Invalid OpenStack Identity credentials\.\n$/);
     expect(keystoneRequests(r)).toEqual(['POST /v3/auth/tokens']);
     expect(r.stderr).not.toContain('/v2/images');
-    expect(readdirSync(tokens)).toHaveLength(1);
+    expect(readdirSync(tokens).filter((file) => !file.startsWith('early-'))).toHaveLength(1);
+    // Not even sent as the process starts (src/session/early-request.ts), without --debug: Glance sees no image-list.
+    const lists = () => readFileSync(join(STATE_DIR, 'logs', 'glance-api.log'), 'utf8').split(`"GET /v2/images?name=${name}&`).length;
+    const before = lists();
+    const quiet = await runCli('glance', ['image-list', '--name', name], { env: { ...env, OS_PASSWORD: 'wrong-password' } });
+    expect(quiet.code).toBe(1);
+    expect(lists()).toBe(before);
   });
 
   it('--no-cache and OS_CACHE=0 neither read nor write the cache; --force-new-token refreshes it', async () => {
@@ -115,7 +124,8 @@ describe('token cache', () => {
     const { env, tokens } = cacheEnv();
     const results = await Promise.all(Array.from({ length: 6 }, () => runCli('glance', ['image-list'], { env })));
     for (const r of results) expect(r.code).toBe(0);
-    const files = readdirSync(tokens);
+    // The token, and what the first request was (src/session/early-request.ts).
+    const files = readdirSync(tokens).filter((file) => !file.startsWith('early-'));
     expect(files).toHaveLength(1);
     const state = JSON.parse(readFileSync(join(tokens, files[0]!), 'utf8')) as { token: string; expiresAt: string };
     expect(state.token.length).toBeGreaterThan(20);

@@ -18,10 +18,16 @@ let files: string[];
 const tokenDir = (): string => join(cacheHome, 'openstack-classic-cli', 'tokens');
 const env = (): Record<string, string> => adminEnv({ XDG_CACHE_HOME: cacheHome });
 
+/** The token entries (the first requests remembered beside them are checked too: src/session/early-request.ts). */
 function expectHealthyCache(): string[] {
-  const entries = readdirSync(tokenDir());
-  expect(entries.filter((f) => !f.endsWith('.json'))).toEqual([]); // no temp files left behind
+  const all = readdirSync(tokenDir());
+  expect(all.filter((f) => !f.endsWith('.json'))).toEqual([]); // no temp files left behind
   expect(statSync(tokenDir()).mode & 0o777).toBe(0o700);
+  const entries = all.filter((f) => !f.startsWith('early-'));
+  for (const f of all.filter((name) => name.startsWith('early-'))) {
+    expect(typeof JSON.parse(readFileSync(join(tokenDir(), f), 'utf8')).url).toBe('string');
+    expect(statSync(join(tokenDir(), f)).mode & 0o777).toBe(0o600);
+  }
   for (const f of entries) {
     const state = JSON.parse(readFileSync(join(tokenDir(), f), 'utf8')) as { token: string; expiresAt: string };
     expect(typeof state.token).toBe('string');

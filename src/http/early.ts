@@ -1,0 +1,43 @@
+// A GET sent as the process starts, before the program is loaded (what to send: src/session/
+// early-request.ts), so that its answer is on the way while the rest of the code compiles. The
+// transport's wire takes it over only when the program then asks for exactly that request, over
+// a direct connection with the default TLS options, as this one was sent; otherwise it is never
+// read. Only a GET is ever sent this way: unanswered, it has changed nothing.
+import type { Wire, WireRequest, WireResponse } from './wire.js';
+
+interface Early {
+  href: string;
+  headers: Record<string, string>;
+  answer: Promise<WireResponse>;
+}
+
+let early: Early | undefined;
+
+/** Longest wait for the request to be written before start-up goes on (a remote connect may take longer: it then completes in the background). */
+const FLUSH_WAIT_MS = 10;
+
+/** Sends the GET on `wire` (one of its own, with the default TLS options); resolves once it is written, or after FLUSH_WAIT_MS. */
+export async function sendEarly(wire: Wire, url: URL, headers: Record<string, string>): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await new Promise<void>((flushed) => {
+    const answer = wire.send({ method: 'GET', url, headers, onWritten: flushed });
+    answer.catch(() => flushed()); // a failure is the program's to meet when it asks for this answer
+    early = { href: url.href, headers, answer };
+    timer = setTimeout(flushed, FLUSH_WAIT_MS);
+  });
+  clearTimeout(timer);
+}
+
+/** The early answer, if `req` is the request sent early (same URL, same headers); once only. */
+export function takeEarly(req: WireRequest): Promise<WireResponse> | undefined {
+  if (!early || req.method !== 'GET' || req.body !== undefined || req.route || req.url.href !== early.href || !sameHeaders(req.headers, early.headers))
+    return undefined;
+  const { answer } = early;
+  early = undefined;
+  return answer;
+}
+
+function sameHeaders(a: Record<string, string>, b: Record<string, string>): boolean {
+  const names = Object.keys(a);
+  return names.length === Object.keys(b).length && names.every((name) => Object.hasOwn(b, name) && a[name] === b[name]);
+}

@@ -1,0 +1,229 @@
+// A cached command's first request sent as the process starts (src/session/early-request.ts): each
+// test plays two or more runs of one command against a fake Keystone and Glance on loopback, each
+// run as the entry plays it (sendRememberedRequest), then the session making its first request.
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { inputsOf, sendRememberedRequest } from '../../src/session/early-request.js';
+import { createSession } from '../../src/session/factory.js';
+
+interface Seen {
+  method: string;
+  url: string;
+  token?: string;
+  /** Milliseconds since the run began (set by the test). */
+  at: number;
+}
+
+interface Cloud {
+  authUrl: string;
+  glanceUrl: (n: number) => string;
+  seen: Seen[];
+  imageEndpoint: number;
+  tokensIssued: number;
+  close(): Promise<void>;
+}
+
+let cloud: Cloud;
+let cacheHome: string;
+let runStart = 0;
+
+async function listen(handler: (req: IncomingMessage, body: string) => [number, Record<string, string>, string]): Promise<Server> {
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => (body += chunk));
+    req.on('end', () => {
+      const [status, headers, text] = handler(req, body);
+      res.writeHead(status, { 'Content-Type': 'application/json', ...headers }).end(text);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return server;
+}
+
+const portOf = (server: Server): number => (server.address() as AddressInfo).port;
+
+async function fakeCloud(): Promise<Cloud> {
+  const glances = [await glance(), await glance()];
+  const state: Cloud = {
+    authUrl: '',
+    glanceUrl: (n) => `http://127.0.0.1:${portOf(glances[n]!)}`,
+    seen: [],
+    imageEndpoint: 0,
+    tokensIssued: 0,
+    close: async () => {
+      for (const server of [keystone, ...glances]) await new Promise((resolve) => server.close(resolve));
+    },
+  };
+  async function glance(): Promise<Server> {
+    let port = 0;
+    const server = await listen((req) => {
+      state.seen.push({
+        method: req.method!,
+        url: `http://127.0.0.1:${port}${req.url}`,
+        token: req.headers['x-auth-token'] as string,
+        at: Date.now() - runStart,
+      });
+      return [200, {}, JSON.stringify({ images: [{ id: 'i1', name: 'cirros' }] })];
+    });
+    port = portOf(server);
+    return server;
+  }
+  const keystone = await listen(() => {
+    state.tokensIssued++;
+    const token = {
+      token: {
+        expires_at: new Date(Date.now() + 3600_000).toISOString(),
+        user: { id: 'u1', name: 'admin' },
+        project: { id: 'p1', name: 'admin' },
+        catalog: [
+          {
+            id: 's1',
+            type: 'image',
+            endpoints: [{ id: 'e1', interface: 'public', region_id: 'RegionOne', region: 'RegionOne', url: state.glanceUrl(state.imageEndpoint) }],
+          },
+        ],
+      },
+    };
+    return [201, { 'X-Subject-Token': `token-${state.tokensIssued}` }, JSON.stringify(token)];
+  });
+  state.authUrl = `http://127.0.0.1:${portOf(keystone)}/v3`;
+  return state;
+}
+
+function envFor(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return { OS_AUTH_URL: cloud.authUrl, OS_USERNAME: 'admin', OS_PASSWORD: 'pw', OS_PROJECT_NAME: 'admin', XDG_CACHE_HOME: cacheHome, ...extra };
+}
+
+/** One run of `glance image-list`: the entry's early request, then the session's first request. */
+async function run(env = envFor(), argv = ['image-list'], trace?: (line: string) => void): Promise<string> {
+  runStart = Date.now();
+  await sendRememberedRequest('glance', argv, env);
+  const session = await createSession({ flags: {}, env, warn: () => undefined, trace });
+  try {
+    const res = await session.request('image', { method: 'GET', path: '/v2/images', query: { limit: 1000 } });
+    return await res.body.text();
+  } finally {
+    await session.close();
+  }
+}
+
+const tokenDir = (): string => join(cacheHome, 'openstack-classic-cli', 'tokens');
+const records = (): string[] => readdirSync(tokenDir()).filter((name) => name.startsWith('early-'));
+
+beforeEach(async () => {
+  cloud = await fakeCloud();
+  cacheHome = mkdtempSync(join(tmpdir(), 'osc-early-'));
+});
+afterEach(async () => cloud.close());
+
+describe('a first request sent as the process starts', () => {
+  it('is remembered by the first run and sent by the next at once; the session takes its answer instead of asking again', async () => {
+    const first = await run();
+    expect(cloud.seen).toHaveLength(1);
+    expect(records()).toHaveLength(1);
+    const record = readFileSync(join(tokenDir(), records()[0]!), 'utf8');
+    expect(record).not.toContain('"pw"');
+    expect(record).not.toContain('token-1');
+
+    cloud.seen.length = 0;
+    runStart = Date.now();
+    await sendRememberedRequest('glance', ['image-list'], envFor());
+    // Sent before any session exists: the program has not been loaded yet.
+    expect(cloud.seen).toHaveLength(0);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(cloud.seen.map((s) => [s.method, s.url, s.token])).toEqual([['GET', `${cloud.glanceUrl(0)}/v2/images?limit=1000`, 'token-1']]);
+    const session = await createSession({ flags: {}, env: envFor(), warn: () => undefined });
+    const res = await session.request('image', { method: 'GET', path: '/v2/images', query: { limit: 1000 } });
+    expect(await res.body.text()).toBe(first);
+    await session.close();
+    expect(cloud.seen).toHaveLength(1);
+    expect(cloud.tokensIssued).toBe(1);
+  });
+
+  it("goes where the cached token's catalog points today: an endpoint moved since is not sent the token", async () => {
+    await run();
+    // Another process re-authenticated meanwhile: the cached token's catalog names the second Glance.
+    cloud.imageEndpoint = 1;
+    const tokenFile = readdirSync(tokenDir()).find((name) => !name.startsWith('early-'))!;
+    const entry = JSON.parse(readFileSync(join(tokenDir(), tokenFile), 'utf8'));
+    entry.catalog[0].endpoints[0].url = cloud.glanceUrl(1);
+    writeFileSync(join(tokenDir(), tokenFile), JSON.stringify(entry));
+    cloud.seen.length = 0;
+    await run();
+    expect(cloud.seen.map((s) => s.url)).toEqual([`${cloud.glanceUrl(1)}/v2/images?limit=1000`]);
+  });
+
+  it('a record altered to name another origin is not followed', async () => {
+    await run();
+    const name = records()[0]!;
+    const record = JSON.parse(readFileSync(join(tokenDir(), name), 'utf8'));
+    record.url = `${cloud.glanceUrl(1)}/v2/images?limit=1000`;
+    writeFileSync(join(tokenDir(), name), JSON.stringify(record));
+    cloud.seen.length = 0;
+    await run();
+    expect(cloud.seen.map((s) => s.url)).toEqual([`${cloud.glanceUrl(0)}/v2/images?limit=1000`]);
+  });
+
+  it('when the program then asks for something else, it asks the server itself and the early answer is never read', async () => {
+    await run();
+    cloud.seen.length = 0;
+    await sendRememberedRequest('glance', ['image-list'], envFor());
+    const session = await createSession({ flags: {}, env: envFor(), warn: () => undefined });
+    const res = await session.request('image', { method: 'GET', path: '/v2/images', query: { limit: 5 } });
+    await res.body.text();
+    await session.close();
+    expect(cloud.seen.map((s) => s.url.replace(/.*\?/, ''))).toEqual(['limit=1000', 'limit=5']);
+  });
+
+  it('nothing is sent early with other inputs: another command line, another user, a token no longer cached', async () => {
+    await run();
+    cloud.seen.length = 0;
+    await sendRememberedRequest('glance', ['image-list', '--name', 'x'], envFor());
+    await sendRememberedRequest('glance', ['image-list'], envFor({ OS_USERNAME: 'demo' }));
+    // Another password: the cached token is not that one's to use.
+    await sendRememberedRequest('glance', ['image-list'], envFor({ OS_PASSWORD: 'wrong' }));
+    await sendRememberedRequest('keystone', ['image-list'], envFor());
+    for (const name of readdirSync(tokenDir())) if (!name.startsWith('early-')) writeFileSync(join(tokenDir(), name), '{}');
+    await sendRememberedRequest('glance', ['image-list'], envFor());
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(cloud.seen).toEqual([]);
+  });
+
+  it('nothing is remembered through a proxy, under --debug, with a password on the command line or with the token cache off', async () => {
+    await run(envFor({ https_proxy: 'http://127.0.0.1:9' }));
+    await run(envFor(), ['image-list'], () => undefined);
+    await run(envFor(), ['--os-password', 'pw', 'image-list']);
+    await run(envFor({ OS_CACHE: 'false' }));
+    expect(readdirSync(tokenDir()).filter((name) => name.startsWith('early-'))).toEqual([]);
+  });
+});
+
+describe('the inputs a record is kept under', () => {
+  it('take the variables that configure the client, a secret only as a hash', () => {
+    const env = { OS_PASSWORD: 'pw', OS_TOKEN: 't0k', OS_AUTH_URL: 'http://u:pw@ks/v3', HOME: '/h', PATH: '/bin', AWS_SECRET: 's' };
+    const inputs = inputsOf('glance', ['image-list'], env, '/w')!;
+    expect(inputs).not.toMatch(/pw|t0k|AWS|PATH/);
+    expect(inputs).toContain('OS_PASSWORD');
+    expect(inputs).toContain('/h');
+    expect(inputsOf('glance', ['image-list'], { ...env, OS_PASSWORD: 'pw2' }, '/w')).not.toBe(inputs);
+  });
+
+  it.each([
+    ['--os-password', 'x'],
+    ['--os-pa', 'x'],
+    ['--os_token=x'],
+    ['--os-auth-token', 'x'],
+    ['--os-application-credential-secret', 'x'],
+    ['--os-cacert', 'ca.pem'],
+  ])('are none with %s on the command line', (...flag) => {
+    expect(inputsOf('glance', [...flag, 'image-list'], {}, '/w')).toBeUndefined();
+  });
+
+  it('are kept with the plain global flags', () => {
+    expect(inputsOf('glance', ['--os-image-api-version', '2', '--os-region-name=R', 'image-list'], {}, '/w')).toBeDefined();
+  });
+});
