@@ -9,12 +9,19 @@ interface Early {
   href: string;
   headers: Record<string, string>;
   answer: Promise<WireResponse>;
+  sentAt: number;
 }
 
 let early: Early | undefined;
 
 /** Longest wait for the request to be written before start-up goes on (a remote connect may take longer: it then completes in the background). */
 const FLUSH_WAIT_MS = 10;
+/**
+ * The answer is taken only if the program asks for it this soon: loading takes tens of
+ * milliseconds; a program that stopped on the way (a prompt, a pipe it read) asks afresh, for an
+ * answer of now, and the early one, never read, cannot time out on it.
+ */
+const MAX_AGE_MS = 1000;
 
 /** Sends the GET on `wire` (one of its own, with the default TLS options); resolves once it is written, or after FLUSH_WAIT_MS. */
 export async function sendEarly(wire: Wire, url: URL, headers: Record<string, string>): Promise<void> {
@@ -22,17 +29,19 @@ export async function sendEarly(wire: Wire, url: URL, headers: Record<string, st
   await new Promise<void>((flushed) => {
     const answer = wire.send({ method: 'GET', url, headers, onWritten: flushed });
     answer.catch(() => flushed()); // a failure is the program's to meet when it asks for this answer
-    early = { href: url.href, headers, answer };
+    early = { href: url.href, headers, answer, sentAt: Date.now() };
     timer = setTimeout(flushed, FLUSH_WAIT_MS);
   });
   clearTimeout(timer);
 }
 
-/** The early answer, if `req` is the request sent early (same URL, same headers); once only. */
+/** The early answer, if `req` is the request sent early (same URL, same headers) and it was sent under MAX_AGE_MS ago; once only. */
 export function takeEarly(req: WireRequest): Promise<WireResponse> | undefined {
+  if (!early) return undefined;
+  const { answer, sentAt } = early;
+  if (Date.now() - sentAt > MAX_AGE_MS) early = undefined;
   if (!early || req.method !== 'GET' || req.body !== undefined || req.route || req.url.href !== early.href || !sameHeaders(req.headers, early.headers))
     return undefined;
-  const { answer } = early;
   early = undefined;
   return answer;
 }

@@ -1,18 +1,18 @@
 // A cached command's first request, sent as the process starts (issue 16): a cached image-list
 // spent ~20 ms loading the program before it asked Glance anything, then waited ~20 ms for the
-// answer. What a run sent first is remembered beside the token it used, with the inputs it was
-// derived from: the command line, the working directory and the environment variables that
-// configure the client (a secret only as a short hash: another password is other inputs). A run
-// with the same inputs sends that GET at once, with the token the cache holds, to the endpoint
-// that token's catalog names today; the program, once loaded, takes the answer if its own first
-// request is exactly that one (src/http/early.ts), and otherwise never reads it. Only the
-// common, direct case is remembered: not through a proxy, with other TLS options, under --debug,
-// in token mode, with --os-rc, clouds.yaml or an image endpoint given by flag.
+// answer. What a run sent first is remembered beside the token it used, under a hash of the
+// inputs it was derived from: the command line, the working directory and the environment
+// variables that configure the client, secrets included (another password is other inputs; the
+// record holds only the hash, never a value). A run with the same inputs sends that GET at once,
+// with the token the cache holds, to the endpoint that token's catalog names today; the program,
+// once loaded, takes the answer if its own first request is exactly that one, asked for within a
+// second (src/http/early.ts), and otherwise never reads it. Only the common, direct case is
+// remembered: not through a proxy, with other TLS options, under --debug, in token mode, with
+// --os-rc, clouds.yaml or an image endpoint given by flag, nor after a password prompt.
 import type { Interface } from '../config/credentials.js';
 import { dict, num, oneOf, optional, shape, str } from '../http/decode.js';
 import { sendEarly } from '../http/early.js';
 import { proxyEnv } from '../http/proxy-env.js';
-import { withoutUserinfo } from '../http/redact.js';
 import { USER_AGENT } from '../http/user-agent.js';
 import { Wire } from '../http/wire.js';
 import { selectEndpoint, serviceBase } from './catalog.js';
@@ -34,6 +34,7 @@ export interface FirstRequest {
 }
 
 interface Remembered extends FirstRequest {
+  /** The hash of the inputs (inputsOf). */
   inputs: string;
 }
 
@@ -50,31 +51,24 @@ const rememberedGuard = shape<Remembered>({
   timeoutSeconds: num,
 });
 
-const FORMAT = 1;
-const SECRET_ENV = new Set(['OS_PASSWORD', 'OS_TOKEN', 'OS_AUTH_TOKEN', 'OS_SERVICE_TOKEN', 'OS_APPLICATION_CREDENTIAL_SECRET']);
+const FORMAT = 2;
 /** Besides OS_*: where the caches and clouds.yaml are, and the launcher's note of a closed stdout. */
 const OTHER_ENV = new Set(['HOME', 'XDG_CACHE_HOME', 'XDG_CONFIG_HOME', 'OSC_STDOUT_CLOSED']);
-/**
- * Global flags a remembered command line may carry. Any other --os-* flag (a password, a token,
- * or an abbreviation argparse would take for one) keeps the command line out of the record.
- */
-const PLAIN_OS_FLAG =
-  /^--os[-_](image[-_]api[-_]version|region[-_]name|interface|endpoint[-_]type|username|user[-_]domain[-_]name|project[-_]name|tenant[-_]name|project[-_]domain[-_]name|auth[-_]url)(=|$)/;
 const CONNECT_LIMIT_MS = 30_000;
 
-/** This run's inputs, once the entry has asked (only then is a first request remembered). */
+/** This run's inputs (their hash), once the entry has asked: only then is a first request remembered. */
 let runInputs: string | undefined;
 /** The record as read at start, so that an unchanged one is not written again. */
 let readText: string | undefined;
 
-/** The inputs a first request is derived from, as text; undefined when this command line or environment is never remembered. */
+/** A hash of the inputs a first request is derived from; undefined when a proxy is set (an early request would go around it). */
 export function inputsOf(dialect: string, argv: readonly string[], env: NodeJS.ProcessEnv, cwd: string): string | undefined {
-  if (argv.some((arg) => /^--os[-_]/.test(arg) && !PLAIN_OS_FLAG.test(arg)) || proxyEnv(env)) return undefined;
+  if (proxyEnv(env)) return undefined;
   const vars = Object.keys(env)
     .filter((name) => name.startsWith('OS_') || OTHER_ENV.has(name))
     .sort()
-    .map((name) => [name, SECRET_ENV.has(name) ? fnv64(env[name] ?? '') : withoutUserinfo(env[name] ?? '')]);
-  return JSON.stringify([FORMAT, dialect, argv, cwd, vars]);
+    .map((name) => [name, env[name]]);
+  return hash128(JSON.stringify([FORMAT, dialect, argv, cwd, vars]));
 }
 
 /** Sends the GET a run with these inputs sent first, if one was remembered and its token is still cached; never throws. */
@@ -113,24 +107,24 @@ export function rememberFirstRequest(cache: TokenCache, first: FirstRequest): vo
   if (text !== readText) cache.saveAside(recordName(runInputs), text);
 }
 
-/** The record's file name: a hash of the inputs (the record holds them, and is used only if they are this run's). */
+/** The record's file name, from the inputs' hash (the record is used only if it holds the whole hash). */
 function recordName(inputs: string): string {
-  return `early-${fnv64(inputs)}`;
+  return `early-${inputs.slice(0, 16)}`;
 }
 
 /**
- * FNV-1a, twice with different offsets: 64 bits as 16 hex digits, computed in microseconds (a
- * cryptographic hash in JavaScript takes milliseconds before the first request). For a secret it
- * only tells another password from this one: the token cache's file names are already a SHA-256
- * of the credentials, password included, in the same private directory.
+ * FNV-1a-like, four lanes with their own offsets and multipliers: 128 bits as 32 hex digits, computed in microseconds (a
+ * cryptographic hash in JavaScript takes milliseconds before the first request). Not made to
+ * resist a forger, who would need to write this user's cache; a collision by chance sends a GET
+ * whose answer the program then does not take. Of a password it reveals no more than the token
+ * cache's file names already do: they are a SHA-256 of the credentials, in the same directory.
  */
-function fnv64(text: string): string {
-  let a = 0x811c9dc5;
-  let b = 0x01000193 ^ 0x5bd1e995;
+function hash128(text: string): string {
+  const lanes = [0x811c9dc5, 0x050c5d1f, 0x1b873593, 0x5bd1e995];
+  const primes = [0x01000193, 0x9e3779b1, 0x85ebca77, 0xc2b2ae3d];
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x01000193);
+    for (let lane = 0; lane < 4; lane++) lanes[lane] = Math.imul(lanes[lane]! ^ c, primes[lane]!);
   }
-  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
+  return lanes.map((lane) => (lane >>> 0).toString(16).padStart(8, '0')).join('');
 }

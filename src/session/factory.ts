@@ -26,13 +26,20 @@ export interface SessionConfig {
 }
 
 export async function createSession(config: SessionConfig): Promise<Session> {
+  let prompted = false;
+  const ask = config.promptPassword;
   const credentials = await resolveCredentials({
     flags: config.flags,
     env: config.env,
     rcPath: config.rcPath,
     cloudName: config.cloud,
     warn: config.warn,
-    promptPassword: config.promptPassword,
+    promptPassword:
+      ask &&
+      (() => {
+        prompted = true;
+        return ask();
+      }),
   });
   const transport = new HttpTransport({
     timeoutSeconds: credentials.timeoutSeconds,
@@ -46,8 +53,10 @@ export async function createSession(config: SessionConfig): Promise<Session> {
     trace: config.trace && ((line) => config.trace!(scrubText(line, secretsOf(credentials)))),
   });
   const cache = new TokenCache(TokenCache.defaultDir(config.env), config.warn);
-  // A first request is remembered only where the next run can send it unchanged: credentials from the environment and flags alone, sent direct.
-  const remembers = remembersFirstRequest() && !config.rcPath && !config.cloud && transport.sendsDirect();
+  // A first request is remembered only where the next run can send it unchanged: credentials from
+  // the environment and flags alone, sent direct; never a password typed at a prompt (the next run
+  // would send the cached token before its user had typed anything).
+  const remembers = remembersFirstRequest() && !prompted && !config.rcPath && !config.cloud && transport.sendsDirect();
   return new Session(credentials, transport, cache, Date.now, {
     ...config.session,
     remember: remembers ? (first) => rememberFirstRequest(cache, first) : undefined,

@@ -3,7 +3,21 @@
 // A cache entry decides where the next requests (and a new user's password) go, so nothing in it
 // is trusted unless it is ours: directories and files owned by this user, never symlinks (a root
 // whose XDG_CACHE_HOME another user owns would otherwise follow their link and read their entry).
-import { chmodSync, closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { cacheDir, untrustedPath } from '../cache-dir.js';
 import { sha256Hex } from '../hashes/sha256.js';
@@ -14,6 +28,9 @@ import { catalogGuard } from './catalog.js';
 const REFRESH_MARGIN_MS = 5 * 60 * 1000;
 /** Names of the records kept beside the tokens (a token's own name is its 64-digit key). */
 const ASIDE_NAME = /^early-[0-9a-f]{16}$/;
+const ASIDE_FILE = /^early-[0-9a-f]{16}\.json$/;
+/** Records kept at most: one per command line and settings, so a loop over many IDs must not grow the directory forever. */
+const MAX_ASIDE = 32;
 
 /** A token goes into an X-Auth-Token header: visible ASCII only, never empty (a line break would break the request). */
 const tokenText: Guard<string> = (value, at) => {
@@ -98,8 +115,24 @@ export class TokenCache {
     }
   }
 
+  /** Writes a record beside the tokens; one more than MAX_ASIDE such records and the least recently written go. */
   saveAside(name: string, text: string): void {
-    if (ASIDE_NAME.test(name)) this.write(name, text);
+    if (!ASIDE_NAME.test(name) || !this.trusted(true)) return;
+    const added = !lstatSync(this.path(name), { throwIfNoEntry: false });
+    this.write(name, text);
+    if (added) this.pruneAside();
+  }
+
+  private pruneAside(): void {
+    try {
+      const records = readdirSync(this.dir)
+        .filter((file) => ASIDE_FILE.test(file))
+        .map((file) => ({ file, written: lstatSync(join(this.dir, file)).mtimeMs }));
+      records.sort((a, b) => a.written - b.written);
+      for (const { file } of records.slice(0, Math.max(0, records.length - MAX_ASIDE))) rmSync(join(this.dir, file), { force: true });
+    } catch {
+      // A record that cannot be removed only costs disk space until the next try.
+    }
   }
 
   drop(key: string): void {
@@ -174,7 +207,13 @@ export class TokenCache {
   }
 }
 
-/** 8 random hex digits; node:crypto is loaded only when a token is saved (a cached run never loads it). */
+/**
+ * 8 random hex digits for a temporary file's name. Unpredictability is not what keeps it safe
+ * (O_EXCL|O_NOFOLLOW is: a name taken only fails the write), so Math.random serves, and no write
+ * loads node:crypto (~100 page faults).
+ */
 function randomSuffix(): string {
-  return process.getBuiltinModule('node:crypto').randomBytes(4).toString('hex');
+  return Math.floor(Math.random() * 0x100000000)
+    .toString(16)
+    .padStart(8, '0');
 }

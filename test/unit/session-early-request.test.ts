@@ -193,37 +193,106 @@ describe('a first request sent as the process starts', () => {
     expect(cloud.seen).toEqual([]);
   });
 
-  it('nothing is remembered through a proxy, under --debug, with a password on the command line or with the token cache off', async () => {
+  it('nothing is remembered through a proxy, under --debug, with the token cache off, or after a password prompt', async () => {
     await run(envFor({ https_proxy: 'http://127.0.0.1:9' }));
     await run(envFor(), ['image-list'], () => undefined);
-    await run(envFor(), ['--os-password', 'pw', 'image-list']);
     await run(envFor({ OS_CACHE: 'false' }));
+    const { OS_PASSWORD: _, ...noPassword } = envFor();
+    await sendRememberedRequest('glance', ['image-list'], noPassword);
+    const session = await createSession({ flags: {}, env: noPassword, warn: () => undefined, promptPassword: async () => 'pw' });
+    await (await session.request('image', { method: 'GET', path: '/v2/images' })).body.text();
+    await session.close();
     expect(readdirSync(tokenDir()).filter((name) => name.startsWith('early-'))).toEqual([]);
+  });
+
+  it('an answer the program asks for more than a second after it was sent is not taken: the program asks afresh', async () => {
+    await run();
+    cloud.seen.length = 0;
+    await sendRememberedRequest('glance', ['image-list'], envFor());
+    await new Promise((resolve) => setTimeout(resolve, 1200)); // a program held up on its way (a pipe it reads)
+    const session = await createSession({ flags: {}, env: envFor(), warn: () => undefined });
+    await (await session.request('image', { method: 'GET', path: '/v2/images', query: { limit: 1000 } })).body.text();
+    await session.close();
+    expect(cloud.seen).toHaveLength(2);
+    expect(cloud.seen[1]!.at - cloud.seen[0]!.at).toBeGreaterThanOrEqual(1000);
+  });
+
+  it('no secret reaches a record: not from the command line, a URL or any OS_* variable', async () => {
+    const secret = 'n3w-s3cret';
+    await run(envFor({ OS_CLIENT_SECRET: secret, OS_ACCESS_TOKEN: secret }), [
+      '--os-auth-url',
+      `http://admin:${secret}@127.0.0.1/v3`,
+      'user-password-update',
+      '--pass',
+      secret,
+    ]);
+    const [record] = records();
+    expect(readFileSync(join(tokenDir(), record!), 'utf8')).not.toContain(secret);
+    expect(readFileSync(join(tokenDir(), record!), 'utf8')).not.toContain('OS_');
+  });
+
+  it('at most 32 records are kept: a loop over many command lines does not grow the cache', async () => {
+    for (let i = 0; i < 40; i++) await run(envFor(), ['image-show', `image-${i}`]);
+    expect(records()).toHaveLength(32);
+    cloud.seen.length = 0;
+    // The latest are kept.
+    await run(envFor(), ['image-show', 'image-39']);
+    expect(cloud.seen).toHaveLength(1);
+    expect(records()).toHaveLength(32);
+  });
+});
+
+describe('a password typed at the prompt (the probe of the first version)', () => {
+  /** A run whose user takes `typingMs` to type the password; the environment has none. */
+  async function prompted(typingMs: number, timeoutSeconds?: number): Promise<string> {
+    const { OS_PASSWORD: _, ...env } = envFor();
+    const argv = timeoutSeconds === undefined ? ['image-list'] : ['--timeout', String(timeoutSeconds), 'image-list'];
+    await sendRememberedRequest('glance', argv, env);
+    const promptPassword = async (): Promise<string> => {
+      await new Promise((resolve) => setTimeout(resolve, typingMs));
+      return 'pw';
+    };
+    const session = await createSession({ flags: timeoutSeconds === undefined ? {} : { timeoutSeconds }, env, warn: () => undefined, promptPassword });
+    try {
+      return await (await session.request('image', { method: 'GET', path: '/v2/images', query: { limit: 1000 } })).body.text();
+    } finally {
+      await session.close();
+    }
+  }
+
+  it('sends nothing with the cached token before the password is typed (a wrong one, or ^C, must send nothing)', async () => {
+    await prompted(0);
+    cloud.seen.length = 0;
+    const { OS_PASSWORD: _, ...env } = envFor();
+    await sendRememberedRequest('glance', ['image-list'], env);
+    await new Promise((resolve) => setTimeout(resolve, 100)); // the user is still at the prompt
+    expect(cloud.seen).toEqual([]);
+  });
+
+  it('a prompt answered later than --timeout does not fail the run that worked the first time', async () => {
+    await prompted(0, 0.2);
+    await expect(prompted(500, 0.2)).resolves.toContain('images');
   });
 });
 
 describe('the inputs a record is kept under', () => {
-  it('take the variables that configure the client, a secret only as a hash', () => {
-    const env = { OS_PASSWORD: 'pw', OS_TOKEN: 't0k', OS_AUTH_URL: 'http://u:pw@ks/v3', HOME: '/h', PATH: '/bin', AWS_SECRET: 's' };
+  it('are a hash of the command line, the directory and the variables that configure the client, secrets included', () => {
+    const env = { OS_PASSWORD: 'pw', OS_AUTH_URL: 'http://ks/v3', HOME: '/h', PATH: '/bin', AWS_SECRET: 's' };
     const inputs = inputsOf('glance', ['image-list'], env, '/w')!;
-    expect(inputs).not.toMatch(/pw|t0k|AWS|PATH/);
-    expect(inputs).toContain('OS_PASSWORD');
-    expect(inputs).toContain('/h');
-    expect(inputsOf('glance', ['image-list'], { ...env, OS_PASSWORD: 'pw2' }, '/w')).not.toBe(inputs);
+    expect(inputs).toMatch(/^[0-9a-f]{32}$/);
+    expect(inputsOf('glance', ['image-list'], { ...env }, '/w')).toBe(inputs);
+    // PATH and other programs' variables are not inputs; a password, the directory, the command line are.
+    expect(inputsOf('glance', ['image-list'], { ...env, PATH: '/usr/bin', AWS_SECRET: 't' }, '/w')).toBe(inputs);
+    for (const other of [
+      inputsOf('glance', ['image-list'], { ...env, OS_PASSWORD: 'pw2' }, '/w'),
+      inputsOf('glance', ['image-list'], env, '/x'),
+      inputsOf('glance', ['image-list', '-f', 'json'], env, '/w'),
+      inputsOf('keystone', ['image-list'], env, '/w'),
+    ])
+      expect(other).not.toBe(inputs);
   });
 
-  it.each([
-    ['--os-password', 'x'],
-    ['--os-pa', 'x'],
-    ['--os_token=x'],
-    ['--os-auth-token', 'x'],
-    ['--os-application-credential-secret', 'x'],
-    ['--os-cacert', 'ca.pem'],
-  ])('are none with %s on the command line', (...flag) => {
-    expect(inputsOf('glance', [...flag, 'image-list'], {}, '/w')).toBeUndefined();
-  });
-
-  it('are kept with the plain global flags', () => {
-    expect(inputsOf('glance', ['--os-image-api-version', '2', '--os-region-name=R', 'image-list'], {}, '/w')).toBeDefined();
+  it('are none when a proxy variable is set: an early request would go around the proxy', () => {
+    expect(inputsOf('glance', ['image-list'], { HTTPS_PROXY: 'http://p:3128' }, '/w')).toBeUndefined();
   });
 });
