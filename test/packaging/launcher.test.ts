@@ -60,8 +60,7 @@ describe('launcher', () => {
       ['keystone', ['user-list', '-f', 'json']],
     ] as const) {
       const launched = traced(join(ROOT, 'bin', command), [...args]);
-      const flag = args.length === 1 && args[0] === '--help' ? '' : '--min-semi-space-size=2 ';
-      expect(launched.exec).toBe(`+ exec node ${flag}${join(ROOT, 'bin', command)} ${args.join(' ')}`);
+      expect(launched.exec).toBe(`+ exec node ${join(ROOT, 'bin', command)} ${args.join(' ')}`);
       expect(launched.status).toBe(0);
       const direct = plain(command, [...args]);
       expect(launched.stdout).toBe(direct.stdout);
@@ -83,22 +82,6 @@ describe('launcher', () => {
     const run = traced(join(work, 'links/glance'), ['--version']);
     expect(run.exec).toBe(`+ exec node ${join(ROOT, 'bin/glance')} --version`);
     expect(run.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
-  });
-
-  it('gives Node a larger young generation only where a loaded program repays the flag', () => {
-    // Any V8 flag makes Node compile its own modules without their code cache: --version and the
-    // help, answered by dist/entry.cjs alone, run faster and touch fewer pages without it.
-    for (const [args, flag] of [
-      [[], ''],
-      [['--version'], ''],
-      [['-h'], ''],
-      [['--help', 'image-list'], '--min-semi-space-size=2 '],
-      [['image-list', '--help'], '--min-semi-space-size=2 '],
-      [['--version', 'x'], '--min-semi-space-size=2 '],
-    ] as const) {
-      const run = traced(join(ROOT, 'bin/glance'), [...args]);
-      expect(run.exec).toBe(`+ exec node ${flag}${join(ROOT, 'bin/glance')}${args.map((arg) => ` ${arg}`).join('')}`);
-    }
   });
 
   it('says so in one line when there is no node on PATH', () => {
