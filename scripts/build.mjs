@@ -44,8 +44,10 @@ const TRANSFORM = {
 // 5 minor faults to find, read and compile on top of its code (README, "Start-up"). Each set is
 // what these modules import statically, less what an earlier set or entry.cjs (--help, --version) holds.
 const PATHS = [
-  ['core', ['src/session/early-request.ts', 'src/main.ts', 'src/session/factory.ts']],
-  ['glance', ['src/cli/glance/loaders.ts', 'src/api/image/images.ts', 'src/cli/glance/commands/image-list.ts']],
+  ['early', ['src/session/early-request.ts']],
+  ['replay', ['src/cli/replay.ts', 'src/session/early-answer.ts', 'src/cli/glance/commands/image-list.ts']],
+  ['core', ['src/main.ts', 'src/session/factory.ts']],
+  ['glance', ['src/cli/glance/loaders.ts', 'src/api/image/images.ts']],
   ['keystone', ['src/cli/keystone/loaders.ts', 'src/api/identity/index.ts', 'src/cli/keystone/commands/tenant-list.ts']],
 ];
 

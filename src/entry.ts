@@ -26,7 +26,13 @@ export async function main(dialect: Dialect, argv: readonly string[] = process.a
       return;
     }
   }
-  // A cached command's first request goes out now, its answer arriving while main loads (src/session/early-request.ts).
-  if (argv.length > 0) await (await import('./session/early-request.js')).sendRememberedRequest(dialect, argv, process.env);
+  // A cached command's first request goes out now, its answer arriving while main loads (src/session/early-request.ts);
+  // if that answer alone made the last run's output, it is printed as that run printed it (src/cli/replay.ts).
+  if (argv.length > 0) {
+    const early = await (await import('./session/early-request.js')).sendRememberedRequest(dialect, argv, process.env);
+    if (early && process.env.OSC_STDOUT_CLOSED === undefined && (await (await import('./cli/replay.js')).replay(dialect, early))) {
+      process.exit(); // as main ends: open connections are not closed one by one
+    }
+  }
   await (await import('./main.js')).main(dialect, argv);
 }

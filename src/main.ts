@@ -5,7 +5,8 @@ import type { CommandModule } from './cli/command.js';
 import { commandsFor, isLoaded } from './cli/command-table.js';
 import type { Dialect } from './cli/deps.js';
 import { globalFlagsFor, globalsFrom, type GlobalOptions, imageApiVersion } from './cli/globals.js';
-import { makeDeps } from './cli/make-deps.js';
+import { makeDeps, stderrWritten } from './cli/make-deps.js';
+import type { ReplaySpec } from './cli/replay.js';
 import { type PlainCommandLine, plainCommandLine } from './cli/plain-command-line.js';
 import { signalCleanup } from './cli/process/interrupt.js';
 import type { Action } from './cli/program.js';
@@ -15,6 +16,7 @@ import { printOptions } from './cli/output-flags.js';
 import { EXIT } from './exit-codes.js';
 import { firstNonUtf8Argument } from './cli/process/argv-bytes.js';
 import { processStdout, type Stdout, takeStdoutClosed } from './cli/process/stdout.js';
+import { saveRemembered } from './session/early-request.js';
 import { terminalLines } from './output/terminal-text.js';
 
 declare const __VERSION__: string;
@@ -86,9 +88,17 @@ function commandAction(dialect: Dialect, outcome: Outcome): Action {
   return async (module, options, output, globalFlags) => {
     const globals = globalsFrom(globalFlags, process.env, dialect);
     outcome.globals = globals;
-    const deps = makeDeps(dialect, globals, printOptions(output), outcome.stdout);
+    const print = printOptions(output);
+    const deps = makeDeps(dialect, globals, print, outcome.stdout);
     await deps.print.ready();
     outcome.exitCode = (await module.run(options, deps)) ?? 0;
+    if (outcome.exitCode !== EXIT.ok) return;
+    // What the next run with the same inputs needs to print its early answer (src/cli/replay.ts).
+    const replay: ReplaySpec | undefined =
+      module.spec.replay && !stderrWritten()
+        ? { command: module.spec.name, options, print, verbose: globals.verbose, imageApiVersion: globals.imageApiVersion }
+        : undefined;
+    saveRemembered(replay);
   };
 }
 

@@ -24,6 +24,12 @@ export interface CommandSpec<F extends FlagSet = FlagSet, A extends ArgSet = Arg
   notInGlanceclient?: boolean;
   /** 'list' and 'record' commands also take -f/--format and -c/--column. */
   output?: 'list' | 'record' | 'none';
+  /**
+   * Its output is printed once, at the end, from the answers it got, with no other effect: when one
+   * GET's answer was all it asked for, the next run with the same inputs prints that GET's early
+   * answer the same way before the program is loaded (src/cli/replay.ts).
+   */
+  replay?: boolean;
 }
 
 /** What parse() receives: every flag and argument decoded to the type its spec declares. */

@@ -8,10 +8,10 @@ import { processStdout, type Stdout } from './process/stdout.js';
 import { progressBar } from '../output/progress.js';
 import { statusLines } from '../output/status-lines.js';
 import { terminalLines, terminalText } from '../output/terminal-text.js';
-import { plainText, type TableStyle } from '../output/views.js';
 import type { Session } from '../session/session.js';
 import type { SessionConfig } from '../session/factory.js';
 import type { Deps, Dialect } from './deps.js';
+import { dialectStyle } from './dialect-style.js';
 import { glanceDialect } from './glance/dialect.js';
 import type { GlobalOptions } from './globals.js';
 import { onInterrupt } from './process/interrupt.js';
@@ -19,9 +19,11 @@ import { promptSecret } from './process/prompt.js';
 import { startSpinner } from './process/spinner.js';
 import { stdinData } from './process/stdin-data.js';
 
-export function dialectStyle(dialect: Dialect): TableStyle {
-  // keystoneclient built its tables with print_empty=False: no rows, one empty line.
-  return dialect === 'keystone' ? { align: 'center', text: plainText, printEmpty: false } : { align: 'left', text: plainText };
+/** Whether anything was written to stderr through deps: a run that warned is not printed again from its answer alone (replay.ts). */
+let wroteToStderr = false;
+
+export function stderrWritten(): boolean {
+  return wroteToStderr;
 }
 
 /** What the session layer needs from the command line and the terminal. */
@@ -41,7 +43,12 @@ export function sessionConfig(globals: GlobalOptions, deps: Pick<Deps, 'dialect'
 
 export function makeDeps(dialect: Dialect, globals: GlobalOptions, printOptions: PrintOptions, stdout: Stdout = processStdout(false)): Deps {
   let session: Promise<Session> | undefined;
-  const stderr = { write: (text: string) => void process.stderr.write(text) };
+  const stderr = {
+    write: (text: string) => {
+      wroteToStderr = true;
+      process.stderr.write(text);
+    },
+  };
   // isatty(), not the streams' isTTY: making a stdio stream costs start-up time (stdin's loads
   // Node's fs streams), and most commands never read stdin nor write to stderr.
   const tty = { stdin: isatty(0), stdout: isatty(1), stderr: isatty(2) };

@@ -46,6 +46,13 @@ export function takeEarly(req: WireRequest): Promise<WireResponse> | undefined {
   return answer;
 }
 
+/** The early answer, if it was sent to `url` under MAX_AGE_MS ago, for a session that has that one answer (src/session/early-answer.ts); once only. */
+export function takeEarlyAnswer(url: URL): Promise<WireResponse> | undefined {
+  const taken = early;
+  early = undefined;
+  return taken && taken.href === url.href && Date.now() - taken.sentAt <= MAX_AGE_MS ? taken.answer : undefined;
+}
+
 function sameHeaders(a: Record<string, string>, b: Record<string, string>): boolean {
   const names = Object.keys(a);
   return names.length === Object.keys(b).length && names.every((name) => Object.hasOwn(b, name) && a[name] === b[name]);

@@ -9,13 +9,17 @@
 // second (src/http/early.ts), and otherwise never reads it. Only the common, direct case is
 // remembered: not through a proxy, with other TLS options, under --debug, in token mode, with
 // --os-rc, clouds.yaml or an image endpoint given by flag, nor after a password prompt.
+// A record is written when the run ends well (saveRemembered). A command whose output came from its
+// first answer alone may leave with it what the CLI needs to print that answer again (`replay`,
+// src/cli/replay.ts): not if the session asked anything more.
 import type { Interface } from '../config/credentials.js';
-import { dict, num, oneOf, optional, shape, str } from '../http/decode.js';
+import { anyValue, dict, num, oneOf, optional, shape, str } from '../http/decode.js';
 import { sendEarly } from '../http/early.js';
 import { proxyEnv } from '../http/proxy-env.js';
 import { USER_AGENT } from '../http/user-agent.js';
 import { Wire } from '../http/wire.js';
 import { selectEndpoint, serviceBase } from './catalog.js';
+import type { EarlyAnswerSession } from './early-answer.js';
 import { TokenCache } from './token-cache.js';
 
 /** What the session asked for first, as it asked for it. */
@@ -36,6 +40,14 @@ export interface FirstRequest {
 interface Remembered extends FirstRequest {
   /** The hash of the inputs (inputsOf). */
   inputs: string;
+  /** The CLI's, opaque here: how to print the answer again, for a run that asked nothing more. */
+  replay?: unknown;
+}
+
+/** A remembered request sent early, with what the CLI left to print its answer again. */
+export interface EarlyReplay {
+  replay: unknown;
+  session: EarlyAnswerSession;
 }
 
 /** A record is data from disk: checked as the token cache's entries are. */
@@ -49,9 +61,10 @@ const rememberedGuard = shape<Remembered>({
   headers: dict(str),
   tokenKey: str,
   timeoutSeconds: num,
+  replay: optional(anyValue),
 });
 
-const FORMAT = 2;
+const FORMAT = 3;
 /** Besides OS_*: where the caches and clouds.yaml are, and the launcher's note of a closed stdout. */
 const OTHER_ENV = new Set(['HOME', 'XDG_CACHE_HOME', 'XDG_CONFIG_HOME', 'OSC_STDOUT_CLOSED']);
 const CONNECT_LIMIT_MS = 30_000;
@@ -60,6 +73,8 @@ const CONNECT_LIMIT_MS = 30_000;
 let runInputs: string | undefined;
 /** The record as read at start, so that an unchanged one is not written again. */
 let readText: string | undefined;
+/** This run's first request, kept until the run ends well; `more` once the session asked anything else. */
+let heard: { cache: TokenCache; first: FirstRequest; more: boolean } | undefined;
 
 /** A hash of the inputs a first request is derived from; undefined when a proxy is set (an early request would go around it). */
 export function inputsOf(dialect: string, argv: readonly string[], env: NodeJS.ProcessEnv, cwd: string): string | undefined {
@@ -71,8 +86,11 @@ export function inputsOf(dialect: string, argv: readonly string[], env: NodeJS.P
   return hash128(JSON.stringify([FORMAT, dialect, argv, cwd, vars]));
 }
 
-/** Sends the GET a run with these inputs sent first, if one was remembered and its token is still cached; never throws. */
-export async function sendRememberedRequest(dialect: string, argv: readonly string[], env: NodeJS.ProcessEnv): Promise<void> {
+/**
+ * Sends the GET a run with these inputs sent first, if one was remembered and its token is still
+ * cached; never throws. Resolves to what the CLI left to print its answer again, if it left anything.
+ */
+export async function sendRememberedRequest(dialect: string, argv: readonly string[], env: NodeJS.ProcessEnv): Promise<EarlyReplay | undefined> {
   try {
     runInputs = inputsOf(dialect, argv, env, process.cwd());
     if (runInputs === undefined) return;
@@ -89,8 +107,14 @@ export async function sendRememberedRequest(dialect: string, argv: readonly stri
     const timeoutMs = Math.max(1, Math.ceil(record.timeoutSeconds * 1000));
     const wire = new Wire(timeoutMs, Math.min(timeoutMs, CONNECT_LIMIT_MS), { rejectUnauthorized: true });
     await sendEarly(wire, url, { 'User-Agent': USER_AGENT, ...record.headers, 'X-Auth-Token': state.token });
+    if (record.replay === undefined) return undefined;
+    // Imported once the request is out: the answer is read by what reads it, loaded while it travels.
+    const { EarlyAnswerSession } = await import('./early-answer.js');
+    const session = new EarlyAnswerSession({ service: record.service, base, url: record.url, timeoutSeconds: record.timeoutSeconds });
+    return { replay: record.replay, session };
   } catch {
     // A record of another shape, an endpoint gone from the catalog: the program runs as it would without.
+    return undefined;
   }
 }
 
@@ -99,12 +123,22 @@ export function remembersFirstRequest(): boolean {
   return runInputs !== undefined;
 }
 
-/** Keeps what this run sent first (called by the session, for a GET answered 2xx, when it sends direct). */
+/** Hears what this run sent first (called by the session, for a GET answered 2xx, when it sends direct). */
 export function rememberFirstRequest(cache: TokenCache, first: FirstRequest): void {
-  if (runInputs === undefined) return;
-  const record: Remembered = { inputs: runInputs, ...first };
+  if (runInputs !== undefined) heard = { cache, first, more: false };
+}
+
+/** Hears that the session asked more than its first request: that answer alone was not the output. */
+export function heardLaterRequest(): void {
+  if (heard) heard.more = true;
+}
+
+/** Writes the record of this run's first request, at the end of a run that went well, with the CLI's `replay` if it asked nothing more. */
+export function saveRemembered(replay?: unknown): void {
+  if (runInputs === undefined || !heard) return;
+  const record: Remembered = { inputs: runInputs, ...heard.first, replay: heard.more ? undefined : replay };
   const text = JSON.stringify(record);
-  if (text !== readText) cache.saveAside(recordName(runInputs), text);
+  if (text !== readText) heard.cache.saveAside(recordName(runInputs), text);
 }
 
 /** The record's file name, from the inputs' hash (the record is used only if it holds the whole hash). */

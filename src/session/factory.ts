@@ -6,7 +6,7 @@ import { resolveCredentials } from '../config/resolve.js';
 import { proxyEnv } from '../http/proxy-env.js';
 import { scrubText } from '../http/redact.js';
 import { HttpTransport } from '../http/transport.js';
-import { remembersFirstRequest, rememberFirstRequest } from './early-request.js';
+import { heardLaterRequest, remembersFirstRequest, rememberFirstRequest } from './early-request.js';
 import { Session, type SessionOptions } from './session.js';
 import { TokenCache } from './token-cache.js';
 
@@ -60,5 +60,6 @@ export async function createSession(config: SessionConfig): Promise<Session> {
   return new Session(credentials, transport, cache, Date.now, {
     ...config.session,
     remember: remembers ? (first) => rememberFirstRequest(cache, first) : undefined,
+    heardLater: remembers ? heardLaterRequest : undefined,
   });
 }

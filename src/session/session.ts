@@ -10,11 +10,10 @@ import { selectEndpoint, serviceBase } from './catalog.js';
 import { BrokenBodyError, type ErrorText, errorFromResponse, readJson } from './errors.js';
 import type { FirstRequest } from './early-request.js';
 import { followLink } from './links.js';
+import { queryString, SERVICE_NAMES } from './requests.js';
 import { TokenCache } from './token-cache.js';
 
 export type ServiceType = 'identity' | 'image';
-/** How errors name a service. */
-const SERVICE_NAMES: Record<ServiceType, string> = { identity: 'Keystone', image: 'Glance' };
 export type Query = Record<string, string | number | boolean | undefined | readonly string[]>;
 
 export interface ServiceRequest {
@@ -42,6 +41,8 @@ export interface SessionOptions {
   glanceclientErrors?: boolean;
   /** Hears the session's first request, if it was a GET answered 2xx with a cached-kind token (src/session/early-request.ts). */
   remember?: (first: FirstRequest) => void;
+  /** Hears every request after the first. */
+  heardLater?: () => void;
 }
 
 export class Session {
@@ -118,6 +119,7 @@ export class Session {
   async request(service: ServiceType, req: ServiceRequest): Promise<HttpResponse> {
     const first = !this.requested;
     this.requested = true;
+    if (!first) this.options.heardLater?.();
     const base = await this.endpoint(service);
     // A path of ours, or a link from the server's answer: either way, never off the endpoint's origin.
     const url = followLink(base, req.path) + queryString(req.query);
@@ -282,18 +284,6 @@ function identityV3(url: string): string {
   const trimmed = url.replace(/\/+$/, '');
   if (/\/v3$/.test(trimmed)) return trimmed;
   return trimmed.replace(/\/v2\.0$/, '') + '/v3';
-}
-
-export function queryString(query: Query | undefined): string {
-  if (!query) return '';
-  const params = new URLSearchParams();
-  for (const [name, value] of Object.entries(query)) {
-    if (value === undefined) continue;
-    if (Array.isArray(value)) for (const v of value) params.append(name, v);
-    else params.append(name, String(value));
-  }
-  const text = params.toString();
-  return text ? `?${text}` : '';
 }
 
 const errorTextOf = (verbatim: boolean): ErrorText => (verbatim ? 'verbatim' : 'readable');

@@ -1,7 +1,8 @@
 // A cached command's first request sent as the process starts (src/session/early-request.ts), on
 // the real cloud: the second run of a command asks Glance once, as the first did, and prints the
-// same; what is remembered holds no secret. Glance's own request log counts the requests.
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+// same; what is remembered holds no secret; a cached image-list whose answer was all its output is
+// printed from that answer without loading the program. Glance's own request log counts the requests.
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -53,5 +54,61 @@ describe('a cached command sends its first request as it starts', () => {
       expect([second.code, second.stdout, second.stderr]).toEqual([0, first.stdout, first.stderr]);
     }
     expect(readdirSync(tokens).filter((file) => file.startsWith('early-'))).toHaveLength(2);
+  });
+});
+
+/** A hook for NODE_OPTIONS (not an input of a record): at exit, the dist files the run loaded. */
+function loadedFiles(): { env: Record<string, string>; read(): string[] } {
+  const dir = mkdtempSync(join(tmpdir(), 'osc-loaded-'));
+  const hook = join(dir, 'hook.cjs');
+  const out = join(dir, 'loaded.txt');
+  writeFileSync(hook, `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(out)}, Object.keys(require.cache).join('\\n')));\n`);
+  return {
+    env: { NODE_OPTIONS: `--require ${hook}` },
+    read: () =>
+      readFileSync(out, 'utf8')
+        .split('\n')
+        .map((file) => file.replace(/.*\//, '')),
+  };
+}
+
+describe('a cached image-list printed from its early answer (src/cli/replay.ts)', () => {
+  it('prints what the program printed without loading it, and leaves it to the program once the answer is no longer all of it', async () => {
+    const { env } = privateCache();
+    const loaded = loadedFiles();
+    const name = `replay-${process.pid}-${Date.now()}`;
+    const create = async (): Promise<string> => {
+      const made = await runCli('glance', ['image-create', '--name', name, '--disk-format', 'raw', '--container-format', 'bare'], { env });
+      expect(made.code).toBe(0);
+      return /\| id\s+\| ([0-9a-f-]+)/.exec(made.stdout)![1]!;
+    };
+    const ids = [await create()];
+    try {
+      const list = ['image-list', '--name', name, '--page-size', '2'];
+      const first = await runCli('glance', list, { env: { ...env, ...loaded.env } });
+      expect(first.code).toBe(0);
+      expect(first.stdout).toContain(ids[0]);
+      expect(loaded.read()).toContain('path-core.cjs');
+      const before = listsOf(name);
+      const second = await runCli('glance', list, { env: { ...env, ...loaded.env } });
+      expect([second.code, second.stdout, second.stderr]).toEqual([0, first.stdout, first.stderr]);
+      expect(loaded.read()).not.toContain('path-core.cjs');
+      expect(loaded.read()).toContain('path-replay.cjs');
+      expect(listsOf(name)).toBe(before + 1);
+      // Two more: the first page of 2 now has a next one.
+      ids.push(await create(), await create());
+      const third = await runCli('glance', list, { env: { ...env, ...loaded.env } });
+      expect(third.code).toBe(0);
+      expect(loaded.read()).toContain('path-core.cjs');
+      for (const id of ids) expect(third.stdout).toContain(id);
+      const uncached = await runCli('glance', ['--no-cache', ...list], { env });
+      expect(third.stdout).toBe(uncached.stdout);
+      // That run asked more than one page: nothing is left to replay.
+      const fourth = await runCli('glance', list, { env: { ...env, ...loaded.env } });
+      expect(fourth.stdout).toBe(third.stdout);
+      expect(loaded.read()).toContain('path-core.cjs');
+    } finally {
+      await runCli('glance', ['image-delete', ...ids], { env });
+    }
   });
 });

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import type { Image } from '../../src/api/image/images.js';
 import { Printer } from '../../src/output/printer.js';
-import { dialectStyle } from '../../src/cli/make-deps.js';
+import { dialectStyle } from '../../src/cli/dialect-style.js';
 import type { Cell, RecordView } from '../../src/output/views.js';
 import { gridRows, runCli } from '../helpers/cli.js';
 import { adminEnv } from '../helpers/cloud.js';

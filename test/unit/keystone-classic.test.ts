@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { classicCatalog, groupEndpoints, CLASSIC_MARK } from '../../src/api/identity/classic-endpoints.js';
 import type { Endpoint } from '../../src/api/identity/endpoints.js';
-import { dialectStyle } from '../../src/cli/make-deps.js';
+import { dialectStyle } from '../../src/cli/dialect-style.js';
 import { looseBooleanFlag } from '../../src/cli/flags/flag.js';
 import { endpointRecord, serviceRecord, sortRows, userRecord } from '../../src/cli/keystone/support/records.js';
 import { Printer } from '../../src/output/printer.js';

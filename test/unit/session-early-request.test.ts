@@ -1,13 +1,17 @@
 // A cached command's first request sent as the process starts (src/session/early-request.ts): each
 // test plays two or more runs of one command against a fake Keystone and Glance on loopback, each
-// run as the entry plays it (sendRememberedRequest), then the session making its first request.
+// run as the entry plays it (sendRememberedRequest), then the session making its first request, or
+// the replay printing the early answer (src/cli/replay.ts).
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { inputsOf, sendRememberedRequest } from '../../src/session/early-request.js';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { imageList } from '../../src/cli/glance/commands/image-list.js';
+import { replay, type ReplaySpec } from '../../src/cli/replay.js';
+import { makeTestDeps } from '../helpers/deps.js';
+import { inputsOf, saveRemembered, sendRememberedRequest } from '../../src/session/early-request.js';
 import { createSession } from '../../src/session/factory.js';
 
 interface Seen {
@@ -24,6 +28,8 @@ interface Cloud {
   seen: Seen[];
   imageEndpoint: number;
   tokensIssued: number;
+  /** Glance's answer to every request. */
+  answer: [number, Record<string, string>, string];
   close(): Promise<void>;
 }
 
@@ -54,8 +60,13 @@ async function fakeCloud(): Promise<Cloud> {
     seen: [],
     imageEndpoint: 0,
     tokensIssued: 0,
+    answer: [200, {}, JSON.stringify({ images: [{ id: 'i1', name: 'cirros' }] })],
     close: async () => {
-      for (const server of [keystone, ...glances]) await new Promise((resolve) => server.close(resolve));
+      for (const server of [keystone, ...glances]) {
+        const closed = new Promise((resolve) => server.close(resolve));
+        server.closeAllConnections(); // an early answer nobody read holds its connection open
+        await closed;
+      }
     },
   };
   async function glance(): Promise<Server> {
@@ -67,7 +78,7 @@ async function fakeCloud(): Promise<Cloud> {
         token: req.headers['x-auth-token'] as string,
         at: Date.now() - runStart,
       });
-      return [200, {}, JSON.stringify({ images: [{ id: 'i1', name: 'cirros' }] })];
+      return state.answer;
     });
     port = portOf(server);
     return server;
@@ -98,14 +109,16 @@ function envFor(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return { OS_AUTH_URL: cloud.authUrl, OS_USERNAME: 'admin', OS_PASSWORD: 'pw', OS_PROJECT_NAME: 'admin', XDG_CACHE_HOME: cacheHome, ...extra };
 }
 
-/** One run of `glance image-list`: the entry's early request, then the session's first request. */
+/** One run of `glance image-list`: the entry's early request, then the session's first request; the record is saved as main saves it, when the run went well. */
 async function run(env = envFor(), argv = ['image-list'], trace?: (line: string) => void): Promise<string> {
   runStart = Date.now();
   await sendRememberedRequest('glance', argv, env);
   const session = await createSession({ flags: {}, env, warn: () => undefined, trace });
   try {
     const res = await session.request('image', { method: 'GET', path: '/v2/images', query: { limit: 1000 } });
-    return await res.body.text();
+    const text = await res.body.text();
+    saveRemembered();
+    return text;
   } finally {
     await session.close();
   }
@@ -294,5 +307,123 @@ describe('the inputs a record is kept under', () => {
 
   it('are none when a proxy variable is set: an early request would go around the proxy', () => {
     expect(inputsOf('glance', ['image-list'], { HTTPS_PROXY: 'http://p:3128' }, '/w')).toBeUndefined();
+  });
+});
+
+describe('a cached image-list printed from its early answer (src/cli/replay.ts)', () => {
+  const options = { query: {}, sort: { keys: [], dirs: [] }, humanReadable: false, includeStores: false };
+  const spec = (extra: Partial<ReplaySpec> = {}): ReplaySpec => ({
+    command: 'image-list',
+    options,
+    print: { format: 'table', columns: [] },
+    verbose: false,
+    imageApiVersion: 1,
+    ...extra,
+  });
+  const image = (id: string, name: string) => ({
+    id,
+    name,
+    status: 'active',
+    visibility: 'public',
+    protected: false,
+    disk_format: 'qcow2',
+    container_format: 'bare',
+    size: 1024,
+    virtual_size: null,
+    checksum: null,
+    min_disk: 0,
+    min_ram: 0,
+    owner: 'p1',
+    created_at: '2026-12-03T00:00:00Z',
+    updated_at: '2026-12-03T00:00:00Z',
+    tags: [],
+  });
+  beforeEach(() => {
+    cloud.answer = [200, {}, JSON.stringify({ images: [image('i1', 'cirros')] })];
+  });
+
+  /** The program's run of image-list (its command module on a real session), saving the record as main does. */
+  async function programRun(replaySpec: ReplaySpec = spec()): Promise<string> {
+    await sendRememberedRequest('glance', ['image-list'], envFor());
+    const deps = makeTestDeps({
+      env: envFor() as Record<string, string>,
+      globals: { verbose: replaySpec.verbose, imageApiVersion: replaySpec.imageApiVersion },
+      print: replaySpec.print,
+    });
+    await imageList.run(replaySpec.options, deps);
+    saveRemembered(replaySpec);
+    await (await deps.session()).close();
+    return deps.out();
+  }
+
+  /** A run as the entry makes it: the early request, then the replay; what it printed, or undefined if the program would have to run. */
+  async function replayRun(): Promise<string | undefined> {
+    const early = await sendRememberedRequest('glance', ['image-list'], envFor());
+    if (!early) return undefined;
+    let printed = '';
+    const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+      printed += String(chunk);
+      return true;
+    });
+    try {
+      if (await replay('glance', early)) return printed;
+      expect(printed).toBe('');
+      return undefined;
+    } finally {
+      write.mockRestore();
+    }
+  }
+
+  it('prints what the program printed, byte for byte, from the one early request', async () => {
+    cloud.answer = [200, {}, JSON.stringify({ images: [image('i2', 'fedora'), image('i1', 'cirros \u001b[2J')] })];
+    for (const replaySpec of [
+      spec(),
+      spec({ imageApiVersion: 2 }),
+      spec({ verbose: true }),
+      spec({ print: { format: 'json', columns: [], noindent: true } }),
+    ]) {
+      const printed = await programRun(replaySpec);
+      cloud.seen.length = 0;
+      expect(await replayRun()).toBe(printed);
+      expect(cloud.seen).toHaveLength(1);
+    }
+  });
+
+  it('leaves the program to run, having printed nothing, when the answer is not the whole output', async () => {
+    await programRun();
+    // A second page now: the listing would need another request.
+    cloud.answer = [200, {}, JSON.stringify({ images: [image('i1', 'cirros')], next: '/v2/images?marker=i1' })];
+    expect(await replayRun()).toBeUndefined();
+    // Not 200 (a revoked token: the program re-authenticates), or not an answer of that shape.
+    cloud.answer = [401, {}, JSON.stringify({ images: [image('i1', 'cirros')] })];
+    expect(await replayRun()).toBeUndefined();
+    cloud.answer = [200, {}, JSON.stringify({ images: [{ id: 7 }] })];
+    expect(await replayRun()).toBeUndefined();
+    cloud.answer = [200, {}, '<html>'];
+    expect(await replayRun()).toBeUndefined();
+  });
+
+  it('replays only a command that says it can, from a record that says so', async () => {
+    await programRun();
+    const name = records()[0]!;
+    const record = JSON.parse(readFileSync(join(tokenDir(), name), 'utf8'));
+    expect(record.replay).toEqual(spec());
+    for (const altered of [{ command: 'image-delete' }, { command: 'constructor' }, { imageApiVersion: 3 }, { options: 'x' }, { print: { format: 'html' } }]) {
+      writeFileSync(join(tokenDir(), name), JSON.stringify({ ...record, replay: { ...record.replay, ...altered } }));
+      expect(await replayRun()).toBeUndefined();
+    }
+    writeFileSync(join(tokenDir(), name), JSON.stringify(record));
+    expect(await replayRun()).toContain('cirros');
+  });
+
+  it('a run that asked more than its first request leaves nothing to replay', async () => {
+    await sendRememberedRequest('glance', ['image-list'], envFor());
+    const session = await createSession({ flags: {}, env: envFor(), warn: () => undefined });
+    await (await session.request('image', { method: 'GET', path: '/v2/images', query: { limit: 1000 } })).body.text();
+    await (await session.request('image', { method: 'GET', path: '/v2/images', query: { marker: 'i1' } })).body.text();
+    await session.close();
+    saveRemembered(spec());
+    expect(readFileSync(join(tokenDir(), records()[0]!), 'utf8')).not.toContain('"replay"');
+    expect(await replayRun()).toBeUndefined();
   });
 });

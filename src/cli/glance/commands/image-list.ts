@@ -126,6 +126,7 @@ export const imageList = command({
     example: 'glance image-list',
     options: LIST_FLAGS,
     output: 'list',
+    replay: true,
   },
   parse: ({ flags }): Options => ({ ...listQuery(flags), humanReadable: flags.humanReadable, includeStores: flags.includeStores ?? false }),
   async run(options, deps) {
