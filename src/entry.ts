@@ -30,9 +30,8 @@ export async function main(dialect: Dialect, argv: readonly string[] = process.a
   // if that answer alone made the last run's output, it is printed as that run printed it (src/cli/replay.ts).
   if (argv.length > 0) {
     const early = await (await import('./session/early-request.js')).sendRememberedRequest(dialect, argv, process.env);
-    if (early && process.env.OSC_STDOUT_CLOSED === undefined && (await (await import('./cli/replay.js')).replay(dialect, early))) {
-      process.exit(); // as main ends: open connections are not closed one by one
-    }
+    const replay = early && process.env.OSC_STDOUT_CLOSED === undefined ? await import('./cli/replay.js') : undefined;
+    if (replay && early && (await replay.replay(dialect, early))) return replay.exitAfterStdout(); // as main ends
   }
   await (await import('./main.js')).main(dialect, argv);
 }

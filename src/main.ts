@@ -15,7 +15,7 @@ import { colours, type Painter, usageErrorText } from './output/colour.js';
 import { printOptions } from './cli/output-flags.js';
 import { EXIT } from './exit-codes.js';
 import { firstNonUtf8Argument } from './cli/process/argv-bytes.js';
-import { processStdout, type Stdout, takeStdoutClosed } from './cli/process/stdout.js';
+import { exitAfterStdout, processStdout, type Stdout, takeStdoutClosed } from './cli/process/stdout.js';
 import { saveRemembered } from './session/early-request.js';
 import { terminalLines } from './output/terminal-text.js';
 
@@ -200,5 +200,5 @@ export async function main(dialect: Dialect, argv: readonly string[] = process.a
     outcome.exitCode = EXIT.failure;
   }
   // Open connections are not closed one by one: exiting closes them (waiting for each close cost ~2 ms).
-  process.exit(outcome.exitCode);
+  exitAfterStdout(outcome.exitCode);
 }

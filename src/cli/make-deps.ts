@@ -4,7 +4,7 @@
 import { isatty } from 'node:tty';
 import { CliError } from '../errors.js';
 import { Printer, type PrintOptions } from '../output/printer.js';
-import { processStdout, type Stdout } from './process/stdout.js';
+import { processStdout, type Stdout, usedStdout } from './process/stdout.js';
 import { progressBar } from '../output/progress.js';
 import { statusLines } from '../output/status-lines.js';
 import { terminalLines, terminalText } from '../output/terminal-text.js';
@@ -61,7 +61,7 @@ export function makeDeps(dialect: Dialect, globals: GlobalOptions, printOptions:
     notice: (text) => stderr.write(terminalLines(text) + '\n'),
     get rawStdout() {
       if (stdout.closed) throw new CliError('stdout is closed (>&-), so the image data has nowhere to go: give --file FILE, or redirect stdout.');
-      return process.stdout;
+      return usedStdout();
     },
     stdinData: () => stdinData(tty.stdin),
     tty,

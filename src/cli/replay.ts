@@ -19,6 +19,8 @@ import { glanceDialect } from './glance/dialect.js';
 import type { GlobalOptions } from './globals.js';
 import { processStdout } from './process/stdout.js';
 
+export { exitAfterStdout } from './process/stdout.js';
+
 /** What a run leaves to print its answer again (src/main.ts writes it, through saveRemembered). */
 export interface ReplaySpec {
   command: string;

@@ -9,13 +9,31 @@ export interface Stdout {
   readonly lost: boolean;
 }
 
+/** Whether anything was written to process.stdout (making the stream costs start-up time: it is made only to write). */
+let used = false;
+
+/** process.stdout, to write to: exitAfterStdout() then waits until what was written has gone. */
+export function usedStdout(): NodeJS.WriteStream {
+  used = true;
+  return process.stdout;
+}
+
+/**
+ * Exits once stdout has taken everything written to it. process.exit() drops what a pipe has not
+ * taken yet: more than its 64 KiB to a reader slower than we are (`| less`, ssh) would be cut short.
+ */
+export function exitAfterStdout(code?: number): void {
+  if (!used || process.stdout.writableLength === 0) process.exit(code);
+  else process.stdout.write('', () => process.exit(code));
+}
+
 export function processStdout(closed: boolean): Stdout {
   let lost = false;
   return {
     closed,
     write(text) {
       if (closed) lost ||= text !== '';
-      else process.stdout.write(text);
+      else usedStdout().write(text);
     },
     get lost() {
       return lost;
