@@ -4,8 +4,8 @@
 // that same command module with those options on deps that hold that one answer
 // (src/session/early-answer.ts): the same decoding, listing and printing code as the program's, so
 // the same output. Anything it cannot do so (another request, an answer but 200, a new page, an
-// unexpected deps member) happens before anything is printed: the program then runs as it would have
-// (a request it makes again is a harmless GET).
+// unexpected deps member) happens before anything is printed: the program then runs as it would have,
+// its first request given the early answer as the replay met it (it is not asked, nor waited for, again).
 import { bool, type Guard, list, obj, oneOf, optional, ShapeError, shape, str } from '../http/decode.js';
 import { QUOTE_MODES } from '../output/formats/types.js';
 import { FORMATS, Printer, type PrintOptions } from '../output/printer.js';
@@ -90,7 +90,10 @@ export async function replay(dialect: Dialect, early: EarlyReplay): Promise<bool
     if (((await module.run(spec.options, deps)) ?? 0) !== 0) throw new Error('a replayed command failed');
     return true;
   } catch (err) {
-    if (!printed) return false;
+    if (!printed) {
+      early.session.giveBack();
+      return false;
+    }
     // Printing itself failed half-way: the program cannot take over without printing twice.
     process.stderr.write(`${dialect}: ${err instanceof Error ? err.message : String(err)}\n`);
     process.exitCode = 1;

@@ -3,7 +3,8 @@
 // transport's wire takes it over only when the program then asks for exactly that request, over
 // a direct connection with the default TLS options, as this one was sent; otherwise it is never
 // read. Only a GET is ever sent this way: unanswered, it has changed nothing.
-import type { Wire, WireRequest, WireResponse } from './wire.js';
+import { Readable } from 'node:stream';
+import type { ResponseBody, Wire, WireRequest, WireResponse } from './wire.js';
 
 interface Early {
   href: string;
@@ -48,9 +49,39 @@ export function takeEarly(req: WireRequest): Promise<WireResponse> | undefined {
 
 /** The early answer, if it was sent to `url` under MAX_AGE_MS ago, for a session that has that one answer (src/session/early-answer.ts); once only. */
 export function takeEarlyAnswer(url: URL): Promise<WireResponse> | undefined {
-  const taken = early;
+  taken = early;
   early = undefined;
   return taken && taken.href === url.href && Date.now() - taken.sentAt <= MAX_AGE_MS ? taken.answer : undefined;
+}
+
+/** What takeEarlyAnswer took, to give back. */
+let taken: Early | undefined;
+
+/**
+ * Puts back the answer takeEarlyAnswer took, as it was met (its failure, its untouched body, or
+ * its body as read: bodyOf), for the program's first request to take as if just sent: a stalled
+ * Glance is then waited for once, not once by the replay and again by the program.
+ */
+export function giveBackEarly(answer: Promise<WireResponse>): void {
+  if (taken) early = { ...taken, answer, sentAt: Date.now() };
+  taken = undefined;
+}
+
+/** A body already read, again: its bytes, or the error reading them met. */
+export function bodyOf(read: { text: string } | { error: unknown }): ResponseBody {
+  const stream =
+    'text' in read
+      ? Readable.from([Buffer.from(read.text, 'utf8')])
+      : new Readable({
+          read() {
+            this.destroy(read.error as Error);
+          },
+        });
+  const text = async (): Promise<string> => {
+    if ('error' in read) throw read.error;
+    return read.text;
+  };
+  return Object.assign(stream, { text, json: async () => JSON.parse(await text()) as unknown, dump: async () => undefined });
 }
 
 function sameHeaders(a: Record<string, string>, b: Record<string, string>): boolean {

@@ -1,12 +1,16 @@
 // A session with one answer in it: the GET sent as the process started (early-request.ts), for a
 // command the CLI may print from that answer alone (src/cli/replay.ts). It answers exactly the
 // request the record was made from, if Glance or Keystone answered it 200 with the JSON its guard
-// expects, read and decoded as the session reads and decodes it (errors.ts, http/decode.ts). Any
-// other request or answer is NotTheEarlyAnswer: the program then runs as it would have anyway.
+// expects, read and decoded as the session reads and decodes it (read-body.ts, errors.ts,
+// http/decode.ts). Any other request or answer is NotTheEarlyAnswer: the program then runs as it
+// would have, and giveBack() hands it the answer as it was met, so that it neither asks again nor
+// waits again for an answer that failed or stalled.
 import { decodeAnswer, type Guard } from '../http/decode.js';
-import { takeEarlyAnswer } from '../http/early.js';
+import { bodyOf, giveBackEarly, takeEarlyAnswer } from '../http/early.js';
+import type { WireResponse } from '../http/wire.js';
 import { readJson } from './errors.js';
 import { followLink } from './links.js';
+import { readBody } from './read-body.js';
 import { queryString, SERVICE_NAMES } from './requests.js';
 import type { ServiceRequest, ServiceType } from './session.js';
 
@@ -22,20 +26,36 @@ export interface EarlyRequest {
 }
 
 export class EarlyAnswerSession {
+  /** The answer as met so far, for giveBack(); undefined before it is taken and after it is given back. */
+  private met?: Promise<WireResponse>;
+
   constructor(private readonly sent: EarlyRequest) {}
 
   async json<T>(service: ServiceType, req: ServiceRequest, guard: Guard<T>): Promise<T> {
     const { sent } = this;
     const plainGet = req.method === 'GET' && req.body === undefined && req.json === undefined && req.headers === undefined;
-    if (service !== sent.service || !plainGet) throw new NotTheEarlyAnswer();
+    if (service !== sent.service || !plainGet || this.met) throw new NotTheEarlyAnswer();
     const url = followLink(sent.base, req.path) + queryString(req.query);
     const answer = url === sent.url ? takeEarlyAnswer(new URL(url)) : undefined;
     if (!answer) throw new NotTheEarlyAnswer();
+    this.met = answer; // a failure, or an answer but 200, goes back as it came: its body unread
     const res = await answer;
-    if (res.status !== 200) {
-      await res.body.dump();
-      throw new NotTheEarlyAnswer();
+    if (res.status !== 200) throw new NotTheEarlyAnswer();
+    let text: string;
+    try {
+      text = await readBody({ ...res, url }, sent.timeoutSeconds);
+    } catch (error) {
+      this.met = Promise.resolve({ ...res, body: bodyOf({ error }) });
+      throw error;
     }
-    return decodeAnswer(SERVICE_NAMES[service], req.method, url, await readJson({ ...res, url }, sent.timeoutSeconds), guard);
+    this.met = Promise.resolve({ ...res, body: bodyOf({ text }) });
+    const body = await readJson({ ...res, url, body: bodyOf({ text }) }, sent.timeoutSeconds);
+    return decodeAnswer(SERVICE_NAMES[service], req.method, url, body, guard);
+  }
+
+  /** Hands the answer, as met, to the program's first request (the replay could not use it). */
+  giveBack(): void {
+    if (this.met) giveBackEarly(this.met);
+    this.met = undefined;
   }
 }

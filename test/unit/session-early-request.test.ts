@@ -3,7 +3,7 @@
 // run as the entry plays it (sendRememberedRequest), then the session making its first request, or
 // the replay printing the early answer (src/cli/replay.ts).
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,8 +28,8 @@ interface Cloud {
   seen: Seen[];
   imageEndpoint: number;
   tokensIssued: number;
-  /** Glance's answer to every request. */
-  answer: [number, Record<string, string>, string];
+  /** Glance's answer to every request, or what it does instead of answering. */
+  answer: Answer;
   close(): Promise<void>;
 }
 
@@ -37,12 +37,16 @@ let cloud: Cloud;
 let cacheHome: string;
 let runStart = 0;
 
-async function listen(handler: (req: IncomingMessage, body: string) => [number, Record<string, string>, string]): Promise<Server> {
+type Answer = [number, Record<string, string>, string] | ((res: ServerResponse) => void);
+
+async function listen(handler: (req: IncomingMessage, body: string) => Answer): Promise<Server> {
   const server = createServer((req, res) => {
     let body = '';
     req.on('data', (chunk) => (body += chunk));
     req.on('end', () => {
-      const [status, headers, text] = handler(req, body);
+      const answer = handler(req, body);
+      if (typeof answer === 'function') return answer(res);
+      const [status, headers, text] = answer;
       res.writeHead(status, { 'Content-Type': 'application/json', ...headers }).end(text);
     });
   });
@@ -342,17 +346,20 @@ describe('a cached image-list printed from its early answer (src/cli/replay.ts)'
     cloud.answer = [200, {}, JSON.stringify({ images: [image('i1', 'cirros')] })];
   });
 
-  /** The program's run of image-list (its command module on a real session), saving the record as main does. */
-  async function programRun(replaySpec: ReplaySpec = spec()): Promise<string> {
+  /** The program's run of image-list (its command module on a real session), saving the record as main does; `--timeout` as given. */
+  async function programRun(replaySpec: ReplaySpec = spec(), timeoutSeconds?: number): Promise<string> {
     await sendRememberedRequest('glance', ['image-list'], envFor());
     const deps = makeTestDeps({
       env: envFor() as Record<string, string>,
-      globals: { verbose: replaySpec.verbose, imageApiVersion: replaySpec.imageApiVersion },
+      globals: { verbose: replaySpec.verbose, imageApiVersion: replaySpec.imageApiVersion, credentialFlags: { timeoutSeconds } },
       print: replaySpec.print,
     });
-    await imageList.run(replaySpec.options, deps);
+    try {
+      await imageList.run(replaySpec.options, deps);
+    } finally {
+      await (await deps.session()).close();
+    }
     saveRemembered(replaySpec);
-    await (await deps.session()).close();
     return deps.out();
   }
 
@@ -401,6 +408,47 @@ describe('a cached image-list printed from its early answer (src/cli/replay.ts)'
     expect(await replayRun()).toBeUndefined();
     cloud.answer = [200, {}, '<html>'];
     expect(await replayRun()).toBeUndefined();
+  });
+
+  it('the program takes the answer as the replay met it: it neither asks again nor waits again', async () => {
+    const programAfter = async (): Promise<unknown> => {
+      const deps = makeTestDeps({ env: envFor() as Record<string, string>, globals: { credentialFlags: { timeoutSeconds: '1' } } });
+      try {
+        await imageList.run(options, deps);
+        return deps.out();
+      } catch (err) {
+        return err;
+      } finally {
+        await (await deps.session()).close();
+      }
+    };
+    // A second page now: the first one read by the replay goes to the program, which asks for the second alone.
+    await programRun(spec(), 1);
+    cloud.answer = [200, {}, JSON.stringify({ images: [image('i1', 'cirros')], next: '/v2/images?marker=i1' })];
+    cloud.seen.length = 0;
+    expect(await replayRun()).toBeUndefined();
+    cloud.answer = [200, {}, JSON.stringify({ images: [image('i2', 'fedora')] })];
+    expect(await programAfter()).toMatch(/cirros[^]*fedora/);
+    expect(cloud.seen.map((s) => s.url.replace(/.*\?/, ''))).toEqual([
+      'sort_key=name&sort_dir=asc&limit=1000',
+      'sort_key=name&sort_dir=asc&limit=1000&marker=i1',
+    ]);
+    // A body that stalls, and no answer at all: --timeout (1 s) is waited for once, by the replay; the program meets the same failure.
+    const stall = (res: ServerResponse) => res.writeHead(200, { 'Content-Type': 'application/json' }).write('{"images": [');
+    for (const [answer, failure] of [
+      [stall, /did not arrive in full within --timeout 1 s|stalled for --timeout 1 s/],
+      [() => undefined, /timed out|timeout/i],
+    ] as const) {
+      cloud.answer = [200, {}, JSON.stringify({ images: [image('i1', 'cirros')] })];
+      await programRun(spec(), 1);
+      cloud.answer = answer;
+      cloud.seen.length = 0;
+      const start = Date.now();
+      expect(await replayRun()).toBeUndefined();
+      expect(String(await programAfter())).toMatch(failure);
+      expect(Date.now() - start).toBeLessThan(1800);
+      expect(cloud.seen).toHaveLength(1);
+    }
   });
 
   it('replays only a command that says it can, from a record that says so', async () => {
