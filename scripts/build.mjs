@@ -6,6 +6,7 @@
 // half-written dist/. `--outdir DIR` builds elsewhere (the bench builds its own private copy).
 import { build, transform } from 'esbuild';
 import { lazyBuiltins } from './esbuild-plugins.mjs';
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -127,6 +128,19 @@ async function toCommonJs(dir, groups) {
   for (const [group, modules] of members) writeFileSync(join(dir, group), groupFile(modules));
 }
 
+/** A hash of every source file: what a cached command remembered under another build is not this build's (src/session/early-request.ts). */
+function buildId() {
+  const hash = createHash('sha256');
+  for (const file of readdirSync('src', { recursive: true }).sort()) {
+    if (!/\.ts$/.test(file)) continue;
+    hash
+      .update(`${file}\0`)
+      .update(readFileSync(join('src', file)))
+      .update('\0');
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
 try {
   const tablesFile = `${fresh}-tables.mjs`;
   // Imported here as an ES module: some CommonJS dependencies call require() for Node built-ins.
@@ -138,6 +152,7 @@ try {
     ...common,
     define: {
       __VERSION__: JSON.stringify(pkg.version),
+      __BUILD_ID__: JSON.stringify(buildId()),
       __COMMAND_TABLES__: JSON.stringify(JSON.stringify(tables)),
       __PROGRAM_HELP__: JSON.stringify(JSON.stringify(helps)),
     },

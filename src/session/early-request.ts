@@ -65,6 +65,9 @@ const rememberedGuard = shape<Remembered>({
 });
 
 const FORMAT = 3;
+declare const __BUILD_ID__: string;
+/** Another build may parse a command line into other options (a replay keeps them): its records are not this one's. */
+const BUILD = typeof __BUILD_ID__ === 'string' ? __BUILD_ID__ : 'source';
 /** Besides OS_*: where the caches and clouds.yaml are, and the launcher's note of a closed stdout. */
 const OTHER_ENV = new Set(['HOME', 'XDG_CACHE_HOME', 'XDG_CONFIG_HOME', 'OSC_STDOUT_CLOSED']);
 const CONNECT_LIMIT_MS = 30_000;
@@ -83,7 +86,7 @@ export function inputsOf(dialect: string, argv: readonly string[], env: NodeJS.P
     .filter((name) => name.startsWith('OS_') || OTHER_ENV.has(name))
     .sort()
     .map((name) => [name, env[name]]);
-  return hash128(JSON.stringify([FORMAT, dialect, argv, cwd, vars]));
+  return hash128(JSON.stringify([FORMAT, BUILD, dialect, argv, cwd, vars]));
 }
 
 /**

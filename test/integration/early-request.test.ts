@@ -2,11 +2,12 @@
 // the real cloud: the second run of a command asks Glance once, as the first did, and prints the
 // same; what is remembered holds no secret; a cached image-list whose answer was all its output is
 // printed from that answer without loading the program. Glance's own request log counts the requests.
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { ROOT, runCli } from '../helpers/cli.js';
 import { adminEnv, cloud, STATE_DIR } from '../helpers/cloud.js';
 
 const GLANCE_LOG = join(STATE_DIR, 'logs', 'glance-api.log');
@@ -110,5 +111,29 @@ describe('a cached image-list printed from its early answer (src/cli/replay.ts)'
     } finally {
       await runCli('glance', ['image-delete', ...ids], { env });
     }
+  });
+
+  it('a record made by another build is not replayed: that build may have parsed the command line into other options', async () => {
+    const { env } = privateCache();
+    const loaded = loadedFiles();
+    // Another build: a copy whose build id (a hash of the sources, scripts/build.mjs) differs.
+    const other = mkdtempSync(join(tmpdir(), 'osc-other-build-'));
+    for (const part of ['bin', 'dist', 'package.json']) cpSync(join(ROOT, part), join(other, part), { recursive: true });
+    const early = join(other, 'dist', 'path-early.cjs');
+    const text = readFileSync(early, 'utf8');
+    expect(text).toMatch(/BUILD="[0-9a-f]{16}"/);
+    writeFileSync(early, text.replace(/BUILD="[0-9a-f]{16}"/, 'BUILD="0123456789abcdef"'));
+    const list = ['image-list', '--name', `build-${process.pid}`];
+    const runOther = () =>
+      spawnSync(join(other, 'bin', 'glance'), list, { encoding: 'utf8', env: { PATH: process.env.PATH!, HOME: process.env.HOME!, ...env, ...loaded.env } });
+    const first = await runCli('glance', list, { env: { ...env, ...loaded.env } });
+    expect((await runCli('glance', list, { env: { ...env, ...loaded.env } })).stdout).toBe(first.stdout);
+    expect(loaded.read()).not.toContain('path-core.cjs');
+    const upgraded = runOther();
+    expect([upgraded.status, upgraded.stdout]).toEqual([0, first.stdout]);
+    expect(loaded.read()).toContain('path-core.cjs');
+    // That build's own record, from then on.
+    runOther();
+    expect(loaded.read()).not.toContain('path-core.cjs');
   });
 });
