@@ -20,6 +20,7 @@ import { USER_AGENT } from '../http/user-agent.js';
 import { Wire } from '../http/wire.js';
 import { selectEndpoint, serviceBase } from './catalog.js';
 import type { EarlyAnswerSession } from './early-answer.js';
+import { sha256Hex } from '../hashes/sha256.js';
 import { TokenCache } from './token-cache.js';
 
 /** What the session asked for first, as it asked for it. */
@@ -64,7 +65,7 @@ const rememberedGuard = shape<Remembered>({
   replay: optional(anyValue),
 });
 
-const FORMAT = 3;
+const FORMAT = 4;
 declare const __BUILD_ID__: string;
 /** Another build may parse a command line into other options (a replay keeps them): its records are not this one's. */
 const BUILD = typeof __BUILD_ID__ === 'string' ? __BUILD_ID__ : 'source';
@@ -86,7 +87,10 @@ export function inputsOf(dialect: string, argv: readonly string[], env: NodeJS.P
     .filter((name) => name.startsWith('OS_') || OTHER_ENV.has(name))
     .sort()
     .map((name) => [name, env[name]]);
-  return hash128(JSON.stringify([FORMAT, BUILD, dialect, argv, cwd, vars]));
+  // SHA-256 (about 0.6 ms here, in JavaScript: node:crypto costs ~100 faults to load), not a fast
+  // hash: the inputs hold the password, and a hash that can be run backwards would give it up to
+  // whoever reads the record (an FNV-like one did, in seconds, by meet-in-the-middle).
+  return sha256Hex(JSON.stringify([FORMAT, BUILD, dialect, argv, cwd, vars])).slice(0, 32);
 }
 
 /**
@@ -147,21 +151,4 @@ export function saveRemembered(replay?: unknown): void {
 /** The record's file name, from the inputs' hash (the record is used only if it holds the whole hash). */
 function recordName(inputs: string): string {
   return `early-${inputs.slice(0, 16)}`;
-}
-
-/**
- * FNV-1a-like, four lanes with their own offsets and multipliers: 128 bits as 32 hex digits, computed in microseconds (a
- * cryptographic hash in JavaScript takes milliseconds before the first request). Not made to
- * resist a forger, who would need to write this user's cache; a collision by chance sends a GET
- * whose answer the program then does not take. Of a password it reveals no more than the token
- * cache's file names already do: they are a SHA-256 of the credentials, in the same directory.
- */
-function hash128(text: string): string {
-  const lanes = [0x811c9dc5, 0x050c5d1f, 0x1b873593, 0x5bd1e995];
-  const primes = [0x01000193, 0x9e3779b1, 0x85ebca77, 0xc2b2ae3d];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    for (let lane = 0; lane < 4; lane++) lanes[lane] = Math.imul(lanes[lane]! ^ c, primes[lane]!);
-  }
-  return lanes.map((lane) => (lane >>> 0).toString(16).padStart(8, '0')).join('');
 }

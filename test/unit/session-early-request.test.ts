@@ -2,6 +2,7 @@
 // test plays two or more runs of one command against a fake Keystone and Glance on loopback, each
 // run as the entry plays it (sendRememberedRequest), then the session making its first request, or
 // the replay printing the early answer (src/cli/replay.ts).
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -307,6 +308,23 @@ describe('the inputs a record is kept under', () => {
       inputsOf('keystone', ['image-list'], env, '/w'),
     ])
       expect(other).not.toBe(inputs);
+  });
+
+  it('are a SHA-256 of them: a record gives its password up to nobody who reads it (an FNV-like hash was run backwards in seconds)', () => {
+    const env = { OS_PASSWORD: 'k7x2m9qz', OS_AUTH_URL: 'http://ks/v3', HOME: '/h' };
+    const text = JSON.stringify([
+      4,
+      'source',
+      'glance',
+      ['image-list'],
+      '/w',
+      [
+        ['HOME', '/h'],
+        ['OS_AUTH_URL', 'http://ks/v3'],
+        ['OS_PASSWORD', 'k7x2m9qz'],
+      ],
+    ]);
+    expect(inputsOf('glance', ['image-list'], env, '/w')).toBe(createHash('sha256').update(text).digest('hex').slice(0, 32));
   });
 
   it('are none when a proxy variable is set: an early request would go around the proxy', () => {
