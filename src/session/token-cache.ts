@@ -144,7 +144,8 @@ export class TokenCache {
   private readOwnFile(path: string): string {
     let fd: number;
     try {
-      fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW);
+      // O_NONBLOCK: a FIFO planted here would block the open until a writer came; fstat below refuses it.
+      fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ELOOP') this.refuse(`${path} is a symbolic link`);
       throw err;

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { chownSync, mkdirSync, mkdtempSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -117,6 +118,15 @@ describe.runIf(process.getuid?.() === 0)('token cache trusts only what is its ow
       expect(warnings).toEqual([expect.stringContaining(`${path} is a symbolic link`)]);
     });
   }
+
+  it('a FIFO planted at a cache file or a record is refused, not waited on (opening one to read blocks until a writer comes)', () => {
+    const { dir, warnings, cache } = setup();
+    mkdirSync(dir, { recursive: true });
+    for (const name of ['k.json', 'early-0123456789abcdef.json']) expect(spawnSync('mkfifo', ['-m', '600', join(dir, name)]).status).toBe(0);
+    expect(cache.load('k', NOW)).toBeUndefined();
+    expect(cache.loadAside('early-0123456789abcdef')).toBeUndefined();
+    expect(warnings[0]).toContain(`${join(dir, 'k.json')} is not a file`);
+  });
 
   it('a symlink planted at a cache file is not followed; a file another user owns is not read', () => {
     const { dir, warnings, cache } = setup();

@@ -1,7 +1,7 @@
 // GET /v2/schemas/image, kept on disk per endpoint for a while: every create/update validates
 // against it, and it changes only when the cloud is upgraded or reconfigured.
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cacheDir } from '../../cache-dir.js';
 import { anyValue, bool, count, dict, either, list, num, optional, shape, str, type Guard } from '../../http/decode.js';
@@ -106,12 +106,18 @@ interface CachedSchema {
 const cachedSchemaGuard = shape<CachedSchema>({ fetchedAt: num, schema: imageSchemaGuard });
 
 function readCached(file: string, now: number): ImageSchema | undefined {
+  let fd: number | undefined;
   try {
-    const entry = cachedSchemaGuard(JSON.parse(readFileSync(file, 'utf8')), '');
+    // A regular file, not a link's target, nor a FIFO (opening one to read waits for a writer).
+    fd = openSync(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    if (!fstatSync(fd).isFile()) return undefined;
+    const entry = cachedSchemaGuard(JSON.parse(readFileSync(fd, 'utf8')), '');
     if (now - entry.fetchedAt > FRESH_MS || now < entry.fetchedAt) return undefined;
     return entry.schema;
   } catch {
     return undefined; // missing, corrupt or of another shape: fetch afresh and overwrite
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
