@@ -3,7 +3,7 @@
 // answer. What a run sent first is remembered beside the token it used, under a hash of the
 // inputs it was derived from: the command line, the working directory and the environment
 // variables that configure the client, secrets included (another password is other inputs; the
-// record holds only the hash, never a value). A run with the same inputs sends that GET at once,
+// record holds only their SHA-256, never a value of them). A run with the same inputs sends that GET at once,
 // with the token the cache holds, to the endpoint that token's catalog names today; the program,
 // once loaded, takes the answer if its own first request is exactly that one, asked for within a
 // second (src/http/early.ts), and otherwise never reads it. Only the common, direct case is
