@@ -12,6 +12,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { imageList } from '../../src/cli/glance/commands/image-list.js';
 import { replay, type ReplaySpec } from '../../src/cli/replay.js';
 import { makeTestDeps } from '../helpers/deps.js';
+import { GOOD_IMAGE } from '../helpers/fake-cloud.js';
 import { inputsOf, saveRemembered, sendRememberedRequest } from '../../src/session/early-request.js';
 import { createSession } from '../../src/session/factory.js';
 
@@ -342,24 +343,7 @@ describe('a cached image-list printed from its early answer (src/cli/replay.ts)'
     imageApiVersion: 1,
     ...extra,
   });
-  const image = (id: string, name: string) => ({
-    id,
-    name,
-    status: 'active',
-    visibility: 'public',
-    protected: false,
-    disk_format: 'qcow2',
-    container_format: 'bare',
-    size: 1024,
-    virtual_size: null,
-    checksum: null,
-    min_disk: 0,
-    min_ram: 0,
-    owner: 'p1',
-    created_at: '2026-12-03T00:00:00Z',
-    updated_at: '2026-12-03T00:00:00Z',
-    tags: [],
-  });
+  const image = (id: string, name: string) => ({ ...GOOD_IMAGE, id, name });
   beforeEach(() => {
     cloud.answer = [200, {}, JSON.stringify({ images: [image('i1', 'cirros')] })];
   });
