@@ -87,7 +87,7 @@ export function inputsOf(dialect: string, argv: readonly string[], env: NodeJS.P
     .filter((name) => name.startsWith('OS_') || OTHER_ENV.has(name))
     .sort()
     .map((name) => [name, env[name]]);
-  // SHA-256 (about 0.6 ms here, in JavaScript: node:crypto costs ~100 faults to load), not a fast
+  // SHA-256 (about 1 ms here, in JavaScript: node:crypto costs ~100 faults to load), not a fast
   // hash: the inputs hold the password, and a hash that can be run backwards would give it up to
   // whoever reads the record (an FNV-like one did, in seconds, by meet-in-the-middle).
   return sha256Hex(JSON.stringify([FORMAT, BUILD, dialect, argv, cwd, vars])).slice(0, 32);
