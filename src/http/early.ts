@@ -67,16 +67,19 @@ export function giveBackEarly(answer: Promise<WireResponse>): void {
   taken = undefined;
 }
 
-/** A body already read, again: its bytes, or the error reading them met. */
+/** A body already read, again: its text (made bytes only when read), or the error reading it met. */
 export function bodyOf(read: { text: string } | { error: unknown }): ResponseBody {
-  const stream =
-    'text' in read
-      ? Readable.from([Buffer.from(read.text, 'utf8')])
-      : new Readable({
-          read() {
-            this.destroy(read.error as Error);
-          },
-        });
+  let given = false;
+  const stream = new Readable({
+    read() {
+      if ('error' in read) this.destroy(read.error as Error);
+      else if (given) this.push(null);
+      else {
+        given = true;
+        this.push(Buffer.from(read.text, 'utf8'));
+      }
+    },
+  });
   const text = async (): Promise<string> => {
     if ('error' in read) throw read.error;
     return read.text;

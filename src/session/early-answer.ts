@@ -8,7 +8,7 @@
 import { decodeAnswer, type Guard } from '../http/decode.js';
 import { bodyOf, giveBackEarly, takeEarlyAnswer } from '../http/early.js';
 import type { WireResponse } from '../http/wire.js';
-import { readJson } from './errors.js';
+import { parseJson } from './errors.js';
 import { followLink } from './links.js';
 import { readBody } from './read-body.js';
 import { queryString, SERVICE_NAMES } from './requests.js';
@@ -48,9 +48,8 @@ export class EarlyAnswerSession {
       this.met = Promise.resolve({ ...res, body: bodyOf({ error }) });
       throw error;
     }
-    this.met = Promise.resolve({ ...res, body: bodyOf({ text }) });
-    const body = await readJson({ ...res, url, body: bodyOf({ text }) }, sent.timeoutSeconds);
-    return decodeAnswer(SERVICE_NAMES[service], req.method, url, body, guard);
+    this.met = Promise.resolve({ ...res, body: bodyOf({ text }) }); // the text itself, no copy until the program reads it
+    return decodeAnswer(SERVICE_NAMES[service], req.method, url, parseJson(text, { url, status: res.status }), guard);
   }
 
   /** Hands the answer, as met, to the program's first request (the replay could not use it). */

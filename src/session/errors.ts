@@ -125,6 +125,11 @@ export async function readJson(res: HttpResponse, timeoutSeconds: number): Promi
     const cause = messageOf(err);
     throw new BrokenBodyError(`The answer from ${res.url} broke off (${cause}): try again; check the network or a proxy in between.`);
   }
+  return parseJson(text, res);
+}
+
+/** An answer's text as JSON, or one line naming the URL. */
+export function parseJson(text: string, res: Pick<HttpResponse, 'url' | 'status'>): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch {
