@@ -430,7 +430,7 @@ describe('a cached image-list printed from its early answer (src/cli/replay.ts)'
     cloud.seen.length = 0;
     expect(await replayRun()).toBeUndefined();
     cloud.answer = [200, {}, JSON.stringify({ images: [image('i2', 'fedora')] })];
-    expect(await programAfter()).toMatch(/cirros[^]*fedora/);
+    expect(await programAfter()).toMatch(/cirros[\s\S]*fedora/);
     expect(cloud.seen.map((s) => s.url.replace(/.*\?/, ''))).toEqual([
       'sort_key=name&sort_dir=asc&limit=1000',
       'sort_key=name&sort_dir=asc&limit=1000&marker=i1',
