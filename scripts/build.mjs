@@ -128,16 +128,18 @@ async function toCommonJs(dir, groups) {
   for (const [group, modules] of members) writeFileSync(join(dir, group), groupFile(modules));
 }
 
-/** A hash of every source file: what a cached command remembered under another build is not this build's (src/session/early-request.ts). */
+/**
+ * A hash of every source file and of the dependencies' locked versions (commander parses some
+ * command lines): what a cached command remembered under another build is not this build's
+ * (src/session/early-request.ts).
+ */
 function buildId() {
   const hash = createHash('sha256');
-  for (const file of readdirSync('src', { recursive: true }).sort()) {
-    if (!/\.ts$/.test(file)) continue;
-    hash
-      .update(`${file}\0`)
-      .update(readFileSync(join('src', file)))
-      .update('\0');
-  }
+  const files = readdirSync('src', { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath ?? entry.path, entry.name))
+    .sort();
+  for (const file of [...files, 'package-lock.json']) hash.update(`${file}\0`).update(readFileSync(file)).update('\0');
   return hash.digest('hex').slice(0, 16);
 }
 
