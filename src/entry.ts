@@ -21,7 +21,11 @@ export async function main(dialect: Dialect, argv: readonly string[] = process.a
     const text =
       argv.length === 1 && argv[0] === '--version' ? `${typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev'}\n` : await builtHelp(dialect, argv);
     if (text !== undefined) {
-      process.stdout.on('error', () => process.exit(0)); // `glance --help | true`
+      // As main (src/cli/process/stdout.ts, not loaded here): `glance --help | true` ends quietly, `>/dev/full` does not.
+      process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+        if (err.code !== 'EPIPE') process.stderr.write(`${dialect}: the output could not be written: ${err.message}\n`);
+        process.exit(err.code === 'EPIPE' ? 0 : 1);
+      });
       process.stdout.write(text);
       return;
     }
@@ -31,7 +35,7 @@ export async function main(dialect: Dialect, argv: readonly string[] = process.a
   if (argv.length > 0) {
     const early = await (await import('./session/early-request.js')).sendRememberedRequest(dialect, argv, process.env);
     const replay = early && process.env.OSC_STDOUT_CLOSED === undefined ? await import('./cli/replay.js') : undefined;
-    if (replay && early && (await replay.replay(dialect, early))) return replay.exitAfterStdout(); // as main ends
+    if (replay && early && (await replay.replay(dialect, early))) return replay.exitAfterOutput(); // as main ends
   }
   await (await import('./main.js')).main(dialect, argv);
 }

@@ -15,7 +15,7 @@ import { colours, type Painter, usageErrorText } from './output/colour.js';
 import { printOptions } from './cli/output-flags.js';
 import { EXIT } from './exit-codes.js';
 import { firstNonUtf8Argument } from './cli/process/argv-bytes.js';
-import { exitAfterStdout, processStdout, type Stdout, takeStdoutClosed } from './cli/process/stdout.js';
+import { exitAfterOutput, onStdoutError, processStdout, type Stdout, takeStdoutClosed } from './cli/process/stdout.js';
 import { saveRemembered } from './session/early-request.js';
 import { terminalLines } from './output/terminal-text.js';
 
@@ -130,9 +130,7 @@ async function prepareProgram(dialect: Dialect, commands: readonly CommandModule
 }
 
 export async function main(dialect: Dialect, argv: readonly string[] = process.argv.slice(2)): Promise<void> {
-  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') process.exit(0); // `glance image-list | head -1` ends quietly
-  });
+  onStdoutError(dialect);
   const normalised = normaliseArgv(argv);
   const commands = await commandsFor(dialect, normalised);
   const outcome: Outcome = { exitCode: EXIT.ok, stdout: processStdout(takeStdoutClosed(process.env)) };
@@ -200,5 +198,5 @@ export async function main(dialect: Dialect, argv: readonly string[] = process.a
     outcome.exitCode = EXIT.failure;
   }
   // Open connections are not closed one by one: exiting closes them (waiting for each close cost ~2 ms).
-  exitAfterStdout(outcome.exitCode);
+  exitAfterOutput(outcome.exitCode);
 }

@@ -17,9 +17,9 @@ import type { Deps, Dialect } from './deps.js';
 import { dialectStyle } from './dialect-style.js';
 import { glanceDialect } from './glance/dialect.js';
 import type { GlobalOptions } from './globals.js';
-import { processStdout } from './process/stdout.js';
+import { onStdoutError, processStdout } from './process/stdout.js';
 
-export { exitAfterStdout } from './process/stdout.js';
+export { exitAfterOutput } from './process/stdout.js';
 
 /** What a run leaves to print its answer again (src/main.ts writes it, through saveRemembered). */
 export interface ReplaySpec {
@@ -66,9 +66,7 @@ export async function replay(dialect: Dialect, early: EarlyReplay): Promise<bool
     const loaders = dialect === 'glance' ? (await import('./glance/loaders.js')).glanceLoaders : (await import('./keystone/loaders.js')).keystoneLoaders;
     const module: CommandModule | undefined = Object.hasOwn(loaders, spec.command) ? await loaders[spec.command]!() : undefined;
     if (!module?.spec.replay) return false;
-    process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-      if (err.code === 'EPIPE') process.exit(0); // as main: `glance image-list | head -1` ends quietly
-    });
+    onStdoutError(dialect); // as main
     const stdout = processStdout(false);
     const out = {
       write: (text: string) => {

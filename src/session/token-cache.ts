@@ -198,7 +198,7 @@ export class TokenCache {
 
   private refuse(problem: string): false {
     if (this.usable !== false)
-      this.warn?.(`WARNING: not using the token cache: ${problem}; it must be a directory of your own, not a link (remove it, or set XDG_CACHE_HOME).`);
+      this.warn?.(`WARNING: not using the token cache: ${problem}; its directories and files must be your own, not links (remove it, or set XDG_CACHE_HOME).`);
     this.usable = false;
     return false;
   }

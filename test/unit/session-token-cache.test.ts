@@ -125,7 +125,9 @@ describe.runIf(process.getuid?.() === 0)('token cache trusts only what is its ow
     for (const name of ['k.json', 'early-0123456789abcdef.json']) expect(spawnSync('mkfifo', ['-m', '600', join(dir, name)]).status).toBe(0);
     expect(cache.load('k', NOW)).toBeUndefined();
     expect(cache.loadAside('early-0123456789abcdef')).toBeUndefined();
-    expect(warnings[0]).toContain(`${join(dir, 'k.json')} is not a file`);
+    expect(warnings[0]).toBe(
+      `WARNING: not using the token cache: ${join(dir, 'k.json')} is not a file; its directories and files must be your own, not links (remove it, or set XDG_CACHE_HOME).`,
+    );
   });
 
   it('a symlink planted at a cache file is not followed; a file another user owns is not read', () => {
