@@ -217,7 +217,11 @@ function readable(res: IncomingMessage): ResponseBody {
     return Buffer.concat(chunks).toString('utf8');
   };
   const dump = (): Promise<void> => {
-    if (res.complete || res.destroyed) return Promise.resolve();
+    if (res.destroyed) return Promise.resolve();
+    if (res.complete) {
+      res.resume(); // its end, emitted once read, is what hands a keep-alive socket back to the agent
+      return Promise.resolve();
+    }
     if (Number(res.headers['content-length'] ?? DUMP_LIMIT + 1) > DUMP_LIMIT) {
       res.destroy();
       return Promise.resolve();

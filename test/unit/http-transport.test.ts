@@ -38,6 +38,31 @@ describe('HTTP transport', () => {
     await t.close();
   });
 
+  it('a streamed upload answered 204 hands its connection back: the next request reuses it', async () => {
+    // Before the fix, dump() left a complete 204 unread: its socket never went back to the pool.
+    const sockets = new Set<unknown>();
+    const s = await serve((req, res) => {
+      sockets.add(req.socket);
+      req.resume();
+      req.on('end', () => {
+        res.writeHead(req.method === 'PUT' ? 204 : 200);
+        res.end();
+      });
+    });
+    const t = new HttpTransport({ timeoutSeconds: 5 });
+    async function* data(): AsyncGenerator<Buffer> {
+      yield Buffer.alloc(1024, 1);
+    }
+    for (const method of ['PUT', 'PUT', 'GET']) {
+      const res = await t.request({ method, url: `${s.url}/v2/images/x/file`, body: method === 'PUT' ? data() : undefined, idempotent: false });
+      await res.body.dump();
+      await new Promise((resolve) => setImmediate(resolve)); // the agent takes the socket back on the response's end
+    }
+    expect(s.count()).toBe(3);
+    expect(sockets.size).toBe(1);
+    await t.close();
+  });
+
   it('retries once on a reset connection, then reports it naming the URL', async () => {
     const s = await serve((req) => req.socket.destroy());
     const t = new HttpTransport({ timeoutSeconds: 5 });
