@@ -7,7 +7,7 @@ import type { ProxyRouter } from './proxy.js';
 import type { ProxyEnv } from './proxy-env.js';
 import { redactBody, redactHeader } from './redact.js';
 import { USER_AGENT } from './user-agent.js';
-import { type ProxyRoute, type RequestBody, type ResponseBody, Wire } from './wire.js';
+import { type ConnectionLane, type ProxyRoute, type RequestBody, type ResponseBody, Wire } from './wire.js';
 
 export type { RequestBody } from './wire.js';
 
@@ -30,6 +30,8 @@ export interface HttpRequest {
   body?: RequestBody;
   /** Safe to send twice. Defaults to true for GET, HEAD, PUT and DELETE without a streamed body. */
   idempotent?: boolean;
+  /** Sent on this lane's own connection (see ConnectionLane). */
+  lane?: ConnectionLane;
   /** A redirect is refused (the default: a token must not follow it) or returned to a caller that sends no credentials. */
   redirects?: 'refuse' | 'return';
 }
@@ -112,7 +114,7 @@ export class HttpTransport {
     const started = Date.now();
     const requestHeaders = { 'User-Agent': USER_AGENT, ...req.headers };
     if (trace) this.traceRequest(req, requestHeaders, route);
-    const res = await this.wire.send({ method: req.method, url: new URL(req.url), headers: requestHeaders, body: req.body, route });
+    const res = await this.wire.send({ method: req.method, url: new URL(req.url), headers: requestHeaders, body: req.body, route, lane: req.lane });
     const { status, headers } = res;
     if (trace) {
       trace(`RESP: [${status}] ${req.method} ${req.url} ${Date.now() - started}ms`);

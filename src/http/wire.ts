@@ -34,6 +34,20 @@ export interface WireRequest {
   route?: ProxyRoute;
   /** Called once the request (headers and body) has been handed to the socket. */
   onWritten?: () => void;
+  /** Sent on this lane's own connection (direct requests; through a proxy it is the proxy's choice). */
+  lane?: ConnectionLane;
+}
+
+/**
+ * One keep-alive connection of its own, for a sequence of requests: the requests on a lane go one
+ * after the other over the same connection. A pre-fork server (Glance's workers, uWSGI's) gives a
+ * connection to one worker for its whole life, so a lane stays with the worker that served it:
+ * image-seed's parallel uploads each keep theirs, and the lane whose worker is least loaded
+ * finishes first and takes the next image, instead of a new connection landing on a busy worker.
+ */
+export class ConnectionLane {
+  /** The wire's agents, keyed by its TLS options' identity (one lane may serve http and https). */
+  readonly agents = new Map<object, http.Agent>();
 }
 
 export type ResponseBody = Readable & { text(): Promise<string>; json(): Promise<unknown>; dump(): Promise<void> };
@@ -62,6 +76,7 @@ const DUMP_LIMIT = 1024 * 1024;
 export class Wire {
   private readonly httpAgent = new http.Agent({ keepAlive: true });
   private httpsAgent?: HttpsAgent;
+  private readonly laneAgents: http.Agent[] = [];
 
   constructor(
     private readonly timeoutMs: number,
@@ -86,7 +101,8 @@ export class Wire {
       // The absolute URL to the proxy, and the origin (not the proxy) as Host, as requests sends them.
       if (route)
         Object.assign(options, { ...this.proxyTarget(route), path: url.href, headers: { Host: url.host, ...req.headers, ...proxyAuthorization(route) } });
-      options.agent = route?.proxy.protocol === 'https:' ? await this.proxyAgent() : this.httpAgent;
+      options.agent =
+        route?.proxy.protocol === 'https:' ? await this.proxyAgent() : route ? this.httpAgent : (this.laneAgent(req.lane, http) ?? this.httpAgent);
       return this.exchange(route?.proxy.protocol === 'https:' ? await import('node:https') : http, options, req.body, req.onWritten);
     }
     const https = await import('node:https');
@@ -96,7 +112,7 @@ export class Wire {
       Object.assign(options, this.tls, { socket, agent: undefined, servername: isIpAddress(target.host) ? undefined : target.host });
       options.createConnection = (opts) => https.globalAgent.createConnection(opts);
     } else {
-      options.agent = this.httpsAgent ??= new https.Agent({ keepAlive: true, ...this.tls });
+      options.agent = this.laneAgent(req.lane, https) ?? (this.httpsAgent ??= new https.Agent({ keepAlive: true, ...this.tls }));
     }
     return this.exchange(https, options, req.body, req.onWritten);
   }
@@ -104,6 +120,20 @@ export class Wire {
   close(): void {
     this.httpAgent.destroy();
     this.httpsAgent?.destroy();
+    for (const agent of this.laneAgents) agent.destroy();
+  }
+
+  /** The lane's agent for this wire and protocol: one socket, kept alive between requests. */
+  private laneAgent(lane: ConnectionLane | undefined, lib: typeof http | typeof import('node:https')): http.Agent | undefined {
+    if (!lane) return undefined;
+    const key = lib === http ? this.httpAgent : this.tls;
+    let agent = lane.agents.get(key);
+    if (!agent) {
+      agent = lib === http ? new http.Agent({ keepAlive: true, maxSockets: 1 }) : new lib.Agent({ keepAlive: true, maxSockets: 1, ...this.tls });
+      lane.agents.set(key, agent);
+      this.laneAgents.push(agent);
+    }
+    return agent;
   }
 
   private defaultTls(): boolean {

@@ -5,6 +5,7 @@ import { decodeAnswer, unexpectedBody, type Guard } from '../http/decode.js';
 import type { RemoteData } from '../http/remote-data.js';
 import type { RemoteHead } from '../http/remote-head.js';
 import type { HttpResponse, HttpTransport, RequestBody } from '../http/transport.js';
+import type { ConnectionLane } from '../http/wire.js';
 import { authenticate, discoverV3, type AuthState } from './auth.js';
 import { selectEndpoint, serviceBase } from './catalog.js';
 import { BrokenBodyError, type ErrorText, errorFromResponse, readJson } from './errors.js';
@@ -28,6 +29,8 @@ export interface ServiceRequest {
   body?: RequestBody;
   headers?: Record<string, string>;
   idempotent?: boolean;
+  /** Sent on this lane's own connection (see ConnectionLane in src/http/wire.ts). */
+  lane?: ConnectionLane;
   /** Error statuses the caller handles itself instead of getting an HttpError. */
   allow?: readonly number[];
 }
@@ -131,7 +134,7 @@ export class Session {
       headers['Content-Type'] ??= 'application/json';
     }
     const send = async (token: string) =>
-      this.transport.request({ method: req.method, url, headers: { ...headers, 'X-Auth-Token': token }, body, idempotent: req.idempotent });
+      this.transport.request({ method: req.method, url, headers: { ...headers, 'X-Auth-Token': token }, body, idempotent: req.idempotent, lane: req.lane });
     const token = await this.token();
     let sentToken = token;
     let res = await send(token);

@@ -58,6 +58,8 @@ export interface SeenRequest {
   fault?: FaultAction['kind'];
   /** Bytes of request body the proxy read. */
   bodyBytes: number;
+  /** The client's port: requests with the same one came on the same connection. */
+  clientPort?: number;
   status?: number;
   /** The token Keystone issued in this answer (X-Subject-Token), for secret-leak checks. */
   issuedToken?: string;
@@ -181,7 +183,7 @@ export class FaultProxy {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? '/').split('?')[0]!;
     const action = this.pick(req.method ?? 'GET', path);
-    const seen: SeenRequest = { method: req.method ?? 'GET', path, fault: action?.kind, bodyBytes: 0 };
+    const seen: SeenRequest = { method: req.method ?? 'GET', path, fault: action?.kind, bodyBytes: 0, clientPort: req.socket.remotePort };
     this.requests.push(seen);
     req.on('data', (chunk: Buffer) => (seen.bodyBytes += chunk.length));
     const socket = req.socket;

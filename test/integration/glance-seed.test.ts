@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CACHE_HOME, ROOT } from '../helpers/cli.js';
 import { deleteNamed, env, glance, idsNamed, randomFile, unique, WORK } from './glance-helpers.js';
@@ -197,6 +197,36 @@ describe('image-seed of a file written a moment ago', () => {
     const later = await glance(['image-seed', manifest, '-f', 'json'], { XDG_CACHE_HOME: cache }, undefined);
     expect((JSON.parse(later.stdout) as Array<Record<string, unknown>>).map((r) => r.Action)).toEqual(['reused']);
     expect(readdirSync(hashes)).toHaveLength(1);
+  }, 120_000);
+});
+
+describe('image-seed --parallel 2 of 6 files', () => {
+  it("sends each parallel worker's uploads on a connection of its own, used for nothing else", async () => {
+    const proxy = await glanceProxy();
+    const seeded = names('lane-1', 'lane-2', 'lane-3', 'lane-4', 'lane-5', 'lane-6');
+    ALL.push(...seeded);
+    const manifest = join(WORK, `${prefix}-lanes.yaml`);
+    writeFileSync(
+      manifest,
+      `images:\n${seeded.map((name) => `  - {name: ${name}, file: ${basename(randomFile(64 * 1024, name))}, disk_format: raw}\n`).join('')}`,
+    );
+    try {
+      const res = await glance(
+        ['image-seed', manifest, '--parallel', '2', '-f', 'json'],
+        { XDG_CACHE_HOME: join(WORK, `${prefix}-lanes-cache`), OS_IMAGE_URL: proxy.url },
+        undefined,
+      );
+      expect(res.code).toBe(0);
+      const uploads = proxy.requests.filter((r) => r.method === 'PUT' && r.path.endsWith('/file'));
+      expect(uploads).toHaveLength(6);
+      const lanes = new Set(uploads.map((r) => r.clientPort));
+      expect(lanes.size).toBe(2);
+      // The other requests (lookups, creates, records) go on the shared connections, never a lane's.
+      const others = proxy.requests.filter((r) => !uploads.includes(r));
+      expect(others.filter((r) => lanes.has(r.clientPort))).toEqual([]);
+    } finally {
+      await proxy.close();
+    }
   }, 120_000);
 });
 

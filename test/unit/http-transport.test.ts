@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HttpTransport } from '../../src/http/transport.js';
+import { ConnectionLane } from '../../src/http/wire.js';
 
 let server: Server | undefined;
 afterEach(async () => {
@@ -60,6 +61,26 @@ describe('HTTP transport', () => {
     }
     expect(s.count()).toBe(3);
     expect(sockets.size).toBe(1);
+    await t.close();
+  });
+
+  it('requests on a lane share its one connection; other lanes and the pool have their own', async () => {
+    const s = await serve((req, res) => {
+      req.resume();
+      req.on('end', () => res.end(String(req.socket.remotePort)));
+    });
+    const t = new HttpTransport({ timeoutSeconds: 5 });
+    const [a, b] = [new ConnectionLane(), new ConnectionLane()];
+    const port = async (lane?: ConnectionLane): Promise<string> => (await t.request({ method: 'GET', url: `${s.url}/x`, lane })).body.text();
+    // Concurrent: each lane and the pool on its own connection.
+    const [a1, b1, pool1] = await Promise.all([port(a), port(b), port()]);
+    expect(new Set([a1, b1, pool1]).size).toBe(3);
+    // Later requests on a lane come back to its connection, whatever the pool did in between.
+    await Promise.all([port(), port(), port()]);
+    expect(await port(a)).toBe(a1);
+    expect(await port(b)).toBe(b1);
+    // Two at once on one lane: the second waits for the first's connection.
+    expect(await Promise.all([port(a), port(a)])).toEqual([a1, a1]);
     await t.close();
   });
 

@@ -6,6 +6,9 @@ import { CliError, messageOf } from '../../errors.js';
 import type { Session } from '../../session/session.js';
 import { fileChunks } from './file-chunks.js';
 import { imagePath } from './images.js';
+import type { ConnectionLane } from '../../http/wire.js';
+
+export { ConnectionLane } from '../../http/wire.js';
 
 /** Counts bytes and feeds every chunk to md5 and to a second algorithm on its way through. */
 export class HashingStream extends Transform {
@@ -49,6 +52,8 @@ export interface UploadOptions {
   onProgress?: (bytes: number) => void;
   /** false: the caller hashed the data before (image-seed's hash pass) and checks Glance's record against that; nothing is hashed on the way. */
   hash?: boolean;
+  /** Sent on this lane's own connection (see ConnectionLane): image-seed gives each parallel upload its own. */
+  lane?: ConnectionLane;
 }
 
 export interface UploadResult {
@@ -78,7 +83,14 @@ export class ImageDataApi {
     const headers: Record<string, string> = { 'Content-Type': 'application/octet-stream' };
     if (options.size !== undefined) headers['Content-Length'] = String(options.size);
     if (options.store) headers['X-Image-Meta-Store'] = options.store;
-    const res = await this.session.request('image', { method: 'PUT', path: `${imagePath(imageId)}/file`, body, headers, idempotent: false });
+    const res = await this.session.request('image', {
+      method: 'PUT',
+      path: `${imagePath(imageId)}/file`,
+      body,
+      headers,
+      idempotent: false,
+      lane: options.lane,
+    });
     await res.body.dump();
     return { bytes: sent.bytes, md5: sent.md5?.digest('hex'), sha512: sent.sha512?.digest('hex') };
   }

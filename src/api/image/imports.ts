@@ -1,5 +1,6 @@
 // The interoperable image import workflow: stage data, start an import, wait for the outcome.
 import { CliError } from '../../errors.js';
+import type { ConnectionLane } from '../../http/wire.js';
 import type { RequestBody } from '../../http/transport.js';
 import { list, optional, shape, str } from '../../http/decode.js';
 import type { Session } from '../../session/session.js';
@@ -54,10 +55,10 @@ export class ImportsApi {
   }
 
   /** PUT /stage: data for a later glance-direct import. Content-Length is sent when the size is known. */
-  async stage(imageId: string, body: RequestBody, size?: number): Promise<void> {
+  async stage(imageId: string, body: RequestBody, size?: number, lane?: ConnectionLane): Promise<void> {
     const headers: Record<string, string> = { 'Content-Type': 'application/octet-stream' };
     if (size !== undefined) headers['Content-Length'] = String(size);
-    const res = await this.session.request('image', { method: 'PUT', path: `${imagePath(imageId)}/stage`, body, headers, idempotent: false });
+    const res = await this.session.request('image', { method: 'PUT', path: `${imagePath(imageId)}/stage`, body, headers, idempotent: false, lane });
     await res.body.dump();
   }
 

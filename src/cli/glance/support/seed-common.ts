@@ -1,5 +1,6 @@
 // What image-seed's per-image code shares: the run's context, an entry's status line, and how an
 // entry's source and checksum read in messages.
+import type { ConnectionLane } from '../../../api/image/data.js';
 import type { ImageApi } from '../../../api/image/index.js';
 import type { ImageSchema } from '../../../api/image/schemas.js';
 import { CliError } from '../../../errors.js';
@@ -23,6 +24,11 @@ export interface SeedContext {
    * file is hashed, while the next one is.
    */
   hashInTurn<T>(work: () => Promise<T>): Promise<T>;
+  /**
+   * The connection this entry's parallel worker sends its data on, the same for every image it
+   * seeds (see ConnectionLane): a Glance worker takes whole connections, and a lane stays with its own.
+   */
+  lane?: ConnectionLane;
   /** Set once a signal's clean-up has begun: nothing new is created after that. */
   stopping(): boolean;
   now(): number;

@@ -106,7 +106,7 @@ async function seedFile({ ctx, entry, fields, query, report }: Making, local: Im
   const image = await created(ctx, withSdk, async (made) => {
     // The file was hashed a moment ago: what Glance records for the bytes it got must be that.
     const progress = progressLine('uploading', size, report);
-    await api.data.upload(made.id, { file: path }, { size, store: entry.stores[0], hash: false, onProgress: (n) => progress.advance(n) });
+    await api.data.upload(made.id, { file: path }, { size, store: entry.stores[0], hash: false, lane: ctx.lane, onProgress: (n) => progress.advance(n) });
     const stored = await api.images.get(made.id);
     const sameHash = stored.os_hash_algo === 'sha512' ? stored.os_hash_value === hashes.sha512 : stored.checksum === hashes.md5;
     if (stored.status !== 'active' || stored.size !== hashes.size || !sameHash)

@@ -3,6 +3,7 @@
 // MANIFEST:LINE lines; then the entries are seeded `--parallel` at a time, each with a status line
 // on a terminal, and the summary grid (or -f json) is the only output on stdout. Exit 1 when any
 // image failed (or its rotation did); every failure is one line on stderr.
+import { ConnectionLane } from '../../../api/image/data.js';
 import type { ImageApi } from '../../../api/image/index.js';
 import type { ImageSchema } from '../../../api/image/schemas.js';
 import { CliError, messageOf } from '../../../errors.js';
@@ -45,9 +46,11 @@ export async function seedManifest(options: Options, deps: Deps): Promise<number
   };
   const results: SeedResult[] = [];
   try {
-    await inParallel(manifest.entries, options.parallel, async (entry, index) => {
+    // Each parallel worker sends its images' data on a connection of its own (see ConnectionLane).
+    const lanes = Array.from({ length: Math.min(options.parallel, manifest.entries.length) }, () => new ConnectionLane());
+    await inParallel(manifest.entries, options.parallel, async (entry, index, worker) => {
       const show = (text: string): void => lines.set(index, `${entry.name}: ${text}`);
-      const result = await seedImage(ctx, entry, show);
+      const result = await seedImage({ ...ctx, lane: lanes[worker] }, entry, show);
       show(result.action === 'failed' ? 'failed' : `${result.action} ${result.id}`);
       results[index] = result;
     });
@@ -100,13 +103,14 @@ const lineOf = (problem: string): number => Number(/:(\d+): /.exec(problem)?.[1]
 const byLine = (a: string, b: string): number => lineOf(a) - lineOf(b);
 
 /** Runs `work` over the items, at most `limit` at a time, in order of the items. */
-async function inParallel<T>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
+/** Runs `work` on the items, `limit` at a time; `worker` numbers the loop (0 to limit - 1) that runs the item. */
+async function inParallel<T>(items: readonly T[], limit: number, work: (item: T, index: number, worker: number) => Promise<void>): Promise<void> {
   let next = 0;
-  const worker = async (): Promise<void> => {
+  const loop = async (worker: number): Promise<void> => {
     while (next < items.length) {
       const index = next++;
-      await work(items[index]!, index);
+      await work(items[index]!, index, worker);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, (_, worker) => loop(worker)));
 }

@@ -60,7 +60,7 @@ export async function stageAndImport(
   const progress = progressLine('staging', size ?? 0, report);
   const hashes = new Hashes((bytes) => progress.advance(bytes));
   stream.on('error', (err) => hashes.destroy(failure(err)));
-  await api.imports.stage(image.id, stream.pipe(hashes), size);
+  await api.imports.stage(image.id, stream.pipe(hashes), size, ctx.lane);
   const staged = hashes.digests();
   if (entry.checksum) checkUpstream(entry.checksum, staged, sourceName(entry));
   if (keep && !(await keep(staged))) return undefined;

@@ -39,7 +39,7 @@ export async function uploadHashing(ctx: SeedContext, entry: SeedEntry, image: I
         yield chunk;
       }
     }
-    await api.data.upload(image.id, { stream: hashed() }, { size, store: entry.stores[0], hash: false });
+    await api.data.upload(image.id, { stream: hashed() }, { size, store: entry.stores[0], hash: false, lane: ctx.lane });
     const stored = await api.images.get(image.id);
     const md5Hex = md5.digest('hex');
     const sha256Hex = sha256.digest('hex');
