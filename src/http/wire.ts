@@ -174,6 +174,10 @@ export class Wire {
       req.on('response', (res: IncomingMessage) => {
         clearTimeout(timer);
         answered = true;
+        // Answered before its body was all sent (a 413, a 409): writeAll stops, the request never
+        // ends, and its connection would never be free again (a lane's next request would wait
+        // forever). It is closed once the answer has been read instead.
+        if (!req.writableEnded) req.shouldKeepAlive = false;
         response = res;
         resolve({ status: res.statusCode ?? 0, headers: headersOf(res), body: readable(res) });
       });
