@@ -1,5 +1,6 @@
 // Where this program keeps its caches (tokens, image schemas, file hashes), and which paths there
 // it may trust: what a cache holds decides where a token goes or which image is reused.
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** `$XDG_CACHE_HOME/openstack-classic-cli/<name>`, else under ~/.cache. */
@@ -24,4 +25,31 @@ export function untrustedPath(path: string, stats: PathStats, want: 'directory' 
   if (want === 'directory' ? !stats.isDirectory() : !stats.isFile()) return `${path} is not a ${want}`;
   if (uid !== undefined && Number(stats.uid) !== uid) return `${path} belongs to another user (uid ${stats.uid})`;
   return undefined;
+}
+
+/** A cache file that may not be read as ours: the message says why (a link, not a file, another user's, too large). */
+export class UntrustedCacheFile extends Error {}
+
+/**
+ * A cache file's text, read only if it is ours: opened without following a symbolic link (ELOOP
+ * is reported as one) and without blocking on a FIFO (O_NONBLOCK: opening one to read waits for a
+ * writer, signals too), then checked on the descriptor read (fstat), so the file checked is the
+ * file read. Throws UntrustedCacheFile when it may not be read, or the system error (ENOENT: none yet).
+ */
+export function readOwnCacheFile(path: string, maxBytes = Number.POSITIVE_INFINITY): string {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ELOOP') throw new UntrustedCacheFile(`${path} is a symbolic link`);
+    throw err;
+  }
+  try {
+    const stats = fstatSync(fd);
+    const problem = untrustedPath(path, stats, 'file') ?? (stats.size > maxBytes ? `${path} is larger than ${maxBytes} bytes` : undefined);
+    if (problem) throw new UntrustedCacheFile(problem);
+    return readFileSync(fd, 'utf8');
+  } finally {
+    closeSync(fd);
+  }
 }

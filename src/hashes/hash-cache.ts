@@ -5,9 +5,9 @@
 // it is ours: the directory must be a real directory of this user (else a one-line refusal), and
 // an entry that is not a regular file of ours, or is corrupt, or names another file, is ignored.
 import { createHash, randomBytes } from 'node:crypto';
-import { type BigIntStats, chmodSync, closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { type BigIntStats, chmodSync, closeSync, constants, lstatSync, mkdirSync, openSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { cacheDir, untrustedPath } from '../cache-dir.js';
+import { cacheDir, readOwnCacheFile, untrustedPath } from '../cache-dir.js';
 import { CliError } from '../errors.js';
 import { type Guard, ShapeError, shape, str } from '../http/decode.js';
 
@@ -85,24 +85,13 @@ export class HashCache {
   /** The hashes recorded for this version of the file, if any (and trustworthy). */
   lookup(identity: FileIdentity): FileHashes | undefined {
     this.check();
-    let fd: number;
     try {
-      // O_NONBLOCK: a FIFO under an entry's name must not stop the process (signals too) waiting for a writer.
-      fd = openSync(this.path(identity), constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
-    } catch {
-      return undefined; // none yet, or a link: ignored
-    }
-    try {
-      const stats = fstatSync(fd);
       // An entry is a few hundred bytes: a larger file is not one of ours, and is not read into memory.
-      if (untrustedPath('entry', stats, 'file') || stats.size > MAX_ENTRY_BYTES) return undefined;
-      const entry = entryGuard(JSON.parse(readFileSync(fd, 'utf8')), '');
+      const entry = entryGuard(JSON.parse(readOwnCacheFile(this.path(identity), MAX_ENTRY_BYTES)), '');
       if (!sameIdentity(entry, identity)) return undefined;
       return { size: Number(entry.size), md5: entry.md5, sha256: entry.sha256, sha512: entry.sha512 };
     } catch {
-      return undefined; // corrupt or of another shape: hashed afresh and overwritten
-    } finally {
-      closeSync(fd);
+      return undefined; // none yet, a link, another user's, corrupt or of another shape: hashed afresh and overwritten
     }
   }
 

@@ -3,23 +3,9 @@
 // A cache entry decides where the next requests (and a new user's password) go, so nothing in it
 // is trusted unless it is ours: directories and files owned by this user, never symlinks (a root
 // whose XDG_CACHE_HOME another user owns would otherwise follow their link and read their entry).
-import {
-  chmodSync,
-  closeSync,
-  constants,
-  fstatSync,
-  lstatSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { chmodSync, closeSync, constants, lstatSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { cacheDir, untrustedPath } from '../cache-dir.js';
+import { cacheDir, readOwnCacheFile, UntrustedCacheFile, untrustedPath } from '../cache-dir.js';
 import { sha256Hex } from '../hashes/sha256.js';
 import { type Guard, optional, ShapeError, shape, str, time } from '../http/decode.js';
 import type { AuthState } from './auth.js';
@@ -141,24 +127,13 @@ export class TokenCache {
   }
 
   /** A cache file's text, only from a regular file of ours reached without following a link. */
+  /** readOwnCacheFile, a refusal (a link, another user's) also said once as a warning. */
   private readOwnFile(path: string): string {
-    let fd: number;
     try {
-      // O_NONBLOCK: a FIFO planted here would block the open until a writer came; fstat below refuses it.
-      fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+      return readOwnCacheFile(path);
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ELOOP') this.refuse(`${path} is a symbolic link`);
+      if (err instanceof UntrustedCacheFile) this.refuse(err.message);
       throw err;
-    }
-    try {
-      const problem = untrustedPath(path, fstatSync(fd), 'file');
-      if (problem) {
-        this.refuse(problem);
-        throw new Error(problem);
-      }
-      return readFileSync(fd, 'utf8');
-    } finally {
-      closeSync(fd);
     }
   }
 

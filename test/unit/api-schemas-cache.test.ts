@@ -1,6 +1,7 @@
-// The image schema's disk cache (src/api/image/schemas.ts): a planted FIFO or link is not read from.
+// The image schema's disk cache (src/api/image/schemas.ts): a planted FIFO or link, another user's
+// file or an oversized one is not read from.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chownSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -48,5 +49,25 @@ describe('the image schema cache', () => {
     const link = fakeSession();
     expect(await new SchemasApi(link.session, linked).imageSchema()).toEqual(SCHEMA);
     expect(link.asked()).toBe(1);
+  });
+
+  // Root (CI) can give a file away; another user can only if root runs the test.
+  it.runIf(process.getuid?.() === 0)("another user's file, or one over 1 MiB, in its place is not read: the schema is asked for", async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'osc-schemas-')), 'schemas');
+    await new SchemasApi(fakeSession().session, dir).imageSchema();
+    const [file] = readdirSync(dir);
+    const forged = JSON.stringify({ fetchedAt: Date.now(), schema: { name: 'forged', properties: {} } });
+    writeFileSync(join(dir, file!), forged);
+    const own = fakeSession();
+    expect((await new SchemasApi(own.session, dir).imageSchema()).name).toBe('forged'); // ours: read
+    chownSync(join(dir, file!), 65534, 65534);
+    const theirs = fakeSession();
+    expect(await new SchemasApi(theirs.session, dir).imageSchema()).toEqual(SCHEMA);
+    expect(theirs.asked()).toBe(1);
+    writeFileSync(join(dir, file!), `${forged.slice(0, -1)}, "pad": "${'x'.repeat(1024 * 1024)}"}`);
+    chownSync(join(dir, file!), 0, 0);
+    const large = fakeSession();
+    expect(await new SchemasApi(large.session, dir).imageSchema()).toEqual(SCHEMA);
+    expect(large.asked()).toBe(1);
   });
 });

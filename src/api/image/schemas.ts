@@ -1,9 +1,9 @@
 // GET /v2/schemas/image, kept on disk per endpoint for a while: every create/update validates
 // against it, and it changes only when the cloud is upgraded or reconfigured.
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, constants, fstatSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cacheDir } from '../../cache-dir.js';
+import { cacheDir, readOwnCacheFile } from '../../cache-dir.js';
 import { anyValue, bool, count, dict, either, list, num, optional, shape, str, type Guard } from '../../http/decode.js';
 import type { Session } from '../../session/session.js';
 
@@ -105,19 +105,16 @@ interface CachedSchema {
 
 const cachedSchemaGuard = shape<CachedSchema>({ fetchedAt: num, schema: imageSchemaGuard });
 
+/** Glance's image schema is about 6 KB; a cached one of more is not ours. */
+const MAX_SCHEMA_BYTES = 1024 * 1024;
+
 function readCached(file: string, now: number): ImageSchema | undefined {
-  let fd: number | undefined;
   try {
-    // A regular file, not a link's target, nor a FIFO (opening one to read waits for a writer).
-    fd = openSync(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
-    if (!fstatSync(fd).isFile()) return undefined;
-    const entry = cachedSchemaGuard(JSON.parse(readFileSync(fd, 'utf8')), '');
+    const entry = cachedSchemaGuard(JSON.parse(readOwnCacheFile(file, MAX_SCHEMA_BYTES)), '');
     if (now - entry.fetchedAt > FRESH_MS || now < entry.fetchedAt) return undefined;
     return entry.schema;
   } catch {
-    return undefined; // missing, corrupt or of another shape: fetch afresh and overwrite
-  } finally {
-    if (fd !== undefined) closeSync(fd);
+    return undefined; // missing, not ours (a link, another user's), corrupt or of another shape: fetch afresh and overwrite
   }
 }
 
