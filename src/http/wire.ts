@@ -176,8 +176,13 @@ export class Wire {
         answered = true;
         // Answered before its body was all sent (a 413, a 409): writeAll stops, the request never
         // ends, and its connection would never be free again (a lane's next request would wait
-        // forever). It is closed once the answer has been read instead.
-        if (!req.writableEnded) req.shouldKeepAlive = false;
+        // forever). It is destroyed once the answer has been read instead: not closed, as Node
+        // would (destroySoon waits for the write in flight, and a server that stopped reading
+        // never takes it).
+        if (!req.writableEnded) {
+          req.shouldKeepAlive = false;
+          res.once('end', () => req.destroy());
+        }
         response = res;
         resolve({ status: res.statusCode ?? 0, headers: headersOf(res), body: readable(res) });
       });

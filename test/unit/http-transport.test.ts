@@ -84,38 +84,53 @@ describe('HTTP transport', () => {
     await t.close();
   });
 
-  it('an upload answered before its body was sent (413) frees its lane: the next request on it is answered', async () => {
-    // As a keep-alive server may: the answer at once, the connection left open, the body unread.
-    const { createServer: createTcpServer } = await import('node:net');
-    let connections = 0;
-    const tcp = createTcpServer((socket) => {
-      const first = ++connections === 1;
-      socket.once('data', () =>
-        socket.write(
-          first ? 'HTTP/1.1 413 Request Entity Too Large\r\nContent-Length: 10\r\n\r\nover quota' : 'HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\nnext',
-        ),
-      );
-      socket.on('error', () => undefined);
-    });
-    await new Promise<void>((resolve) => tcp.listen(0, '127.0.0.1', resolve));
-    const url = `http://127.0.0.1:${(tcp.address() as AddressInfo).port}`;
-    const t = new HttpTransport({ timeoutSeconds: 3 });
-    const lane = new ConnectionLane();
-    async function* body(): AsyncGenerator<Buffer> {
-      for (let i = 0; i < 64; i++) yield Buffer.alloc(1024 * 1024, i);
-    }
-    try {
-      const put = await t.request({ method: 'PUT', url: `${url}/v2/images/x/file`, body: body(), lane, idempotent: false });
-      expect(put.status).toBe(413);
-      expect(await put.body.text()).toBe('over quota');
-      const next = await t.request({ method: 'GET', url: `${url}/after`, lane, idempotent: false });
-      expect(await next.body.text()).toBe('next');
-      expect(connections).toBe(2);
-    } finally {
-      await t.close();
-      tcp.close();
-    }
-  }, 10_000);
+  it.each([
+    ['at once', 0],
+    ['after 8 MiB, then reading no more (a write in flight never completes)', 8 * 1024 * 1024],
+  ])(
+    'an upload answered before its body was sent (413, %s) frees its lane: the next request on it is answered',
+    async (_when, after) => {
+      // As a keep-alive server may: the answer before the body's end, the connection left open, the rest unread.
+      const { createServer: createTcpServer } = await import('node:net');
+      let connections = 0;
+      const tcp = createTcpServer((socket) => {
+        const first = ++connections === 1;
+        const answer = first
+          ? 'HTTP/1.1 413 Request Entity Too Large\r\nContent-Length: 10\r\n\r\nover quota'
+          : 'HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\nnext';
+        let received = 0;
+        const onData = (chunk: Buffer): void => {
+          received += chunk.length;
+          if (first && received < after) return;
+          socket.off('data', onData);
+          socket.pause();
+          // Answered once the client has filled the buffers and has a write waiting.
+          setTimeout(() => socket.write(answer), first && after > 0 ? 300 : 0);
+        };
+        socket.on('data', onData);
+        socket.on('error', () => undefined);
+      });
+      await new Promise<void>((resolve) => tcp.listen(0, '127.0.0.1', resolve));
+      const url = `http://127.0.0.1:${(tcp.address() as AddressInfo).port}`;
+      const t = new HttpTransport({ timeoutSeconds: 3 });
+      const lane = new ConnectionLane();
+      async function* body(): AsyncGenerator<Buffer> {
+        for (let i = 0; i < 64; i++) yield Buffer.alloc(1024 * 1024, i);
+      }
+      try {
+        const put = await t.request({ method: 'PUT', url: `${url}/v2/images/x/file`, body: body(), lane, idempotent: false });
+        expect(put.status).toBe(413);
+        expect(await put.body.text()).toBe('over quota');
+        const next = await t.request({ method: 'GET', url: `${url}/after`, lane, idempotent: false });
+        expect(await next.body.text()).toBe('next');
+        expect(connections).toBe(2);
+      } finally {
+        await t.close();
+        tcp.close();
+      }
+    },
+    10_000,
+  );
 
   it('retries once on a reset connection, then reports it naming the URL', async () => {
     const s = await serve((req) => req.socket.destroy());
