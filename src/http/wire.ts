@@ -44,11 +44,9 @@ export interface WireRequest {
  * connection to one worker for its whole life, so a lane stays with the worker that served it:
  * image-seed's parallel uploads each keep theirs, and the lane whose worker is least loaded
  * finishes first and takes the next image, instead of a new connection landing on a busy worker.
+ * Only its identity counts: the wire keeps the lane's connection (Wire.laneAgent).
  */
-export class ConnectionLane {
-  /** The wire's agents, keyed by its TLS options' identity (one lane may serve http and https). */
-  readonly agents = new Map<object, http.Agent>();
-}
+export class ConnectionLane {}
 
 export type ResponseBody = Readable & { text(): Promise<string>; json(): Promise<unknown>; dump(): Promise<void> };
 
@@ -76,6 +74,8 @@ const DUMP_LIMIT = 1024 * 1024;
 export class Wire {
   private readonly httpAgent = new http.Agent({ keepAlive: true });
   private httpsAgent?: HttpsAgent;
+  /** Each lane's agents, one per protocol; and all of them, for close(). */
+  private readonly lanes = new WeakMap<ConnectionLane, { http?: http.Agent; https?: http.Agent }>();
   private readonly laneAgents: http.Agent[] = [];
 
   constructor(
@@ -101,8 +101,8 @@ export class Wire {
       // The absolute URL to the proxy, and the origin (not the proxy) as Host, as requests sends them.
       if (route)
         Object.assign(options, { ...this.proxyTarget(route), path: url.href, headers: { Host: url.host, ...req.headers, ...proxyAuthorization(route) } });
-      options.agent =
-        route?.proxy.protocol === 'https:' ? await this.proxyAgent() : route ? this.httpAgent : (this.laneAgent(req.lane, http) ?? this.httpAgent);
+      if (!route) options.agent = this.laneAgent(req.lane) ?? this.httpAgent;
+      else options.agent = route.proxy.protocol === 'https:' ? await this.proxyAgent() : this.httpAgent;
       return this.exchange(route?.proxy.protocol === 'https:' ? await import('node:https') : http, options, req.body, req.onWritten);
     }
     const https = await import('node:https');
@@ -123,14 +123,16 @@ export class Wire {
     for (const agent of this.laneAgents) agent.destroy();
   }
 
-  /** The lane's agent for this wire and protocol: one socket, kept alive between requests. */
-  private laneAgent(lane: ConnectionLane | undefined, lib: typeof http | typeof import('node:https')): http.Agent | undefined {
+  /** The lane's agent on this wire, one socket kept alive between requests: with `https` (the module) for https origins, without for http. */
+  private laneAgent(lane: ConnectionLane | undefined, https?: typeof import('node:https')): http.Agent | undefined {
     if (!lane) return undefined;
-    const key = lib === http ? this.httpAgent : this.tls;
-    let agent = lane.agents.get(key);
+    const protocol = https ? 'https' : 'http';
+    let agents = this.lanes.get(lane);
+    if (!agents) this.lanes.set(lane, (agents = {}));
+    let agent = agents[protocol];
     if (!agent) {
-      agent = lib === http ? new http.Agent({ keepAlive: true, maxSockets: 1 }) : new lib.Agent({ keepAlive: true, maxSockets: 1, ...this.tls });
-      lane.agents.set(key, agent);
+      const options = { keepAlive: true, maxSockets: 1 };
+      agent = agents[protocol] = https ? new https.Agent({ ...options, ...this.tls }) : new http.Agent(options);
       this.laneAgents.push(agent);
     }
     return agent;

@@ -126,7 +126,6 @@ export class TokenCache {
     if (this.trusted(false)) rmSync(this.path(key), { force: true });
   }
 
-  /** A cache file's text, only from a regular file of ours reached without following a link. */
   /** readOwnCacheFile, a refusal (a link, another user's) also said once as a warning. */
   private readOwnFile(path: string): string {
     try {

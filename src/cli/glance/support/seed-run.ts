@@ -102,8 +102,7 @@ async function checkAgainstCloud(api: ImageApi, schema: ImageSchema, manifest: S
 const lineOf = (problem: string): number => Number(/:(\d+): /.exec(problem)?.[1] ?? 0);
 const byLine = (a: string, b: string): number => lineOf(a) - lineOf(b);
 
-/** Runs `work` over the items, at most `limit` at a time, in order of the items. */
-/** Runs `work` on the items, `limit` at a time; `worker` numbers the loop (0 to limit - 1) that runs the item. */
+/** Runs `work` over the items, at most `limit` at a time, in order of the items; `worker` numbers the loop (0 to limit - 1) that runs the item. */
 async function inParallel<T>(items: readonly T[], limit: number, work: (item: T, index: number, worker: number) => Promise<void>): Promise<void> {
   let next = 0;
   const loop = async (worker: number): Promise<void> => {
