@@ -30,6 +30,12 @@ export interface HttpRequest {
   body?: RequestBody;
   /** Safe to send twice. Defaults to true for GET, HEAD, PUT and DELETE without a streamed body. */
   idempotent?: boolean;
+  /**
+   * The body made anew, for a request that is not idempotent but may go again when a kept-alive
+   * connection was closed under it before the server read any of it (an image's data: Glance takes
+   * it once, and a second upload of an image is refused, never stored twice).
+   */
+  restartBody?: () => RequestBody;
   /** Sent on this lane's own connection (see ConnectionLane). */
   lane?: ConnectionLane;
   /** A redirect is refused (the default: a token must not follow it) or returned to a caller that sends no credentials. */
@@ -45,7 +51,7 @@ export interface HttpResponse {
 
 // 500 too: a busy SQLite-backed Keystone answers a transient 500 ("database is locked").
 const RETRY_STATUSES = new Set([500, 502, 503, 504]);
-const RETRY_CODES = new Set(['ECONNRESET', 'EPIPE']);
+const RETRY_CODES = new Set(['ECONNRESET', 'EPIPE', 'STALE_CONNECTION']);
 const RETRY_DELAY_MS = 250;
 const CLIENT_CERT_HINT_CODES = new Set(['ECONNRESET', 'ERR_SSL_SSLV3_ALERT_HANDSHAKE_FAILURE']);
 // Codes of a connection that was never made: through a proxy, the proxy is the one unreachable.
@@ -74,18 +80,22 @@ export class HttpTransport {
     const route = await this.routeFor(new URL(req.url));
     const streamed = req.body !== undefined && typeof req.body !== 'string' && !Buffer.isBuffer(req.body);
     const idempotent = req.idempotent ?? (!streamed && ['GET', 'HEAD', 'PUT', 'DELETE'].includes(req.method));
+    let again = req;
     try {
       const first = await this.send(req, route);
       if (!idempotent || !RETRY_STATUSES.has(first.status)) return first;
       await first.body.dump();
       this.options.trace?.(`Retrying ${req.method} ${req.url} after HTTP ${first.status}`);
     } catch (err) {
-      if (!idempotent || !RETRY_CODES.has(errorCode(err))) throw this.describe(err, req, route);
-      this.options.trace?.(`Retrying ${req.method} ${req.url} after ${errorCode(err)}`);
+      const code = errorCode(err);
+      const restart = !idempotent && code === 'STALE_CONNECTION' ? req.restartBody : undefined;
+      if (!(idempotent && RETRY_CODES.has(code)) && !restart) throw this.describe(err, req, route);
+      this.options.trace?.(`Retrying ${req.method} ${req.url} after ${code}`);
+      if (restart) again = { ...req, body: restart() };
     }
     await new Promise((resolve) => setTimeout(resolve, RETRY_DELAY_MS));
     try {
-      return await this.send(req, route);
+      return await this.send(again, route);
     } catch (err) {
       throw this.describe(err, req, route);
     }
@@ -214,6 +224,7 @@ const CAUSES: Record<string, string> = {
   EHOSTUNREACH: 'host unreachable',
   ENETUNREACH: 'network unreachable',
   ECONNRESET: 'connection reset by the server',
+  STALE_CONNECTION: 'the server closed the kept-alive connection as the request went out',
   ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED: 'the server requires a TLS client certificate (pass --os-cert and --os-key)',
   DEPTH_ZERO_SELF_SIGNED_CERT: 'TLS certificate is self-signed (use --os-cacert FILE, or --insecure)',
   SELF_SIGNED_CERT_IN_CHAIN: UNKNOWN_CA,

@@ -66,6 +66,13 @@ export class WireError extends Error {
   }
 }
 
+/**
+ * How a server ends a kept-alive connection it has timed out: a request sent on it as it closes
+ * fails with one of these before any answer. The server read nothing of it (a closed connection is
+ * not read), so sending it again on a new connection is sound (see STALE_CONNECTION).
+ */
+const STALE_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED']);
+
 /** Python's http.client allows 64 KiB header lines; Node's default is 16 KiB. */
 const MAX_HEADER_BYTES = 64 * 1024;
 /** A body dump() reads to keep the connection; a larger one is cut instead. */
@@ -159,7 +166,11 @@ export class Wire {
         clearTimeout(timer);
         if (answered) return;
         answered = true;
-        reject(err);
+        // A connection kept alive from an earlier request, closed by the server as this one went out.
+        const code = (err as NodeJS.ErrnoException).code;
+        reject(
+          req.reusedSocket && code !== undefined && STALE_CODES.has(code) ? new WireError(`${err.message} (a kept-alive connection)`, 'STALE_CONNECTION') : err,
+        );
         req.destroy();
       };
       req.on('error', fail);

@@ -29,6 +29,8 @@ export interface ServiceRequest {
   body?: RequestBody;
   headers?: Record<string, string>;
   idempotent?: boolean;
+  /** The body made anew, for a resend after a kept-alive connection closed under it (see HttpRequest). */
+  restartBody?: () => RequestBody;
   /** Sent on this lane's own connection (see ConnectionLane in src/http/wire.ts). */
   lane?: ConnectionLane;
   /** Error statuses the caller handles itself instead of getting an HttpError. */
@@ -134,7 +136,15 @@ export class Session {
       headers['Content-Type'] ??= 'application/json';
     }
     const send = async (token: string) =>
-      this.transport.request({ method: req.method, url, headers: { ...headers, 'X-Auth-Token': token }, body, idempotent: req.idempotent, lane: req.lane });
+      this.transport.request({
+        method: req.method,
+        url,
+        headers: { ...headers, 'X-Auth-Token': token },
+        body,
+        idempotent: req.idempotent,
+        restartBody: req.restartBody,
+        lane: req.lane,
+      });
     const token = await this.token();
     let sentToken = token;
     let res = await send(token);

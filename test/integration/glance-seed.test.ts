@@ -230,6 +230,47 @@ describe('image-seed --parallel 2 of 6 files', () => {
   }, 120_000);
 });
 
+describe('image-seed when the server closes a kept-alive connection as an upload goes out on it', () => {
+  it('sends that upload again on a new connection, hashed afresh: every image created, right', async () => {
+    // The race a server's keep-alive timeout makes, on demand: the second upload on the lane's
+    // connection is reset as it arrives, nothing of it read. Before, that image failed ("connection reset").
+    const proxy = await glanceProxy();
+    proxy.add({ method: 'PUT', path: /\/file$/, after: 1, times: 1, action: { kind: 'reset' } });
+    const seeded = names('stale-1', 'stale-2', 'stale-3');
+    ALL.push(...seeded);
+    const files = seeded.map((name) => randomFile(256 * 1024 + 3, name));
+    const manifest = join(WORK, `${prefix}-stale.yaml`);
+    writeFileSync(manifest, `images:\n${seeded.map((name, i) => `  - {name: ${name}, file: ${basename(files[i]!)}, disk_format: raw}\n`).join('')}`);
+    try {
+      const res = await glance(
+        ['image-seed', manifest, '--parallel', '1', '-f', 'json'],
+        { XDG_CACHE_HOME: join(WORK, `${prefix}-stale-cache`), OS_IMAGE_URL: proxy.url },
+        undefined,
+      );
+      expect(res.stderr).toBe('');
+      expect(res.code).toBe(0);
+      expect((JSON.parse(res.stdout) as Array<Record<string, unknown>>).map((r) => r.Action)).toEqual(['created', 'created', 'created']);
+      const uploads = proxy.requests.filter((r) => r.method === 'PUT' && r.path.endsWith('/file'));
+      expect(uploads.map((r) => r.fault)).toEqual([undefined, 'reset', undefined, undefined]);
+      // The reset one was on the first upload's connection; it went again on a new one, which the lane then kept.
+      expect(uploads[1]!.clientPort).toBe(uploads[0]!.clientPort);
+      expect(uploads[2]!.clientPort).not.toBe(uploads[0]!.clientPort);
+      expect(uploads[3]!.clientPort).toBe(uploads[2]!.clientPort);
+      for (const [i, name] of seeded.entries()) {
+        const [id] = await idsNamed(name);
+        const image = JSON.parse((await glance(['--os-image-api-version', '2', 'image-show', id!, '-f', 'json'], {}, undefined)).stdout) as Record<
+          string,
+          unknown
+        >;
+        expect(image.checksum).toBe(hash('md5', files[i]!));
+        expect(image['owner_specified.openstack.sha256']).toBe(hash('sha256', files[i]!));
+      }
+    } finally {
+      await proxy.close();
+    }
+  }, 120_000);
+});
+
 describe('image-seed through a proxy that alters the upload', () => {
   it("refuses the image (Glance's md5 is not the file's), deletes it, records no hashes; the re-run through a sound path creates it right", async () => {
     const proxy = await glanceProxy();

@@ -132,6 +132,116 @@ describe('HTTP transport', () => {
     10_000,
   );
 
+  describe('a kept-alive connection the server resets as the next request arrives on it (its keep-alive timeout)', () => {
+    /** Connection 1 answers its first request, then resets at the next; later connections answer each upload with the bytes it got. */
+    async function staleServer(): Promise<{ url: string; connections: () => number; close: () => void }> {
+      const { createServer: createTcpServer } = await import('node:net');
+      let connections = 0;
+      const tcp = createTcpServer((socket) => {
+        const connection = ++connections;
+        let requests = 0;
+        let buffered = Buffer.alloc(0);
+        let bodyLeft = -1;
+        socket.on('error', () => undefined);
+        socket.on('data', (chunk: Buffer) => {
+          buffered = Buffer.concat([buffered, chunk]);
+          for (;;) {
+            if (bodyLeft < 0) {
+              const end = buffered.indexOf('\r\n\r\n');
+              if (end < 0) return;
+              if (connection === 1 && ++requests === 2) return void socket.resetAndDestroy();
+              bodyLeft = Number(/content-length: (\d+)/i.exec(buffered.subarray(0, end).toString())?.[1] ?? 0);
+              buffered = buffered.subarray(end + 4);
+            }
+            const taken = Math.min(bodyLeft, buffered.length);
+            buffered = buffered.subarray(taken);
+            bodyLeft -= taken;
+            if (bodyLeft > 0) return;
+            bodyLeft = -1;
+            socket.write(`HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nc${connection}`);
+          }
+        });
+      });
+      await new Promise<void>((resolve) => tcp.listen(0, '127.0.0.1', resolve));
+      return { url: `http://127.0.0.1:${(tcp.address() as AddressInfo).port}`, connections: () => connections, close: () => tcp.close() };
+    }
+    async function* megabytes(n: number): AsyncGenerator<Buffer> {
+      for (let i = 0; i < n; i++) yield Buffer.alloc(1024 * 1024, i);
+    }
+    const upload = (t: HttpTransport, url: string, lane: ConnectionLane, restartBody?: () => AsyncGenerator<Buffer>) =>
+      t.request({
+        method: 'PUT',
+        url: `${url}/v2/images/x/file`,
+        body: megabytes(2),
+        headers: { 'Content-Length': String(2 * 1024 * 1024) },
+        idempotent: false,
+        lane,
+        restartBody,
+      });
+
+    it('an upload that can be made again goes again, whole, on a new connection', async () => {
+      // Before, the upload failed with "connection reset by the server", though the server had read none of it.
+      const s = await staleServer();
+      const t = new HttpTransport({ timeoutSeconds: 5 });
+      const lane = new ConnectionLane();
+      let made = 0;
+      const again = () => {
+        made++;
+        return megabytes(2);
+      };
+      try {
+        expect(await (await upload(t, s.url, lane, again)).body.text()).toBe('c1');
+        expect(await (await upload(t, s.url, lane, again)).body.text()).toBe('c2');
+        expect(made).toBe(1);
+        expect(s.connections()).toBe(2);
+      } finally {
+        await t.close();
+        s.close();
+      }
+    });
+
+    it('one that cannot be made again (a pipe) fails, saying what happened; so does a POST, which the server may have acted on', async () => {
+      const s = await staleServer();
+      const t = new HttpTransport({ timeoutSeconds: 5 });
+      const lane = new ConnectionLane();
+      try {
+        await (await upload(t, s.url, lane)).body.dump();
+        await new Promise((resolve) => setImmediate(resolve));
+        await expect(upload(t, s.url, lane)).rejects.toThrow(
+          `Unable to establish connection to ${s.url}/v2/images/x/file: the server closed the kept-alive connection as the request went out`,
+        );
+        expect(s.connections()).toBe(1);
+        // A POST on a lane's kept-alive connection likewise: it is never sent twice.
+        const posts = await staleServer();
+        const postLane = new ConnectionLane();
+        const postOn = () => t.request({ method: 'POST', url: `${posts.url}/v2/images`, body: '{}', lane: postLane });
+        await (await postOn()).body.dump();
+        await new Promise((resolve) => setImmediate(resolve));
+        await expect(postOn()).rejects.toThrow(/the server closed the kept-alive connection as the request went out$/);
+        expect(posts.connections()).toBe(1);
+        posts.close();
+      } finally {
+        await t.close();
+        s.close();
+      }
+    });
+
+    it('a reset on a new connection is no kept-alive race: the upload is not made again', async () => {
+      const s = await serve((req) => req.socket.destroy());
+      const t = new HttpTransport({ timeoutSeconds: 5 });
+      let made = 0;
+      await expect(
+        upload(t, s.url, new ConnectionLane(), () => {
+          made++;
+          return megabytes(2);
+        }),
+      ).rejects.toThrow(/: connection reset by the server$/);
+      expect(made).toBe(0);
+      expect(s.count()).toBe(1);
+      await t.close();
+    });
+  });
+
   it('retries once on a reset connection, then reports it naming the URL', async () => {
     const s = await serve((req) => req.socket.destroy());
     const t = new HttpTransport({ timeoutSeconds: 5 });

@@ -6,6 +6,7 @@ import { CliError, messageOf } from '../../errors.js';
 import type { Session } from '../../session/session.js';
 import { fileChunks } from './file-chunks.js';
 import { imagePath } from './images.js';
+import type { FileHandle } from 'node:fs/promises';
 import type { ConnectionLane } from '../../http/wire.js';
 
 export { ConnectionLane } from '../../http/wire.js';
@@ -41,8 +42,12 @@ export class HashingStream extends Transform {
   }
 }
 
-/** Data to upload: a regular file, read in place (see fileChunks), or any stream (a pipe). */
-export type UploadData = { file: string } | { stream: Readable | AsyncIterable<Buffer> };
+/**
+ * Data to upload: a regular file (a path, or a handle read from its start), read in place (see
+ * fileChunks); chunks a function makes, each time from the start; or any stream (a pipe). The first
+ * two can be sent again when a kept-alive connection closes under the upload (HttpRequest.restartBody).
+ */
+export type UploadData = { file: string | FileHandle } | { chunks: () => AsyncIterable<Buffer> } | { stream: Readable | AsyncIterable<Buffer> };
 
 export interface UploadOptions {
   /** Byte count, sent as Content-Length (chunked bodies get 411 behind some proxies); data of any other length fails the upload. */
@@ -78,21 +83,27 @@ export class ImageDataApi {
   /** PUT /v2/images/{id}/file; resolves with what was actually sent. */
   async upload(imageId: string, data: UploadData, options: UploadOptions = {}): Promise<UploadResult> {
     const hashed = options.hash !== false;
-    const sent = { bytes: 0, md5: hashed ? createHash('md5') : undefined, sha512: hashed ? createHash('sha512') : undefined };
-    const body = hashedChunks('file' in data ? fileChunks(data.file) : data.stream, sent, options);
+    let sent: Sent | undefined;
+    // Counted and hashed from the start again when the data is sent again.
+    const body = (): AsyncGenerator<Buffer> => {
+      sent = { bytes: 0, md5: hashed ? createHash('md5') : undefined, sha512: hashed ? createHash('sha512') : undefined };
+      return hashedChunks('file' in data ? fileChunks(data.file) : 'chunks' in data ? data.chunks() : data.stream, sent, options);
+    };
     const headers: Record<string, string> = { 'Content-Type': 'application/octet-stream' };
     if (options.size !== undefined) headers['Content-Length'] = String(options.size);
     if (options.store) headers['X-Image-Meta-Store'] = options.store;
     const res = await this.session.request('image', {
       method: 'PUT',
       path: `${imagePath(imageId)}/file`,
-      body,
+      body: body(),
       headers,
       idempotent: false,
+      restartBody: 'stream' in data ? undefined : body,
       lane: options.lane,
     });
     await res.body.dump();
-    return { bytes: sent.bytes, md5: sent.md5?.digest('hex'), sha512: sent.sha512?.digest('hex') };
+    const { bytes, md5, sha512 } = sent!;
+    return { bytes, md5: md5?.digest('hex'), sha512: sha512?.digest('hex') };
   }
 
   /** GET /v2/images/{id}/file; undefined when the image has no data (204). */
@@ -116,11 +127,13 @@ export class ImageDataApi {
  * socket. Data that outgrows or falls short of the declared size, or cannot be read, fails here
  * with a CliError, which the transport passes on as it is (it is no connection problem).
  */
-async function* hashedChunks(
-  chunks: AsyncIterable<Buffer | string>,
-  sent: { bytes: number; md5?: Hash; sha512?: Hash },
-  { size, onProgress }: UploadOptions,
-): AsyncGenerator<Buffer, void, undefined> {
+interface Sent {
+  bytes: number;
+  md5?: Hash;
+  sha512?: Hash;
+}
+
+async function* hashedChunks(chunks: AsyncIterable<Buffer | string>, sent: Sent, { size, onProgress }: UploadOptions): AsyncGenerator<Buffer, void, undefined> {
   try {
     for await (const item of chunks) {
       const chunk = typeof item === 'string' ? Buffer.from(item) : item; // a Readable may yield strings

@@ -28,10 +28,13 @@ export async function uploadHashing(ctx: SeedContext, entry: SeedEntry, image: I
   try {
     const before = file.identity;
     const size = Number(before.size);
-    const progress = progressLine('uploading', size, report);
-    const md5 = createHash('md5');
-    const sha256 = createHash('sha256');
+    let md5 = createHash('md5');
+    let sha256 = createHash('sha256');
+    // Hashed from the start each time it is read: the upload reads it again after a kept-alive connection closed under it.
     async function* hashed(): AsyncGenerator<Buffer> {
+      const progress = progressLine('uploading', size, report);
+      md5 = createHash('md5');
+      sha256 = createHash('sha256');
       for await (const chunk of fileChunks(file.handle)) {
         md5.update(chunk);
         sha256.update(chunk);
@@ -39,7 +42,7 @@ export async function uploadHashing(ctx: SeedContext, entry: SeedEntry, image: I
         yield chunk;
       }
     }
-    await api.data.upload(image.id, { stream: hashed() }, { size, store: entry.stores[0], hash: false, lane: ctx.lane });
+    await api.data.upload(image.id, { chunks: hashed }, { size, store: entry.stores[0], hash: false, lane: ctx.lane });
     const stored = await api.images.get(image.id);
     const md5Hex = md5.digest('hex');
     const sha256Hex = sha256.digest('hex');
