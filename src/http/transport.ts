@@ -81,6 +81,7 @@ export class HttpTransport {
     const streamed = req.body !== undefined && typeof req.body !== 'string' && !Buffer.isBuffer(req.body);
     const idempotent = req.idempotent ?? (!streamed && ['GET', 'HEAD', 'PUT', 'DELETE'].includes(req.method));
     let again = req;
+    let stale: unknown;
     try {
       const first = await this.send(req, route);
       if (!idempotent || !RETRY_STATUSES.has(first.status)) return first;
@@ -91,14 +92,21 @@ export class HttpTransport {
       const restart = !idempotent && code === 'STALE_CONNECTION' ? req.restartBody : undefined;
       if (!(idempotent && RETRY_CODES.has(code)) && !restart) throw this.describe(err, req, route);
       this.options.trace?.(`Retrying ${req.method} ${req.url} after ${code}`);
-      if (restart) again = { ...req, body: restart() };
+      if (restart) [again, stale] = [{ ...req, body: restart() }, err];
     }
     await new Promise((resolve) => setTimeout(resolve, RETRY_DELAY_MS));
+    let second: HttpResponse;
     try {
-      return await this.send(again, route);
+      second = await this.send(again, route);
     } catch (err) {
       throw this.describe(err, req, route);
     }
+    // The resend refused as a conflict: the first had reached the server after all (it reset the
+    // connection once it had read it), and its failure is the one to tell.
+    if (stale === undefined || second.status !== 409) return second;
+    await second.body.dump();
+    const first = this.describe(stale, req, route);
+    throw new ConnectionError(`${first.message}; sent again, it was refused (HTTP 409 Conflict): the first had reached the server`);
   }
 
   async close(): Promise<void> {

@@ -68,10 +68,13 @@ export class WireError extends Error {
 
 /**
  * How a server ends a kept-alive connection it has timed out: a request sent on it as it closes
- * fails with one of these before any answer. The server read nothing of it (a closed connection is
- * not read), so sending it again on a new connection is sound (see STALE_CONNECTION).
+ * fails with one of these as its first bytes arrive, a round trip after it went out. The server
+ * read nothing of it (a closed connection is not read), so sending it again on a new connection is
+ * sound (STALE_CONNECTION). A reset later than STALE_WITHIN_MS came from a server, or a proxy,
+ * that was reading it: an ordinary reset (the request may have been acted on).
  */
 const STALE_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED']);
+const STALE_WITHIN_MS = 1000;
 
 /** Python's http.client allows 64 KiB header lines; Node's default is 16 KiB. */
 const MAX_HEADER_BYTES = 64 * 1024;
@@ -158,6 +161,7 @@ export class Wire {
   ): Promise<WireResponse> {
     return new Promise((resolve, reject) => {
       const req = lib.request(options);
+      let sentAt: number | undefined; // when it got its connection (a lane's next request waits for it)
       if (onWritten) req.once('finish', onWritten);
       let answered = false;
       let response: IncomingMessage | undefined;
@@ -168,13 +172,13 @@ export class Wire {
         answered = true;
         // A connection kept alive from an earlier request, closed by the server as this one went out.
         const code = (err as NodeJS.ErrnoException).code;
-        reject(
-          req.reusedSocket && code !== undefined && STALE_CODES.has(code) ? new WireError(`${err.message} (a kept-alive connection)`, 'STALE_CONNECTION') : err,
-        );
+        const stale = req.reusedSocket && sentAt !== undefined && Date.now() - sentAt < STALE_WITHIN_MS && code !== undefined && STALE_CODES.has(code);
+        reject(stale ? new WireError(`${err.message} (a kept-alive connection)`, 'STALE_CONNECTION') : err);
         req.destroy();
       };
       req.on('error', fail);
       req.on('socket', (socket: Socket) => {
+        sentAt = Date.now();
         if (!socket.connecting) return;
         timer = setTimeout(() => fail(new WireError('connect timeout', 'CONNECT_TIMEOUT')), this.connectTimeoutMs);
         socket.once('encrypted' in socket ? 'secureConnect' : 'connect', () => clearTimeout(timer));

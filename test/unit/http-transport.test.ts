@@ -133,8 +133,11 @@ describe('HTTP transport', () => {
   );
 
   describe('a kept-alive connection the server resets as the next request arrives on it (its keep-alive timeout)', () => {
-    /** Connection 1 answers its first request, then resets at the next; later connections answer each upload with the bytes it got. */
-    async function staleServer(): Promise<{ url: string; connections: () => number; close: () => void }> {
+    /**
+     * Connection 1 answers its first request, then resets at the next (at its headers, or with
+     * `resetAfterBody` 1.1 s after it has read it all); later connections answer each request `status`.
+     */
+    async function staleServer({ resetAfterBody = false, status = 200 } = {}): Promise<{ url: string; connections: () => number; close: () => void }> {
       const { createServer: createTcpServer } = await import('node:net');
       let connections = 0;
       const tcp = createTcpServer((socket) => {
@@ -149,7 +152,8 @@ describe('HTTP transport', () => {
             if (bodyLeft < 0) {
               const end = buffered.indexOf('\r\n\r\n');
               if (end < 0) return;
-              if (connection === 1 && ++requests === 2) return void socket.resetAndDestroy();
+              const last = connection === 1 && ++requests === 2;
+              if (last && !resetAfterBody) return void socket.resetAndDestroy();
               bodyLeft = Number(/content-length: (\d+)/i.exec(buffered.subarray(0, end).toString())?.[1] ?? 0);
               buffered = buffered.subarray(end + 4);
             }
@@ -158,7 +162,8 @@ describe('HTTP transport', () => {
             bodyLeft -= taken;
             if (bodyLeft > 0) return;
             bodyLeft = -1;
-            socket.write(`HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nc${connection}`);
+            if (connection === 1 && requests === 2) return void setTimeout(() => socket.resetAndDestroy(), 1100);
+            socket.write(`HTTP/1.1 ${connection === 1 ? 200 : status} OK\r\nContent-Length: 2\r\n\r\nc${connection}`);
           }
         });
       });
@@ -220,6 +225,60 @@ describe('HTTP transport', () => {
         await expect(postOn()).rejects.toThrow(/the server closed the kept-alive connection as the request went out$/);
         expect(posts.connections()).toBe(1);
         posts.close();
+      } finally {
+        await t.close();
+        s.close();
+      }
+    });
+
+    it('a reset long after the request went out is no kept-alive race (the server read it): not sent again', async () => {
+      // A proxy that forwards a whole upload, then resets: the image may be stored already.
+      const s = await staleServer({ resetAfterBody: true });
+      const t = new HttpTransport({ timeoutSeconds: 5 });
+      const lane = new ConnectionLane();
+      let made = 0;
+      const small = (): AsyncGenerator<Buffer> =>
+        (async function* () {
+          yield Buffer.alloc(1024, 7);
+        })();
+      const put = (restartBody?: () => AsyncGenerator<Buffer>) =>
+        t.request({
+          method: 'PUT',
+          url: `${s.url}/v2/images/x/file`,
+          body: small(),
+          headers: { 'Content-Length': '1024' },
+          idempotent: false,
+          lane,
+          restartBody,
+        });
+      try {
+        await (await put()).body.dump();
+        await new Promise((resolve) => setImmediate(resolve));
+        await expect(
+          put(() => {
+            made++;
+            return small();
+          }),
+        ).rejects.toThrow(/: connection reset by the server$/);
+        expect(made).toBe(0);
+        expect(s.connections()).toBe(1);
+      } finally {
+        await t.close();
+        s.close();
+      }
+    });
+
+    it('a resend refused as a conflict (409: the first had reached the server) reports the first failure', async () => {
+      const s = await staleServer({ status: 409 });
+      const t = new HttpTransport({ timeoutSeconds: 5 });
+      const lane = new ConnectionLane();
+      try {
+        await (await upload(t, s.url, lane)).body.dump();
+        await new Promise((resolve) => setImmediate(resolve));
+        await expect(upload(t, s.url, lane, () => megabytes(2))).rejects.toThrow(
+          `Unable to establish connection to ${s.url}/v2/images/x/file: the server closed the kept-alive connection as the request went out; sent again, it was refused (HTTP 409 Conflict): the first had reached the server`,
+        );
+        expect(s.connections()).toBe(2);
       } finally {
         await t.close();
         s.close();

@@ -84,10 +84,20 @@ export class ImageDataApi {
   async upload(imageId: string, data: UploadData, options: UploadOptions = {}): Promise<UploadResult> {
     const hashed = options.hash !== false;
     let sent: Sent | undefined;
-    // Counted and hashed from the start again when the data is sent again.
+    let reported = 0;
+    // Counted and hashed from the start again when the data is sent again: each attempt on its own
+    // (an abandoned one may still finish a read), its progress taken back when the next one starts.
     const body = (): AsyncGenerator<Buffer> => {
-      sent = { bytes: 0, md5: hashed ? createHash('md5') : undefined, sha512: hashed ? createHash('sha512') : undefined };
-      return hashedChunks('file' in data ? fileChunks(data.file) : 'chunks' in data ? data.chunks() : data.stream, sent, options);
+      const attempt: Sent = { bytes: 0, md5: hashed ? createHash('md5') : undefined, sha512: hashed ? createHash('sha512') : undefined };
+      if (reported > 0) options.onProgress?.(-reported);
+      reported = 0;
+      sent = attempt;
+      const onProgress = (bytes: number): void => {
+        if (sent !== attempt) return;
+        reported += bytes;
+        options.onProgress?.(bytes);
+      };
+      return hashedChunks('file' in data ? fileChunks(data.file) : 'chunks' in data ? data.chunks() : data.stream, attempt, { ...options, onProgress });
     };
     const headers: Record<string, string> = { 'Content-Type': 'application/octet-stream' };
     if (options.size !== undefined) headers['Content-Length'] = String(options.size);

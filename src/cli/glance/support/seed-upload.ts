@@ -8,7 +8,7 @@
 // image without reading the file. The md5 replaced the client's sha512 (it was compared with
 // `os_hash_value`): as costly, but every cloud has it. Only for entries without an upstream
 // checksum: one must be verified before the image can become active, so those are hashed first.
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { fileChunks } from '../../../api/image/file-chunks.js';
 import type { Image } from '../../../api/image/images.js';
 import { openstackSdkProperties } from '../../../api/image/reuse.js';
@@ -28,21 +28,23 @@ export async function uploadHashing(ctx: SeedContext, entry: SeedEntry, image: I
   try {
     const before = file.identity;
     const size = Number(before.size);
-    let md5 = createHash('md5');
-    let sha256 = createHash('sha256');
-    // Hashed from the start each time it is read: the upload reads it again after a kept-alive connection closed under it.
+    // Hashed from the start each time it is read (the upload reads it again after a kept-alive
+    // connection closed under it), each attempt into hashes of its own: an abandoned one may still
+    // finish a read in flight, and must not feed the next one's.
+    let last: { md5: Hash; sha256: Hash } | undefined;
     async function* hashed(): AsyncGenerator<Buffer> {
+      const attempt = { md5: createHash('md5'), sha256: createHash('sha256') };
+      last = attempt;
       const progress = progressLine('uploading', size, report);
-      md5 = createHash('md5');
-      sha256 = createHash('sha256');
       for await (const chunk of fileChunks(file.handle)) {
-        md5.update(chunk);
-        sha256.update(chunk);
-        progress.advance(chunk.length);
+        attempt.md5.update(chunk);
+        attempt.sha256.update(chunk);
+        if (last === attempt) progress.advance(chunk.length);
         yield chunk;
       }
     }
     await api.data.upload(image.id, { chunks: hashed }, { size, store: entry.stores[0], hash: false, lane: ctx.lane });
+    const { md5, sha256 } = last!;
     const stored = await api.images.get(image.id);
     const md5Hex = md5.digest('hex');
     const sha256Hex = sha256.digest('hex');
