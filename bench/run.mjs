@@ -69,9 +69,10 @@ const report = {
   config,
   results,
 };
-console.log(render(report));
+// Written before it is rendered: a run is minutes of measuring, and a fault in the report must not lose it.
 const dir = join(root, 'bench', 'results');
 mkdirSync(dir, { recursive: true });
 const file = join(dir, `${started.toISOString().replace(/[:.]/g, '-')}${quick ? '-quick' : ''}.json`);
 writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
+console.log(render(report));
 console.log(`\nJSON: ${file}`);

@@ -118,7 +118,7 @@ export async function seedCase(env, config) {
   // python loop tells whether the 0.5x target is within reach here at all.
   const cpus = availableParallelism();
   const floorEachRound = rounds.map((r) => hundredths((r.first.cpuMs / 1000 + r.first.serverCpu) / cpus));
-  const floor = {
+  const cpuFloor = {
     cpus,
     seconds: hundredths(median(floorEachRound)),
     ratioToPython: ratio(median(rounds.map((r, i) => floorEachRound[i] / (r.python.ms / 1000))), 1),
@@ -140,7 +140,7 @@ export async function seedCase(env, config) {
     loadAverageBefore: loadBefore,
     peakRssMB: med((r) => r.rssKB / 1024),
     ratios,
-    floor,
+    cpuFloor,
     target: { rule: 'first seed <= 0.5x the python loop; re-run <= 0.1x the first seed', met: ratios['first/python'] <= 0.5 && ratios['again/first'] <= 0.1 },
   };
 }

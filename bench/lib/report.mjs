@@ -166,9 +166,9 @@ export function render(report) {
     out.push(
       `Glance workers' CPU s, python loop | first seed: ${seed.glanceWorkerCpuEachRound.map((r) => `${r.python.join(' + ')} | ${r.first.join(' + ')}`).join('; ')}`,
     );
-    if (seed.floor)
+    if (seed.cpuFloor)
       out.push(
-        `floor of the first seed (its and the servers' CPU time over ${seed.floor.cpus} CPUs, median): ${seed.floor.seconds} s, ${seed.floor.ratioToPython}× the python loop of its round`,
+        `floor of the first seed (its and the servers' CPU time over ${seed.cpuFloor.cpus} CPUs, median): ${seed.cpuFloor.seconds} s, ${seed.cpuFloor.ratioToPython}× the python loop of its round`,
       );
     out.push(
       `target: ${seed.target.rule}: ${seed.target.met ? 'met' : 'NOT met'}; peak RSS of ours ${seed.peakRssMB.first} MB (first), ${seed.peakRssMB.again} MB (again)`,
