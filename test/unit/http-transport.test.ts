@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HttpTransport } from '../../src/http/transport.js';
 import { ConnectionLane } from '../../src/http/wire.js';
+import { keepAliveResetServer } from '../helpers/keep-alive-reset-server.js';
 
 let server: Server | undefined;
 afterEach(async () => {
@@ -133,43 +134,13 @@ describe('HTTP transport', () => {
   );
 
   describe('a kept-alive connection the server resets as the next request arrives on it (its keep-alive timeout)', () => {
-    /**
-     * Connection 1 answers its first request, then resets at the next (at its headers, or with
-     * `resetAfterBody` 1.1 s after it has read it all); later connections answer each request `status`.
-     */
-    async function staleServer({ resetAfterBody = false, status = 200 } = {}): Promise<{ url: string; connections: () => number; close: () => void }> {
-      const { createServer: createTcpServer } = await import('node:net');
-      let connections = 0;
-      const tcp = createTcpServer((socket) => {
-        const connection = ++connections;
-        let requests = 0;
-        let buffered = Buffer.alloc(0);
-        let bodyLeft = -1;
-        socket.on('error', () => undefined);
-        socket.on('data', (chunk: Buffer) => {
-          buffered = Buffer.concat([buffered, chunk]);
-          for (;;) {
-            if (bodyLeft < 0) {
-              const end = buffered.indexOf('\r\n\r\n');
-              if (end < 0) return;
-              const last = connection === 1 && ++requests === 2;
-              if (last && !resetAfterBody) return void socket.resetAndDestroy();
-              bodyLeft = Number(/content-length: (\d+)/i.exec(buffered.subarray(0, end).toString())?.[1] ?? 0);
-              buffered = buffered.subarray(end + 4);
-            }
-            const taken = Math.min(bodyLeft, buffered.length);
-            buffered = buffered.subarray(taken);
-            bodyLeft -= taken;
-            if (bodyLeft > 0) return;
-            bodyLeft = -1;
-            if (connection === 1 && requests === 2) return void setTimeout(() => socket.resetAndDestroy(), 1100);
-            socket.write(`HTTP/1.1 ${connection === 1 ? 200 : status} OK\r\nContent-Length: 2\r\n\r\nc${connection}`);
-          }
-        });
+    /** Connection 1 resets its second request (at its headers, or `resetAfterBody` 1.1 s after it has read it all); later connections answer `status`. */
+    const staleServer = ({ resetAfterBody = false, status = 200 } = {}) =>
+      keepAliveResetServer({
+        afterBody: resetAfterBody,
+        resetDelayMs: resetAfterBody ? 1100 : 0,
+        answer: (connection) => `HTTP/1.1 ${connection === 1 ? 200 : status} OK\r\nContent-Length: 2\r\n\r\nc${connection}`,
       });
-      await new Promise<void>((resolve) => tcp.listen(0, '127.0.0.1', resolve));
-      return { url: `http://127.0.0.1:${(tcp.address() as AddressInfo).port}`, connections: () => connections, close: () => tcp.close() };
-    }
     async function* megabytes(n: number): AsyncGenerator<Buffer> {
       for (let i = 0; i < n; i++) yield Buffer.alloc(1024 * 1024, i);
     }

@@ -5,7 +5,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -17,6 +16,7 @@ import { uploadHashing } from '../../src/cli/glance/support/seed-upload.js';
 import type { SeedContext } from '../../src/cli/glance/support/seed-common.js';
 import type { SeedEntry } from '../../src/cli/glance/support/seed-manifest.js';
 import type { Image } from '../../src/api/image/images.js';
+import { keepAliveResetServer } from '../helpers/keep-alive-reset-server.js';
 
 const MiB = 1024 * 1024;
 const dir = mkdtempSync(join(tmpdir(), 'osc-resend-'));
@@ -26,49 +26,8 @@ const bytes = randomBytes(3 * MiB + 5);
 writeFileSync(file, bytes);
 const md5 = createHash('md5').update(bytes).digest('hex');
 
-/**
- * Connection 1 answers its first request, then resets the second once a little of its body has
- * come; later connections wait `pauseMs` before reading, then answer each whole upload 204.
- */
-async function resettingServer(pauseMs: number): Promise<{ url: string; connections: () => number; close: () => void }> {
-  let connections = 0;
-  const tcp = createServer((socket) => {
-    const connection = ++connections;
-    let requests = 0;
-    let buffered = Buffer.alloc(0);
-    let bodyLeft = -1;
-    socket.on('error', () => undefined);
-    if (connection > 1) {
-      socket.pause();
-      setTimeout(() => socket.resume(), pauseMs);
-    }
-    let resetting = false;
-    socket.on('data', (chunk: Buffer) => {
-      if (resetting) return;
-      buffered = Buffer.concat([buffered, chunk]);
-      for (;;) {
-        if (bodyLeft < 0) {
-          const end = buffered.indexOf('\r\n\r\n');
-          if (end < 0) return;
-          if (connection === 1 && ++requests === 2) {
-            resetting = true;
-            return void setTimeout(() => socket.resetAndDestroy(), 50);
-          }
-          bodyLeft = Number(/content-length: (\d+)/i.exec(buffered.subarray(0, end).toString())?.[1] ?? 0);
-          buffered = buffered.subarray(end + 4);
-        }
-        const taken = Math.min(bodyLeft, buffered.length);
-        buffered = buffered.subarray(taken);
-        bodyLeft -= taken;
-        if (bodyLeft > 0) return;
-        bodyLeft = -1;
-        socket.write('HTTP/1.1 204 No Content\r\n\r\n');
-      }
-    });
-  });
-  await new Promise<void>((resolve) => tcp.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(tcp.address() as AddressInfo).port}`, connections: () => connections, close: () => tcp.close() };
-}
+/** Connection 1 resets the second request once a little of its body has come; later connections wait `pauseMs` before reading. */
+const resettingServer = (pauseMs: number) => keepAliveResetServer({ resetDelayMs: 50, pauseMs });
 
 /** The session's request, straight to the transport (no auth, no catalog). */
 function sessionOn(transport: HttpTransport, base: string): Session {
