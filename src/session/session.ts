@@ -135,12 +135,12 @@ export class Session {
       body = JSON.stringify(req.json);
       headers['Content-Type'] ??= 'application/json';
     }
-    const send = async (token: string) =>
+    const send = async (token: string, data = body) =>
       this.transport.request({
         method: req.method,
         url,
         headers: { ...headers, 'X-Auth-Token': token },
-        body,
+        body: data,
         idempotent: req.idempotent,
         restartBody: req.restartBody,
         lane: req.lane,
@@ -148,13 +148,14 @@ export class Session {
     const token = await this.token();
     let sentToken = token;
     let res = await send(token);
-    const replayable = body === undefined || typeof body === 'string' || Buffer.isBuffer(body);
+    // A stream is sent once, unless the caller can make it anew (a file's upload).
+    const replayable = body === undefined || typeof body === 'string' || Buffer.isBuffer(body) || req.restartBody !== undefined;
     if (res.status === 401 && !this.tokenMode && replayable) {
       // The token was revoked or expired early: authenticate once more, then give up.
       await res.body.dump();
       this.reauthenticate(token);
       sentToken = await this.token();
-      res = await send(sentToken);
+      res = await send(sentToken, req.restartBody?.() ?? body);
     }
     if (res.status === 401) {
       await res.body.dump();

@@ -81,6 +81,23 @@ describe('session: 401 handling', () => {
     await session.close();
   });
 
+  it('a refused upload that can be made anew (a file) is sent again, whole, with the new token', async () => {
+    // Before, it dropped the token and said to run the command again, as for a pipe.
+    const { session, stats } = await fakeCloud((token) => token === 't1');
+    await session.auth();
+    let made = 0;
+    const data = () => {
+      made++;
+      return Readable.from([Buffer.from('data')]);
+    };
+    const res = await session.request('image', { method: 'PUT', path: '/v2/images/x/file', body: data(), restartBody: data });
+    expect(res.status).toBe(200);
+    await res.body.dump();
+    expect(made).toBe(2);
+    expect(stats).toEqual({ auths: 2, imageCalls: 2 });
+    await session.close();
+  });
+
   it('a refused streamed upload is not resent: it drops the cached token and says to run again', async () => {
     const { session, stats, cacheDir } = await fakeCloud(() => true);
     await session.auth();
