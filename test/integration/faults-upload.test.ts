@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CACHE_HOME, ROOT, runCli } from '../helpers/cli.js';
 import { adminEnv } from '../helpers/cloud.js';
 import { createImage, deleteImagesNamed, imagesNamed, uniqueName } from '../helpers/cloud-api.js';
-import { oneLine, startCloudProxies, type CloudProxies } from '../helpers/fault-proxy.js';
+import { KEYSTONE_401, oneLine, startCloudProxies, type CloudProxies } from '../helpers/fault-proxy.js';
 
 let proxies: CloudProxies;
 let source: string;
@@ -81,6 +81,22 @@ describe('upload failures delete the image the command created', () => {
       new RegExp(`^Upload of image data failed: HTTP 413 [A-Za-z ]+: Image exceeds the storage quota: .*image ${id} was deleted\\.$`),
     );
     expect(await imagesNamed(name)).toEqual([]);
+    expectSourceUntouched();
+  });
+
+  it('HTTP 401 on the data (the token revoked mid-run) → re-authenticated, the file sent again whole: the image is active and right', async () => {
+    // Before, a refused upload dropped the token and said to run the command again, for a file as for a pipe.
+    const name = `${PREFIX}-401`;
+    proxies.reset();
+    proxies.glance.add({ method: 'PUT', path: FILE_PUT, times: 1, action: { kind: 'status', status: 401, body: KEYSTONE_401 } });
+    const r = await runCli('glance', createArgs(name), { env: proxies.env() });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(proxies.glance.count('PUT', FILE_PUT)).toBe(2);
+    expect(proxies.keystone.count('POST', '/v3/auth/tokens')).toBeGreaterThanOrEqual(1); // the new token (the first may come from the cache)
+    const [image] = await imagesNamed(name);
+    expect(image?.status).toBe('active');
+    expect(image?.checksum).toBe(createHash('md5').update(readFileSync(source)).digest('hex'));
     expectSourceUntouched();
   });
 
