@@ -31,9 +31,9 @@ export interface HttpRequest {
   /** Safe to send twice. Defaults to true for GET, HEAD, PUT and DELETE without a streamed body. */
   idempotent?: boolean;
   /**
-   * The body made anew, for a request that is not idempotent but may go again when a kept-alive
-   * connection was closed under it before the server read any of it (an image's data: Glance takes
-   * it once, and a second upload of an image is refused, never stored twice).
+   * The body made anew, for a request that is not idempotent but may go again when the server
+   * closed its kept-alive connection as it went out (STALE_CONNECTION, ./wire.ts): an image's data,
+   * which Glance takes once (a second upload of an image is refused, never stored twice).
    */
   restartBody?: () => RequestBody;
   /** Sent on this lane's own connection (see ConnectionLane). */

@@ -161,7 +161,7 @@ export class Wire {
   ): Promise<WireResponse> {
     return new Promise((resolve, reject) => {
       const req = lib.request(options);
-      let sentAt: number | undefined; // when it got its connection (a lane's next request waits for it)
+      let connectedAt: number | undefined; // when it got its connection (a lane's next request waits for it)
       if (onWritten) req.once('finish', onWritten);
       let answered = false;
       let response: IncomingMessage | undefined;
@@ -172,13 +172,14 @@ export class Wire {
         answered = true;
         // A connection kept alive from an earlier request, closed by the server as this one went out.
         const code = (err as NodeJS.ErrnoException).code;
-        const stale = req.reusedSocket && sentAt !== undefined && Date.now() - sentAt < STALE_WITHIN_MS && code !== undefined && STALE_CODES.has(code);
+        const stale =
+          req.reusedSocket && connectedAt !== undefined && Date.now() - connectedAt < STALE_WITHIN_MS && code !== undefined && STALE_CODES.has(code);
         reject(stale ? new WireError(`${err.message} (a kept-alive connection)`, 'STALE_CONNECTION') : err);
         req.destroy();
       };
       req.on('error', fail);
       req.on('socket', (socket: Socket) => {
-        sentAt = Date.now();
+        connectedAt = Date.now();
         if (!socket.connecting) return;
         timer = setTimeout(() => fail(new WireError('connect timeout', 'CONNECT_TIMEOUT')), this.connectTimeoutMs);
         socket.once('encrypted' in socket ? 'secureConnect' : 'connect', () => clearTimeout(timer));

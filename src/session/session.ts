@@ -29,7 +29,7 @@ export interface ServiceRequest {
   body?: RequestBody;
   headers?: Record<string, string>;
   idempotent?: boolean;
-  /** The body made anew, for a resend after a kept-alive connection closed under it (see HttpRequest). */
+  /** The body made anew, to send it again after a 401 or a kept-alive connection closed under it (see HttpRequest). */
   restartBody?: () => RequestBody;
   /** Sent on this lane's own connection (see ConnectionLane in src/http/wire.ts). */
   lane?: ConnectionLane;
