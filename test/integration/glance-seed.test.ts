@@ -7,9 +7,10 @@ import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CACHE_HOME, ROOT } from '../helpers/cli.js';
+import type { SeenRequest } from '../helpers/fault-proxy.js';
 import { deleteNamed, env, glance, idsNamed, randomFile, unique, WORK } from './glance-helpers.js';
 
 const prefix = unique('seed');
@@ -57,15 +58,29 @@ async function projectImageCount(): Promise<number> {
 
 const seed = (manifest: string, ...args: string[]) => glance(['image-seed', manifest, ...args], {}, undefined);
 
-/** A manifest of one random file (dated a minute back), its image name cleaned up afterwards, and a hash cache of its own. */
-function oneFileManifest(suffix: string, bytes: number): { name: string; file: string; manifest: string; cache: string } {
-  const [name] = names(suffix);
-  ALL.push(name!);
-  const file = randomFile(bytes, name);
-  const manifest = join(WORK, `${name}.yaml`);
-  writeFileSync(manifest, `images:\n  - {name: ${name}, file: ${name}.raw, disk_format: raw}\n`);
-  return { name: name!, file, manifest, cache: join(WORK, `${name}-cache`) };
+/** A manifest of random files of `bytes` each (dated a minute back), one image per suffix, the names cleaned up afterwards, and a hash cache of its own. */
+function filesManifest(suffixes: string[], bytes: number): { names: string[]; files: string[]; manifest: string; cache: string } {
+  const seeded = names(...suffixes);
+  ALL.push(...seeded);
+  const files = seeded.map((name) => randomFile(bytes, name));
+  const manifest = join(WORK, `${seeded[0]}.yaml`);
+  writeFileSync(manifest, `images:\n${seeded.map((name) => `  - {name: ${name}, file: ${name}.raw, disk_format: raw}\n`).join('')}`);
+  return { names: seeded, files, manifest, cache: join(WORK, `${seeded[0]}-cache`) };
 }
+
+/** filesManifest of one file. */
+function oneFileManifest(suffix: string, bytes: number): { name: string; file: string; manifest: string; cache: string } {
+  const {
+    names: [name],
+    files: [file],
+    manifest,
+    cache,
+  } = filesManifest([suffix], bytes);
+  return { name: name!, file: file!, manifest, cache };
+}
+
+/** The image uploads a fault proxy saw, in order. */
+const uploadsSeen = (proxy: { requests: SeenRequest[] }): SeenRequest[] => proxy.requests.filter((r) => r.method === 'PUT' && r.path.endsWith('/file'));
 
 /** A fault proxy in front of the cloud's Glance. */
 async function glanceProxy() {
@@ -203,21 +218,11 @@ describe('image-seed of a file written a moment ago', () => {
 describe('image-seed --parallel 2 of 6 files', () => {
   it("sends each parallel worker's uploads on a connection of its own, used for nothing else", async () => {
     const proxy = await glanceProxy();
-    const seeded = names('lane-1', 'lane-2', 'lane-3', 'lane-4', 'lane-5', 'lane-6');
-    ALL.push(...seeded);
-    const manifest = join(WORK, `${prefix}-lanes.yaml`);
-    writeFileSync(
-      manifest,
-      `images:\n${seeded.map((name) => `  - {name: ${name}, file: ${basename(randomFile(64 * 1024, name))}, disk_format: raw}\n`).join('')}`,
-    );
+    const { manifest, cache } = filesManifest(['lane-1', 'lane-2', 'lane-3', 'lane-4', 'lane-5', 'lane-6'], 64 * 1024);
     try {
-      const res = await glance(
-        ['image-seed', manifest, '--parallel', '2', '-f', 'json'],
-        { XDG_CACHE_HOME: join(WORK, `${prefix}-lanes-cache`), OS_IMAGE_URL: proxy.url },
-        undefined,
-      );
+      const res = await glance(['image-seed', manifest, '--parallel', '2', '-f', 'json'], { XDG_CACHE_HOME: cache, OS_IMAGE_URL: proxy.url }, undefined);
       expect(res.code).toBe(0);
-      const uploads = proxy.requests.filter((r) => r.method === 'PUT' && r.path.endsWith('/file'));
+      const uploads = uploadsSeen(proxy);
       expect(uploads).toHaveLength(6);
       const lanes = new Set(uploads.map((r) => r.clientPort));
       expect(lanes.size).toBe(2);
@@ -236,21 +241,13 @@ describe('image-seed when the server closes a kept-alive connection as an upload
     // connection is reset as it arrives, nothing of it read. Before, that image failed ("connection reset").
     const proxy = await glanceProxy();
     proxy.add({ method: 'PUT', path: /\/file$/, after: 1, times: 1, action: { kind: 'reset' } });
-    const seeded = names('stale-1', 'stale-2', 'stale-3');
-    ALL.push(...seeded);
-    const files = seeded.map((name) => randomFile(256 * 1024 + 3, name));
-    const manifest = join(WORK, `${prefix}-stale.yaml`);
-    writeFileSync(manifest, `images:\n${seeded.map((name, i) => `  - {name: ${name}, file: ${basename(files[i]!)}, disk_format: raw}\n`).join('')}`);
+    const { names: seeded, files, manifest, cache } = filesManifest(['stale-1', 'stale-2', 'stale-3'], 256 * 1024 + 3);
     try {
-      const res = await glance(
-        ['image-seed', manifest, '--parallel', '1', '-f', 'json'],
-        { XDG_CACHE_HOME: join(WORK, `${prefix}-stale-cache`), OS_IMAGE_URL: proxy.url },
-        undefined,
-      );
+      const res = await glance(['image-seed', manifest, '--parallel', '1', '-f', 'json'], { XDG_CACHE_HOME: cache, OS_IMAGE_URL: proxy.url }, undefined);
       expect(res.stderr).toBe('');
       expect(res.code).toBe(0);
       expect((JSON.parse(res.stdout) as Array<Record<string, unknown>>).map((r) => r.Action)).toEqual(['created', 'created', 'created']);
-      const uploads = proxy.requests.filter((r) => r.method === 'PUT' && r.path.endsWith('/file'));
+      const uploads = uploadsSeen(proxy);
       expect(uploads.map((r) => r.fault)).toEqual([undefined, 'reset', undefined, undefined]);
       // The reset one was on the first upload's connection; it went again on a new one, which the lane then kept.
       expect(uploads[1]!.clientPort).toBe(uploads[0]!.clientPort);
