@@ -92,7 +92,10 @@ export class HttpTransport {
       const restart = !idempotent && code === 'STALE_CONNECTION' ? req.restartBody : undefined;
       if (!(idempotent && RETRY_CODES.has(code)) && !restart) throw this.describe(err, req, route);
       this.options.trace?.(`Retrying ${req.method} ${req.url} after ${code}`);
-      if (restart) [again, stale] = [{ ...req, body: restart() }, err];
+      if (restart) {
+        again = { ...req, body: restart() };
+        stale = err;
+      }
     }
     await new Promise((resolve) => setTimeout(resolve, RETRY_DELAY_MS));
     let second: HttpResponse;
