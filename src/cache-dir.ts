@@ -1,6 +1,6 @@
 // Where this program keeps its caches (tokens, image schemas, file hashes), and which paths there
 // it may trust: what a cache holds decides where a token goes or which image is reused.
-import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** `$XDG_CACHE_HOME/openstack-classic-cli/<name>`, else under ~/.cache. */
@@ -52,4 +52,31 @@ export function readOwnCacheFile(path: string, maxBytes = Number.POSITIVE_INFINI
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * Writes a cache file whole or not at all, private (0600): into a temporary name made with
+ * O_EXCL|O_NOFOLLOW (never written through a name someone else put there), then renamed over the
+ * file (rename replaces a link, never follows it). Throws the system error.
+ */
+export function writeOwnCacheFile(path: string, text: string): void {
+  const tmp = `${path}.${process.pid}.${randomSuffix()}.tmp`;
+  const fd = openSync(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
+  try {
+    writeFileSync(fd, text);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, path);
+}
+
+/**
+ * 8 random hex digits for a temporary file's name. Unpredictability is not what keeps it safe
+ * (O_EXCL|O_NOFOLLOW is: a name taken only fails the write), so Math.random serves, and no write
+ * loads node:crypto (~100 page faults).
+ */
+function randomSuffix(): string {
+  return Math.floor(Math.random() * 0x100000000)
+    .toString(16)
+    .padStart(8, '0');
 }

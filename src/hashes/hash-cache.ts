@@ -4,10 +4,10 @@
 // the file had. An entry decides which image is reused, so nothing in the cache is trusted unless
 // it is ours: the directory must be a real directory of this user (else a one-line refusal), and
 // an entry that is not a regular file of ours, or is corrupt, or names another file, is ignored.
-import { createHash, randomBytes } from 'node:crypto';
-import { type BigIntStats, chmodSync, closeSync, constants, lstatSync, mkdirSync, openSync, renameSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { type BigIntStats, chmodSync, lstatSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { cacheDir, readOwnCacheFile, untrustedPath } from '../cache-dir.js';
+import { cacheDir, readOwnCacheFile, untrustedPath, writeOwnCacheFile } from '../cache-dir.js';
 import { CliError } from '../errors.js';
 import { type Guard, ShapeError, shape, str } from '../http/decode.js';
 
@@ -107,17 +107,8 @@ export class HashCache {
     if (BigInt(identity.mtimeNs) >= BigInt(Math.floor(readFromMs - SETTLED_MS)) * 1_000_000n) return;
     this.check();
     const entry: Entry = { ...identity, md5: hashes.md5, sha256: hashes.sha256, sha512: hashes.sha512 };
-    const file = this.path(identity);
-    const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     try {
-      // O_EXCL|O_NOFOLLOW: never write through a name someone else put there; rename replaces a link, never follows it.
-      const fd = openSync(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
-      try {
-        writeFileSync(fd, JSON.stringify(entry));
-      } finally {
-        closeSync(fd);
-      }
-      renameSync(tmp, file);
+      writeOwnCacheFile(this.path(identity), JSON.stringify(entry));
     } catch {
       // ignored: see above
     }

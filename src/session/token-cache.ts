@@ -3,9 +3,9 @@
 // A cache entry decides where the next requests (and a new user's password) go, so nothing in it
 // is trusted unless it is ours: directories and files owned by this user, never symlinks (a root
 // whose XDG_CACHE_HOME another user owns would otherwise follow their link and read their entry).
-import { chmodSync, closeSync, constants, lstatSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { cacheDir, readOwnCacheFile, UntrustedCacheFile, untrustedPath } from '../cache-dir.js';
+import { cacheDir, readOwnCacheFile, UntrustedCacheFile, untrustedPath, writeOwnCacheFile } from '../cache-dir.js';
 import { sha256Hex } from '../hashes/sha256.js';
 import { type Guard, optional, ShapeError, shape, str, time } from '../http/decode.js';
 import type { AuthState } from './auth.js';
@@ -77,15 +77,7 @@ export class TokenCache {
   private write(name: string, text: string): void {
     if (!this.trusted(true)) return;
     try {
-      const tmp = `${this.path(name)}.${process.pid}.${randomSuffix()}.tmp`;
-      // O_EXCL|O_NOFOLLOW: never write through a name someone else put there. rename replaces a link, never follows it.
-      const fd = openSync(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
-      try {
-        writeFileSync(fd, text);
-      } finally {
-        closeSync(fd);
-      }
-      renameSync(tmp, this.path(name));
+      writeOwnCacheFile(this.path(name), text);
     } catch {
       // A cache that cannot be written only costs speed.
     }
@@ -180,15 +172,4 @@ export class TokenCache {
   private path(key: string): string {
     return join(this.dir, `${key}.json`);
   }
-}
-
-/**
- * 8 random hex digits for a temporary file's name. Unpredictability is not what keeps it safe
- * (O_EXCL|O_NOFOLLOW is: a name taken only fails the write), so Math.random serves, and no write
- * loads node:crypto (~100 page faults).
- */
-function randomSuffix(): string {
-  return Math.floor(Math.random() * 0x100000000)
-    .toString(16)
-    .padStart(8, '0');
 }

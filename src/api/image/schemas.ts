@@ -1,9 +1,9 @@
 // GET /v2/schemas/image, kept on disk per endpoint for a while: every create/update validates
 // against it, and it changes only when the cloud is upgraded or reconfigured.
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { cacheDir, readOwnCacheFile } from '../../cache-dir.js';
+import { cacheDir, readOwnCacheFile, writeOwnCacheFile } from '../../cache-dir.js';
 import { anyValue, bool, count, dict, either, list, num, optional, shape, str, type Guard } from '../../http/decode.js';
 import type { Session } from '../../session/session.js';
 
@@ -121,9 +121,7 @@ function readCached(file: string, now: number): ImageSchema | undefined {
 function writeCached(file: string, schema: ImageSchema, now: number): void {
   try {
     mkdirSync(join(file, '..'), { recursive: true, mode: 0o700 });
-    const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-    writeFileSync(tmp, JSON.stringify({ fetchedAt: now, schema }), { mode: 0o600 });
-    renameSync(tmp, file);
+    writeOwnCacheFile(file, JSON.stringify({ fetchedAt: now, schema }));
   } catch {
     // A cache that cannot be written only costs one request.
   }
