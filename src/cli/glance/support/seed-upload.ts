@@ -30,20 +30,19 @@ export async function uploadHashing(ctx: SeedContext, entry: SeedEntry, image: I
     const size = Number(before.size);
     // Hashed from the start each time it is read (the upload reads it again after a kept-alive
     // connection closed under it), each attempt into hashes of its own: an abandoned one may still
-    // finish a read in flight, and must not feed the next one's.
+    // finish a read in flight, and must not feed the next one's. The upload counts the progress.
     let last: { md5: Hash; sha256: Hash } | undefined;
     async function* hashed(): AsyncGenerator<Buffer> {
       const attempt = { md5: createHash('md5'), sha256: createHash('sha256') };
       last = attempt;
-      const progress = progressLine('uploading', size, report);
       for await (const chunk of fileChunks(file.handle)) {
         attempt.md5.update(chunk);
         attempt.sha256.update(chunk);
-        if (last === attempt) progress.advance(chunk.length);
         yield chunk;
       }
     }
-    await api.data.upload(image.id, { chunks: hashed }, { size, store: entry.stores[0], hash: false, lane: ctx.lane });
+    const progress = progressLine('uploading', size, report);
+    await api.data.upload(image.id, { chunks: hashed }, { size, store: entry.stores[0], hash: false, lane: ctx.lane, onProgress: (n) => progress.advance(n) });
     const { md5, sha256 } = last!;
     const stored = await api.images.get(image.id);
     const md5Hex = md5.digest('hex');
