@@ -1,7 +1,7 @@
 // Where this program keeps its caches (tokens, image schemas, file hashes), and which paths there
 // it may trust: what a cache holds decides where a token goes or which image is reused.
-import { closeSync, constants, fstatSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 /** `$XDG_CACHE_HOME/openstack-classic-cli/<name>`, else under ~/.cache. */
 export function cacheDir(env: NodeJS.ProcessEnv, name: string): string {
@@ -37,6 +37,11 @@ export class UntrustedCacheFile extends Error {}
  * file read. Throws UntrustedCacheFile when it may not be read, or the system error (ENOENT: none yet).
  */
 export function readOwnCacheFile(path: string, maxBytes = Number.POSITIVE_INFINITY): string {
+  return readOwnCacheBytes(path, maxBytes).toString('utf8');
+}
+
+/** readOwnCacheFile's bytes. */
+export function readOwnCacheBytes(path: string, maxBytes = Number.POSITIVE_INFINITY): Buffer {
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
@@ -48,10 +53,42 @@ export function readOwnCacheFile(path: string, maxBytes = Number.POSITIVE_INFINI
     const stats = fstatSync(fd);
     const problem = untrustedPath(path, stats, 'file') ?? (stats.size > maxBytes ? `${path} is larger than ${maxBytes} bytes` : undefined);
     if (problem) throw new UntrustedCacheFile(problem);
-    return readFileSync(fd, 'utf8');
+    return readFileSync(fd);
   } finally {
     closeSync(fd);
   }
+}
+
+const STICKY = 0o1000;
+
+/**
+ * Checks (with `create`, makes) a cache directory, cacheDir(env, name): the base (XDG_CACHE_HOME,
+ * ~/.cache) ours or root's and then not open to others' renames; the two below it ours, 0700, real
+ * directories. `usable`, `absent` (not made yet, without `create`) or why it may not be used.
+ * Throws the system error (a cache that cannot be made only costs speed: callers go on without).
+ */
+export function checkCacheDir(dir: string, create: boolean): 'usable' | 'absent' | { problem: string } {
+  const app = dirname(dir);
+  const base = dirname(app);
+  // The base may be a link of the user's own making (~/.cache on another disk): its target is judged.
+  const baseStats = statSync(base, { throwIfNoEntry: false });
+  if (baseStats) {
+    const open = (baseStats.mode & 0o022) !== 0 && (baseStats.mode & STICKY) === 0;
+    if (uid !== undefined && baseStats.uid !== uid && (baseStats.uid !== 0 || open))
+      return { problem: `${base} belongs to another user (uid ${baseStats.uid})` };
+  } else if (!create) return 'absent';
+  for (const path of [app, dir]) {
+    let stats = lstatSync(path, { throwIfNoEntry: false });
+    if (!stats && !create) return 'absent'; // nothing cached yet; checked again before the first write
+    if (!stats) {
+      mkdirSync(path, { recursive: path === app, mode: 0o700 });
+      stats = lstatSync(path);
+    }
+    const problem = untrustedPath(path, stats, 'directory');
+    if (problem) return { problem };
+  }
+  chmodSync(dir, 0o700);
+  return 'usable';
 }
 
 /**
@@ -59,7 +96,7 @@ export function readOwnCacheFile(path: string, maxBytes = Number.POSITIVE_INFINI
  * O_EXCL|O_NOFOLLOW (never written through a name someone else put there), then renamed over the
  * file (rename replaces a link, never follows it). Throws the system error.
  */
-export function writeOwnCacheFile(path: string, text: string): void {
+export function writeOwnCacheFile(path: string, text: string | Uint8Array): void {
   const tmp = `${path}.${process.pid}.${randomSuffix()}.tmp`;
   const fd = openSync(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
   try {

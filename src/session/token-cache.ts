@@ -3,9 +3,9 @@
 // A cache entry decides where the next requests (and a new user's password) go, so nothing in it
 // is trusted unless it is ours: directories and files owned by this user, never symlinks (a root
 // whose XDG_CACHE_HOME another user owns would otherwise follow their link and read their entry).
-import { chmodSync, lstatSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { cacheDir, readOwnCacheFile, UntrustedCacheFile, untrustedPath, writeOwnCacheFile } from '../cache-dir.js';
+import { lstatSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { cacheDir, checkCacheDir, readOwnCacheFile, UntrustedCacheFile, writeOwnCacheFile } from '../cache-dir.js';
 import { sha256Hex } from '../hashes/sha256.js';
 import { type Guard, optional, ShapeError, shape, str, time } from '../http/decode.js';
 import type { AuthState } from './auth.js';
@@ -36,9 +36,6 @@ const authStateGuard = shape<AuthState>({
   projectName: optional(str),
   catalog: catalogGuard,
 });
-
-const uid = process.getuid?.();
-const STICKY = 0o1000;
 
 export class TokenCache {
   /** Undefined until first use; then whether the cache may be used at all this run. */
@@ -128,34 +125,13 @@ export class TokenCache {
     }
   }
 
-  /**
-   * Checks (and with `create`, makes) the cache directories: the base (XDG_CACHE_HOME, ~/.cache)
-   * ours or root's and then not open to others' renames; the two below it ours, 0700, real directories.
-   */
+  /** checkCacheDir, once usable remembered, a problem also said once as a warning. */
   private trusted(create: boolean): boolean {
     if (this.usable !== undefined) return this.usable;
-    const app = dirname(this.dir);
-    const base = dirname(app);
     try {
-      // The base may be a link of the user's own making (~/.cache on another disk): its target is judged.
-      const baseStats = statSync(base, { throwIfNoEntry: false });
-      if (baseStats) {
-        const open = (baseStats.mode & 0o022) !== 0 && (baseStats.mode & STICKY) === 0;
-        if (uid !== undefined && baseStats.uid !== uid && (baseStats.uid !== 0 || open))
-          return this.refuse(`${base} belongs to another user (uid ${baseStats.uid})`);
-      } else if (!create) return true;
-      for (const path of [app, this.dir]) {
-        let stats = lstatSync(path, { throwIfNoEntry: false });
-        if (!stats && !create) return true; // nothing cached yet; checked again before the first write
-        if (!stats) {
-          mkdirSync(path, { recursive: path === app, mode: 0o700 });
-          stats = lstatSync(path);
-        }
-        const problem = untrustedPath(path, stats, 'directory');
-        if (problem) return this.refuse(problem);
-      }
-      chmodSync(this.dir, 0o700);
-      this.usable = true;
+      const state = checkCacheDir(this.dir, create);
+      if (typeof state === 'object') return this.refuse(state.problem);
+      if (state === 'usable') this.usable = true;
       return true;
     } catch {
       return false; // a cache that cannot be made only costs speed
