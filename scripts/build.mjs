@@ -44,6 +44,7 @@ const TRANSFORM = {
 // Chunks always loaded together on the common paths, each set merged into one file: a file costs about
 // 5 minor faults to find, read and compile on top of its code (README, "Start-up"). Each set is
 // what these modules import statically, less what an earlier set or entry.cjs (--help, --version) holds.
+const LOAD_PATH = 'load-path.cjs';
 const PATHS = [
   ['early', ['src/session/early-request.ts']],
   ['replay', ['src/cli/replay.ts', 'src/session/early-answer.ts', 'src/cli/glance/commands/image-list.ts']],
@@ -115,17 +116,29 @@ async function toCommonJs(dir, groups) {
       names.has(file) ? `${quote}./${file.replace(/\.js$/, '.cjs')}${quote}` : spec,
     );
     let { code } = await transform(esm, { ...TRANSFORM, sourcefile: name });
-    // A module of a group is asked of its group's loader: from its own group directly, from elsewhere by requiring the group file.
+    // A module of a group is asked of its group's loader: from its own group directly, from elsewhere
+    // of the group file, loaded through dist/load-path.cjs (src/code-cache.ts: compiled with V8's code cache).
     code = code.replace(/require\("\.\/([\w.-]+)\.cjs"\)/g, (call, file) => {
       const target = groups.get(`${file}.js`);
       if (target === undefined) return call;
-      return target === group ? `load("${file}.cjs")` : `require("./${target}")("${file}.cjs")`;
+      return target === group ? `load("${file}.cjs")` : `require("./${LOAD_PATH}").requirePath("${target}")("${file}.cjs")`;
     });
     rmSync(join(dir, name));
     if (group === undefined) writeFileSync(join(dir, name.replace(/\.js$/, '.cjs')), code);
     else members.set(group, [...(members.get(group) ?? []), [name.replace(/\.js$/, '.cjs'), code.replace(/^"use strict";\n/, '')]]);
   }
   for (const [group, modules] of members) writeFileSync(join(dir, group), groupFile(modules));
+}
+
+/** The code cache's key for a build (src/code-cache.ts): a hash of every file in dir. */
+function distId(dir) {
+  const hash = createHash('sha256');
+  for (const file of readdirSync(dir).sort())
+    hash
+      .update(`${file}\0`)
+      .update(readFileSync(join(dir, file)))
+      .update('\0');
+  return hash.digest('hex').slice(0, 16);
 }
 
 /**
@@ -164,6 +177,15 @@ try {
     metafile: true,
   });
   await toCommonJs(fresh, pathGroups(metafile));
+  // The path files' loader, built on its own (it loads them), named by a hash of everything else built.
+  await build({
+    ...common,
+    format: 'cjs',
+    minifyWhitespace: true,
+    entryPoints: ['src/code-cache.ts'],
+    outfile: join(fresh, LOAD_PATH),
+    define: { __DIST_ID__: JSON.stringify(distId(fresh)) },
+  });
   rmSync(outdir, { recursive: true, force: true });
   renameSync(fresh, outdir);
 } finally {

@@ -1,6 +1,6 @@
 // The shipped program is compiled JavaScript: --help loads neither TypeScript tooling nor the HTTP stack.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -116,10 +116,42 @@ describe('start-up', () => {
       const imageApi = /^image-[A-Z0-9]+\.cjs$/;
       expect(readdirSync(join(ROOT, 'dist')).filter((name) => imageApi.test(name))).toHaveLength(1);
       expect(files.filter((u) => imageApi.test(u.replace(/.*\/dist\//, '')))).toEqual([]);
-      // The chunks of the common path come merged (scripts/build.mjs, PATHS): entry.cjs, its helpers, three files; the
-      // answer printed as the first run printed it (src/cli/replay.ts), without the program (path-core.cjs).
+      // The chunks of the common path come merged (scripts/build.mjs, PATHS): entry.cjs, its helpers, the loader of the
+      // merged files (src/code-cache.ts), three files; the answer printed as the first run printed it (src/cli/replay.ts),
+      // without the program (path-core.cjs).
       const read = files.filter((u) => u.includes('/dist/') && existsSync(u)).map((u) => u.replace(/.*\/dist\//, ''));
-      expect(read).toEqual(['entry.cjs', expect.stringMatching(/^chunk-/), 'path-early.cjs', 'path-replay.cjs', 'path-glance.cjs']);
+      expect(read).toEqual(['entry.cjs', expect.stringMatching(/^chunk-/), 'load-path.cjs', 'path-early.cjs', 'path-replay.cjs', 'path-glance.cjs']);
+    } finally {
+      rmSync(cache, { recursive: true, force: true });
+    }
+  });
+
+  it("a command's merged path files are compiled from the bytecode the first runs left (src/code-cache.ts); bytecode V8 refuses is compiled from source and written anew", () => {
+    const cache = mkdtempSync(join(tmpdir(), 'osc-code-cache-'));
+    try {
+      const env = { ...adminEnv(), XDG_CACHE_HOME: cache };
+      const code = join(cache, 'openstack-classic-cli', 'code');
+      const first = loadedModules('glance', ['image-list'], env); // the program: path-early, -core, -glance
+      const second = loadedModules('glance', ['image-list'], env); // the replay: path-replay as well
+      expect([first.code, second.code]).toEqual([0, 0]);
+      const files = () => readdirSync(code).sort();
+      expect(files()).toEqual(
+        ['early', 'core', 'glance', 'replay'].sort().map((name) => expect.stringMatching(new RegExp(`^path-${name}-[0-9a-f]{16}\\.v8$`))),
+      );
+      const written = Object.fromEntries(files().map((file) => [file, statSync(join(code, file)).mtimeMs]));
+      for (const file of files()) expect(statSync(join(code, file)).mode & 0o777).toBe(0o600);
+
+      const third = loadedModules('glance', ['image-list'], env);
+      expect(third.code).toBe(0);
+      expect(third.stdout).toBe(second.stdout);
+      expect(Object.fromEntries(files().map((file) => [file, statSync(join(code, file)).mtimeMs]))).toEqual(written); // used, not rewritten
+
+      for (const file of files()) writeFileSync(join(code, file), Buffer.alloc(8192, 0x5a));
+      const refused = loadedModules('glance', ['image-list'], env);
+      expect(refused.code).toBe(0);
+      expect(refused.stdout).toBe(second.stdout);
+      const rewritten = files().filter((file) => !readFileSync(join(code, file)).equals(Buffer.alloc(8192, 0x5a)));
+      expect(rewritten).toEqual(files().filter((file) => !file.startsWith('path-core-'))); // the replay does not load the program
     } finally {
       rmSync(cache, { recursive: true, force: true });
     }
