@@ -3,11 +3,12 @@
 // Node's require compiles it, given the bytecode that a run of this same build left in
 // `$XDG_CACHE_HOME/openstack-classic-cli/code/`; a run that found none there (or whose V8 refused
 // it: another Node) leaves one as it exits, holding what that run compiled. Cache files are named
-// by a hash of the whole build (V8 itself checks only its own version and the source's length), read
-// only if they are this user's own (cache-dir.ts), and hold compiled code, never a run's data.
+// by a hash of the whole build and the file's change time (V8 itself checks only its own version
+// and the source's length), read only if they are this user's own (cache-dir.ts), and hold
+// compiled code, never a run's data.
 // Built on its own into dist/load-path.cjs: it is what loads the others.
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { Script } from 'node:vm';
 import { cacheDir, checkCacheDir, readOwnCacheBytes, writeOwnCacheFile } from './cache-dir.js';
 
@@ -23,7 +24,7 @@ export type ModuleClass = new (id: string) => NodeJS.Module;
 /** Loads files of one directory as CommonJS modules, each compiled with its cached bytecode if there is some. */
 export class PathLoader {
   /** Compiled without cached bytecode: written to the cache by writeCaches(). */
-  private readonly uncached: Array<{ script: Script; cacheFile: string }> = [];
+  private readonly uncached: Array<{ name: string; script: Script; cacheFile: string }> = [];
 
   /** `codeDir` undefined: no cache, compiled as require would. */
   constructor(
@@ -53,30 +54,39 @@ export class PathLoader {
     return module.exports;
   }
 
-  /** Writes the bytecode of each file compiled without any (what this run compiled of it), and removes other builds' files. */
+  /** Writes the bytecode of each file compiled without any (what this run compiled of it); removes other builds' files and older ones of those files. */
   writeCaches(): void {
     if (this.codeDir === undefined || this.uncached.length === 0) return;
     try {
       if (checkCacheDir(this.codeDir, true) !== 'usable') return;
+      const writing = this.uncached.splice(0);
+      const names = new Set(writing.map(({ cacheFile }) => basename(cacheFile)));
+      const replaced = new Set(writing.map(({ name }) => `${stem(name)}-`));
       for (const file of readdirSync(this.codeDir)) {
-        if (file.endsWith('.v8') && !file.endsWith(`-${this.buildId}.v8`)) rmSync(join(this.codeDir, file), { force: true });
+        const stale = !file.includes(`-${this.buildId}-`) || [...replaced].some((prefix) => file.startsWith(prefix));
+        if (file.endsWith('.v8') && stale && !names.has(file)) rmSync(join(this.codeDir, file), { force: true });
       }
-      for (const { script, cacheFile } of this.uncached.splice(0)) writeOwnCacheFile(cacheFile, script.createCachedData());
+      for (const { script, cacheFile } of writing) writeOwnCacheFile(cacheFile, script.createCachedData());
     } catch {
       // A cache that cannot be written only costs the next run the compiling.
     }
   }
 
   private compile(name: string, filename: string): ModuleFunction {
-    const cacheFile = this.codeDir === undefined ? undefined : join(this.codeDir, `${name.replace(/\.cjs$/, '')}-${this.buildId}.v8`);
+    // The file's change time too: a file changed since the build (by hand, by a packager) is compiled
+    // anew, never run as the bytecode of what it was, which V8 would take if its length is the same.
+    const changed = statSync(filename, { bigint: true }).ctimeNs;
+    const cacheFile = this.codeDir === undefined ? undefined : join(this.codeDir, `${stem(name)}-${this.buildId}-${changed}.v8`);
     const cachedData = cacheFile === undefined ? undefined : readCache(cacheFile);
     // The wrapper require puts around a module, on the same line: stack traces keep their line numbers.
     const source = `(function (exports, require, module, __filename, __dirname) {${readFileSync(filename, 'utf8')}\n})`;
     const script = new Script(source, { filename, cachedData });
-    if (cacheFile !== undefined && (cachedData === undefined || script.cachedDataRejected)) this.uncached.push({ script, cacheFile });
+    if (cacheFile !== undefined && (cachedData === undefined || script.cachedDataRejected)) this.uncached.push({ name, script, cacheFile });
     return script.runInThisContext() as ModuleFunction;
   }
 }
+
+const stem = (name: string): string => name.replace(/\.cjs$/, '');
 
 function readCache(file: string): Buffer | undefined {
   try {

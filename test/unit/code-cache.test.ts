@@ -1,7 +1,7 @@
 import { chownSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type ModuleClass, PathLoader } from '../../src/code-cache.js';
 
@@ -41,7 +41,8 @@ afterEach(() => {
   rmSync(root, { recursive: true, force: true });
 });
 
-const cacheFile = (buildId = 'build1') => join(code, `path-a-${buildId}.v8`);
+/** Where the bytecode of dist/path-a.cjs as it is now goes, for a build. */
+const cacheFile = (buildId = 'build1') => join(code, `path-a-${buildId}-${statSync(join(dist, 'path-a.cjs'), { bigint: true }).ctimeNs}.v8`);
 
 describe('PathLoader (src/code-cache.ts)', () => {
   it('loads a file as require would: its exports, its own require, __filename, `this`; once per process', () => {
@@ -90,7 +91,23 @@ describe('PathLoader (src/code-cache.ts)', () => {
     const paths = loader('build1');
     paths.require('path-a.cjs');
     paths.writeCaches(); // build1 found no cache of its own: build0's was not taken for it
-    expect(readdirSync(code).sort()).toEqual(['path-a-build1.v8', 'unrelated.txt']);
+    expect(readdirSync(code).sort()).toEqual([basename(cacheFile('build1')), 'unrelated.txt']);
+  });
+
+  it('a file changed since its bytecode was written, to the same length, is compiled from what it is now (V8 checks only the length)', async () => {
+    const first = loader();
+    first.require('path-a.cjs');
+    first.writeCaches();
+    const before = cacheFile();
+    await new Promise((resolve) => setTimeout(resolve, 20)); // another change time
+    const source = readFileSync(join(dist, 'path-a.cjs'), 'utf8');
+    writeFileSync(join(dist, 'path-a.cjs'), source.replace('twice(21)', 'twice(12)'));
+    expect(readFileSync(join(dist, 'path-a.cjs'), 'utf8')).toHaveLength(source.length);
+    const changed = loader();
+    expect(changed.require('path-a.cjs')).toMatchObject({ answer: 24 });
+    changed.writeCaches();
+    expect(readdirSync(code)).toEqual([basename(cacheFile())]); // the older bytecode of that file is gone
+    expect(cacheFile()).not.toBe(before);
   });
 
   it('a cache file that is a link, or not this user’s, is not read; writing replaces the link without following it', () => {
