@@ -47,7 +47,8 @@ const TRANSFORM = {
 const LOAD_PATH = 'load-path.cjs';
 const PATHS = [
   ['early', ['src/session/early-request.ts']],
-  ['replay', ['src/cli/replay.ts', 'src/session/early-answer.ts', 'src/cli/glance/commands/image-list.ts']],
+  ['answer', ['src/session/early-answer.ts', 'src/cli/replayed-output.ts']],
+  ['replay', ['src/cli/replay.ts', 'src/cli/glance/commands/image-list.ts']],
   ['core', ['src/main.ts', 'src/session/factory.ts']],
   ['glance', ['src/cli/glance/loaders.ts', 'src/api/image/images.ts']],
   ['keystone', ['src/cli/keystone/loaders.ts', 'src/api/identity/index.ts', 'src/cli/keystone/commands/tenant-list.ts']],

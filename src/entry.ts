@@ -31,11 +31,16 @@ export async function main(dialect: Dialect, argv: readonly string[] = process.a
     }
   }
   // A cached command's first request goes out now, its answer arriving while main loads (src/session/early-request.ts);
-  // if that answer alone made the last run's output, it is printed as that run printed it (src/cli/replay.ts).
+  // if that answer alone made the last run's output, it is printed as that run printed it: the output kept
+  // if the answer is the same (src/cli/replayed-output.ts), else from the answer (src/cli/replay.ts).
   if (argv.length > 0) {
     const early = await (await import('./session/early-request.js')).sendRememberedRequest(dialect, argv, process.env);
-    const replay = early && process.env.OSC_STDOUT_CLOSED === undefined ? await import('./cli/replay.js') : undefined;
-    if (replay && early && (await replay.replay(dialect, early))) return replay.exitAfterOutput(); // as main ends
+    if (early && process.env.OSC_STDOUT_CLOSED === undefined) {
+      const replayed = await import('./cli/replayed-output.js');
+      if (await replayed.printReplayedOutput(dialect, early)) return replayed.exitAfterOutput(); // as main ends
+      const replay = await import('./cli/replay.js');
+      if (await replay.replay(dialect, early)) return replay.exitAfterOutput();
+    }
   }
   await (await import('./main.js')).main(dialect, argv);
 }

@@ -18,6 +18,7 @@ import { dialectStyle } from './dialect-style.js';
 import { glanceDialect } from './glance/dialect.js';
 import type { GlobalOptions } from './globals.js';
 import { onStdoutError, processStdout } from './process/stdout.js';
+import { keepOutput } from './replayed-output.js';
 
 export { exitAfterOutput } from './process/stdout.js';
 
@@ -68,9 +69,11 @@ export async function replay(dialect: Dialect, early: EarlyReplay): Promise<bool
     if (!module?.spec.replay) return false;
     onStdoutError(dialect); // as main
     const stdout = processStdout(false);
+    const output: string[] = [];
     const out = {
       write: (text: string) => {
         printed = true;
+        output.push(text);
         stdout.write(text);
       },
     };
@@ -86,6 +89,7 @@ export async function replay(dialect: Dialect, early: EarlyReplay): Promise<bool
     });
     await deps.print.ready();
     if (((await module.run(spec.options, deps)) ?? 0) !== 0) throw new Error('a replayed command failed');
+    await keepOutput(early, output.join(''));
     return true;
   } catch (err) {
     if (!printed) {

@@ -28,28 +28,50 @@ export interface EarlyRequest {
 export class EarlyAnswerSession {
   /** The answer as met so far, for giveBack(); undefined before it is taken and after it is given back. */
   private met?: Promise<WireResponse>;
+  /** Its text, once asked for (answerText). */
+  private text?: Promise<string>;
+  /** Whether json() was asked: the one answer answers one request. */
+  private asked = false;
+  /** Whether json() gave the answer, decoded. */
+  answered = false;
 
   constructor(private readonly sent: EarlyRequest) {}
 
   async json<T>(service: ServiceType, req: ServiceRequest, guard: Guard<T>): Promise<T> {
     const { sent } = this;
     const plainGet = req.method === 'GET' && req.body === undefined && req.json === undefined && req.headers === undefined;
-    if (service !== sent.service || !plainGet || this.met) throw new NotTheEarlyAnswer();
+    if (service !== sent.service || !plainGet || this.asked) throw new NotTheEarlyAnswer();
+    this.asked = true;
     const url = followLink(sent.base, req.path) + queryString(req.query);
-    const answer = url === sent.url ? takeEarlyAnswer(new URL(url)) : undefined;
+    if (url !== sent.url) throw new NotTheEarlyAnswer();
+    const text = await this.answerText();
+    const decoded = decodeAnswer(SERVICE_NAMES[service], req.method, url, parseJson(text, { url, status: 200 }), guard);
+    this.answered = true;
+    return decoded;
+  }
+
+  /** The answer's text, read as the session reads a body, if it came 200 (else NotTheEarlyAnswer, or the error reading it met); read once. */
+  answerText(): Promise<string> {
+    this.text ??= this.read();
+    return this.text;
+  }
+
+  private async read(): Promise<string> {
+    const { url } = this.sent;
+    const answer = takeEarlyAnswer(new URL(url));
     if (!answer) throw new NotTheEarlyAnswer();
     this.met = answer; // a failure, or an answer but 200, goes back as it came: its body unread
     const res = await answer;
     if (res.status !== 200) throw new NotTheEarlyAnswer();
     let text: string;
     try {
-      text = await readBody({ ...res, url }, sent.timeoutSeconds);
+      text = await readBody({ ...res, url }, this.sent.timeoutSeconds);
     } catch (error) {
       this.met = Promise.resolve({ ...res, body: bodyOf({ error }) });
       throw error;
     }
     this.met = Promise.resolve({ ...res, body: bodyOf({ text }) }); // the text itself, no copy until the program reads it
-    return decodeAnswer(SERVICE_NAMES[service], req.method, url, parseJson(text, { url, status: res.status }), guard);
+    return text;
   }
 
   /** Hands the answer, as met, to the program's first request (the replay could not use it). */

@@ -77,6 +77,8 @@ const CONNECT_LIMIT_MS = 30_000;
 let runInputs: string | undefined;
 /** The record as read at start, so that an unchanged one is not written again. */
 let readText: string | undefined;
+/** The cache the record was read from, once the early request went out (the replay's output is kept beside it). */
+let sentFrom: TokenCache | undefined;
 /** This run's first request, kept until the run ends well; `more` once the session asked anything else. */
 let heard: { cache: TokenCache; first: FirstRequest; more: boolean } | undefined;
 
@@ -115,6 +117,7 @@ export async function sendRememberedRequest(dialect: string, argv: readonly stri
     const wire = new Wire(timeoutMs, Math.min(timeoutMs, CONNECT_LIMIT_MS), { rejectUnauthorized: true });
     await sendEarly(wire, url, { 'User-Agent': USER_AGENT, ...record.headers, 'X-Auth-Token': state.token });
     if (record.replay === undefined) return undefined;
+    sentFrom = cache;
     // Imported once the request is out: the answer is read by what reads it, loaded while it travels.
     const { EarlyAnswerSession } = await import('./early-answer.js');
     const session = new EarlyAnswerSession({ service: record.service, base, url: record.url, timeoutSeconds: record.timeoutSeconds });
@@ -146,6 +149,20 @@ export function saveRemembered(replay?: unknown): void {
   const record: Remembered = { inputs: runInputs, ...heard.first, replay: heard.more ? undefined : replay };
   const text = JSON.stringify(record);
   if (text !== readText) heard.cache.saveAside(recordName(runInputs), text);
+}
+
+/** What keepReplayedOutput kept beside the record of the request sent early this run, if anything. */
+export function replayedOutput(): string | undefined {
+  return runInputs === undefined ? undefined : sentFrom?.loadAside(outputName(runInputs));
+}
+
+/** Keeps beside the record the output a replay printed from the early answer (src/cli/replayed-output.ts). */
+export function keepReplayedOutput(text: string): void {
+  if (runInputs !== undefined) sentFrom?.saveAside(outputName(runInputs), text);
+}
+
+function outputName(inputs: string): string {
+  return `${recordName(inputs)}-output`;
 }
 
 /** The record's file name, from the inputs' hash (the record is used only if it holds the whole hash). */

@@ -13,10 +13,10 @@ import { catalogGuard } from './catalog.js';
 
 const REFRESH_MARGIN_MS = 5 * 60 * 1000;
 /** Names of the records kept beside the tokens (a token's own name is its 64-digit key). */
-const ASIDE_NAME = /^early-[0-9a-f]{16}$/;
-const ASIDE_FILE = /^early-[0-9a-f]{16}\.json$/;
-/** Records kept at most: one per command line and settings, so a loop over many IDs must not grow the directory forever. */
-const MAX_ASIDE = 32;
+const ASIDE_NAME = /^early-[0-9a-f]{16}(-output)?$/;
+const ASIDE_FILE = /^early-[0-9a-f]{16}(-output)?\.json$/;
+/** Records kept at most: two per command line and settings, so a loop over many IDs must not grow the directory forever. */
+const MAX_ASIDE = 64;
 
 /** A token goes into an X-Auth-Token header: visible ASCII only, never empty (a line break would break the request). */
 const tokenText: Guard<string> = (value, at) => {

@@ -54,7 +54,8 @@ describe('a cached command sends its first request as it starts', () => {
       expect(first.code).toBe(0);
       expect([second.code, second.stdout, second.stderr]).toEqual([0, first.stdout, first.stderr]);
     }
-    expect(readdirSync(tokens).filter((file) => file.startsWith('early-'))).toHaveLength(2);
+    // Each its record; the v2 image-list, replayed the second time, also its output (src/cli/replayed-output.ts).
+    expect(readdirSync(tokens).filter((file) => /^early-[0-9a-f]{16}\.json$/.test(file))).toHaveLength(2);
   });
 });
 
@@ -108,6 +109,51 @@ describe('a cached image-list printed from its early answer (src/cli/replay.ts)'
       const fourth = await runCli('glance', list, { env: { ...env, ...loaded.env } });
       expect(fourth.stdout).toBe(third.stdout);
       expect(loaded.read()).toContain('path-core.cjs');
+    } finally {
+      await runCli('glance', ['image-delete', ...ids], { env });
+    }
+  });
+
+  it('the output a replay printed is printed again while the answer is the same, byte for byte, without the command or the printer (src/cli/replayed-output.ts)', async () => {
+    const { env, tokens } = privateCache();
+    const loaded = loadedFiles();
+    const name = `kept-${process.pid}-${Date.now()}`;
+    const create = async (): Promise<string> => {
+      const made = await runCli('glance', ['image-create', '--name', name, '--disk-format', 'raw', '--container-format', 'bare'], { env });
+      expect(made.code).toBe(0);
+      return /\| id\s+\| ([0-9a-f-]+)/.exec(made.stdout)![1]!;
+    };
+    const ids = [await create()];
+    const list = ['image-list', '--name', name];
+    const run = async (): Promise<{ stdout: string; files: string[] }> => {
+      const result = await runCli('glance', list, { env: { ...env, ...loaded.env } });
+      expect([result.code, result.stderr]).toEqual([0, '']);
+      return { stdout: result.stdout, files: loaded.read() };
+    };
+    try {
+      const first = await run(); // the program
+      const second = await run(); // the replay, which keeps its output
+      expect(second.stdout).toBe(first.stdout);
+      expect(second.files).toContain('path-replay.cjs');
+      const kept = readdirSync(tokens).filter((file) => file.endsWith('-output.json'));
+      expect(kept).toHaveLength(1);
+      const keptText = readFileSync(join(tokens, kept[0]!), 'utf8');
+      expect(statSync(join(tokens, kept[0]!)).mode & 0o777).toBe(0o600);
+      expect(keptText).not.toContain(cloud().admin_password);
+      const before = listsOf(name);
+      const third = await run(); // the kept output
+      expect(third.stdout).toBe(first.stdout);
+      expect(third.files.filter((file) => /^path-/.test(file))).toEqual(['path-early.cjs', 'path-answer.cjs']);
+      expect(listsOf(name)).toBe(before + 1); // Glance was asked all the same
+      // Another image: another answer, printed by the replay, whose output is kept in turn.
+      ids.push(await create());
+      const fourth = await run();
+      for (const id of ids) expect(fourth.stdout).toContain(id);
+      expect(fourth.files).toContain('path-replay.cjs');
+      expect(fourth.stdout).toBe((await runCli('glance', ['--no-cache', ...list], { env })).stdout);
+      const fifth = await run();
+      expect(fifth.stdout).toBe(fourth.stdout);
+      expect(fifth.files).not.toContain('path-replay.cjs');
     } finally {
       await runCli('glance', ['image-delete', ...ids], { env });
     }

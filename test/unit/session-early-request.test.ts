@@ -250,14 +250,14 @@ describe('a first request sent as the process starts', () => {
     expect(readFileSync(join(tokenDir(), record!), 'utf8')).not.toContain('OS_');
   });
 
-  it('at most 32 records are kept: a loop over many command lines does not grow the cache', async () => {
-    for (let i = 0; i < 40; i++) await run(envFor(), ['image-show', `image-${i}`]);
-    expect(records()).toHaveLength(32);
+  it("at most 64 records are kept (a record and a replay's output per command line): a loop over many command lines does not grow the cache", async () => {
+    for (let i = 0; i < 70; i++) await run(envFor(), ['image-show', `image-${i}`]);
+    expect(records()).toHaveLength(64);
     cloud.seen.length = 0;
     // The latest are kept.
-    await run(envFor(), ['image-show', 'image-39']);
+    await run(envFor(), ['image-show', 'image-69']);
     expect(cloud.seen).toHaveLength(1);
-    expect(records()).toHaveLength(32);
+    expect(records()).toHaveLength(64);
   });
 });
 

@@ -1,0 +1,59 @@
+// The output a replay printed (src/cli/replay.ts), kept beside the record with the answer it was
+// printed from: a later run whose early answer comes back the same, byte for byte, prints that output
+// again without loading the command, the image API or the printer (issue 16). A replayed command's
+// output is made from its answer alone, with the options its record keeps (CommandSpec.replay), so the
+// same answer under the same record prints the same output; another answer, another record (or build:
+// its records are other ones) goes through the replay as before.
+import { shape, str } from '../http/decode.js';
+import { type EarlyReplay, keepReplayedOutput, replayedOutput } from '../session/early-request.js';
+import { onStdoutError, processStdout } from './process/stdout.js';
+
+export { exitAfterOutput } from './process/stdout.js';
+
+interface Kept {
+  /** The record's replay, as JSON. */
+  replay: string;
+  answer: string;
+  output: string;
+}
+
+const keptGuard = shape<Kept>({ replay: str, answer: str, output: str });
+
+/** An answer and output larger than this together are not kept: the file is read by every replayed run. */
+const MAX_KEPT_CHARS = 256 * 1024;
+
+/** Prints the kept output if the early answer is the one it was printed from; false (nothing printed) otherwise. */
+export async function printReplayedOutput(dialect: string, early: EarlyReplay): Promise<boolean> {
+  const kept = keptOutput();
+  if (kept === undefined || kept.replay !== JSON.stringify(early.replay)) return false;
+  let answer: string;
+  try {
+    answer = await early.session.answerText();
+  } catch {
+    return false; // the replay meets the same failure, and gives the answer back to the program
+  }
+  if (answer !== kept.answer) return false;
+  onStdoutError(dialect); // as main
+  processStdout(false).write(kept.output);
+  return true;
+}
+
+/** Keeps what a replay printed from the early answer, for printReplayedOutput. */
+export async function keepOutput(early: EarlyReplay, output: string): Promise<void> {
+  if (!early.session.answered) return; // printed from nothing it asked: not the answer's output
+  const answer = await early.session.answerText();
+  if (answer.length + output.length > MAX_KEPT_CHARS) return;
+  const kept: Kept = { replay: JSON.stringify(early.replay), answer, output };
+  const text = JSON.stringify(kept);
+  if (text !== replayedOutput()) keepReplayedOutput(text);
+}
+
+function keptOutput(): Kept | undefined {
+  const text = replayedOutput();
+  if (text === undefined) return undefined;
+  try {
+    return keptGuard(JSON.parse(text), '');
+  } catch {
+    return undefined; // another shape: printed through the replay, and kept anew
+  }
+}
