@@ -47,7 +47,7 @@ const TRANSFORM = {
 const LOAD_PATH = 'load-path.cjs';
 const PATHS = [
   ['early', ['src/session/early-request.ts']],
-  ['answer', ['src/session/early-answer.ts', 'src/cli/replayed-output.ts']],
+  ['answer', ['src/session/early-answer.ts', 'src/cli/replayed-output.ts', 'src/http/wire.ts']],
   ['replay', ['src/cli/replay.ts', 'src/cli/glance/commands/image-list.ts']],
   ['core', ['src/main.ts', 'src/session/factory.ts']],
   ['glance', ['src/cli/glance/loaders.ts', 'src/api/image/images.ts']],

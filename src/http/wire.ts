@@ -6,7 +6,7 @@ import http, { type ClientRequest, type IncomingMessage } from 'node:http';
 import type { Agent as HttpsAgent } from 'node:https';
 import type { Socket } from 'node:net';
 import type { Readable } from 'node:stream';
-import { takeEarly } from './early.js';
+import { sentHeaders, takeEarly } from './early.js';
 
 export type RequestBody = string | Buffer | Readable | AsyncIterable<Uint8Array>;
 
@@ -36,6 +36,8 @@ export interface WireRequest {
   onWritten?: () => void;
   /** Sent on this lane's own connection (direct requests; through a proxy it is the proxy's choice). */
   lane?: ConnectionLane;
+  /** Already written, as `head`, on this socket of its own (./early.ts): only its answer is read here. */
+  written?: { socket: Socket; head: string };
 }
 
 /**
@@ -97,6 +99,7 @@ export class Wire {
   async send(req: WireRequest): Promise<WireResponse> {
     const { url, route } = req;
     // The request sent as the process started (./early.ts), if it is this one: it was sent direct with the default TLS options.
+    if (req.written) return this.exchange(http, writtenRequest(url, req.headers, req.written), undefined, req.onWritten);
     const early = !route && this.defaultTls() ? takeEarly(req) : undefined;
     if (early) return early;
     const target = { host: hostOf(url), port: portOf(url) };
@@ -299,6 +302,35 @@ function proxyAuthorization(route: ProxyRoute): Record<string, string> {
   if (!username && !password) return {};
   const credentials = `${decodeURIComponent(username)}:${decodeURIComponent(password)}`;
   return { 'Proxy-Authorization': `Basic ${Buffer.from(credentials).toString('base64')}` };
+}
+
+/**
+ * The options of a GET already written on a socket of its own (./early.ts), for the http client to
+ * read its answer: the client's own writing of the request is checked against what went, and not
+ * sent again (a difference is a fault of ours, which fails the request: EARLY_MISMATCH).
+ */
+function writtenRequest(url: URL, headers: Record<string, string>, { socket, head }: { socket: Socket; head: string }): http.RequestOptions {
+  const write = socket.write;
+  socket.write = ((chunk: string | Uint8Array, encoding?: BufferEncoding | ((err?: Error | null) => void), done?: (err?: Error | null) => void) => {
+    socket.write = write;
+    const callback = typeof encoding === 'function' ? encoding : done;
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk, typeof encoding === 'string' ? encoding : 'utf8') : Buffer.from(chunk);
+    if (!bytes.equals(Buffer.from(head, 'latin1'))) {
+      socket.destroy(new WireError('the request written early is not the one the http client would have written', 'EARLY_MISMATCH'));
+      return false;
+    }
+    if (callback) process.nextTick(callback);
+    return true;
+  }) as Socket['write'];
+  return {
+    method: 'GET',
+    headers: sentHeaders(url, headers),
+    maxHeaderSize: MAX_HEADER_BYTES,
+    host: hostOf(url),
+    port: portOf(url),
+    path: url.pathname + url.search,
+    createConnection: () => socket, // and no agent: `agent: false` would make one, and a connection of its own
+  };
 }
 
 /** The host as a socket wants it: an IPv6 address without its brackets. */

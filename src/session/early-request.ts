@@ -17,7 +17,6 @@ import { anyValue, dict, num, oneOf, optional, shape, str } from '../http/decode
 import { sendEarly } from '../http/early.js';
 import { proxyEnv } from '../http/proxy-env.js';
 import { USER_AGENT } from '../http/user-agent.js';
-import { Wire } from '../http/wire.js';
 import { selectEndpoint, serviceBase } from './catalog.js';
 import type { EarlyAnswerSession } from './early-answer.js';
 import { sha256Hex } from '../hashes/sha256.js';
@@ -114,8 +113,9 @@ export async function sendRememberedRequest(dialect: string, argv: readonly stri
     const url = new URL(record.url);
     if (base !== record.base || url.origin !== new URL(base).origin || !record.url.startsWith(`${base}/`)) return;
     const timeoutMs = Math.max(1, Math.ceil(record.timeoutSeconds * 1000));
-    const wire = new Wire(timeoutMs, Math.min(timeoutMs, CONNECT_LIMIT_MS), { rejectUnauthorized: true });
-    await sendEarly(wire, url, { 'User-Agent': USER_AGENT, ...record.headers, 'X-Auth-Token': state.token });
+    // The wire (and node:http) loaded once the request is out, where it can be (src/http/early.ts).
+    const wire = async () => new (await import('../http/wire.js')).Wire(timeoutMs, Math.min(timeoutMs, CONNECT_LIMIT_MS), { rejectUnauthorized: true });
+    await sendEarly(url, { 'User-Agent': USER_AGENT, ...record.headers, 'X-Auth-Token': state.token }, wire);
     if (record.replay === undefined) return undefined;
     sentFrom = cache;
     // Imported once the request is out: the answer is read by what reads it, loaded while it travels.
