@@ -55,8 +55,10 @@ async function sendOnSocket(url: URL, head: string, headers: Record<string, stri
   });
   await new Promise<void>((written) => socket.write(head, 'latin1', () => written()));
   flushed();
-  if (socket.destroyed) throw failure ?? new Error('the connection closed before the request was written');
-  return (await wire()).send({ method: 'GET', url, headers, written: { socket, head } });
+  const reader = await wire();
+  // A socket that failed before the http client listens would leave it waiting for events already gone.
+  if (socket.destroyed) throw failure ?? new Error('the connection closed before its answer was read');
+  return reader.send({ method: 'GET', url, headers, written: { socket, head } });
 }
 
 /**

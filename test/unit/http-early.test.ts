@@ -107,6 +107,23 @@ describe('the early GET on a socket of its own', () => {
     await expect(takeEarlyAnswer(url)!).rejects.toMatchObject({ code: 'ECONNREFUSED' });
   });
 
+  it('a connection reset before the wire listens fails the answer at once, not after --timeout', async () => {
+    server = createServer((socket) => {
+      sockets.push(socket);
+      socket.once('data', () => socket.resetAndDestroy());
+    });
+    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+    const url = new URL(`http://127.0.0.1:${(server.address() as { port: number }).port}/v2/images`);
+    const slowWire = async () => {
+      await new Promise((resolve) => setTimeout(resolve, 100)); // the reset comes while the wire loads
+      return wire();
+    };
+    const started = Date.now();
+    await sendEarly(url, {}, slowWire);
+    await expect(takeEarlyAnswer(url)!).rejects.toMatchObject({ code: 'ECONNRESET' });
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
   it('a path or header Node would refuse (a line break, a space) is not written by hand: the wire sends it, and refuses it as Node does', async () => {
     expect(requestHead(new URL('http://127.0.0.1:1/a'), { 'X-Auth-Token': 'a\r\nX-Injected: 1' })).toBeUndefined();
     expect(requestHead(new URL('http://127.0.0.1:1/a'), { 'Bad Name': 'x' })).toBeUndefined();
