@@ -1,6 +1,20 @@
 // Where this program keeps its caches (tokens, image schemas, file hashes), and which paths there
 // it may trust: what a cache holds decides where a token goes or which image is reused.
-import { chmodSync, closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  constants,
+  fstatSync,
+  fsyncSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /** `$XDG_CACHE_HOME/openstack-classic-cli/<name>`, else under ~/.cache. */
@@ -94,17 +108,25 @@ export function checkCacheDir(dir: string, create: boolean): 'usable' | 'absent'
 /**
  * Writes a cache file whole or not at all, private (0600): into a temporary name made with
  * O_EXCL|O_NOFOLLOW (never written through a name someone else put there), then renamed over the
- * file (rename replaces a link, never follows it). Throws the system error.
+ * file (rename replaces a link, never follows it); `durable`: on disk before it is renamed, so that
+ * a power cut leaves the old file or the new one, never a new one with blocks unwritten. A failed
+ * write leaves no temporary file. Throws the system error.
  */
-export function writeOwnCacheFile(path: string, text: string | Uint8Array): void {
+export function writeOwnCacheFile(path: string, text: string | Uint8Array, { durable = false } = {}): void {
   const tmp = `${path}.${process.pid}.${randomSuffix()}.tmp`;
   const fd = openSync(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
   try {
-    writeFileSync(fd, text);
-  } finally {
-    closeSync(fd);
+    try {
+      writeFileSync(fd, text);
+      if (durable) fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, path);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw err;
   }
-  renameSync(tmp, path);
 }
 
 /**
