@@ -59,6 +59,13 @@ describe('a cached command sends its first request as it starts', () => {
   });
 });
 
+/** Creates an image (no data) named `name`; its ID. */
+async function createImage(name: string, env: Record<string, string>): Promise<string> {
+  const made = await runCli('glance', ['image-create', '--name', name, '--disk-format', 'raw', '--container-format', 'bare'], { env });
+  expect(made.code).toBe(0);
+  return /\| id\s+\| ([0-9a-f-]+)/.exec(made.stdout)![1]!;
+}
+
 /** A hook for NODE_OPTIONS (not an input of a record): at exit, the dist files the run loaded. */
 function loadedFiles(): { env: Record<string, string>; read(): string[] } {
   const dir = mkdtempSync(join(tmpdir(), 'osc-loaded-'));
@@ -79,11 +86,7 @@ describe('a cached image-list printed from its early answer (src/cli/replay.ts)'
     const { env } = privateCache();
     const loaded = loadedFiles();
     const name = `replay-${process.pid}-${Date.now()}`;
-    const create = async (): Promise<string> => {
-      const made = await runCli('glance', ['image-create', '--name', name, '--disk-format', 'raw', '--container-format', 'bare'], { env });
-      expect(made.code).toBe(0);
-      return /\| id\s+\| ([0-9a-f-]+)/.exec(made.stdout)![1]!;
-    };
+    const create = () => createImage(name, env);
     const ids = [await create()];
     try {
       const list = ['image-list', '--name', name, '--page-size', '2'];
@@ -118,11 +121,7 @@ describe('a cached image-list printed from its early answer (src/cli/replay.ts)'
     const { env, tokens } = privateCache();
     const loaded = loadedFiles();
     const name = `kept-${process.pid}-${Date.now()}`;
-    const create = async (): Promise<string> => {
-      const made = await runCli('glance', ['image-create', '--name', name, '--disk-format', 'raw', '--container-format', 'bare'], { env });
-      expect(made.code).toBe(0);
-      return /\| id\s+\| ([0-9a-f-]+)/.exec(made.stdout)![1]!;
-    };
+    const create = () => createImage(name, env);
     const ids = [await create()];
     const list = ['image-list', '--name', name];
     const run = async (): Promise<{ stdout: string; files: string[] }> => {
