@@ -33,12 +33,14 @@ const MAX_AGE_MS = 1000;
  * Sends the GET, with a wire of its own (`wire`: the default TLS options), made once the request is
  * out if it goes on a socket of its own; resolves once it is written, or after FLUSH_WAIT_MS.
  */
-export async function sendEarly(url: URL, headers: Record<string, string>, wire: () => Promise<Wire>): Promise<void> {
+export async function sendEarly(url: URL, headers: Record<string, string>, wire: () => Promise<Wire>, connectTimeoutMs: number): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   await new Promise<void>((flushed) => {
     const head = url.protocol === 'http:' ? requestHead(url, headers) : undefined;
     const answer =
-      head === undefined ? wire().then((w) => w.send({ method: 'GET', url, headers, onWritten: flushed })) : sendOnSocket(url, head, headers, wire, flushed);
+      head === undefined
+        ? wire().then((w) => w.send({ method: 'GET', url, headers, onWritten: flushed }))
+        : sendOnSocket(url, head, headers, wire, flushed, connectTimeoutMs);
     answer.catch(() => flushed()); // a failure is the program's to meet when it asks for this answer
     early = { href: url.href, headers, answer, sentAt: Date.now() };
     timer = setTimeout(flushed, FLUSH_WAIT_MS);
@@ -46,13 +48,24 @@ export async function sendEarly(url: URL, headers: Record<string, string>, wire:
   clearTimeout(timer);
 }
 
-/** Writes the request on a new socket, then has the wire read its answer off it. */
-async function sendOnSocket(url: URL, head: string, headers: Record<string, string>, wire: () => Promise<Wire>, flushed: () => void): Promise<WireResponse> {
+/** Writes the request on a new socket (connected within connectTimeoutMs, as the wire would), then has the wire read its answer off it. */
+async function sendOnSocket(
+  url: URL,
+  head: string,
+  headers: Record<string, string>,
+  wire: () => Promise<Wire>,
+  flushed: () => void,
+  connectTimeoutMs: number,
+): Promise<WireResponse> {
   const socket = connect({ host: url.hostname.replace(/^\[(.*)\]$/, '$1'), port: Number(url.port) || 80, noDelay: true });
   let failure: Error | undefined;
   socket.on('error', (err) => {
     failure ??= err; // until the wire's http client listens: the first one is the request's
   });
+  // The wire's own deadline (WireError CONNECT_TIMEOUT), else a host that never answers is waited for as long as the kernel tries.
+  const timer = setTimeout(() => socket.destroy(Object.assign(new Error('connect timeout'), { code: 'CONNECT_TIMEOUT' })), connectTimeoutMs);
+  socket.once('connect', () => clearTimeout(timer));
+  socket.once('close', () => clearTimeout(timer));
   await new Promise<void>((written) => socket.write(head, 'latin1', () => written()));
   flushed();
   const reader = await wire();

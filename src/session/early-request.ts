@@ -113,9 +113,10 @@ export async function sendRememberedRequest(dialect: string, argv: readonly stri
     const url = new URL(record.url);
     if (base !== record.base || url.origin !== new URL(base).origin || !record.url.startsWith(`${base}/`)) return;
     const timeoutMs = Math.max(1, Math.ceil(record.timeoutSeconds * 1000));
+    const connectTimeoutMs = Math.min(timeoutMs, CONNECT_LIMIT_MS);
     // The wire (and node:http) loaded once the request is out, where it can be (src/http/early.ts).
-    const wire = async () => new (await import('../http/wire.js')).Wire(timeoutMs, Math.min(timeoutMs, CONNECT_LIMIT_MS), { rejectUnauthorized: true });
-    await sendEarly(url, { 'User-Agent': USER_AGENT, ...record.headers, 'X-Auth-Token': state.token }, wire);
+    const wire = async () => new (await import('../http/wire.js')).Wire(timeoutMs, connectTimeoutMs, { rejectUnauthorized: true });
+    await sendEarly(url, { 'User-Agent': USER_AGENT, ...record.headers, 'X-Auth-Token': state.token }, wire, connectTimeoutMs);
     if (record.replay === undefined) return undefined;
     sentFrom = cache;
     // Imported once the request is out: the answer is read by what reads it, loaded while it travels.
@@ -151,9 +152,9 @@ export function saveRemembered(replay?: unknown): void {
   if (text !== readText) heard.cache.saveAside(recordName(runInputs), text);
 }
 
-/** What keepReplayedOutput kept beside the record of the request sent early this run, if anything. */
-export function replayedOutput(): string | undefined {
-  return runInputs === undefined ? undefined : sentFrom?.loadAside(outputName(runInputs));
+/** What keepReplayedOutput kept beside the record of the request sent early this run, if anything (and not over maxBytes). */
+export function replayedOutput(maxBytes: number): string | undefined {
+  return runInputs === undefined ? undefined : sentFrom?.loadAside(outputName(runInputs), maxBytes);
 }
 
 /** Keeps beside the record the output a replay printed from the early answer (src/cli/replayed-output.ts). */

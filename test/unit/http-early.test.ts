@@ -1,6 +1,7 @@
 // The GET sent early to an http:// URL on a socket of its own (src/http/early.ts), its answer read by
 // the wire's http client (src/http/wire.ts, `written`): what goes on the wire is what Node's client
 // would have written, once; a raw server sees every byte.
+import { spawn } from 'node:child_process';
 import { request } from 'node:http';
 import { connect, createServer, type Server, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -79,7 +80,7 @@ describe('the early GET on a socket of its own', () => {
     const { port, received } = await rawServer();
     const url = new URL(`http://127.0.0.1:${port}/v2/images?limit=1000`);
     const headers = { 'User-Agent': 'openstack-classic-cli', 'X-Auth-Token': TOKEN };
-    await sendEarly(url, headers, wire);
+    await sendEarly(url, headers, wire, 5000);
     const answer = await takeEarlyAnswer(url)!;
     expect(answer.status).toBe(200);
     expect(await answer.body.text()).toBe('{"images":[]}');
@@ -103,7 +104,7 @@ describe('the early GET on a socket of its own', () => {
     await new Promise((resolve) => server!.close(resolve));
     server = undefined;
     const url = new URL(`http://127.0.0.1:${port}/v2/images`);
-    await sendEarly(url, {}, wire);
+    await sendEarly(url, {}, wire, 5000);
     await expect(takeEarlyAnswer(url)!).rejects.toMatchObject({ code: 'ECONNREFUSED' });
   });
 
@@ -119,9 +120,36 @@ describe('the early GET on a socket of its own', () => {
       return wire();
     };
     const started = Date.now();
-    await sendEarly(url, {}, slowWire);
+    await sendEarly(url, {}, slowWire, 5000);
     await expect(takeEarlyAnswer(url)!).rejects.toMatchObject({ code: 'ECONNRESET' });
     expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it('a host that never answers the connection fails the answer within the connect timeout, as the wire would (CONNECT_TIMEOUT)', async () => {
+    // A listener that never accepts, its queue filled: the next connection's SYN is never answered.
+    const listener = spawn('python3', [
+      '-c',
+      'import socket,sys,time\ns=socket.socket()\ns.bind(("127.0.0.1",0))\ns.listen(0)\nprint(s.getsockname()[1],flush=True)\ntime.sleep(30)',
+    ]);
+    try {
+      const port = Number(await new Promise<string>((resolve) => listener.stdout.once('data', (data) => resolve(String(data)))));
+      for (let connected = true; connected; ) {
+        const filler = connect({ host: '127.0.0.1', port });
+        sockets.push(filler);
+        filler.on('error', () => undefined);
+        connected = await new Promise<boolean>((resolve) => {
+          filler.once('connect', () => resolve(true));
+          setTimeout(() => resolve(false), 300);
+        });
+      }
+      const url = new URL(`http://127.0.0.1:${port}/v2/images`);
+      const started = Date.now();
+      await sendEarly(url, {}, wire, 500);
+      await expect(takeEarlyAnswer(url)!).rejects.toMatchObject({ code: 'CONNECT_TIMEOUT' });
+      expect(Date.now() - started).toBeLessThan(2000);
+    } finally {
+      listener.kill();
+    }
   });
 
   it('a path or header Node would refuse (a line break, a space) is not written by hand: the wire sends it, and refuses it as Node does', async () => {
@@ -140,7 +168,7 @@ describe('the early GET on a socket of its own', () => {
     });
     if (!ipv6) return; // no IPv6 loopback on this machine
     const url = new URL(`http://[::1]:${port}/v2/images`);
-    await sendEarly(url, { 'X-Auth-Token': TOKEN }, wire);
+    await sendEarly(url, { 'X-Auth-Token': TOKEN }, wire, 5000);
     expect((await takeEarlyAnswer(url)!).status).toBe(200);
     expect(received).toEqual([requestHead(url, { 'X-Auth-Token': TOKEN })]);
     expect(received[0]).toContain(`Host: [::1]:${port}\r\n`);
