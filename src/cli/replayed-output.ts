@@ -13,19 +13,23 @@ export { exitAfterOutput } from './process/stdout.js';
 interface Kept {
   /** The record's replay, as JSON. */
   replay: string;
+  /** The Node that printed it: a grid's widths come from its Unicode tables. */
+  node: string;
   answer: string;
   output: string;
 }
 
-const keptGuard = shape<Kept>({ replay: str, answer: str, output: str });
+const keptGuard = shape<Kept>({ replay: str, node: str, answer: str, output: str });
 
 /** An answer and output larger than this together are not kept: the file is read by every replayed run. */
 const MAX_KEPT_CHARS = 256 * 1024;
+/** A kept file larger than this was not written by keepOutput (JSON spells a character in 6 bytes at most) and is not read. */
+const MAX_KEPT_BYTES = 8 * MAX_KEPT_CHARS;
 
 /** Prints the kept output if the early answer is the one it was printed from; false (nothing printed) otherwise. */
 export async function printReplayedOutput(dialect: string, early: EarlyReplay): Promise<boolean> {
   const kept = keptOutput();
-  if (kept === undefined || kept.replay !== JSON.stringify(early.replay)) return false;
+  if (kept === undefined || kept.replay !== JSON.stringify(early.replay) || kept.node !== process.version) return false;
   let answer: string;
   try {
     answer = await early.session.answerText();
@@ -43,13 +47,13 @@ export async function keepOutput(early: EarlyReplay, output: string): Promise<vo
   if (!early.session.answered) return; // printed from nothing it asked: not the answer's output
   const answer = await early.session.answerText();
   if (answer.length + output.length > MAX_KEPT_CHARS) return;
-  const kept: Kept = { replay: JSON.stringify(early.replay), answer, output };
+  const kept: Kept = { replay: JSON.stringify(early.replay), node: process.version, answer, output };
   const text = JSON.stringify(kept);
-  if (text !== replayedOutput()) keepReplayedOutput(text);
+  if (text !== replayedOutput(MAX_KEPT_BYTES)) keepReplayedOutput(text);
 }
 
 function keptOutput(): Kept | undefined {
-  const text = replayedOutput();
+  const text = replayedOutput(MAX_KEPT_BYTES);
   if (text === undefined) return undefined;
   try {
     return keptGuard(JSON.parse(text), '');

@@ -80,11 +80,11 @@ export class TokenCache {
     }
   }
 
-  /** Another record kept beside the tokens (src/session/early-request.ts), with the same checks; undefined if absent or unreadable. */
-  loadAside(name: string): string | undefined {
+  /** Another record kept beside the tokens (src/session/early-request.ts), with the same checks; undefined if absent, unreadable or over maxBytes. */
+  loadAside(name: string, maxBytes?: number): string | undefined {
     if (!ASIDE_NAME.test(name) || !this.trusted(false)) return undefined;
     try {
-      return this.readOwnFile(this.path(name));
+      return this.readOwnFile(this.path(name), maxBytes);
     } catch {
       return undefined;
     }
@@ -116,9 +116,9 @@ export class TokenCache {
   }
 
   /** readOwnCacheFile, a refusal (a link, another user's) also said once as a warning. */
-  private readOwnFile(path: string): string {
+  private readOwnFile(path: string, maxBytes?: number): string {
     try {
-      return readOwnCacheFile(path);
+      return readOwnCacheFile(path, maxBytes);
     } catch (err) {
       if (err instanceof UntrustedCacheFile) this.refuse(err.message);
       throw err;

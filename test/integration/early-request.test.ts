@@ -153,6 +153,16 @@ describe('a cached image-list printed from its early answer (src/cli/replay.ts)'
       const fifth = await run();
       expect(fifth.stdout).toBe(fourth.stdout);
       expect(fifth.files).not.toContain('path-replay.cjs');
+      // Printed by another Node (a grid's widths come from its Unicode tables), or larger than keepOutput writes: not used.
+      const keptFile = join(tokens, kept[0]!);
+      writeFileSync(keptFile, readFileSync(keptFile, 'utf8').replace(/"node":"v[\d.]+"/, '"node":"v0.0.1"'));
+      const otherNode = await run();
+      expect([otherNode.stdout, otherNode.files.includes('path-replay.cjs')]).toEqual([fourth.stdout, true]);
+      expect(readFileSync(keptFile, 'utf8')).toContain(`"node":"${process.version}"`);
+      const huge = JSON.parse(readFileSync(keptFile, 'utf8'));
+      writeFileSync(keptFile, JSON.stringify({ ...huge, output: 'x'.repeat(3 * 1024 * 1024) }));
+      const tooLarge = await run();
+      expect([tooLarge.stdout, tooLarge.files.includes('path-replay.cjs')]).toEqual([fourth.stdout, true]);
     } finally {
       await runCli('glance', ['image-delete', ...ids], { env });
     }
