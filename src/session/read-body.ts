@@ -27,14 +27,25 @@ export async function readBody(res: HttpResponse, timeoutSeconds: number): Promi
   const chunks: Buffer[] = [];
   let size = 0;
   const deadline = new Deadline();
-  const timer = setTimeout(() => res.body.destroy(deadline), Math.min(timeoutSeconds * 1000, LONGEST_DELAY_MS));
+  const { body } = res;
+  const timer = setTimeout(() => body.destroy(deadline), Math.min(timeoutSeconds * 1000, LONGEST_DELAY_MS));
   try {
-    for await (const chunk of res.body as AsyncIterable<Buffer>) {
-      size += chunk.length;
-      // Leaving the loop destroys the stream: the rest is never read.
-      if (size > JSON_BODY_CAP) throw tooLarge(res);
-      chunks.push(chunk);
-    }
+    // Its events, not `for await`: the async iterator's first use costs ~0.6 ms, between a cached
+    // command's answer and its output. Ends as the iterator would: at 'end', with the error, or as
+    // a premature close.
+    await new Promise<void>((resolve, reject) => {
+      if (body.readableEnded) return resolve();
+      if (body.destroyed) return reject(body.errored ?? prematureClose());
+      body.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size <= JSON_BODY_CAP) return void chunks.push(chunk);
+        reject(tooLarge(res));
+        body.destroy(); // the rest is never read
+      });
+      body.once('end', resolve);
+      body.once('error', reject);
+      body.once('close', () => reject(prematureClose())); // after 'end' or an error: no effect
+    });
   } catch (err) {
     if (err === deadline) {
       throw new BodyTimeoutError(
@@ -49,6 +60,10 @@ export async function readBody(res: HttpResponse, timeoutSeconds: number): Promi
     clearTimeout(timer);
   }
   return Buffer.concat(chunks, size).toString('utf8');
+}
+
+function prematureClose(): Error {
+  return Object.assign(new Error('Premature close'), { code: 'ERR_STREAM_PREMATURE_CLOSE' });
 }
 
 function tooLarge(res: HttpResponse): BodyTooLargeError {
