@@ -28,7 +28,7 @@ let dialectName = 'glance';
  */
 export function onStdoutError(dialect: string): void {
   dialectName = dialect;
-  usedStdout().on('error', failed);
+  if (!usedStdout().listeners('error').includes(failed)) process.stdout.on('error', failed);
 }
 
 function failed(err: NodeJS.ErrnoException): void {
