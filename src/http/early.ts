@@ -9,6 +9,7 @@
 // request it would have written is the one that went.
 import { connect } from 'node:net';
 import { Readable } from 'node:stream';
+import { hostOf, portOf } from './address.js';
 import type { ResponseBody, Wire, WireRequest, WireResponse } from './wire.js';
 
 interface Early {
@@ -57,7 +58,7 @@ async function sendOnSocket(
   flushed: () => void,
   connectTimeoutMs: number,
 ): Promise<WireResponse> {
-  const socket = connect({ host: url.hostname.replace(/^\[(.*)\]$/, '$1'), port: Number(url.port) || 80, noDelay: true });
+  const socket = connect({ host: hostOf(url), port: portOf(url), noDelay: true });
   let failure: Error | undefined;
   socket.on('error', (err) => {
     failure ??= err; // until the wire's http client listens: the first one is the request's

@@ -6,6 +6,7 @@ import http, { type ClientRequest, type IncomingMessage } from 'node:http';
 import type { Agent as HttpsAgent } from 'node:https';
 import type { Socket } from 'node:net';
 import type { Readable } from 'node:stream';
+import { hostOf, portOf } from './address.js';
 import { sentHeaders, takeEarly } from './early.js';
 
 export type RequestBody = string | Buffer | Readable | AsyncIterable<Uint8Array>;
@@ -333,9 +334,6 @@ function writtenRequest(url: URL, headers: Record<string, string>, { socket, hea
   };
 }
 
-/** The host as a socket wants it: an IPv6 address without its brackets. */
-const hostOf = (url: URL): string => url.hostname.replace(/^\[(.*)\]$/, '$1');
-const portOf = (url: URL): number => Number(url.port) || (url.protocol === 'https:' ? 443 : 80);
 const isIpAddress = (host: string): boolean => /^[\d.]+$/.test(host) || host.includes(':');
 
 /** Node hands header bytes over as Latin-1; servers that send text beyond ASCII send UTF-8 (as undici read it). */

@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { request } from 'node:http';
 import { connect, createServer, type Server, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { hostOf } from '../../src/http/address.js';
 import { requestHead, sendEarly, sentHeaders, takeEarlyAnswer } from '../../src/http/early.js';
 import { Wire } from '../../src/http/wire.js';
 
@@ -35,7 +36,7 @@ async function rawServer(answer = 'HTTP/1.1 200 OK\r\nContent-Type: application/
 
 /** The bytes Node's http client writes for this GET with these headers and no agent (as the wire reads an early answer). */
 async function nodeWrites(url: URL, headers: Record<string, string>, received: string[]): Promise<string> {
-  const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
+  const host = hostOf(url);
   await new Promise<void>((resolve, reject) => {
     const req = request({
       method: 'GET',
