@@ -99,8 +99,8 @@ export class Wire {
 
   async send(req: WireRequest): Promise<WireResponse> {
     const { url, route } = req;
-    // The request sent as the process started (./early.ts), if it is this one: it was sent direct with the default TLS options.
     if (req.written) return this.exchange(http, writtenRequest(url, req.headers, req.written), undefined, req.onWritten);
+    // The request sent as the process started (./early.ts), if it is this one: it was sent direct with the default TLS options.
     const early = !route && this.defaultTls() ? takeEarly(req) : undefined;
     if (early) return early;
     const target = { host: hostOf(url), port: portOf(url) };
