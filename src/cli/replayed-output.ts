@@ -50,11 +50,14 @@ export async function keepOutput(early: EarlyReplay, output: string): Promise<vo
   if (answer.length + output.length > MAX_KEPT_CHARS) return;
   const kept: Kept = { replay: JSON.stringify(early.replay), node: process.version, answer, output };
   const text = JSON.stringify(kept);
-  if (text !== replayedOutput(MAX_KEPT_BYTES)) keepReplayedOutput(text);
+  if (text !== keptText) keepReplayedOutput(text);
 }
 
+/** The kept file as printReplayedOutput read it this run (the replay runs after it): not read twice. */
+let keptText: string | undefined;
+
 function keptOutput(): Kept | undefined {
-  const text = replayedOutput(MAX_KEPT_BYTES);
+  const text = (keptText = replayedOutput(MAX_KEPT_BYTES));
   if (text === undefined) return undefined;
   try {
     return keptGuard(JSON.parse(text), '');
