@@ -131,15 +131,20 @@ async function toCommonJs(dir, groups) {
   for (const [group, modules] of members) writeFileSync(join(dir, group), groupFile(modules));
 }
 
+/** 16 hex digits of a SHA-256 over each file's name and content: [name, path] pairs, in order. */
+function filesHash(files) {
+  const hash = createHash('sha256');
+  for (const [name, path] of files) hash.update(`${name}\0`).update(readFileSync(path)).update('\0');
+  return hash.digest('hex').slice(0, 16);
+}
+
 /** The code cache's key for a build (src/code-cache.ts): a hash of every file in dir. */
 function distId(dir) {
-  const hash = createHash('sha256');
-  for (const file of readdirSync(dir).sort())
-    hash
-      .update(`${file}\0`)
-      .update(readFileSync(join(dir, file)))
-      .update('\0');
-  return hash.digest('hex').slice(0, 16);
+  return filesHash(
+    readdirSync(dir)
+      .sort()
+      .map((file) => [file, join(dir, file)]),
+  );
 }
 
 /**
@@ -148,13 +153,11 @@ function distId(dir) {
  * (src/session/early-request.ts).
  */
 function buildId() {
-  const hash = createHash('sha256');
   const files = readdirSync('src', { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => join(entry.parentPath ?? entry.path, entry.name))
     .sort();
-  for (const file of [...files, 'package-lock.json']) hash.update(`${file}\0`).update(readFileSync(file)).update('\0');
-  return hash.digest('hex').slice(0, 16);
+  return filesHash([...files, 'package-lock.json'].map((file) => [file, file]));
 }
 
 try {
