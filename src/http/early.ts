@@ -6,17 +6,23 @@
 // To an http:// URL it is written on a socket of its own (node:net) before node:http is even loaded
 // (loading it and making Node's first request took ~5 ms, a fifth of a cached command's own time):
 // the wire's http client then reads the answer off that socket (Wire: `written`), checking that the
-// request it would have written is the one that went.
-import { connect } from 'node:net';
+// request it would have written is the one that went. Where a kept output may need no more than the
+// answer's body, the http client is not even made until asked: a plain answer is read by hand first
+// (./plain-answer.ts), and left on the socket as it came.
+import { connect, type Socket } from 'node:net';
 import { Readable } from 'node:stream';
 import { hostOf, portOf } from './address.js';
+import { readPlainAnswer } from './plain-answer.js';
 import type { ResponseBody, Wire, WireRequest, WireResponse } from './wire.js';
 
 interface Early {
   href: string;
   headers: Record<string, string>;
-  answer: Promise<WireResponse>;
+  /** The answer, read by the wire's http client from the first call on. */
+  answer: () => Promise<WireResponse>;
   sentAt: number;
+  /** Its own socket, written and not yet given to an http client: readPlainAnswer may read it first. */
+  unread?: { socket: Socket; writtenAt: number };
 }
 
 let early: Early | undefined;
@@ -31,33 +37,64 @@ const FLUSH_WAIT_MS = 10;
 const MAX_AGE_MS = 1000;
 
 /**
- * Sends the GET, with a wire of its own (`wire`: the default TLS options), made once the request is
- * out if it goes on a socket of its own; resolves once it is written, or after FLUSH_WAIT_MS.
+ * Sends the GET, with a wire of its own (`wire`: the default TLS options); resolves once it is
+ * written, or after FLUSH_WAIT_MS. On a socket of its own, the wire is made and reads the answer
+ * once it is written, or (`readLater`) only once the answer is asked for: readEarlyPlainAnswer may
+ * then read it first, without node:http.
  */
-export async function sendEarly(url: URL, headers: Record<string, string>, wire: () => Promise<Wire>, connectTimeoutMs: number): Promise<void> {
+export async function sendEarly(
+  url: URL,
+  headers: Record<string, string>,
+  wire: () => Promise<Wire>,
+  connectTimeoutMs: number,
+  readLater = false,
+): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   await new Promise<void>((flushed) => {
-    const head = url.protocol === 'http:' ? requestHead(url, headers) : undefined;
-    const answer =
-      head === undefined
-        ? wire().then((w) => w.send({ method: 'GET', url, headers, onWritten: flushed }))
-        : sendOnSocket(url, head, headers, wire, flushed, connectTimeoutMs);
-    answer.catch(() => flushed()); // a failure is the program's to meet when it asks for this answer
-    early = { href: url.href, headers, answer, sentAt: Date.now() };
     timer = setTimeout(flushed, FLUSH_WAIT_MS);
+    const head = url.protocol === 'http:' ? requestHead(url, headers) : undefined;
+    const sentAt = Date.now();
+    if (head === undefined) {
+      const answer = wire().then((w) => w.send({ method: 'GET', url, headers, onWritten: flushed }));
+      answer.catch(() => flushed()); // a failure is the program's to meet when it asks for this answer
+      early = { href: url.href, headers, answer: () => answer, sentAt };
+      return;
+    }
+    const sent = writeOnSocket(url, head, connectTimeoutMs);
+    let answer: Promise<WireResponse> | undefined;
+    const current: Early = {
+      href: url.href,
+      headers,
+      sentAt,
+      answer: () => {
+        const idleMs = current.unread ? Date.now() - current.unread.writtenAt : 0;
+        current.unread = undefined;
+        answer ??= sent.then((written) => readOffSocket(url, headers, { ...written, head, idleMs }, wire));
+        return answer;
+      },
+    };
+    early = current;
+    sent.then((written) => {
+      if (!answer) {
+        // Unread, it does not keep the process (a program that never asks for it ends as it would).
+        written.socket.unref();
+        current.unread = { socket: written.socket, writtenAt: Date.now() };
+      }
+      flushed();
+    });
+    if (!readLater) current.answer().catch(() => undefined); // met again when the program asks for it
   });
   clearTimeout(timer);
 }
 
-/** Writes the request on a new socket (connected within connectTimeoutMs, as the wire would), then has the wire read its answer off it. */
-async function sendOnSocket(
-  url: URL,
-  head: string,
-  headers: Record<string, string>,
-  wire: () => Promise<Wire>,
-  flushed: () => void,
-  connectTimeoutMs: number,
-): Promise<WireResponse> {
+interface WrittenSocket {
+  socket: Socket;
+  /** The first error the socket met before an http client listened: the request's. */
+  failure: () => Error | undefined;
+}
+
+/** Writes the request on a new socket, connected within connectTimeoutMs as the wire would; resolves once written. */
+function writeOnSocket(url: URL, head: string, connectTimeoutMs: number): Promise<WrittenSocket> {
   const socket = connect({ host: hostOf(url), port: portOf(url), noDelay: true });
   let failure: Error | undefined;
   socket.on('error', (err) => {
@@ -67,12 +104,36 @@ async function sendOnSocket(
   const timer = setTimeout(() => socket.destroy(Object.assign(new Error('connect timeout'), { code: 'CONNECT_TIMEOUT' })), connectTimeoutMs);
   socket.once('connect', () => clearTimeout(timer));
   socket.once('close', () => clearTimeout(timer));
-  await new Promise<void>((written) => socket.write(head, 'latin1', () => written()));
-  flushed();
+  // Resolved on a failed write too: the error the socket met is the request's, met when its answer is read.
+  return new Promise((written) => socket.write(head, 'latin1', () => written({ socket, failure: () => failure })));
+}
+
+/** Has the wire's http client read the answer off the socket the request was written on, idle `idleMs` since. */
+async function readOffSocket(
+  url: URL,
+  headers: Record<string, string>,
+  { socket, failure, head, idleMs }: WrittenSocket & { head: string; idleMs: number },
+  wire: () => Promise<Wire>,
+): Promise<WireResponse> {
   const reader = await wire();
   // A socket that failed before the http client listens would leave it waiting for events already gone.
-  if (socket.destroyed) throw failure ?? new Error('the connection closed before its answer was read');
-  return reader.send({ method: 'GET', url, headers, written: { socket, head } });
+  if (socket.destroyed) throw failure() ?? new Error('the connection closed before its answer was read');
+  socket.ref();
+  return reader.send({ method: 'GET', url, headers, written: { socket, head, idleMs } });
+}
+
+/**
+ * The early answer's body, if it was sent to `url` on a socket of its own that no http client reads
+ * yet, under MAX_AGE_MS ago, and came back plain (./plain-answer.ts); else undefined. Either way the
+ * answer is left as it came, for the http client (takeEarly, takeEarlyAnswer).
+ */
+export async function readEarlyPlainAnswer(url: URL): Promise<Buffer | undefined> {
+  const unread = early?.href === url.href && Date.now() - early.sentAt <= MAX_AGE_MS ? early.unread : undefined;
+  if (!unread) return undefined;
+  const read = await readPlainAnswer(unread.socket, unread.writtenAt);
+  if ('body' in read) return read.body;
+  if (early?.unread === unread) unread.writtenAt = Date.now() - read.idleMs;
+  return undefined;
 }
 
 /**
@@ -99,19 +160,20 @@ export function sentHeaders(url: URL, headers: Record<string, string>): Record<s
 /** The early answer, if `req` is the request sent early (same URL, same headers) and it was sent under MAX_AGE_MS ago; once only. */
 export function takeEarly(req: WireRequest): Promise<WireResponse> | undefined {
   if (!early) return undefined;
-  const { answer, sentAt } = early;
+  const { sentAt } = early;
   if (Date.now() - sentAt > MAX_AGE_MS) early = undefined;
   if (!early || req.method !== 'GET' || req.body !== undefined || req.route || req.url.href !== early.href || !sameHeaders(req.headers, early.headers))
     return undefined;
+  const { answer } = early;
   early = undefined;
-  return answer;
+  return answer();
 }
 
 /** The early answer, if it was sent to `url` under MAX_AGE_MS ago, for a session that has that one answer (src/session/early-answer.ts); once only. */
 export function takeEarlyAnswer(url: URL): Promise<WireResponse> | undefined {
   taken = early;
   early = undefined;
-  return taken && taken.href === url.href && Date.now() - taken.sentAt <= MAX_AGE_MS ? taken.answer : undefined;
+  return taken && taken.href === url.href && Date.now() - taken.sentAt <= MAX_AGE_MS ? taken.answer() : undefined;
 }
 
 /** What takeEarlyAnswer took, to give back. */
@@ -123,7 +185,7 @@ let taken: Early | undefined;
  * Glance is then waited for once, not once by the replay and again by the program.
  */
 export function giveBackEarly(answer: Promise<WireResponse>): void {
-  if (taken) early = { ...taken, answer, sentAt: Date.now() };
+  if (taken) early = { href: taken.href, headers: taken.headers, answer: () => answer, sentAt: Date.now() };
   taken = undefined;
 }
 

@@ -37,8 +37,8 @@ export interface WireRequest {
   onWritten?: () => void;
   /** Sent on this lane's own connection (direct requests; through a proxy it is the proxy's choice). */
   lane?: ConnectionLane;
-  /** Already written, as `head`, on this socket of its own (./early.ts): only its answer is read here. */
-  written?: { socket: Socket; head: string };
+  /** Already written, as `head`, on this socket of its own (./early.ts), idle since for idleMs: only its answer is read here. */
+  written?: { socket: Socket; head: string; idleMs?: number };
 }
 
 /**
@@ -99,7 +99,7 @@ export class Wire {
 
   async send(req: WireRequest): Promise<WireResponse> {
     const { url, route } = req;
-    if (req.written) return this.exchange(http, writtenRequest(url, req.headers, req.written), undefined, req.onWritten);
+    if (req.written) return this.exchange(http, writtenRequest(url, req.headers, req.written), undefined, req.onWritten, req.written.idleMs);
     // The request sent as the process started (./early.ts), if it is this one: it was sent direct with the default TLS options.
     const early = !route && this.defaultTls() ? takeEarly(req) : undefined;
     if (early) return early;
@@ -162,6 +162,7 @@ export class Wire {
     options: http.RequestOptions,
     body: RequestBody | undefined,
     onWritten?: () => void,
+    idleMs = 0,
   ): Promise<WireResponse> {
     return new Promise((resolve, reject) => {
       const req = lib.request(options);
@@ -188,14 +189,15 @@ export class Wire {
         timer = setTimeout(() => fail(new WireError('connect timeout', 'CONNECT_TIMEOUT')), this.connectTimeoutMs);
         socket.once('encrypted' in socket ? 'secureConnect' : 'connect', () => clearTimeout(timer));
       });
-      // Idle this long, before the answer or within its body: a stall.
-      req.setTimeout(this.timeoutMs, () => {
+      // Idle this long, before the answer or within its body: a stall (a request written early counts the time it waited already).
+      req.setTimeout(Math.max(1, this.timeoutMs - idleMs), () => {
         if (!answered) fail(new WireError('headers timeout', 'HEADERS_TIMEOUT'));
         else response?.destroy(new WireError('body timeout', 'BODY_TIMEOUT'));
       });
       req.on('response', (res: IncomingMessage) => {
         clearTimeout(timer);
         answered = true;
+        if (idleMs > 0) req.setTimeout(this.timeoutMs);
         // Answered before its body was all sent (a 413, a 409): writeAll stops, the request never
         // ends, and its connection would never be free again (a lane's next request would wait
         // forever). It is destroyed once the answer has been read instead: not closed, as Node

@@ -6,7 +6,7 @@
 // would have, and giveBack() hands it the answer as it was met, so that it neither asks again nor
 // waits again for an answer that failed or stalled.
 import { decodeAnswer, type Guard } from '../http/decode.js';
-import { bodyOf, giveBackEarly, takeEarlyAnswer } from '../http/early.js';
+import { bodyOf, giveBackEarly, readEarlyPlainAnswer, takeEarlyAnswer } from '../http/early.js';
 import type { WireResponse } from '../http/wire.js';
 import { parseJson } from './errors.js';
 import { followLink } from './links.js';
@@ -48,6 +48,16 @@ export class EarlyAnswerSession {
     const decoded = decodeAnswer(SERVICE_NAMES[service], req.method, url, parseJson(text, { url, status: 200 }), guard);
     this.answered = true;
     return decoded;
+  }
+
+  /**
+   * The answer's text if it came back plain (src/http/plain-answer.ts: 200, its whole body, nothing
+   * the http client could read otherwise), read without node:http; else undefined, and answerText()
+   * has the http client read it as it came.
+   */
+  async plainText(): Promise<string | undefined> {
+    if (this.text) return undefined;
+    return (await readEarlyPlainAnswer(new URL(this.sent.url)))?.toString('utf8');
   }
 
   /** The answer's text, read as the session reads a body, if it came 200 (else NotTheEarlyAnswer, or the error reading it met); read once. */

@@ -116,7 +116,9 @@ export async function sendRememberedRequest(dialect: string, argv: readonly stri
     const connectTimeoutMs = Math.min(timeoutMs, CONNECT_LIMIT_MS);
     // The wire (and node:http) loaded once the request is out, where it can be (src/http/early.ts).
     const wire = async () => new (await import('../http/wire.js')).Wire(timeoutMs, connectTimeoutMs, { rejectUnauthorized: true });
-    await sendEarly(url, { 'User-Agent': USER_AGENT, ...record.headers, 'X-Auth-Token': state.token }, wire, connectTimeoutMs);
+    // A replay may print from the answer's body alone: the http client then reads it only if asked (src/http/plain-answer.ts).
+    const readLater = record.replay !== undefined;
+    await sendEarly(url, { 'User-Agent': USER_AGENT, ...record.headers, 'X-Auth-Token': state.token }, wire, connectTimeoutMs, readLater);
     if (record.replay === undefined) return undefined;
     sentFrom = cache;
     // Imported once the request is out: the answer is read by what reads it, loaded while it travels.

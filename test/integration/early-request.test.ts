@@ -66,12 +66,16 @@ async function createImage(name: string, env: Record<string, string>): Promise<s
   return /\| id\s+\| ([0-9a-f-]+)/.exec(made.stdout)![1]!;
 }
 
-/** A hook for NODE_OPTIONS (not an input of a record): at exit, the dist files the run loaded. */
+/** A hook for NODE_OPTIONS (not an input of a record): at exit, the dist files the run loaded, and Node's public modules (`node:http`). */
 function loadedFiles(): { env: Record<string, string>; read(): string[] } {
   const dir = mkdtempSync(join(tmpdir(), 'osc-loaded-'));
   const hook = join(dir, 'hook.cjs');
   const out = join(dir, 'loaded.txt');
-  writeFileSync(hook, `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(out)}, Object.keys(require.cache).join('\\n')));\n`);
+  const builtins = "process.moduleLoadList.filter((m) => /^NativeModule [a-z_]+$/.test(m)).map((m) => 'node:' + m.slice(13))";
+  writeFileSync(
+    hook,
+    `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(out)}, Object.keys(require.cache).concat(${builtins}).join('\\n')));\n`,
+  );
   return {
     env: { NODE_OPTIONS: `--require ${hook}` },
     read: () =>
@@ -143,6 +147,8 @@ describe('a cached image-list printed from its early answer (src/cli/replay.ts)'
       const third = await run(); // the kept output
       expect(third.stdout).toBe(first.stdout);
       expect(third.files.filter((file) => /^path-/.test(file))).toEqual(['path-early.cjs', 'path-answer.cjs']);
+      // Its answer read by hand (src/http/plain-answer.ts): Node's http client is not loaded; the replay's run loads it.
+      expect([second.files.includes('node:http'), third.files.includes('node:http')]).toEqual([true, false]);
       expect(listsOf(name)).toBe(before + 1); // Glance was asked all the same
       // Another image: another answer, printed by the replay, whose output is kept in turn.
       ids.push(await create());

@@ -1,0 +1,86 @@
+// The early GET's answer read off its socket by hand (./early.ts), for the one use that needs no
+// more than its body: a kept output printed again if the answer is the same (src/cli/replayed-
+// output.ts). Loading node:http and making a request of it cost a kept-output run about a quarter
+// of its own time (issue 16). Only the plainest answer is read here: `HTTP/1.1 200`, well-formed
+// header lines, one Content-Length, no Transfer- or Content-Encoding, and exactly that many body
+// bytes, all arrived within PLAIN_WAIT_MS. Anything else (another status, chunked, a header line
+// the http parser might read otherwise, a close, a stall, bytes beyond the body) is put back on the
+// socket as it came (unshift), for the wire's http client to read as it would have.
+import type { Socket } from 'node:net';
+
+/** Header bytes read here at most: well below the wire's http client's limit (64 KiB), so that where the two might count differently, the client decides. */
+const MAX_HEADER_BYTES = 16 * 1024;
+/** How long the answer may take to arrive in full before the http client reads it instead (a stall is then the wire's to time out, counting the time waited here). */
+export const PLAIN_WAIT_MS = 500;
+/** Far above a kept output's answer (src/cli/replayed-output.ts keeps 256K characters at most): a larger answer is the http client's. */
+const MAX_PLAIN_BYTES = 2 * 1024 * 1024;
+
+const STATUS_LINE = /^HTTP\/1\.1 200(?: [\t\x20-\x7e\x80-\xff]*)?$/;
+/** A header line as RFC 9110 has it (a token, a colon, visible text): no folding, no bare CR or LF, no control characters. */
+const HEADER_LINE = /^([!#$%&'*+\-.^\w`|~]+):[\t ]*([\t\x20-\x7e\x80-\xff]*)$/;
+/** Headers after which the body is not simply the next Content-Length bytes. */
+const NOT_PLAIN = new Set(['transfer-encoding', 'content-encoding']);
+
+/** `more`: not all here yet; `other`: not a plain answer; else its body. */
+export type PlainVerdict = 'more' | 'other' | { body: Buffer };
+
+/** What the bytes read so far of an answer are. */
+export function plainAnswer(bytes: Buffer): PlainVerdict {
+  const end = bytes.indexOf('\r\n\r\n');
+  if (end < 0) return bytes.length > MAX_HEADER_BYTES ? 'other' : 'more';
+  if (end > MAX_HEADER_BYTES) return 'other';
+  const [status, ...lines] = bytes.toString('latin1', 0, end).split('\r\n');
+  if (!STATUS_LINE.test(status!)) return 'other';
+  let length: number | undefined;
+  for (const line of lines) {
+    const header = HEADER_LINE.exec(line);
+    if (!header) return 'other';
+    const name = header[1]!.toLowerCase();
+    if (NOT_PLAIN.has(name)) return 'other';
+    if (name === 'content-length') {
+      if (length !== undefined || !/^\d{1,9}$/.test(header[2]!.trimEnd())) return 'other';
+      length = Number(header[2]);
+    }
+  }
+  if (length === undefined || length > MAX_PLAIN_BYTES) return 'other';
+  const have = bytes.length - end - 4;
+  if (have < length) return 'more';
+  return have === length ? { body: bytes.subarray(end + 4) } : 'other';
+}
+
+/**
+ * Reads a plain answer (plainAnswer) off a socket no http client reads yet, written `idleSince` (the
+ * request, or its last byte, went then), and puts what it read back on the socket, as it came, for
+ * the http client to read if it is asked to after all: the body if the answer is plain, else how
+ * long the socket has been idle (the wire's headers timeout counts it).
+ */
+export function readPlainAnswer(socket: Socket, idleSince: number): Promise<{ body: Buffer } | { idleMs: number }> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let lastByte = idleSince;
+    // Synchronously within the event that decided, so that the stream has not ended yet for it: the http client then reads it all, the end too.
+    const putBack = (verdict: PlainVerdict): void => {
+      clearTimeout(timer);
+      socket.off('readable', onReadable);
+      socket.off('close', onClose);
+      if (size > 0) socket.unshift(Buffer.concat(chunks, size));
+      resolve(typeof verdict === 'object' ? verdict : { idleMs: Date.now() - lastByte });
+    };
+    const onClose = (): void => putBack('other');
+    function onReadable(): void {
+      // What is there, and no more: read() until null would end the stream at its end (it could then not be put back).
+      const chunk = socket.readableLength > 0 ? (socket.read(socket.readableLength) as Buffer | null) : null;
+      if (chunk === null) return putBack('other'); // 'readable' with nothing to read: the end of the stream
+      chunks.push(chunk);
+      size += chunk.length;
+      lastByte = Date.now();
+      const verdict = size > MAX_PLAIN_BYTES + MAX_HEADER_BYTES ? 'other' : plainAnswer(Buffer.concat(chunks, size));
+      if (verdict !== 'more') putBack(verdict);
+    }
+    const timer = setTimeout(() => putBack('other'), PLAIN_WAIT_MS);
+    if (socket.destroyed) return putBack('other');
+    socket.on('readable', onReadable);
+    socket.once('close', onClose);
+  });
+}
