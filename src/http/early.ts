@@ -9,10 +9,11 @@
 // request it would have written is the one that went. Where a kept output may need no more than the
 // answer's body, the http client is not even made until asked: a plain answer is read by hand first
 // (./plain-answer.ts), and left on the socket as it came.
-import { connect, type Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import { Readable } from 'node:stream';
 import { hostOf, portOf } from './address.js';
-import { readPlainAnswer } from './plain-answer.js';
+import { type WrittenSocket, writeOnSocket } from './early-socket.js';
+import { type NotPlain, readPlainAnswer, socketReplaying } from './plain-answer.js';
 import type { ResponseBody, Wire, WireRequest, WireResponse } from './wire.js';
 
 interface Early {
@@ -21,8 +22,8 @@ interface Early {
   /** The answer, read by the wire's http client from the first call on. */
   answer: () => Promise<WireResponse>;
   sentAt: number;
-  /** Its own socket, written and not yet given to an http client: readPlainAnswer may read it first. */
-  unread?: { socket: Socket; writtenAt: number };
+  /** Its own socket, written and not yet given to an http client: readPlainAnswer may read it first (and leave `met`). */
+  unread?: { socket: Socket; writtenAt: number; met?: NotPlain };
 }
 
 let early: Early | undefined;
@@ -60,16 +61,19 @@ export async function sendEarly(
       early = { href: url.href, headers, answer: () => answer, sentAt };
       return;
     }
-    const sent = writeOnSocket(url, head, connectTimeoutMs);
+    const sent = writeOnSocket(hostOf(url), portOf(url), head, connectTimeoutMs);
     let answer: Promise<WireResponse> | undefined;
     const current: Early = {
       href: url.href,
       headers,
       sentAt,
       answer: () => {
-        const idleMs = current.unread ? Date.now() - current.unread.writtenAt : 0;
+        const { unread } = current;
+        // As met by hand so far (its idle time counts from its last byte), else idle since written.
+        const met: NotPlain = unread?.met ?? { idleMs: unread ? Date.now() - unread.writtenAt : 0 };
+        if (unread?.met) met.idleMs += Date.now() - unread.writtenAt;
         current.unread = undefined;
-        answer ??= sent.then((written) => readOffSocket(url, headers, { ...written, head, idleMs }, wire));
+        answer ??= sent.then((written) => readOffSocket(url, headers, { ...written, head }, met, wire));
         return answer;
       },
     };
@@ -87,39 +91,25 @@ export async function sendEarly(
   clearTimeout(timer);
 }
 
-interface WrittenSocket {
-  socket: Socket;
-  /** The first error the socket met before an http client listened: the request's. */
-  failure: () => Error | undefined;
-}
-
-/** Writes the request on a new socket, connected within connectTimeoutMs as the wire would; resolves once written. */
-function writeOnSocket(url: URL, head: string, connectTimeoutMs: number): Promise<WrittenSocket> {
-  const socket = connect({ host: hostOf(url), port: portOf(url), noDelay: true });
-  let failure: Error | undefined;
-  socket.on('error', (err) => {
-    failure ??= err; // until the wire's http client listens: the first one is the request's
-  });
-  // The wire's own deadline (WireError CONNECT_TIMEOUT), else a host that never answers is waited for as long as the kernel tries.
-  const timer = setTimeout(() => socket.destroy(Object.assign(new Error('connect timeout'), { code: 'CONNECT_TIMEOUT' })), connectTimeoutMs);
-  socket.once('connect', () => clearTimeout(timer));
-  socket.once('close', () => clearTimeout(timer));
-  // Resolved on a failed write too: the error the socket met is the request's, met when its answer is read.
-  return new Promise((written) => socket.write(head, 'latin1', () => written({ socket, failure: () => failure })));
-}
-
-/** Has the wire's http client read the answer off the socket the request was written on, idle `idleMs` since. */
+/** Has the wire's http client read the answer off the socket the request was written on, as met so far (`met`: read by hand). */
 async function readOffSocket(
   url: URL,
   headers: Record<string, string>,
-  { socket, failure, head, idleMs }: WrittenSocket & { head: string; idleMs: number },
+  { socket, failure, head }: WrittenSocket & { head: string },
+  { idleMs, headersAt, held }: NotPlain,
   wire: () => Promise<Wire>,
 ): Promise<WireResponse> {
   const reader = await wire();
-  // A socket that failed before the http client listens would leave it waiting for events already gone.
-  if (socket.destroyed) throw failure() ?? new Error('the connection closed before its answer was read');
-  socket.ref();
-  return reader.send({ method: 'GET', url, headers, written: { socket, head, idleMs } });
+  // A socket that failed before the http client listens would leave it waiting for events already gone:
+  // it meets the failure as it came, after what was read by hand of the answer, if anything was.
+  let from = socket;
+  if (socket.destroyed) {
+    const error = failure() ?? new Error('the connection closed before its answer was read');
+    if (!held?.length) throw error;
+    from = socketReplaying(held, error);
+  }
+  from.ref();
+  return reader.send({ method: 'GET', url, headers, written: { socket: from, head, idleMs, headersAt } });
 }
 
 /**
@@ -127,12 +117,16 @@ async function readOffSocket(
  * yet, under MAX_AGE_MS ago, and came back plain (./plain-answer.ts); else undefined. Either way the
  * answer is left as it came, for the http client (takeEarly, takeEarlyAnswer).
  */
-export async function readEarlyPlainAnswer(url: URL): Promise<Buffer | undefined> {
-  const unread = early?.href === url.href && Date.now() - early.sentAt <= MAX_AGE_MS ? early.unread : undefined;
-  if (!unread) return undefined;
-  const read = await readPlainAnswer(unread.socket, unread.writtenAt);
+export async function readEarlyPlainAnswer(url: URL, timeoutMs: number): Promise<Buffer | undefined> {
+  const current = early;
+  const unread = current?.href === url.href && Date.now() - current.sentAt <= MAX_AGE_MS && !current.unread?.met ? current.unread : undefined;
+  if (!current || !unread) return undefined;
+  const read = await readPlainAnswer(unread.socket, unread.writtenAt, timeoutMs);
+  // Waited for, not left behind: the program may take it as if just asked (MAX_AGE_MS).
+  current.sentAt = Date.now();
   if ('body' in read) return read.body;
-  if (early?.unread === unread) unread.writtenAt = Date.now() - read.idleMs;
+  unread.met = read;
+  unread.writtenAt = Date.now(); // the time since then is added to read.idleMs when the http client takes it
   return undefined;
 }
 

@@ -3,17 +3,18 @@
 // output.ts). Loading node:http and making a request of it cost a kept-output run about a quarter
 // of its own time (issue 16). Only the plainest answer is read here: `HTTP/1.1 200`, well-formed
 // header lines, one Content-Length, no Transfer- or Content-Encoding, and exactly that many body
-// bytes, all arrived within PLAIN_WAIT_MS. Anything else (another status, chunked, a header line
-// the http parser might read otherwise, a close, a stall, bytes beyond the body) is put back on the
-// socket as it came (unshift), for the wire's http client to read as it would have.
+// bytes. Anything else (another status, chunked, a header line the http parser might read otherwise,
+// a close, a stall, bytes beyond the body) is put back on the socket as it came (unshift), for the
+// wire's http client to read as it would have, and within the --timeout it would have had.
 import type { Socket } from 'node:net';
+import { Duplex } from 'node:stream';
 
 /** Header bytes read here at most: well below the wire's http client's limit (64 KiB), so that where the two might count differently, the client decides. */
 const MAX_HEADER_BYTES = 16 * 1024;
-/** How long the answer may take to arrive in full before the http client reads it instead (a stall is then the wire's to time out, counting the time waited here). */
-export const PLAIN_WAIT_MS = 500;
 /** Far above a kept output's answer (src/cli/replayed-output.ts keeps 256K characters at most): a larger answer is the http client's. */
 const MAX_PLAIN_BYTES = 2 * 1024 * 1024;
+/** setTimeout's longest delay. */
+const LONGEST_DELAY_MS = 2 ** 31 - 1;
 
 const STATUS_LINE = /^HTTP\/1\.1 200(?: [\t\x20-\x7e\x80-\xff]*)?$/;
 /** A header line as RFC 9110 has it (a token, a colon, visible text): no folding, no bare CR or LF, no control characters. */
@@ -38,7 +39,8 @@ export function plainAnswer(bytes: Buffer): PlainVerdict {
     const name = header[1]!.toLowerCase();
     if (NOT_PLAIN.has(name)) return 'other';
     if (name === 'content-length') {
-      if (length !== undefined || !/^\d{1,9}$/.test(header[2]!.trimEnd())) return 'other';
+      // Digits and spaces after them, as Node's parser takes it (a tab or another blank after them is an error there).
+      if (length !== undefined || !/^\d{1,9} *$/.test(header[2]!)) return 'other';
       length = Number(header[2]);
     }
   }
@@ -48,24 +50,45 @@ export function plainAnswer(bytes: Buffer): PlainVerdict {
   return have === length ? { body: bytes.subarray(end + 4) } : 'other';
 }
 
+/** What readPlainAnswer met if the answer was not plain, for the wire's http client to meet it as it came. */
+export interface NotPlain {
+  /** How long the socket has been idle: the client's headers timeout counts it. */
+  idleMs: number;
+  /** When the answer's headers had all arrived, if they had: the client's whole-body deadline counts from then. */
+  headersAt?: number;
+  /** What was read of a socket that failed meanwhile, which cannot be put back on it (socketReplaying). */
+  held?: Buffer;
+}
+
 /**
- * Reads a plain answer (plainAnswer) off a socket no http client reads yet, written `idleSince` (the
- * request, or its last byte, went then), and puts what it read back on the socket, as it came, for
- * the http client to read if it is asked to after all: the body if the answer is plain, else how
- * long the socket has been idle (the wire's headers timeout counts it).
+ * Reads a plain answer (plainAnswer) off a socket no http client reads yet, written at `writtenAt`,
+ * and puts what it read back on the socket, as it came, for the http client to read if it is asked
+ * to after all: the body if the answer is plain. Otherwise, what the client needs to meet it as it
+ * would have, had it read it from the start: it is handed over at once when the answer is not
+ * plain, and at the moment the client would have given up waiting (idle --timeout before or within
+ * the answer, or --timeout since its headers), so that it gives up then too.
  */
-export function readPlainAnswer(socket: Socket, idleSince: number): Promise<{ body: Buffer } | { idleMs: number }> {
+export function readPlainAnswer(socket: Socket, writtenAt: number, timeoutMs: number): Promise<{ body: Buffer } | NotPlain> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    let lastByte = idleSince;
+    let lastByte = writtenAt;
+    let headersAt: number | undefined;
+    let timer: NodeJS.Timeout | undefined;
+    const wait = (): void => {
+      clearTimeout(timer);
+      const deadline = Math.min(lastByte + timeoutMs, headersAt === undefined ? Number.POSITIVE_INFINITY : headersAt + timeoutMs);
+      timer = setTimeout(() => putBack('other'), Math.min(Math.max(0, deadline - Date.now()), LONGEST_DELAY_MS));
+    };
     // Synchronously within the event that decided, so that the stream has not ended yet for it: the http client then reads it all, the end too.
     const putBack = (verdict: PlainVerdict): void => {
       clearTimeout(timer);
       socket.off('readable', onReadable);
       socket.off('close', onClose);
-      if (size > 0) socket.unshift(Buffer.concat(chunks, size));
-      resolve(typeof verdict === 'object' ? verdict : { idleMs: Date.now() - lastByte });
+      const read = Buffer.concat(chunks, size);
+      if (socket.destroyed) return resolve({ idleMs: Date.now() - lastByte, headersAt, held: read });
+      if (size > 0) socket.unshift(read);
+      resolve(typeof verdict === 'object' ? verdict : { idleMs: Date.now() - lastByte, headersAt });
     };
     const onClose = (): void => putBack('other');
     function onReadable(): void {
@@ -75,12 +98,35 @@ export function readPlainAnswer(socket: Socket, idleSince: number): Promise<{ bo
       chunks.push(chunk);
       size += chunk.length;
       lastByte = Date.now();
-      const verdict = size > MAX_PLAIN_BYTES + MAX_HEADER_BYTES ? 'other' : plainAnswer(Buffer.concat(chunks, size));
-      if (verdict !== 'more') putBack(verdict);
+      const bytes = Buffer.concat(chunks, size);
+      if (headersAt === undefined && bytes.includes('\r\n\r\n')) headersAt = lastByte;
+      const verdict = size > MAX_PLAIN_BYTES + MAX_HEADER_BYTES ? 'other' : plainAnswer(bytes);
+      if (verdict === 'more') wait();
+      else putBack(verdict);
     }
-    const timer = setTimeout(() => putBack('other'), PLAIN_WAIT_MS);
     if (socket.destroyed) return putBack('other');
+    wait();
     socket.on('readable', onReadable);
     socket.once('close', onClose);
   });
+}
+
+/**
+ * A stand-in for a socket that failed while its answer was read by hand: it gives the http client
+ * the bytes read, then the socket's error, as the socket would have had the client read it.
+ */
+export function socketReplaying(bytes: Buffer, error: Error): Socket {
+  let given = false;
+  const replay = new Duplex({
+    // The bytes when first asked for, the error when asked for more: after the client has read them.
+    read() {
+      if (given) this.destroy(error);
+      else this.push(bytes);
+      given = true;
+    },
+    write: (_chunk, _encoding, done) => done(),
+  });
+  const self = () => replay;
+  Object.assign(replay, { setTimeout: self, setNoDelay: self, setKeepAlive: self, ref: self, unref: self });
+  return replay as unknown as Socket;
 }

@@ -47,6 +47,8 @@ export interface HttpResponse {
   headers: Record<string, string>;
   body: ResponseBody;
   url: string;
+  /** When its headers had all arrived, if before they were read (WireResponse): readBody's deadline counts from then. */
+  headersAt?: number;
 }
 
 // 500 too: a busy SQLite-backed Keystone answers a transient 500 ("database is locked").
@@ -145,7 +147,7 @@ export class HttpTransport {
       await res.body.dump();
       throw new CliError(redirectMessage(req, status, headers.location));
     }
-    return { status, headers, body: res.body, url: req.url };
+    return { status, headers, body: res.body, url: req.url, ...(res.headersAt === undefined ? {} : { headersAt: res.headersAt }) };
   }
 
   private traceRequest(req: HttpRequest, headers: Record<string, string>, route: ProxyRoute | undefined): void {

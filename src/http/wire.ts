@@ -37,8 +37,11 @@ export interface WireRequest {
   onWritten?: () => void;
   /** Sent on this lane's own connection (direct requests; through a proxy it is the proxy's choice). */
   lane?: ConnectionLane;
-  /** Already written, as `head`, on this socket of its own (./early.ts), idle since for idleMs: only its answer is read here. */
-  written?: { socket: Socket; head: string; idleMs?: number };
+  /**
+   * Already written, as `head`, on this socket of its own (./early.ts): only its answer is read here;
+   * its timeouts count the time it was waited for already (idle idleMs, headers all there at headersAt).
+   */
+  written?: { socket: Socket; head: string; idleMs?: number; headersAt?: number };
 }
 
 /**
@@ -57,6 +60,8 @@ export interface WireResponse {
   status: number;
   headers: Record<string, string>;
   body: ResponseBody;
+  /** When its headers had all arrived, if before it was read here (an answer written early, read by hand first): its whole-body deadline counts from then. */
+  headersAt?: number;
 }
 
 /** A failure of ours with a code, as system errors have (CONNECT_TIMEOUT, HEADERS_TIMEOUT, BODY_TIMEOUT, PROXY_REFUSED). */
@@ -99,7 +104,7 @@ export class Wire {
 
   async send(req: WireRequest): Promise<WireResponse> {
     const { url, route } = req;
-    if (req.written) return this.exchange(http, writtenRequest(url, req.headers, req.written), undefined, req.onWritten, req.written.idleMs);
+    if (req.written) return this.exchange(http, writtenRequest(url, req.headers, req.written), undefined, req.onWritten, req.written);
     // The request sent as the process started (./early.ts), if it is this one: it was sent direct with the default TLS options.
     const early = !route && this.defaultTls() ? takeEarly(req) : undefined;
     if (early) return early;
@@ -162,8 +167,9 @@ export class Wire {
     options: http.RequestOptions,
     body: RequestBody | undefined,
     onWritten?: () => void,
-    idleMs = 0,
+    waited: { socket?: Socket; idleMs?: number; headersAt?: number } = {},
   ): Promise<WireResponse> {
+    const { idleMs = 0, headersAt } = waited;
     return new Promise((resolve, reject) => {
       const req = lib.request(options);
       let connectedAt: number | undefined; // when it got its connection (a lane's next request waits for it)
@@ -194,10 +200,20 @@ export class Wire {
         if (!answered) fail(new WireError('headers timeout', 'HEADERS_TIMEOUT'));
         else response?.destroy(new WireError('body timeout', 'BODY_TIMEOUT'));
       });
+      // The first byte from the server since (the bytes read by hand, put back, are not): idle is timed afresh from it.
+      const { socket } = waited;
+      if (idleMs > 0 && socket) {
+        const readBefore = socket.bytesRead;
+        const onData = (): void => {
+          if (!(socket.bytesRead > readBefore)) return;
+          socket.off('data', onData);
+          req.setTimeout(this.timeoutMs);
+        };
+        socket.on('data', onData);
+      }
       req.on('response', (res: IncomingMessage) => {
         clearTimeout(timer);
         answered = true;
-        if (idleMs > 0) req.setTimeout(this.timeoutMs);
         // Answered before its body was all sent (a 413, a 409): writeAll stops, the request never
         // ends, and its connection would never be free again (a lane's next request would wait
         // forever). It is destroyed once the answer has been read instead: not closed, as Node
@@ -208,7 +224,7 @@ export class Wire {
           res.once('end', () => req.destroy());
         }
         response = res;
-        resolve({ status: res.statusCode ?? 0, headers: headersOf(res), body: readable(res) });
+        resolve({ status: res.statusCode ?? 0, headers: headersOf(res), body: readable(res), ...(headersAt === undefined ? {} : { headersAt }) });
       });
       if (body === undefined || typeof body === 'string' || Buffer.isBuffer(body)) req.end(body);
       else writeAll(req, body, () => answered).catch(fail);

@@ -57,7 +57,7 @@ export class EarlyAnswerSession {
    */
   async plainText(): Promise<string | undefined> {
     if (this.text) return undefined;
-    return (await readEarlyPlainAnswer(new URL(this.sent.url)))?.toString('utf8');
+    return (await readEarlyPlainAnswer(new URL(this.sent.url), this.sent.timeoutSeconds * 1000))?.toString('utf8');
   }
 
   /** The answer's text, read as the session reads a body, if it came 200 (else NotTheEarlyAnswer, or the error reading it met); read once. */

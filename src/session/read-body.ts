@@ -28,7 +28,9 @@ export async function readBody(res: HttpResponse, timeoutSeconds: number): Promi
   let size = 0;
   const deadline = new Deadline();
   const { body } = res;
-  const timer = setTimeout(() => body.destroy(deadline), Math.min(timeoutSeconds * 1000, LONGEST_DELAY_MS));
+  // From when the headers arrived: that may be before now, for an answer read by hand first (src/http/plain-answer.ts).
+  const waited = res.headersAt === undefined ? 0 : Date.now() - res.headersAt;
+  const timer = setTimeout(() => body.destroy(deadline), Math.min(Math.max(0, timeoutSeconds * 1000 - waited), LONGEST_DELAY_MS));
   try {
     // Its events, not `for await`: the async iterator's first use costs ~0.6 ms, between a cached
     // command's answer and its output. Ends as the iterator would: at 'end', with the error, or as

@@ -4,8 +4,10 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readEarlyPlainAnswer, sendEarly, takeEarlyAnswer } from '../../src/http/early.js';
-import { PLAIN_WAIT_MS, plainAnswer } from '../../src/http/plain-answer.js';
+import type { WireResponse } from '../../src/http/wire.js';
+import { plainAnswer } from '../../src/http/plain-answer.js';
 import { Wire } from '../../src/http/wire.js';
+import { readBody } from '../../src/session/read-body.js';
 
 let server: Server | undefined;
 const sockets: Socket[] = [];
@@ -34,6 +36,8 @@ describe('plainAnswer', () => {
       OK.replace('Content-Type', 'Content-Encoding: gzip\r\nContent-Type'),
       OK.replace('Content-Length: 13', 'Content-Length: 13\r\nContent-Length: 13'),
       OK.replace('Content-Length: 13', 'Content-Length: 0x0d'),
+      OK.replace('Content-Length: 13', 'Content-Length: 13\t'),
+      OK.replace('Content-Length: 13', 'Content-Length: 13\xa0'),
       OK.replace('Content-Length: 13', 'Content-Length: -13'),
       OK.replace('Content-Length: 13\r\n', ''),
       OK.replace('Content-Type: application/json', 'Content-Type: application/json\r\n folded'),
@@ -49,8 +53,8 @@ describe('plainAnswer', () => {
   });
 });
 
-/** A server that answers each request with these pieces, written `gapMs` apart, then does `end`. */
-async function serve(pieces: string[], { gapMs = 0, end = 'end' as 'end' | 'reset' | 'stay' } = {}): Promise<number> {
+/** A server that answers each request with these pieces, written `gapMs` apart, then does `end` (`endMs` later). */
+async function serve(pieces: string[], { gapMs = 0, end = 'end' as 'end' | 'reset' | 'stay', endMs = 0 } = {}): Promise<number> {
   server = createServer((socket) => {
     sockets.push(socket);
     socket.on('error', () => undefined);
@@ -59,6 +63,7 @@ async function serve(pieces: string[], { gapMs = 0, end = 'end' as 'end' | 'rese
         if (gapMs) await new Promise((resolve) => setTimeout(resolve, gapMs));
         if (!socket.destroyed) socket.write(bytes(piece));
       }
+      if (endMs) await new Promise((resolve) => setTimeout(resolve, endMs));
       if (end === 'end') socket.end();
       else if (end === 'reset') socket.resetAndDestroy();
     });
@@ -67,14 +72,20 @@ async function serve(pieces: string[], { gapMs = 0, end = 'end' as 'end' | 'rese
   return (server.address() as { port: number }).port;
 }
 
-type Met = { status: number; body: string } | { error: string };
+/** What a session meets: the answer, or a failure before it (`answer`: the transport retries some) or within its body, read as the session reads it. */
+type Met = { status: number; body: string } | { failed: 'answer' | 'body'; error: string };
 
-async function met(answer: Promise<{ status: number; body: { text(): Promise<string> } }>): Promise<Met> {
+async function met(answer: Promise<WireResponse>, timeoutMs: number): Promise<Met> {
+  let res: WireResponse;
   try {
-    const res = await answer;
-    return { status: res.status, body: await res.body.text() };
+    res = await answer;
   } catch (err) {
-    return { error: (err as { code?: string }).code ?? (err as Error).message };
+    return { failed: 'answer', error: (err as { code?: string }).code ?? (err as Error).message };
+  }
+  try {
+    return { status: res.status, body: await readBody({ ...res, url: 'http://glance' }, timeoutMs / 1000) };
+  } catch (err) {
+    return { failed: 'body', error: (err as { code?: string }).code ?? (err as Error).message };
   }
 }
 
@@ -83,13 +94,20 @@ const wire =
   async () =>
     new Wire(timeoutMs, 5000, { rejectUnauthorized: true });
 
-/** What the wire meets asking itself, and what the early answer gives: read by hand, then (as if it was not the kept one) by the wire. */
-async function bothWays(port: number, timeoutMs = 5000): Promise<{ asked: Met; plain: string | undefined; early: Met }> {
+/**
+ * What the wire meets asking itself, and what the early answer gives: read by hand, then (as if it
+ * was not the kept one) by the wire; and how long each took.
+ */
+async function bothWays(port: number, timeoutMs = 5000): Promise<{ asked: Met; plain: string | undefined; early: Met; askedMs: number; earlyMs: number }> {
   const url = new URL(`http://127.0.0.1:${port}/v2/images`);
-  const asked = await met((await wire(timeoutMs)()).send({ method: 'GET', url, headers: {} }));
+  let started = Date.now();
+  const asked = await met((await wire(timeoutMs)()).send({ method: 'GET', url, headers: {} }), timeoutMs);
+  const askedMs = Date.now() - started;
+  started = Date.now();
   await sendEarly(url, {}, wire(timeoutMs), 5000, true);
-  const plain = (await readEarlyPlainAnswer(url))?.toString('latin1');
-  return { asked, plain, early: await met(takeEarlyAnswer(url)!) };
+  const plain = (await readEarlyPlainAnswer(url, timeoutMs))?.toString('latin1');
+  const early = await met(takeEarlyAnswer(url)!, timeoutMs);
+  return { asked, plain, early, askedMs, earlyMs: Date.now() - started };
 }
 
 describe('the early answer read by hand', () => {
@@ -109,6 +127,10 @@ describe('the early answer read by hand', () => {
       ['a 100 first', ['HTTP/1.1 100 Continue\r\n\r\n', OK], {}],
       ['a body cut short', [OK.slice(0, -3)], {}],
       ['a body cut short, then a reset', [OK.slice(0, -3)], { gapMs: 20, end: 'reset' }],
+      ['headers, then a reset', [OK.slice(0, -13)], { gapMs: 20, end: 'reset' }],
+      ['a body cut short, a reset 50 ms later', [OK.slice(0, -3)], { end: 'reset', endMs: 50 }],
+      ['headers cut short, a reset 50 ms later', [OK.slice(0, 30)], { end: 'reset', endMs: 50 }],
+      ['Content-Length and a tab', [OK.replace('Content-Length: 13', 'Content-Length: 13\t')], {}],
       ['headers cut short', [OK.slice(0, 30)], {}],
       ['bytes beyond the body', [`${OK}HTTP/1.1 200 OK\r\n`], {}],
       ['two lengths', [OK.replace('Content-Length: 13', 'Content-Length: 13\r\nContent-Length: 14')], {}],
@@ -127,35 +149,57 @@ describe('the early answer read by hand', () => {
     }
   });
 
-  it(`an answer still coming after ${PLAIN_WAIT_MS} ms is the http client's, which reads it all`, async () => {
-    const port = await serve([OK.slice(0, 30), OK.slice(30)], { gapMs: PLAIN_WAIT_MS + 100, end: 'stay' });
-    const { asked, plain, early } = await bothWays(port);
-    expect(plain).toBeUndefined();
-    expect(early).toEqual(asked);
-    expect(asked).toEqual({ status: 200, body: '{"images":[]}' });
+  it('within --timeout as the http client has it: idle before the answer and within it, and in all since its headers', async () => {
+    const cases: Array<[string, string[], number, number]> = [
+      // name, pieces (a gap before each), the gap, --timeout
+      ['an answer that came after --timeout', [OK], 400, 200],
+      ['an answer that came within --timeout', [OK], 150, 400],
+      ['the end of the body after --timeout', [OK.slice(0, -3), OK.slice(-3)], 500, 400],
+      ['a trickle, each piece within --timeout, all after it', [OK.slice(0, -12), ...OK.slice(-12)], 100, 500],
+    ];
+    for (const [name, pieces, gapMs, timeoutMs] of cases) {
+      const port = await serve(pieces, { gapMs, end: 'stay' });
+      const { asked, plain, early, askedMs, earlyMs } = await bothWays(port, timeoutMs);
+      expect(early, name).toEqual(asked);
+      if ('failed' in asked) expect(plain, name).toBeUndefined();
+      expect(Math.abs(earlyMs - askedMs), `${name}: ${earlyMs} ms read early, ${askedMs} ms asked`).toBeLessThan(150);
+      for (const socket of sockets.splice(0)) socket.destroy();
+      await new Promise((resolve) => server!.close(resolve));
+    }
+  });
+
+  it('once it gets the answer from the socket, the http client times its idle afresh from the next byte the server sends', async () => {
+    const chunked = ['HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n', '5\r\n{"a":\r\n', '2\r\n1}\r\n', '0\r\n\r\n'];
+    const port = await serve(chunked, { gapMs: 300, end: 'stay' });
+    const url = new URL(`http://127.0.0.1:${port}/v2/images`);
+    await sendEarly(url, {}, wire(500), 5000, true);
+    expect(await readEarlyPlainAnswer(url, 500)).toBeUndefined(); // chunked: the http client's, at once
+    await new Promise((resolve) => setTimeout(resolve, 250)); // the program loading: idle 250 ms more, then a byte
+    expect(await met(takeEarlyAnswer(url)!, 5000)).toEqual({ status: 200, body: '{"a":1}' });
   });
 
   it('a server that never answers is waited for --timeout in all, the time read by hand included (HEADERS_TIMEOUT)', async () => {
     const port = await serve([], { end: 'stay' });
     const url = new URL(`http://127.0.0.1:${port}/v2/images`);
     const started = Date.now();
-    await sendEarly(url, {}, wire(1500), 5000, true);
-    expect(await readEarlyPlainAnswer(url)).toBeUndefined();
-    expect(Date.now() - started).toBeGreaterThanOrEqual(PLAIN_WAIT_MS - 10);
-    expect(await met(takeEarlyAnswer(url)!)).toEqual({ error: 'HEADERS_TIMEOUT' });
-    expect(Date.now() - started).toBeLessThan(1500 + 300);
+    await sendEarly(url, {}, wire(1000), 5000, true);
+    await new Promise((resolve) => setTimeout(resolve, 300)); // the program loading
+    expect(await readEarlyPlainAnswer(url, 1000)).toBeUndefined();
+    expect(await met(takeEarlyAnswer(url)!, 1000)).toEqual({ failed: 'answer', error: 'HEADERS_TIMEOUT' });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(990);
+    expect(Date.now() - started).toBeLessThan(1300);
   });
 
   it('is not read by hand once the http client reads it, nor for another URL', async () => {
     const port = await serve([OK], { end: 'stay' });
     const url = new URL(`http://127.0.0.1:${port}/v2/images`);
     await sendEarly(url, {}, wire(), 5000, true);
-    expect(await readEarlyPlainAnswer(new URL(`${url.href}?limit=1`))).toBeUndefined();
+    expect(await readEarlyPlainAnswer(new URL(`${url.href}?limit=1`), 5000)).toBeUndefined();
     const answer = takeEarlyAnswer(url)!;
-    expect(await readEarlyPlainAnswer(url)).toBeUndefined();
-    expect(await met(answer)).toEqual({ status: 200, body: '{"images":[]}' });
+    expect(await readEarlyPlainAnswer(url, 5000)).toBeUndefined();
+    expect(await met(answer, 5000)).toEqual({ status: 200, body: '{"images":[]}' });
     await sendEarly(url, {}, wire(), 5000); // read by the http client as soon as written
-    expect(await readEarlyPlainAnswer(url)).toBeUndefined();
+    expect(await readEarlyPlainAnswer(url, 5000)).toBeUndefined();
   });
 
   it('unread, its socket does not keep the process running (a program that never asks for it ends); read, it does', async () => {
@@ -168,7 +212,7 @@ describe('the early answer read by hand', () => {
     await sendEarly(url, {}, wire(), 5000, true);
     await new Promise((resolve) => setTimeout(resolve, 50)); // the server has its connection (unreferenced)
     expect(sockets()).toBe(before);
-    const answer = met(takeEarlyAnswer(url)!);
+    const answer = met(takeEarlyAnswer(url)!, 5000);
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(sockets()).toBe(before + 1);
     for (const socket of sockets_()) socket.destroy();
