@@ -42,8 +42,10 @@ const TRANSFORM = {
 };
 
 // Chunks always loaded together on the common paths, each set merged into one file: a file costs about
-// 5 minor faults to find, read and compile on top of its code (README, "Start-up"). Each set is
-// what these modules import statically, less what an earlier set or entry.cjs (--help, --version) holds.
+// 5 minor faults to find, read and compile on top of its code (README, "Start-up"). entry.cjs holds
+// the entry and all it imports statically (--help, --version, the request sent ahead), loaded by
+// require; each path file what these modules import statically, less what an earlier set holds.
+const ENTRY = 'entry.cjs';
 const LOAD_PATH = 'load-path.cjs';
 const PATHS = [
   ['early', ['src/session/early-request.ts']],
@@ -54,7 +56,7 @@ const PATHS = [
   ['keystone', ['src/cli/keystone/loaders.ts', 'src/api/identity/index.ts', 'src/cli/keystone/commands/tenant-list.ts']],
 ];
 
-/** Which ES module file of the split build goes into which path-NAME.cjs (esbuild's metafile). */
+/** Which ES module file of the split build goes into which group file, entry.cjs or path-NAME.cjs (esbuild's metafile). */
 function pathGroups(metafile) {
   const outputs = Object.fromEntries(Object.entries(metafile.outputs).map(([out, info]) => [out.replace(/.*\//, ''), info]));
   const byEntry = Object.fromEntries(
@@ -69,7 +71,7 @@ function pathGroups(metafile) {
     return seen;
   };
   const taken = closure('entry.js');
-  const groups = new Map();
+  const groups = new Map([...taken].map((name) => [name, ENTRY]));
   for (const [group, entries] of PATHS) {
     for (const entry of entries) {
       if (!byEntry[entry]) throw new Error(`build: ${entry} is no longer a chunk of its own: update PATHS in scripts/build.mjs`);
@@ -84,7 +86,7 @@ function pathGroups(metafile) {
 }
 
 /**
- * The files of a path group as one CommonJS file: each module a function run on its first load, as
+ * The files of a group as one CommonJS file: each module a function run on its first load, as
  * require() would. module.exports is that loader; its `loaded` lists what ran, in order (for tests).
  */
 function groupFile(modules) {
@@ -118,11 +120,13 @@ async function toCommonJs(dir, groups) {
     );
     let { code } = await transform(esm, { ...TRANSFORM, sourcefile: name });
     // A module of a group is asked of its group's loader: from its own group directly, from elsewhere
-    // of the group file, loaded through dist/load-path.cjs (src/code-cache.ts: compiled with V8's code cache).
+    // of the group file, entry.cjs by require, a path file through dist/load-path.cjs (src/code-cache.ts:
+    // compiled with V8's code cache).
     code = code.replace(/require\("\.\/([\w.-]+)\.cjs"\)/g, (call, file) => {
       const target = groups.get(`${file}.js`);
       if (target === undefined) return call;
-      return target === group ? `load("${file}.cjs")` : `require("./${LOAD_PATH}").requirePath("${target}")("${file}.cjs")`;
+      if (target === group) return `load("${file}.cjs")`;
+      return target === ENTRY ? `require("./${ENTRY}")("${file}.cjs")` : `require("./${LOAD_PATH}").requirePath("${target}")("${file}.cjs")`;
     });
     rmSync(join(dir, name));
     if (group === undefined) writeFileSync(join(dir, name.replace(/\.js$/, '.cjs')), code);

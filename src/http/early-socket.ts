@@ -19,6 +19,8 @@ interface SentAhead {
 }
 
 let ahead: SentAhead | undefined;
+/** Whether a request sent ahead was not the one the early request wrote. */
+let wasted = false;
 
 /** Writes the request on a new socket, connected within connectTimeoutMs as the wire would; `written` resolves once it is. */
 function openAndWrite(host: string, port: number, head: string, connectTimeoutMs: number): { socket: Socket; written: Promise<WrittenSocket> } {
@@ -43,6 +45,7 @@ export function writeOnSocket(host: string, port: number, head: string, connectT
   ahead = undefined;
   if (sent && sent.host === host && sent.port === port && sent.head === head) return sent.written;
   sent?.socket.destroy();
+  wasted ||= sent !== undefined;
   return openAndWrite(host, port, head, connectTimeoutMs).written;
 }
 
@@ -55,10 +58,12 @@ export async function sendAheadOnSocket(host: string, port: number, head: string
   clearTimeout(timer);
 }
 
-/** Destroys the request sent ahead if writeOnSocket did not take it (its answer is never read); whether there was one. */
+/** Destroys the request sent ahead if writeOnSocket did not take it (its answer is never read); whether one was sent that was not taken. */
 export function dropSentAhead(): boolean {
   const sent = ahead;
+  const notTaken = wasted || sent !== undefined;
   ahead = undefined;
+  wasted = false;
   sent?.socket.destroy();
-  return sent !== undefined;
+  return notTaken;
 }

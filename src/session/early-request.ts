@@ -14,12 +14,15 @@
 // src/cli/replay.ts): not if the session asked anything more.
 import type { Interface } from '../config/credentials.js';
 import { anyValue, dict, num, oneOf, optional, shape, str } from '../http/decode.js';
-import { sendEarly } from '../http/early.js';
+import { hostOf, portOf } from '../http/address.js';
+import { requestHead, sendEarly } from '../http/early.js';
+import { dropSentAhead } from '../http/early-socket.js';
 import { proxyEnv } from '../http/proxy-env.js';
 import { USER_AGENT } from '../http/user-agent.js';
 import { selectEndpoint, serviceBase } from './catalog.js';
 import type { EarlyAnswerSession } from './early-answer.js';
 import { sha256Hex } from '../hashes/sha256.js';
+import { AHEAD_FORMAT, type AheadRecipe, aheadName, aheadReadText, OTHER_ENV } from './send-ahead.js';
 import { TokenCache } from './token-cache.js';
 
 /** What the session asked for first, as it asked for it. */
@@ -68,12 +71,12 @@ const FORMAT = 4;
 declare const __BUILD_ID__: string;
 /** Another build may parse a command line into other options (a replay keeps them): its records are not this one's. */
 const BUILD = typeof __BUILD_ID__ === 'string' ? __BUILD_ID__ : 'source';
-/** Besides OS_*: where the caches and clouds.yaml are, and the launcher's note of a closed stdout. */
-const OTHER_ENV = new Set(['HOME', 'XDG_CACHE_HOME', 'XDG_CONFIG_HOME', 'OSC_STDOUT_CLOSED']);
 const CONNECT_LIMIT_MS = 30_000;
 
 /** This run's inputs (their hash), once the entry has asked: only then is a first request remembered. */
 let runInputs: string | undefined;
+/** The name of this run's recipe of a request sent ahead (./send-ahead.ts), if its inputs may have one. */
+let runAhead: string | undefined;
 /** The record as read at start, so that an unchanged one is not written again. */
 let readText: string | undefined;
 /** The cache the record was read from, once the early request went out (the replay's output is kept beside it). */
@@ -99,10 +102,12 @@ export function inputsOf(dialect: string, argv: readonly string[], env: NodeJS.P
  * cached; never throws. Resolves to what the CLI left to print its answer again, if it left anything.
  */
 export async function sendRememberedRequest(dialect: string, argv: readonly string[], env: NodeJS.ProcessEnv): Promise<EarlyReplay | undefined> {
+  let cache: TokenCache | undefined;
   try {
     runInputs = inputsOf(dialect, argv, env, process.cwd());
+    runAhead = aheadName(dialect, argv, env, process.cwd());
     if (runInputs === undefined) return;
-    const cache = new TokenCache(TokenCache.defaultDir(env));
+    cache = new TokenCache(TokenCache.defaultDir(env));
     readText = cache.loadAside(recordName(runInputs));
     const record = readText === undefined ? undefined : rememberedGuard(JSON.parse(readText), '');
     if (record?.inputs !== runInputs) return;
@@ -118,7 +123,10 @@ export async function sendRememberedRequest(dialect: string, argv: readonly stri
     const wire = async () => new (await import('../http/wire.js')).Wire(timeoutMs, connectTimeoutMs, { rejectUnauthorized: true });
     // A replay may print from the answer's body alone: the http client then reads it only if asked (src/http/plain-answer.ts).
     const readLater = record.replay !== undefined;
-    await sendEarly(url, { 'User-Agent': USER_AGENT, ...record.headers, 'X-Auth-Token': state.token }, wire, connectTimeoutMs, readLater);
+    const headers = earlyHeaders(record.headers, state.token);
+    await sendEarly(url, headers, wire, connectTimeoutMs, readLater);
+    // What the next run sends ahead: this request, if none or another was (a new token, a changed endpoint).
+    if (runAhead !== undefined) saveRecipe(cache, runAhead, url, headers, record.tokenKey, record.timeoutSeconds);
     if (record.replay === undefined) return undefined;
     sentFrom = cache;
     // Imported once the request is out: the answer is read by what reads it, loaded while it travels.
@@ -128,7 +136,15 @@ export async function sendRememberedRequest(dialect: string, argv: readonly stri
   } catch {
     // A record of another shape, an endpoint gone from the catalog: the program runs as it would without.
     return undefined;
+  } finally {
+    // A request sent ahead that was not this one (another token, endpoint or record): its recipe is stale, if not replaced above.
+    if (dropSentAhead() && runAhead !== undefined && cache?.loadAside(runAhead) === aheadReadText()) cache?.dropAside(runAhead);
   }
+}
+
+/** The headers of the GET sent early, as the session sends them. */
+function earlyHeaders(headers: Record<string, string>, token: string): Record<string, string> {
+  return { 'User-Agent': USER_AGENT, ...headers, 'X-Auth-Token': token };
 }
 
 /** Whether this run's first request can be remembered (the entry worked out its inputs). */
@@ -152,6 +168,35 @@ export function saveRemembered(replay?: unknown): void {
   const record: Remembered = { inputs: runInputs, ...heard.first, replay: heard.more ? undefined : replay };
   const text = JSON.stringify(record);
   if (text !== readText) heard.cache.saveAside(recordName(runInputs), text);
+  const state = runAhead === undefined ? undefined : heard.cache.load(heard.first.tokenKey, Date.now());
+  if (state)
+    saveRecipe(
+      heard.cache,
+      runAhead!,
+      new URL(heard.first.url),
+      earlyHeaders(heard.first.headers, state.token),
+      heard.first.tokenKey,
+      heard.first.timeoutSeconds,
+    );
+}
+
+/**
+ * Writes the recipe of the first request (with the token that goes with it) for the next run to send
+ * ahead (./send-ahead.ts), if it goes on a socket of its own and differs from the one read this run.
+ */
+function saveRecipe(cache: TokenCache, name: string, url: URL, headers: Record<string, string>, tokenKey: string, timeoutSeconds: number): void {
+  const head = url.protocol === 'http:' ? requestHead(url, headers) : undefined;
+  if (head === undefined) return;
+  const recipe: AheadRecipe = {
+    format: AHEAD_FORMAT,
+    host: hostOf(url),
+    port: portOf(url),
+    head,
+    tokenKey,
+    connectTimeoutMs: Math.min(Math.max(1, Math.ceil(timeoutSeconds * 1000)), CONNECT_LIMIT_MS),
+  };
+  const text = JSON.stringify(recipe);
+  if (text !== aheadReadText()) cache.saveAside(name, text);
 }
 
 /** What keepReplayedOutput kept beside the record of the request sent early this run, if anything (and not over maxBytes). */

@@ -10,13 +10,13 @@ import { sha256Hex } from '../hashes/sha256.js';
 import { type Guard, optional, ShapeError, shape, str, time } from '../http/decode.js';
 import type { AuthState } from './auth.js';
 import { catalogGuard } from './catalog.js';
+import { tokenUsable } from './token-expiry.js';
 
-const REFRESH_MARGIN_MS = 5 * 60 * 1000;
 /** Names of the records kept beside the tokens (a token's own name is its 64-digit key). */
-const ASIDE_NAME = /^early-[0-9a-f]{16}(-output)?$/;
-const ASIDE_FILE = /^early-[0-9a-f]{16}(-output)?\.json$/;
-/** Records kept at most: two per command line and settings, so a loop over many IDs must not grow the directory forever. */
-const MAX_ASIDE = 64;
+const ASIDE_NAME = /^early-[0-9a-f]{16}(-output|-ahead)?$/;
+const ASIDE_FILE = /^early-[0-9a-f]{16}(-output|-ahead)?\.json$/;
+/** Records kept at most: three per command line and settings, so a loop over many IDs must not grow the directory forever. */
+const MAX_ASIDE = 96;
 
 /** A token goes into an X-Auth-Token header: visible ASCII only, never empty (a line break would break the request). */
 const tokenText: Guard<string> = (value, at) => {
@@ -60,7 +60,7 @@ export class TokenCache {
     if (!this.trusted(false)) return undefined;
     try {
       const state = authStateGuard(JSON.parse(this.readOwnFile(this.path(key))), '');
-      if (Date.parse(state.expiresAt) - REFRESH_MARGIN_MS <= now) return undefined;
+      if (!tokenUsable(state.expiresAt, now)) return undefined;
       return state;
     } catch {
       return undefined; // missing, unreadable, corrupt or of another shape: authenticate afresh and overwrite
@@ -108,6 +108,11 @@ export class TokenCache {
     } catch {
       // A record that cannot be removed only costs disk space until the next try.
     }
+  }
+
+  /** Removes a record kept beside the tokens. */
+  dropAside(name: string): void {
+    if (ASIDE_NAME.test(name) && this.trusted(false)) rmSync(this.path(name), { force: true });
   }
 
   drop(key: string): void {

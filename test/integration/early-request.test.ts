@@ -27,7 +27,7 @@ describe('a cached command sends its first request as it starts', () => {
     const first = await runCli('glance', ['image-list', '--name', name], { env });
     expect(first.code).toBe(0);
     expect(listsOf(name)).toBe(1);
-    const records = readdirSync(tokens).filter((file) => file.startsWith('early-'));
+    const records = readdirSync(tokens).filter((file) => /^early-[0-9a-f]{16}\.json$/.test(file));
     expect(records).toHaveLength(1);
     const record = join(tokens, records[0]!);
     expect(statSync(record).mode & 0o777).toBe(0o600);
@@ -40,6 +40,35 @@ describe('a cached command sends its first request as it starts', () => {
       expect([again.code, again.stdout, again.stderr]).toEqual([0, first.stdout, first.stderr]);
       expect(listsOf(name)).toBe(run);
     }
+  });
+
+  it('the next run writes it ahead of everything from the recipe the last one left (src/session/send-ahead.ts): Glance is asked once; a stale recipe is replaced', async () => {
+    const { env, tokens } = privateCache();
+    const name = `ahead-${process.pid}-${Date.now()}`;
+    const list = ['image-list', '--name', name];
+    const first = await runCli('glance', list, { env });
+    expect(first.code).toBe(0);
+    const recipes = readdirSync(tokens).filter((file) => file.endsWith('-ahead.json'));
+    expect(recipes).toHaveLength(1);
+    const recipeFile = join(tokens, recipes[0]!);
+    expect(statSync(recipeFile).mode & 0o777).toBe(0o600);
+    const recipe = JSON.parse(readFileSync(recipeFile, 'utf8'));
+    const token = JSON.parse(readFileSync(join(tokens, readdirSync(tokens).find((file) => !file.startsWith('early-'))!), 'utf8')).token;
+    expect(recipe.head).toContain(`X-Auth-Token: ${token}\r\n`); // the bytes it sends, kept as private as the token itself
+    expect(JSON.stringify(recipe)).not.toContain(cloud().admin_password);
+    for (const run of [2, 3]) {
+      const again = await runCli('glance', list, { env });
+      expect([again.code, again.stdout, again.stderr]).toEqual([0, first.stdout, first.stderr]);
+      expect(listsOf(name)).toBe(run); // sent ahead, taken by the early request: once
+    }
+    // A recipe of another request (here: another name): sent, never read, and replaced by this run's.
+    writeFileSync(recipeFile, JSON.stringify({ ...recipe, head: recipe.head.replace(`name=${name}&`, `name=${name}-stale&`) }));
+    const stale = await runCli('glance', list, { env });
+    expect([stale.code, stale.stdout, stale.stderr]).toEqual([0, first.stdout, first.stderr]);
+    expect([listsOf(name), listsOf(`${name}-stale`)]).toEqual([4, 1]);
+    expect(JSON.parse(readFileSync(recipeFile, 'utf8'))).toEqual(recipe);
+    await runCli('glance', list, { env });
+    expect([listsOf(name), listsOf(`${name}-stale`)]).toEqual([5, 1]);
   });
 
   it('keystone tenant-list and the v2 dialect too, each remembered under its own command line', async () => {
