@@ -16,12 +16,22 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { CliError } from './errors.js';
 
-/** `$XDG_CACHE_HOME/openstack-classic-cli/<name>`, else under ~/.cache. */
+/** `$XDG_CACHE_HOME/openstack-classic-cli/<name>`, else under ~/.cache; a CliError naming the fix if there is no home directory. */
 export function cacheDir(env: NodeJS.ProcessEnv, name: string): string {
   // node:os only without $HOME (loading it cost every cached command about 10 page faults).
-  const base = env.XDG_CACHE_HOME || join(env.HOME || process.getBuiltinModule('node:os').homedir(), '.cache');
+  const base = env.XDG_CACHE_HOME || join(env.HOME || homeDirectory(), '.cache');
   return join(base, 'openstack-classic-cli', name);
+}
+
+function homeDirectory(): string {
+  try {
+    return process.getBuiltinModule('node:os').homedir();
+  } catch {
+    // A user with no $HOME and no passwd entry (a container's arbitrary uid): Node's own message names no fix.
+    throw new CliError(`No home directory for the caches (no $HOME, and uid ${process.getuid?.()} has no passwd entry): set HOME or XDG_CACHE_HOME.`);
+  }
 }
 
 const uid = process.getuid?.();

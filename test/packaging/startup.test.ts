@@ -169,8 +169,8 @@ describe('start-up', () => {
       encoding: 'utf8',
       env,
     });
-    // The program's own one line about the home directory (the token cache needs it), as before the code cache.
-    expect(result.stderr).toBe('A system error occurred: uv_os_homedir returned ENOENT (no such file or directory)\n');
+    // The program's own one line about the home directory (the token cache needs it), naming the fix.
+    expect(result.stderr).toBe('No home directory for the caches (no $HOME, and uid 4242 has no passwd entry): set HOME or XDG_CACHE_HOME.\n');
     expect(result.status).toBe(1);
   });
 
