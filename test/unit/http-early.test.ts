@@ -6,32 +6,25 @@ import { request } from 'node:http';
 import { connect, createServer, type Server, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { hostOf } from '../../src/http/address.js';
+import { recordingServer } from '../helpers/recording-server.js';
 import { requestHead, sendEarly, sentHeaders, takeEarlyAnswer } from '../../src/http/early.js';
 import { Wire } from '../../src/http/wire.js';
 
 let server: Server | undefined;
 const sockets: Socket[] = [];
+const recorded: Socket[][] = [];
 afterEach(async () => {
-  for (const socket of sockets.splice(0)) socket.destroy();
+  for (const socket of [...sockets.splice(0), ...recorded.splice(0).flat()]) socket.destroy();
   await new Promise((resolve) => server?.close(resolve) ?? resolve(undefined));
   server = undefined;
 });
 
 /** A server that records every byte each connection sent, and answers each request head with `answer`. */
 async function rawServer(answer = 'HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 13\r\n\r\n{"images":[]}', host = '127.0.0.1') {
-  const received: string[] = [];
-  server = createServer((socket) => {
-    sockets.push(socket);
-    const index = received.push('') - 1;
-    socket.on('data', (data) => {
-      received[index] += data.toString('latin1');
-      if (received[index]!.endsWith('\r\n\r\n')) socket.end(answer);
-    });
-    socket.on('error', () => undefined);
-  });
-  await new Promise<void>((resolve) => server!.listen(0, host, resolve));
-  const { port } = server.address() as { port: number };
-  return { port, received };
+  const recording = await recordingServer({ answer, host });
+  server = recording.server;
+  recorded.push(recording.sockets); // filled as connections come: destroyed after each test
+  return { port: recording.port, received: recording.received };
 }
 
 /** The bytes Node's http client writes for this GET with these headers and no agent (as the wire reads an early answer). */

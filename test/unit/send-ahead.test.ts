@@ -2,36 +2,31 @@
 // found by a name that no secret's value goes into, sent only from a recipe that is ours, well-formed
 // and unexpired, and taken by the early request only if it is exactly the bytes it would write there.
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createServer, type Server, type Socket } from 'node:net';
+import type { Server, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { requestHead } from '../../src/http/early.js';
 import { dropSentAhead, writeOnSocket } from '../../src/http/early-socket.js';
 import { AHEAD_FORMAT, type AheadRecipe, aheadName, sendAhead } from '../../src/session/send-ahead.js';
+import { recordingServer } from '../helpers/recording-server.js';
 
 let server: Server | undefined;
 const sockets: Socket[] = [];
+const recorded: Socket[][] = [];
 afterEach(async () => {
   dropSentAhead();
-  for (const socket of sockets.splice(0)) socket.destroy();
+  for (const socket of [...sockets.splice(0), ...recorded.splice(0).flat()]) socket.destroy();
   await new Promise((resolve) => server?.close(resolve) ?? resolve(undefined));
   server = undefined;
 });
 
 /** A server that records what each connection sent, and answers nothing. */
 async function listen(): Promise<{ port: number; received: string[] }> {
-  const received: string[] = [];
-  server = createServer((socket) => {
-    sockets.push(socket);
-    const index = received.push('') - 1;
-    socket.on('data', (data) => {
-      received[index] += data.toString('latin1');
-    });
-    socket.on('error', () => undefined);
-  });
-  await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
-  return { port: (server.address() as { port: number }).port, received };
+  const recording = await recordingServer();
+  server = recording.server;
+  recorded.push(recording.sockets);
+  return { port: recording.port, received: recording.received };
 }
 
 const ENV = { OS_AUTH_URL: 'http://127.0.0.1:5000/v3', OS_USERNAME: 'admin', OS_PASSWORD: 'secret-1', OS_TENANT_NAME: 'admin' };
