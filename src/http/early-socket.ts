@@ -67,3 +67,24 @@ export function dropSentAhead(): boolean {
   sent?.socket.destroy();
   return notTaken;
 }
+
+/**
+ * What Node's http client writes for a GET of `url` with these headers and Host and Connection: close
+ * (it adds no other header to a GET without a body), or undefined if it would refuse the path or a
+ * header (then the wire sends the request, and says why).
+ */
+export function requestHead(url: URL, headers: Record<string, string>): string | undefined {
+  const path = url.pathname + url.search;
+  if (!/^[\x21-\xff]+$/.test(path)) return undefined;
+  let head = `GET ${path} HTTP/1.1\r\n`;
+  for (const [name, value] of Object.entries(sentHeaders(url, headers))) {
+    if (!/^[!#$%&'*+\-.^\w`|~]+$/.test(name) || /[^\t\x20-\x7e\x80-\xff]/.test(value)) return undefined;
+    head += `${name}: ${value}\r\n`;
+  }
+  return `${head}\r\n`;
+}
+
+/** The headers of a request written on a socket of its own: the connection ends with the answer, as no agent keeps it. */
+export function sentHeaders(url: URL, headers: Record<string, string>): Record<string, string> {
+  return { ...headers, Host: url.host, Connection: 'close' };
+}

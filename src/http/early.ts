@@ -12,7 +12,9 @@
 import type { Socket } from 'node:net';
 import { Readable } from 'node:stream';
 import { hostOf, portOf } from './address.js';
-import { type WrittenSocket, writeOnSocket } from './early-socket.js';
+import { requestHead, type WrittenSocket, writeOnSocket } from './early-socket.js';
+
+export { requestHead, sentHeaders } from './early-socket.js';
 import { type NotPlain, readPlainAnswer, socketReplaying } from './plain-answer.js';
 import type { ResponseBody, Wire, WireRequest, WireResponse } from './wire.js';
 
@@ -128,27 +130,6 @@ export async function readEarlyPlainAnswer(url: URL, timeoutMs: number): Promise
   unread.met = read;
   unread.writtenAt = Date.now(); // the time since then is added to read.idleMs when the http client takes it
   return undefined;
-}
-
-/**
- * What Node's http client writes for a GET of `url` with these headers and Host and Connection: close
- * (it adds no other header to a GET without a body), or undefined if it would refuse the path or a
- * header (then the wire sends the request, and says why).
- */
-export function requestHead(url: URL, headers: Record<string, string>): string | undefined {
-  const path = url.pathname + url.search;
-  if (!/^[\x21-\xff]+$/.test(path)) return undefined;
-  let head = `GET ${path} HTTP/1.1\r\n`;
-  for (const [name, value] of Object.entries(sentHeaders(url, headers))) {
-    if (!/^[!#$%&'*+\-.^\w`|~]+$/.test(name) || /[^\t\x20-\x7e\x80-\xff]/.test(value)) return undefined;
-    head += `${name}: ${value}\r\n`;
-  }
-  return `${head}\r\n`;
-}
-
-/** The headers of a request written on a socket of its own: the connection ends with the answer, as no agent keeps it. */
-export function sentHeaders(url: URL, headers: Record<string, string>): Record<string, string> {
-  return { ...headers, Host: url.host, Connection: 'close' };
 }
 
 /** The early answer, if `req` is the request sent early (same URL, same headers) and it was sent under MAX_AGE_MS ago; once only. */

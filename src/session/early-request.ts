@@ -6,7 +6,9 @@
 // record holds only their SHA-256, never a value of them). A run with the same inputs sends that GET at once,
 // with the token the cache holds, to the endpoint that token's catalog names today; the program,
 // once loaded, takes the answer if its own first request is exactly that one, asked for within a
-// second (src/http/early.ts), and otherwise never reads it. Only the common, direct case is
+// second (src/http/early.ts), and otherwise never reads it. The entry may have written that GET
+// ahead of this module, from the same record (./send-ahead.ts): its socket is taken if this request
+// is those bytes, else never read. Only the common, direct case is
 // remembered: not through a proxy, with other TLS options, under --debug, in token mode, with
 // --os-rc, clouds.yaml or an image endpoint given by flag, nor after a password prompt.
 // A record is written when the run ends well (saveRemembered). A command whose output came from its
@@ -14,15 +16,11 @@
 // src/cli/replay.ts): not if the session asked anything more.
 import type { Interface } from '../config/credentials.js';
 import { anyValue, dict, num, oneOf, optional, shape, str } from '../http/decode.js';
-import { hostOf, portOf } from '../http/address.js';
-import { requestHead, sendEarly } from '../http/early.js';
+import { sendEarly } from '../http/early.js';
 import { dropSentAhead } from '../http/early-socket.js';
-import { proxyEnv } from '../http/proxy-env.js';
-import { USER_AGENT } from '../http/user-agent.js';
 import { selectEndpoint, serviceBase } from './catalog.js';
 import type { EarlyAnswerSession } from './early-answer.js';
-import { sha256Hex } from '../hashes/sha256.js';
-import { AHEAD_FORMAT, type AheadRecipe, aheadName, aheadReadText, OTHER_ENV } from './send-ahead.js';
+import { connectTimeoutMs, earlyHeaders, inputsOf, recordName, recordTextRead } from './send-ahead.js';
 import { TokenCache } from './token-cache.js';
 
 /** What the session asked for first, as it asked for it. */
@@ -67,16 +65,8 @@ const rememberedGuard = shape<Remembered>({
   replay: optional(anyValue),
 });
 
-const FORMAT = 4;
-declare const __BUILD_ID__: string;
-/** Another build may parse a command line into other options (a replay keeps them): its records are not this one's. */
-const BUILD = typeof __BUILD_ID__ === 'string' ? __BUILD_ID__ : 'source';
-const CONNECT_LIMIT_MS = 30_000;
-
 /** This run's inputs (their hash), once the entry has asked: only then is a first request remembered. */
 let runInputs: string | undefined;
-/** The name of this run's recipe of a request sent ahead (./send-ahead.ts), if its inputs may have one. */
-let runAhead: string | undefined;
 /** The record as read at start, so that an unchanged one is not written again. */
 let readText: string | undefined;
 /** The cache the record was read from, once the early request went out (the replay's output is kept beside it). */
@@ -84,31 +74,16 @@ let sentFrom: TokenCache | undefined;
 /** This run's first request, kept until the run ends well; `more` once the session asked anything else. */
 let heard: { cache: TokenCache; first: FirstRequest; more: boolean } | undefined;
 
-/** A hash of the inputs a first request is derived from; undefined when a proxy is set (an early request would go around it). */
-export function inputsOf(dialect: string, argv: readonly string[], env: NodeJS.ProcessEnv, cwd: string): string | undefined {
-  if (proxyEnv(env)) return undefined;
-  const vars = Object.keys(env)
-    .filter((name) => name.startsWith('OS_') || OTHER_ENV.has(name))
-    .sort()
-    .map((name) => [name, env[name]]);
-  // SHA-256 (about 1 ms here, in JavaScript: node:crypto costs ~100 faults to load), not a fast
-  // hash: the inputs hold the password, and a hash that can be run backwards would give it up to
-  // whoever reads the record (an FNV-like one did, in seconds, by meet-in-the-middle).
-  return sha256Hex(JSON.stringify([FORMAT, BUILD, dialect, argv, cwd, vars])).slice(0, 32);
-}
-
 /**
  * Sends the GET a run with these inputs sent first, if one was remembered and its token is still
  * cached; never throws. Resolves to what the CLI left to print its answer again, if it left anything.
  */
 export async function sendRememberedRequest(dialect: string, argv: readonly string[], env: NodeJS.ProcessEnv): Promise<EarlyReplay | undefined> {
-  let cache: TokenCache | undefined;
   try {
-    runInputs = inputsOf(dialect, argv, env, process.cwd());
-    runAhead = aheadName(dialect, argv, env, process.cwd());
+    runInputs = inputsOf(dialect, argv, env, process.cwd()); // as the entry computed it (./send-ahead.ts)
     if (runInputs === undefined) return;
-    cache = new TokenCache(TokenCache.defaultDir(env));
-    readText = cache.loadAside(recordName(runInputs));
+    const cache = new TokenCache(TokenCache.defaultDir(env));
+    readText = recordTextRead() ?? cache.loadAside(recordName(runInputs));
     const record = readText === undefined ? undefined : rememberedGuard(JSON.parse(readText), '');
     if (record?.inputs !== runInputs) return;
     const state = cache.load(record.tokenKey, Date.now());
@@ -118,15 +93,12 @@ export async function sendRememberedRequest(dialect: string, argv: readonly stri
     const url = new URL(record.url);
     if (base !== record.base || url.origin !== new URL(base).origin || !record.url.startsWith(`${base}/`)) return;
     const timeoutMs = Math.max(1, Math.ceil(record.timeoutSeconds * 1000));
-    const connectTimeoutMs = Math.min(timeoutMs, CONNECT_LIMIT_MS);
+    const connectMs = connectTimeoutMs(record.timeoutSeconds);
     // The wire (and node:http) loaded once the request is out, where it can be (src/http/early.ts).
-    const wire = async () => new (await import('../http/wire.js')).Wire(timeoutMs, connectTimeoutMs, { rejectUnauthorized: true });
+    const wire = async () => new (await import('../http/wire.js')).Wire(timeoutMs, connectMs, { rejectUnauthorized: true });
     // A replay may print from the answer's body alone: the http client then reads it only if asked (src/http/plain-answer.ts).
     const readLater = record.replay !== undefined;
-    const headers = earlyHeaders(record.headers, state.token);
-    await sendEarly(url, headers, wire, connectTimeoutMs, readLater);
-    // What the next run sends ahead: this request, if none or another was (a new token, a changed endpoint).
-    if (runAhead !== undefined) saveRecipe(cache, runAhead, url, headers, record.tokenKey, record.timeoutSeconds);
+    await sendEarly(url, earlyHeaders(record.headers, state.token), wire, connectMs, readLater);
     if (record.replay === undefined) return undefined;
     sentFrom = cache;
     // Imported once the request is out: the answer is read by what reads it, loaded while it travels.
@@ -137,14 +109,8 @@ export async function sendRememberedRequest(dialect: string, argv: readonly stri
     // A record of another shape, an endpoint gone from the catalog: the program runs as it would without.
     return undefined;
   } finally {
-    // A request sent ahead that was not this one (another token, endpoint or record): its recipe is stale, if not replaced above.
-    if (dropSentAhead() && runAhead !== undefined && cache?.loadAside(runAhead) === aheadReadText()) cache?.dropAside(runAhead);
+    dropSentAhead(); // one sent ahead that was not this request (the session would not send it so): never read
   }
-}
-
-/** The headers of the GET sent early, as the session sends them. */
-function earlyHeaders(headers: Record<string, string>, token: string): Record<string, string> {
-  return { 'User-Agent': USER_AGENT, ...headers, 'X-Auth-Token': token };
 }
 
 /** Whether this run's first request can be remembered (the entry worked out its inputs). */
@@ -168,35 +134,6 @@ export function saveRemembered(replay?: unknown): void {
   const record: Remembered = { inputs: runInputs, ...heard.first, replay: heard.more ? undefined : replay };
   const text = JSON.stringify(record);
   if (text !== readText) heard.cache.saveAside(recordName(runInputs), text);
-  const state = runAhead === undefined ? undefined : heard.cache.load(heard.first.tokenKey, Date.now());
-  if (state)
-    saveRecipe(
-      heard.cache,
-      runAhead!,
-      new URL(heard.first.url),
-      earlyHeaders(heard.first.headers, state.token),
-      heard.first.tokenKey,
-      heard.first.timeoutSeconds,
-    );
-}
-
-/**
- * Writes the recipe of the first request (with the token that goes with it) for the next run to send
- * ahead (./send-ahead.ts), if it goes on a socket of its own and differs from the one read this run.
- */
-function saveRecipe(cache: TokenCache, name: string, url: URL, headers: Record<string, string>, tokenKey: string, timeoutSeconds: number): void {
-  const head = url.protocol === 'http:' ? requestHead(url, headers) : undefined;
-  if (head === undefined) return;
-  const recipe: AheadRecipe = {
-    format: AHEAD_FORMAT,
-    host: hostOf(url),
-    port: portOf(url),
-    head,
-    tokenKey,
-    connectTimeoutMs: Math.min(Math.max(1, Math.ceil(timeoutSeconds * 1000)), CONNECT_LIMIT_MS),
-  };
-  const text = JSON.stringify(recipe);
-  if (text !== aheadReadText()) cache.saveAside(name, text);
 }
 
 /** What keepReplayedOutput kept beside the record of the request sent early this run, if anything (and not over maxBytes). */
@@ -211,9 +148,4 @@ export function keepReplayedOutput(text: string): void {
 
 function outputName(inputs: string): string {
   return `${recordName(inputs)}-output`;
-}
-
-/** The record's file name, from the inputs' hash (the record is used only if it holds the whole hash). */
-function recordName(inputs: string): string {
-  return `early-${inputs.slice(0, 16)}`;
 }

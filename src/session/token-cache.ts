@@ -13,10 +13,10 @@ import { catalogGuard } from './catalog.js';
 import { tokenUsable } from './token-expiry.js';
 
 /** Names of the records kept beside the tokens (a token's own name is its 64-digit key). */
-const ASIDE_NAME = /^early-[0-9a-f]{16}(-output|-ahead)?$/;
-const ASIDE_FILE = /^early-[0-9a-f]{16}(-output|-ahead)?\.json$/;
-/** Records kept at most: three per command line and settings, so a loop over many IDs must not grow the directory forever. */
-const MAX_ASIDE = 96;
+const ASIDE_NAME = /^early-[0-9a-f]{16}(-output)?$/;
+const ASIDE_FILE = /^early-[0-9a-f]{16}(-output)?\.json$/;
+/** Records kept at most: two per command line and settings, so a loop over many IDs must not grow the directory forever. */
+const MAX_ASIDE = 64;
 
 /** A token goes into an X-Auth-Token header: visible ASCII only, never empty (a line break would break the request). */
 const tokenText: Guard<string> = (value, at) => {
@@ -108,11 +108,6 @@ export class TokenCache {
     } catch {
       // A record that cannot be removed only costs disk space until the next try.
     }
-  }
-
-  /** Removes a record kept beside the tokens. */
-  dropAside(name: string): void {
-    if (ASIDE_NAME.test(name) && this.trusted(false)) rmSync(this.path(name), { force: true });
   }
 
   drop(key: string): void {

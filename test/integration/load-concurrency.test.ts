@@ -25,9 +25,9 @@ function expectHealthyCache(): string[] {
   expect(statSync(tokenDir()).mode & 0o777).toBe(0o700);
   const entries = all.filter((f) => !f.startsWith('early-'));
   for (const f of all.filter((name) => name.startsWith('early-'))) {
-    // A record, the output a replay kept beside it (src/cli/replayed-output.ts), or the recipe of a request to send ahead (src/session/send-ahead.ts).
+    // A record, or the output a replay kept beside it (src/cli/replayed-output.ts).
     const kept = JSON.parse(readFileSync(join(tokenDir(), f), 'utf8'));
-    expect(typeof (f.endsWith('-output.json') ? kept.output : f.endsWith('-ahead.json') ? kept.head : kept.url)).toBe('string');
+    expect(typeof (f.endsWith('-output.json') ? kept.output : kept.url)).toBe('string');
     expect(statSync(join(tokenDir(), f)).mode & 0o777).toBe(0o600);
   }
   for (const f of entries) {

@@ -1,14 +1,14 @@
 // The request written ahead of everything (src/session/send-ahead.ts, src/http/early-socket.ts):
-// found by a name that no secret's value goes into, sent only from a recipe that is ours, well-formed
-// and unexpired, and taken by the early request only if it is exactly the bytes it would write there.
+// sent from the record of these very inputs (secrets included) with the token cached now, only where
+// that token's catalog still points, and taken by the early request only if it is exactly the bytes
+// it would write there.
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import type { Server, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { requestHead } from '../../src/http/early.js';
-import { dropSentAhead, writeOnSocket } from '../../src/http/early-socket.js';
-import { AHEAD_FORMAT, type AheadRecipe, aheadName, sendAhead } from '../../src/session/send-ahead.js';
+import { dropSentAhead, requestHead, writeOnSocket } from '../../src/http/early-socket.js';
+import { earlyHeaders, inputsOf, recordName, sendAhead } from '../../src/session/send-ahead.js';
 import { recordingServer } from '../helpers/recording-server.js';
 
 let server: Server | undefined;
@@ -31,144 +31,131 @@ async function listen(): Promise<{ port: number; received: string[] }> {
 
 const ENV = { OS_AUTH_URL: 'http://127.0.0.1:5000/v3', OS_USERNAME: 'admin', OS_PASSWORD: 'secret-1', OS_TENANT_NAME: 'admin' };
 const ARGV = ['image-list'];
-
 const TOKEN_KEY = 'a'.repeat(64);
 
-/** The token cache's entry of the token a recipe carries: usable, its catalog naming the Glance at `port`. */
 function tokenEntry(port: number, overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     token: 'gAAAAtoken',
     expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
     identityUrl: 'http://127.0.0.1:5000/v3',
-    catalog: [{ id: 'i', type: 'image', endpoints: [{ id: 'e', interface: 'public', url: `http://127.0.0.1:${port}` }] }],
+    catalog: [{ id: 'i', type: 'image', endpoints: [{ id: 'e', interface: 'public', region_id: 'RegionOne', url: `http://127.0.0.1:${port}` }] }],
     ...overrides,
   };
 }
 
-/** A private cache with this recipe for ENV and ARGV, and this token entry; the env to find them. */
-function withRecipe(recipe: unknown, entry?: unknown): NodeJS.ProcessEnv {
+/** A private cache holding the record of ENV and ARGV's first request (to Glance at `port`) and the token entry; the env to find them. */
+function cached(port: number, { record = {}, entry = tokenEntry(port) }: { record?: Record<string, unknown>; entry?: unknown } = {}): NodeJS.ProcessEnv {
   const env = { ...ENV, XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'osc-ahead-')) };
   const tokens = join(env.XDG_CACHE_HOME, 'openstack-classic-cli', 'tokens');
   mkdirSync(tokens, { recursive: true, mode: 0o700 });
-  writeFileSync(join(tokens, `${aheadName('glance', ARGV, env, process.cwd())}.json`), JSON.stringify(recipe), { mode: 0o600 });
-  const port = (recipe as { port?: number }).port ?? 0;
-  writeFileSync(join(tokens, `${TOKEN_KEY}.json`), JSON.stringify(entry ?? tokenEntry(port)), { mode: 0o600 });
+  const inputs = inputsOf('glance', ARGV, env, process.cwd())!;
+  const base = `http://127.0.0.1:${port}`;
+  const first = {
+    service: 'image',
+    interface: 'public',
+    base,
+    url: `${base}/v2/images?limit=20`,
+    headers: { Accept: 'application/json' },
+    tokenKey: TOKEN_KEY,
+    timeoutSeconds: 600,
+  };
+  writeFileSync(join(tokens, `${recordName(inputs)}.json`), JSON.stringify({ inputs, ...first, ...record }), { mode: 0o600 });
+  writeFileSync(join(tokens, `${TOKEN_KEY}.json`), JSON.stringify(entry), { mode: 0o600 });
   return env;
 }
 
-function recipeFor(port: number, overrides: Partial<AheadRecipe> = {}): AheadRecipe {
-  const head = requestHead(new URL(`http://127.0.0.1:${port}/v2/images`), { 'X-Auth-Token': 'gAAAAtoken' })!;
-  return { format: AHEAD_FORMAT, host: '127.0.0.1', port, head, tokenKey: TOKEN_KEY, connectTimeoutMs: 5000, ...overrides };
-}
+/** The bytes the early request writes for that record with this token. */
+const headFor = (port: number, token = 'gAAAAtoken') =>
+  requestHead(new URL(`http://127.0.0.1:${port}/v2/images?limit=20`), earlyHeaders({ Accept: 'application/json' }, token))!;
 
 async function until(condition: () => boolean): Promise<void> {
   for (let i = 0; i < 100 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 5));
 }
 
-describe("a recipe's name", () => {
-  it('is the same whatever the secrets are, and another for any other input, whether a secret is set included', () => {
-    const name = aheadName('glance', ARGV, ENV, '/w');
-    expect(name).toMatch(/^early-[0-9a-f]{16}-ahead$/);
-    expect(aheadName('glance', ARGV, { ...ENV, OS_PASSWORD: 'secret-2' }, '/w')).toBe(name);
-    const others = [
-      aheadName('keystone', ARGV, ENV, '/w'),
-      aheadName('glance', ['image-list', '--name', 'a'], ENV, '/w'),
-      aheadName('glance', ARGV, ENV, '/elsewhere'),
-      aheadName('glance', ARGV, { ...ENV, OS_USERNAME: 'demo' }, '/w'),
-      aheadName('glance', ARGV, { ...ENV, OS_TOKEN: 'x' }, '/w'),
-      aheadName('glance', ARGV, { ...ENV, XDG_CACHE_HOME: '/c' }, '/w'),
-    ];
-    expect(new Set([name, ...others]).size).toBe(others.length + 1);
-  });
-
-  it('is none for a command line that may hold a secret, or with a proxy set (the request would go around it)', () => {
-    expect(aheadName('glance', ['--os-password', 'x', 'image-list'], ENV, '/w')).toBeUndefined();
-    expect(aheadName('glance', ['--os-token=x', 'image-list'], ENV, '/w')).toBeUndefined();
-    expect(aheadName('glance', ['--os-application-credential-secret', 'x', 'image-list'], ENV, '/w')).toBeUndefined();
-    expect(aheadName('keystone', ['user-password-update', '--pass', 'x', 'u'], ENV, '/w')).toBeUndefined();
-    expect(aheadName('glance', ['--os-auth-url', 'http://admin:s3@127.0.0.1/v3', 'image-list'], ENV, '/w')).toBeUndefined();
-    expect(aheadName('glance', ARGV, { ...ENV, OS_AUTH_URL: 'http://admin:s3@127.0.0.1/v3' }, '/w')).toBeUndefined();
-    expect(aheadName('glance', ARGV, { ...ENV, https_proxy: 'http://proxy:3128' }, '/w')).toBeUndefined();
-  });
-});
-
 describe('a request sent ahead', () => {
-  it('is written once, and the early request takes its socket when it would write the same bytes there', async () => {
+  it('is written once, with the token cached now, and the early request takes its socket when it would write the same bytes there', async () => {
     const { port, received } = await listen();
-    const recipe = recipeFor(port);
-    await sendAhead('glance', ARGV, withRecipe(recipe));
-    await until(() => received[0] === recipe.head);
-    expect(received).toEqual([recipe.head]);
-    const { socket } = await writeOnSocket('127.0.0.1', port, recipe.head, 5000);
+    await sendAhead('glance', ARGV, cached(port, { entry: tokenEntry(port, { token: 'gAAAArenewed' }) }));
+    const head = headFor(port, 'gAAAArenewed');
+    await until(() => received[0] === head);
+    expect(received).toEqual([head]);
+    const { socket } = await writeOnSocket('127.0.0.1', port, head, 5000);
     sockets.push(socket);
     expect(socket.destroyed).toBe(false);
     expect(dropSentAhead()).toBe(false); // taken
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(received).toEqual([recipe.head]);
+    expect(received).toEqual([head]);
   });
 
-  it('is destroyed unread when the early request would write other bytes (another token), which go on a socket of their own', async () => {
+  it('is destroyed unread when the early request writes other bytes, which go on a socket of their own', async () => {
     const { port, received } = await listen();
-    const recipe = recipeFor(port);
-    await sendAhead('glance', ARGV, withRecipe(recipe));
-    const other = recipe.head.replace('gAAAAtoken', 'gAAAAnewer');
+    await sendAhead('glance', ARGV, cached(port));
+    const other = headFor(port).replace('limit=20', 'limit=21');
     const { socket } = await writeOnSocket('127.0.0.1', port, other, 5000);
     sockets.push(socket);
     await until(() => received.length === 2 && received[1] === other);
-    expect(received).toEqual([recipe.head, other]);
-    expect(dropSentAhead()).toBe(true); // its recipe is stale
+    expect(received).toEqual([headFor(port), other]);
+    expect(dropSentAhead()).toBe(true);
   });
 
-  it('is not sent unless the cached token is the one in it, still usable, and its catalog still names that host and port', async () => {
+  it('is not sent for other inputs (another password, an empty one), nor unless the token is usable and its catalog still points there', async () => {
     const { port, received } = await listen();
-    const bad: Array<Record<string, unknown> | 'none'> = [
-      tokenEntry(port, { token: 'gAAAAnewer' }),
-      tokenEntry(port, { expiresAt: new Date(Date.now() + 60_000).toISOString() }), // within the token cache's margin
-      tokenEntry(port, { catalog: [{ id: 'i', type: 'image', endpoints: [{ id: 'e', interface: 'public', url: 'http://127.0.0.1:1' }] }] }),
-      tokenEntry(port, { catalog: [{ id: 'i', type: 'image', endpoints: [{ id: 'e', interface: 'public', url: `https://127.0.0.1:${port}` }] }] }),
-      'none',
+    const endpoint = (overrides: Record<string, unknown>) => [
+      { id: 'i', type: 'image', endpoints: [{ id: 'e', interface: 'public', url: `http://127.0.0.1:${port}`, ...overrides }] },
     ];
-    for (const [i, entry] of bad.entries()) {
-      const env = withRecipe(recipeFor(port), entry === 'none' ? {} : entry);
-      await sendAhead('glance', ARGV, env);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      expect(received, String(i)).toEqual([]);
-    }
-    await sendAhead('glance', ARGV, withRecipe(recipeFor(port)));
-    await until(() => received.length === 1);
-    expect(received).toHaveLength(1);
-  });
-
-  it('is not sent from a recipe that is malformed (a bare CR or LF, a second request, not a GET), or not a file of ours', async () => {
-    const { port, received } = await listen();
-    const bad: unknown[] = [
-      recipeFor(port, { tokenKey: '../../x' }),
-      recipeFor(port, { format: AHEAD_FORMAT + 1 }),
-      recipeFor(port, { host: '127.0.0.1 evil' }),
-      recipeFor(port, { port: 70_000 }),
-      recipeFor(port, { head: `${recipeFor(port).head}GET /x HTTP/1.1\r\n\r\n` }),
-      recipeFor(port, { head: recipeFor(port).head.replace('X-Auth-Token: ', 'X-Auth-Token: a\rX-Injected: ') }),
-      recipeFor(port, { head: recipeFor(port).head.replace('X-Auth-Token: ', 'X-Auth-Token: a\nX-Injected: ') }),
-      recipeFor(port, { head: 'POST /v2/images HTTP/1.1\r\nHost: x\r\n\r\n' }),
-      { ...recipeFor(port), connectTimeoutMs: 0 },
-      'not a recipe',
+    const cases: Array<[string, () => Promise<void>]> = [
+      ['another password', () => sendAhead('glance', ARGV, { ...cached(port), OS_PASSWORD: 'secret-2' })],
+      ['an empty password (a prompt to come)', () => sendAhead('glance', ARGV, { ...cached(port), OS_PASSWORD: '' })],
+      ['a token set besides', () => sendAhead('glance', ARGV, { ...cached(port), OS_TOKEN: 'x' })],
+      ['a proxy set', () => sendAhead('glance', ARGV, { ...cached(port), http_proxy: 'http://127.0.0.1:1' })],
+      [
+        'the token within the cache margin of its expiry',
+        () => sendAhead('glance', ARGV, cached(port, { entry: tokenEntry(port, { expiresAt: new Date(Date.now() + 60_000).toISOString() }) })),
+      ],
+      ['an endpoint moved', () => sendAhead('glance', ARGV, cached(port, { entry: tokenEntry(port, { catalog: endpoint({ url: 'http://127.0.0.1:1' }) }) }))],
+      [
+        'the endpoint of another interface only',
+        () => sendAhead('glance', ARGV, cached(port, { entry: tokenEntry(port, { catalog: endpoint({ interface: 'admin' }) }) })),
+      ],
+      [
+        'the endpoint of another region only',
+        () =>
+          sendAhead(
+            'glance',
+            ARGV,
+            cached(port, { record: { region: 'RegionTwo' }, entry: tokenEntry(port, { catalog: endpoint({ region_id: 'RegionOne' }) }) }),
+          ),
+      ],
+      [
+        'the endpoint now https',
+        () => sendAhead('glance', ARGV, cached(port, { entry: tokenEntry(port, { catalog: endpoint({ url: `https://127.0.0.1:${port}` }) }) })),
+      ],
+      ['a token with a line break', () => sendAhead('glance', ARGV, cached(port, { entry: tokenEntry(port, { token: 'a\r\nX-Injected: 1' }) }))],
+      ['no token entry', () => sendAhead('glance', ARGV, cached(port, { entry: 'gone' }))],
+      ['a record of other inputs under that name', () => sendAhead('glance', ARGV, cached(port, { record: { inputs: '0'.repeat(32) } }))],
+      ['a token key that is a path', () => sendAhead('glance', ARGV, cached(port, { record: { tokenKey: '../../../etc/passwd' } }))],
+      ['an https record', () => sendAhead('glance', ARGV, cached(port, { record: { url: `https://127.0.0.1:${port}/v2/images` } }))],
+      [
+        'a record that is a link',
+        async () => {
+          const env = cached(port);
+          const file = join(env.XDG_CACHE_HOME!, 'openstack-classic-cli', 'tokens', `${recordName(inputsOf('glance', ARGV, env, process.cwd())!)}.json`);
+          const elsewhere = join(env.XDG_CACHE_HOME!, 'record.json');
+          writeFileSync(elsewhere, '{}');
+          rmSync(file);
+          symlinkSync(elsewhere, file);
+          await sendAhead('glance', ARGV, env);
+        },
+      ],
     ];
-    for (const [i, recipe] of bad.entries()) {
-      await sendAhead('glance', ARGV, withRecipe(recipe));
+    for (const [name, send] of cases) {
+      await send();
       await new Promise((resolve) => setTimeout(resolve, 20));
-      expect(received, String(i)).toEqual([]);
+      expect(received, name).toEqual([]);
+      expect(dropSentAhead(), name).toBe(false);
     }
-    // A link to a good recipe: never followed.
-    const env = withRecipe(recipeFor(port));
-    const tokens = join(env.XDG_CACHE_HOME!, 'openstack-classic-cli', 'tokens');
-    const file = join(tokens, `${aheadName('glance', ARGV, env, process.cwd())}.json`);
-    const elsewhere = join(env.XDG_CACHE_HOME!, 'recipe.json');
-    writeFileSync(elsewhere, JSON.stringify(recipeFor(port)));
-    rmSync(file);
-    symlinkSync(elsewhere, file);
-    await sendAhead('glance', ARGV, env);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(received).toEqual([]);
-    expect(dropSentAhead()).toBe(false);
+    await sendAhead('glance', ARGV, cached(port));
+    await until(() => received[0] === headFor(port));
+    expect(received).toEqual([headFor(port)]);
   });
 });
