@@ -74,16 +74,20 @@ export async function sendAhead(dialect: string, argv: readonly string[], env: N
     const entry = JSON.parse(readOwnCacheBytes(join(dir, `${record.tokenKey}.json`), MAX_RECORD_BYTES).toString('utf8')) as Partial<Record<string, unknown>>;
     const { url, headers, timeoutSeconds } = record;
     const { token, expiresAt } = entry;
-    if (typeof url !== 'string' || !URL.canParse(url) || typeof headers !== 'object' || headers === null || typeof timeoutSeconds !== 'number') return;
+    if (typeof url !== 'string' || !URL.canParse(url) || typeof timeoutSeconds !== 'number' || !stringsOnly(headers)) return;
     if (typeof token !== 'string' || !/^[\x21-\x7e]+$/.test(token) || typeof expiresAt !== 'string' || !tokenUsable(expiresAt, Date.now())) return;
     const target = new URL(url);
     if (target.protocol !== 'http:' || !catalogStillNames(record, entry, target.origin)) return;
-    const head = requestHead(target, earlyHeaders(headers as Record<string, string>, token));
+    const head = requestHead(target, earlyHeaders(headers, token));
     if (head === undefined) return;
     await sendAheadOnSocket(hostOf(target), portOf(target), head, connectTimeoutMs(timeoutSeconds), FLUSH_WAIT_MS);
   } catch {
     // None yet, not ours, of another shape: the early request goes as it would without.
   }
+}
+
+function stringsOnly(value: unknown): value is Record<string, string> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((v) => typeof v === 'string');
 }
 
 /** The record's text as sendAhead read it this run (the early request reads it there). */

@@ -135,6 +135,7 @@ describe('a request sent ahead', () => {
       ['a record of other inputs under that name', () => sendAhead('glance', ARGV, cached(port, { record: { inputs: '0'.repeat(32) } }))],
       ['a token key that is a path', () => sendAhead('glance', ARGV, cached(port, { record: { tokenKey: '../../../etc/passwd' } }))],
       ['an https record', () => sendAhead('glance', ARGV, cached(port, { record: { url: `https://127.0.0.1:${port}/v2/images` } }))],
+      ['a header that is not text', () => sendAhead('glance', ARGV, cached(port, { record: { headers: { Accept: { not: 'text' } } } }))],
       [
         'a record that is a link',
         async () => {
