@@ -83,7 +83,7 @@ export async function sendRememberedRequest(dialect: string, argv: readonly stri
     runInputs = inputsOf(dialect, argv, env, process.cwd()); // as the entry computed it (./send-ahead.ts)
     if (runInputs === undefined) return;
     const cache = new TokenCache(TokenCache.defaultDir(env));
-    readText = recordTextRead() ?? cache.loadAside(recordName(runInputs));
+    readText = recordTextRead(runInputs) ?? cache.loadAside(recordName(runInputs));
     const record = readText === undefined ? undefined : rememberedGuard(JSON.parse(readText), '');
     if (record?.inputs !== runInputs) return;
     const state = cache.load(record.tokenKey, Date.now());

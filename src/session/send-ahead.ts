@@ -14,7 +14,9 @@ import { hostOf, portOf } from '../http/address.js';
 import { requestHead, sendAheadOnSocket } from '../http/early-socket.js';
 import { proxyEnv } from '../http/proxy-env.js';
 import { USER_AGENT } from '../http/user-agent.js';
-import { tokenUsable } from './token-expiry.js';
+import type { Interface } from '../config/credentials.js';
+import { selectEndpoint, serviceBase } from './catalog.js';
+import { TokenCache } from './token-cache.js';
 
 const FORMAT = 4;
 declare const __BUILD_ID__: string;
@@ -26,6 +28,7 @@ const OTHER_ENV = new Set(['HOME', 'XDG_CACHE_HOME', 'XDG_CONFIG_HOME', 'OSC_STD
 export const CONNECT_LIMIT_MS = 30_000;
 /** Far above a record, or a cached token with its catalog: a larger file is not ours to read. */
 const MAX_RECORD_BYTES = 4 * 1024 * 1024;
+const INTERFACES = new Set<Interface>(['public', 'internal', 'admin']);
 /** Longest wait for the request to be written before start-up goes on (as ../http/early.ts). */
 const FLUSH_WAIT_MS = 10;
 
@@ -68,16 +71,26 @@ export async function sendAhead(dialect: string, argv: readonly string[], env: N
     const inputs = inputsOf(dialect, argv, env, process.cwd());
     const dir = cacheDir(env, 'tokens');
     if (inputs === undefined || checkCacheDir(dir, false) !== 'usable') return;
-    recordText = readOwnCacheBytes(join(dir, `${recordName(inputs)}.json`), MAX_RECORD_BYTES).toString('utf8');
-    const record = JSON.parse(recordText) as Partial<Record<string, unknown>>;
+    const text = readOwnCacheBytes(join(dir, `${recordName(inputs)}.json`), MAX_RECORD_BYTES).toString('utf8');
+    read = { inputs, text };
+    const record = JSON.parse(text) as Partial<Record<string, unknown>>;
     if (record.inputs !== inputs || typeof record.tokenKey !== 'string' || !/^[0-9a-f]{64}$/.test(record.tokenKey)) return;
-    const entry = JSON.parse(readOwnCacheBytes(join(dir, `${record.tokenKey}.json`), MAX_RECORD_BYTES).toString('utf8')) as Partial<Record<string, unknown>>;
-    const { url, headers, timeoutSeconds } = record;
-    const { token, expiresAt } = entry;
+    const { url, headers, timeoutSeconds, service, interface: iface, region, base } = record;
     if (typeof url !== 'string' || !URL.canParse(url) || typeof timeoutSeconds !== 'number' || !stringsOnly(headers)) return;
-    if (typeof token !== 'string' || !/^[\x21-\x7e]+$/.test(token) || typeof expiresAt !== 'string' || !tokenUsable(expiresAt, Date.now())) return;
+    if (typeof base !== 'string' || (region !== undefined && typeof region !== 'string') || !INTERFACES.has(iface as Interface)) return;
+    // The token the session would use (the token cache's own checks: its shape, its expiry), to the
+    // endpoint it would choose today: as the early request checks them.
+    const state = new TokenCache(dir).load(record.tokenKey, Date.now());
+    if (!state) return;
+    const chosen =
+      service === 'identity'
+        ? state.identityUrl
+        : service === 'image'
+          ? serviceBase(selectEndpoint(state.catalog, 'image', iface as Interface, region))
+          : undefined;
     const target = new URL(url);
-    if (target.protocol !== 'http:' || !catalogStillNames(record, entry, target.origin)) return;
+    if (target.protocol !== 'http:' || chosen !== base || target.origin !== new URL(base).origin || !url.startsWith(`${base}/`)) return;
+    const token = state.token;
     const head = requestHead(target, earlyHeaders(headers, token));
     if (head === undefined) return;
     await sendAheadOnSocket(hostOf(target), portOf(target), head, connectTimeoutMs(timeoutSeconds), FLUSH_WAIT_MS);
@@ -90,29 +103,9 @@ function stringsOnly(value: unknown): value is Record<string, string> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((v) => typeof v === 'string');
 }
 
-/** The record's text as sendAhead read it this run (the early request reads it there). */
-export function recordTextRead(): string | undefined {
-  return recordText;
+/** The text of the record of these inputs, if sendAhead read it this run (the early request takes it from there). */
+export function recordTextRead(inputs: string): string | undefined {
+  return read?.inputs === inputs ? read.text : undefined;
 }
 
-let recordText: string | undefined;
-
-/**
- * Whether the cached token's catalog (its identity URL, for Keystone) still has an endpoint of the
- * record's service, interface and region at `origin`: the token goes nowhere its catalog no longer
- * points. The early request then checks the endpoint the session would choose, as before.
- */
-function catalogStillNames(record: Partial<Record<string, unknown>>, entry: Partial<Record<string, unknown>>, origin: string): boolean {
-  const sameOrigin = (value: unknown): boolean => typeof value === 'string' && URL.canParse(value) && new URL(value).origin === origin;
-  if (record.service === 'identity') return sameOrigin(entry.identityUrl);
-  if (record.service !== 'image' || !Array.isArray(entry.catalog)) return false;
-  return entry.catalog.some(
-    (service: { type?: unknown; endpoints?: unknown }) =>
-      service?.type === 'image' &&
-      Array.isArray(service.endpoints) &&
-      service.endpoints.some(
-        (e: { interface?: unknown; region?: unknown; region_id?: unknown; url?: unknown }) =>
-          e?.interface === record.interface && (!record.region || e.region_id === record.region || e.region === record.region) && sameOrigin(e.url),
-      ),
-  );
-}
+let read: { inputs: string; text: string } | undefined;

@@ -38,6 +38,7 @@ function tokenEntry(port: number, overrides: Record<string, unknown> = {}): Reco
     token: 'gAAAAtoken',
     expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
     identityUrl: 'http://127.0.0.1:5000/v3',
+    userId: 'u1',
     catalog: [{ id: 'i', type: 'image', endpoints: [{ id: 'e', interface: 'public', region_id: 'RegionOne', url: `http://127.0.0.1:${port}` }] }],
     ...overrides,
   };
@@ -135,6 +136,19 @@ describe('a request sent ahead', () => {
       ['a record of other inputs under that name', () => sendAhead('glance', ARGV, cached(port, { record: { inputs: '0'.repeat(32) } }))],
       ['a token key that is a path', () => sendAhead('glance', ARGV, cached(port, { record: { tokenKey: '../../../etc/passwd' } }))],
       ['an https record', () => sendAhead('glance', ARGV, cached(port, { record: { url: `https://127.0.0.1:${port}/v2/images` } }))],
+      [
+        'the endpoint moved to a path',
+        () => sendAhead('glance', ARGV, cached(port, { entry: tokenEntry(port, { catalog: endpoint({ url: `http://127.0.0.1:${port}/image` }) }) })),
+      ],
+      [
+        'another endpoint first, which the session would choose',
+        () => {
+          const [service] = endpoint({});
+          const first = { id: 'e0', interface: 'public', region_id: 'RegionZero', url: 'http://127.0.0.1:1' };
+          return sendAhead('glance', ARGV, cached(port, { entry: tokenEntry(port, { catalog: [{ ...service, endpoints: [first, ...service!.endpoints] }] }) }));
+        },
+      ],
+      ['a token entry the session would refuse (no user)', () => sendAhead('glance', ARGV, cached(port, { entry: tokenEntry(port, { userId: undefined }) }))],
       ['a header that is not text', () => sendAhead('glance', ARGV, cached(port, { record: { headers: { Accept: { not: 'text' } } } }))],
       [
         'a record that is a link',
