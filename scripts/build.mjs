@@ -43,11 +43,12 @@ const TRANSFORM = {
 
 // Chunks always loaded together on the common paths, each set merged into one file: a file costs about
 // 5 minor faults to find, read and compile on top of its code (README, "Start-up"). entry.cjs holds
-// the entry and all it imports statically (--help, --version, the request sent ahead), loaded by
-// require; each path file what these modules import statically, less what an earlier set holds.
+// the entry and all it imports statically (--help, --version), loaded by require; each path file what
+// these modules import statically, less what an earlier set holds.
 const ENTRY = 'entry.cjs';
 const LOAD_PATH = 'load-path.cjs';
 const PATHS = [
+  ['ahead', ['src/session/send-ahead.ts']],
   ['early', ['src/session/early-request.ts']],
   ['answer', ['src/session/early-answer.ts', 'src/cli/replayed-output.ts', 'src/http/wire.ts']],
   ['replay', ['src/cli/replay.ts', 'src/cli/glance/commands/image-list.ts']],

@@ -1,7 +1,6 @@
 // The entry bin/glance and bin/keystone load: `--version` and the program's `--help` are answered
 // here, before the program (commander, the command table: src/main.ts) is loaded at all.
 import type { Dialect } from './cli/deps.js';
-import { sendAhead } from './session/send-ahead.js';
 
 declare const __VERSION__: string;
 
@@ -36,7 +35,7 @@ export async function main(dialect: Dialect, argv: readonly string[] = process.a
   // if the answer is the same (src/cli/replayed-output.ts), else from the answer (src/cli/replay.ts).
   if (argv.length > 0) {
     // Ahead of even that, the bytes a run with these inputs wrote first, if it left them (src/session/send-ahead.ts).
-    await sendAhead(dialect, argv, process.env);
+    await (await import('./session/send-ahead.js')).sendAhead(dialect, argv, process.env);
     const early = await (await import('./session/early-request.js')).sendRememberedRequest(dialect, argv, process.env);
     if (early && process.env.OSC_STDOUT_CLOSED === undefined) {
       const replayed = await import('./cli/replayed-output.js');

@@ -164,7 +164,7 @@ describe('a cached image-list printed from its early answer (src/cli/replay.ts)'
       const before = listsOf(name);
       const third = await run(); // the kept output
       expect(third.stdout).toBe(first.stdout);
-      expect(third.files.filter((file) => /^path-/.test(file))).toEqual(['path-early.cjs', 'path-answer.cjs']);
+      expect(third.files.filter((file) => /^path-/.test(file))).toEqual(['path-ahead.cjs', 'path-early.cjs', 'path-answer.cjs']);
       // Its answer read by hand (src/http/plain-answer.ts): Node's http client is not loaded; the replay's run loads it.
       expect([second.files.includes('node:http'), third.files.includes('node:http')]).toEqual([true, false]);
       expect(listsOf(name)).toBe(before + 1); // Glance was asked all the same
@@ -198,7 +198,7 @@ describe('a cached image-list printed from its early answer (src/cli/replay.ts)'
     // Another build: a copy whose build id (a hash of the sources, scripts/build.mjs) differs.
     const other = mkdtempSync(join(tmpdir(), 'osc-other-build-'));
     for (const part of ['bin', 'dist', 'package.json']) cpSync(join(ROOT, part), join(other, part), { recursive: true });
-    const early = join(other, 'dist', 'entry.cjs'); // the inputs' hash is the entry's (src/session/send-ahead.ts)
+    const early = join(other, 'dist', 'path-ahead.cjs'); // the inputs' hash is the entry's (src/session/send-ahead.ts)
     const text = readFileSync(early, 'utf8');
     expect(text).toMatch(/BUILD="[0-9a-f]{16}"/);
     writeFileSync(early, text.replace(/BUILD="[0-9a-f]{16}"/, 'BUILD="0123456789abcdef"'));

@@ -118,7 +118,15 @@ describe('start-up', () => {
       // The chunks of the common path come merged (scripts/build.mjs, PATHS): entry.cjs with its imports, the loader of the
       // merged files (src/code-cache.ts), three files; the answer printed as the first run printed it (src/cli/replay.ts),
       // without the program (path-core.cjs).
-      expect(distFilesRead(files)).toEqual(['entry.cjs', 'load-path.cjs', 'path-early.cjs', 'path-answer.cjs', 'path-replay.cjs', 'path-glance.cjs']);
+      expect(distFilesRead(files)).toEqual([
+        'entry.cjs',
+        'load-path.cjs',
+        'path-ahead.cjs',
+        'path-early.cjs',
+        'path-answer.cjs',
+        'path-replay.cjs',
+        'path-glance.cjs',
+      ]);
     } finally {
       rmSync(cache, { recursive: true, force: true });
     }
@@ -135,11 +143,11 @@ describe('start-up', () => {
       expect([first.code, second.code]).toEqual([0, 0]);
       const files = () => readdirSync(code).sort();
       const named = (...names: string[]) => names.map((name) => expect.stringMatching(new RegExp(`^path-${name}-[0-9a-f]{16}-v[\\d.]+-\\d+\\.v8$`)));
-      expect(files()).toEqual(named('answer', 'core', 'early', 'glance', 'replay'));
+      expect(files()).toEqual(named('ahead', 'answer', 'core', 'early', 'glance', 'replay'));
       const written = Object.fromEntries(files().map((file) => [file, statSync(join(code, file)).mtimeMs]));
       for (const file of files()) expect(statSync(join(code, file)).mode & 0o777).toBe(0o600);
 
-      const third = loadedModules('glance', list, env); // the kept output: path-early and path-answer
+      const third = loadedModules('glance', list, env); // the kept output: path-ahead, path-early and path-answer
       expect(third.code).toBe(0);
       expect(third.stdout).toBe(first.stdout);
       expect(Object.fromEntries(files().map((file) => [file, statSync(join(code, file)).mtimeMs]))).toEqual(written); // used, not rewritten
@@ -156,7 +164,7 @@ describe('start-up', () => {
       const refused = loadedModules('glance', list, env);
       expect(refused.code).toBe(0);
       expect(refused.stdout).toBe(first.stdout);
-      expect(files().filter((file) => !readFileSync(join(code, file)).equals(damaged[file]!))).toEqual(named('answer', 'early'));
+      expect(files().filter((file) => !readFileSync(join(code, file)).equals(damaged[file]!))).toEqual(named('ahead', 'answer', 'early'));
     } finally {
       rmSync(cache, { recursive: true, force: true });
     }
