@@ -1,69 +1,27 @@
 // A cached command's first request, sent as the process starts (issue 16): a cached image-list
 // spent ~20 ms loading the program before it asked Glance anything, then waited ~20 ms for the
-// answer. What a run sent first is remembered beside the token it used, under a hash of the
-// inputs it was derived from: the command line, the working directory and the environment
-// variables that configure the client, secrets included (another password is other inputs; the
-// record holds only their SHA-256, never a value of them). A run with the same inputs sends that GET at once,
-// with the token the cache holds, to the endpoint that token's catalog names today; the program,
-// once loaded, takes the answer if its own first request is exactly that one, asked for within a
-// second (src/http/early.ts), and otherwise never reads it. The entry may have written that GET
-// ahead of this module, from the same record (./send-ahead.ts): its socket is taken if this request
-// is those bytes, else never read. Only the common, direct case is
-// remembered: not through a proxy, with other TLS options, under --debug, in token mode, with
+// answer. What a run sent first is remembered beside the token it used (./early-record.ts); a run
+// with the same inputs sends that GET at once, with the token the cache holds, to the endpoint that
+// token's catalog names today; the program, once loaded, takes the answer if its own first request
+// is exactly that one, asked for within a second (src/http/early.ts), and otherwise never reads it.
+// The entry may have written that GET ahead of this module, from the same record (./send-ahead.ts):
+// its socket is taken if this request is those bytes, else never read. Only the common, direct case
+// is remembered: not through a proxy, with other TLS options, under --debug, in token mode, with
 // --os-rc, clouds.yaml or an image endpoint given by flag, nor after a password prompt.
 // A record is written when the run ends well (saveRemembered). A command whose output came from its
 // first answer alone may leave with it what the CLI needs to print that answer again (`replay`,
 // src/cli/replay.ts): not if the session asked anything more.
-import type { Interface } from '../config/credentials.js';
-import { anyValue, dict, num, oneOf, optional, shape, str } from '../http/decode.js';
 import { sendEarly } from '../http/early.js';
 import { dropSentAhead } from '../http/early-socket.js';
-import { selectEndpoint, serviceBase } from './catalog.js';
 import type { EarlyAnswerSession } from './early-answer.js';
-import { connectTimeoutMs, earlyHeaders, inputsOf, recordName, recordTextRead } from './send-ahead.js';
+import { connectTimeoutMs, type FirstRequest, inputsOf, type Remembered, readRecord, recordName, rememberedRequest } from './early-record.js';
 import { TokenCache } from './token-cache.js';
-
-/** What the session asked for first, as it asked for it. */
-export interface FirstRequest {
-  service: 'identity' | 'image';
-  interface: Interface;
-  region?: string;
-  /** The service's base URL the session chose (from the token's catalog). */
-  base: string;
-  url: string;
-  /** The session's headers, but the token. */
-  headers: Record<string, string>;
-  /** The token cache's key for the credentials. */
-  tokenKey: string;
-  timeoutSeconds: number;
-}
-
-interface Remembered extends FirstRequest {
-  /** The hash of the inputs (inputsOf). */
-  inputs: string;
-  /** The CLI's, opaque here: how to print the answer again, for a run that asked nothing more. */
-  replay?: unknown;
-}
 
 /** A remembered request sent early, with what the CLI left to print its answer again. */
 export interface EarlyReplay {
   replay: unknown;
   session: EarlyAnswerSession;
 }
-
-/** A record is data from disk: checked as the token cache's entries are. */
-const rememberedGuard = shape<Remembered>({
-  inputs: str,
-  service: oneOf(['identity', 'image']),
-  interface: oneOf(['public', 'internal', 'admin']),
-  region: optional(str),
-  base: str,
-  url: str,
-  headers: dict(str),
-  tokenKey: str,
-  timeoutSeconds: num,
-  replay: optional(anyValue),
-});
 
 /** This run's inputs (their hash), once the entry has asked: only then is a first request remembered. */
 let runInputs: string | undefined;
@@ -80,30 +38,25 @@ let heard: { cache: TokenCache; first: FirstRequest; more: boolean } | undefined
  */
 export async function sendRememberedRequest(dialect: string, argv: readonly string[], env: NodeJS.ProcessEnv): Promise<EarlyReplay | undefined> {
   try {
-    runInputs = inputsOf(dialect, argv, env, process.cwd()); // as the entry computed it (./send-ahead.ts)
+    runInputs = inputsOf(dialect, argv, env, process.cwd()); // as the entry computed it (./early-record.ts)
     if (runInputs === undefined) return;
     const cache = new TokenCache(TokenCache.defaultDir(env));
-    readText = recordTextRead(runInputs) ?? cache.loadAside(recordName(runInputs));
-    const record = readText === undefined ? undefined : rememberedGuard(JSON.parse(readText), '');
-    if (record?.inputs !== runInputs) return;
-    const state = cache.load(record.tokenKey, Date.now());
-    if (!state) return;
-    // Where the session would send it today: the token's catalog decides, not the record.
-    const base = record.service === 'identity' ? state.identityUrl : serviceBase(selectEndpoint(state.catalog, 'image', record.interface, record.region));
-    const url = new URL(record.url);
-    if (base !== record.base || url.origin !== new URL(base).origin || !record.url.startsWith(`${base}/`)) return;
+    readText = readRecord(cache, runInputs); // as the request written ahead read it, if it did
+    const today = readText === undefined ? undefined : rememberedRequest(cache, runInputs, readText);
+    if (!today) return;
+    const { record, url } = today;
     const timeoutMs = Math.max(1, Math.ceil(record.timeoutSeconds * 1000));
     const connectMs = connectTimeoutMs(record.timeoutSeconds);
     // The wire (and node:http) loaded once the request is out, where it can be (src/http/early.ts).
     const wire = async () => new (await import('../http/wire.js')).Wire(timeoutMs, connectMs, { rejectUnauthorized: true });
     // A replay may print from the answer's body alone: the http client then reads it only if asked (src/http/plain-answer.ts).
     const readLater = record.replay !== undefined;
-    await sendEarly(url, earlyHeaders(record.headers, state.token), wire, connectMs, readLater);
+    await sendEarly(url, today.headers, wire, connectMs, readLater);
     if (record.replay === undefined) return undefined;
     sentFrom = cache;
     // Imported once the request is out: the answer is read by what reads it, loaded while it travels.
     const { EarlyAnswerSession } = await import('./early-answer.js');
-    const session = new EarlyAnswerSession({ service: record.service, base, url: record.url, timeoutSeconds: record.timeoutSeconds });
+    const session = new EarlyAnswerSession({ service: record.service, base: record.base, url: record.url, timeoutSeconds: record.timeoutSeconds });
     return { replay: record.replay, session };
   } catch {
     // A record of another shape, an endpoint gone from the catalog: the program runs as it would without.

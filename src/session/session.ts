@@ -9,7 +9,7 @@ import type { ConnectionLane } from '../http/wire.js';
 import { authenticate, discoverV3, type AuthState } from './auth.js';
 import { selectEndpoint, serviceBase } from './catalog.js';
 import { BrokenBodyError, type ErrorText, errorFromResponse, readJson } from './errors.js';
-import type { FirstRequest } from './early-request.js';
+import type { FirstRequest } from './early-record.js';
 import { followLink } from './links.js';
 import { queryString, SERVICE_NAMES } from './requests.js';
 import { TokenCache } from './token-cache.js';

@@ -8,7 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dropSentAhead, requestHead, writeOnSocket } from '../../src/http/early-socket.js';
-import { earlyHeaders, inputsOf, recordName, sendAhead } from '../../src/session/send-ahead.js';
+import { inputsOf, recordName } from '../../src/session/early-record.js';
+import { sendAhead } from '../../src/session/send-ahead.js';
+import { USER_AGENT } from '../../src/http/user-agent.js';
 import { recordingServer } from '../helpers/recording-server.js';
 
 let server: Server | undefined;
@@ -67,7 +69,7 @@ function cached(port: number, { record = {}, entry = tokenEntry(port) }: { recor
 
 /** The bytes the early request writes for that record with this token. */
 const headFor = (port: number, token = 'gAAAAtoken') =>
-  requestHead(new URL(`http://127.0.0.1:${port}/v2/images?limit=20`), earlyHeaders({ Accept: 'application/json' }, token))!;
+  requestHead(new URL(`http://127.0.0.1:${port}/v2/images?limit=20`), { 'User-Agent': USER_AGENT, Accept: 'application/json', 'X-Auth-Token': token })!;
 
 async function until(condition: () => boolean): Promise<void> {
   for (let i = 0; i < 100 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 5));

@@ -14,7 +14,7 @@ import { replay, type ReplaySpec } from '../../src/cli/replay.js';
 import { makeTestDeps } from '../helpers/deps.js';
 import { GOOD_IMAGE } from '../helpers/fake-cloud.js';
 import { saveRemembered, sendRememberedRequest } from '../../src/session/early-request.js';
-import { inputsOf } from '../../src/session/send-ahead.js';
+import { inputsOf } from '../../src/session/early-record.js';
 import { createSession } from '../../src/session/factory.js';
 
 interface Seen {
