@@ -24,7 +24,7 @@ let wasted = false;
 
 /** Writes the request on a new socket, connected within connectTimeoutMs as the wire would; `written` resolves once it is. */
 function openAndWrite(host: string, port: number, head: string, connectTimeoutMs: number): { socket: Socket; written: Promise<WrittenSocket> } {
-  // node:net when first written (~2 ms): this module is loaded with the entry, for --help too.
+  // node:net when first written (~2 ms): this module loads for every command line, a usage error's too.
   const socket = process.getBuiltinModule('node:net').connect({ host, port, noDelay: true });
   let failure: Error | undefined;
   socket.on('error', (err) => {

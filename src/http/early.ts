@@ -13,10 +13,10 @@ import type { Socket } from 'node:net';
 import { Readable } from 'node:stream';
 import { hostOf, portOf } from './address.js';
 import { requestHead, type WrittenSocket, writeOnSocket } from './early-socket.js';
-
-export { requestHead, sentHeaders } from './early-socket.js';
 import { type NotPlain, readPlainAnswer, socketReplaying } from './plain-answer.js';
 import type { ResponseBody, Wire, WireRequest, WireResponse } from './wire.js';
+
+export { requestHead, sentHeaders } from './early-socket.js';
 
 interface Early {
   href: string;
@@ -71,9 +71,8 @@ export async function sendEarly(
       sentAt,
       answer: () => {
         const { unread } = current;
-        // As met by hand so far (its idle time counts from its last byte), else idle since written.
-        const met: NotPlain = unread?.met ?? { idleMs: unread ? Date.now() - unread.writtenAt : 0 };
-        if (unread?.met) met.idleMs += Date.now() - unread.writtenAt;
+        // As met by hand so far, idle since its last byte (or since written) and since then.
+        const met: NotPlain = { ...unread?.met, idleMs: (unread?.met?.idleMs ?? 0) + (unread ? Date.now() - unread.writtenAt : 0) };
         current.unread = undefined;
         answer ??= sent.then((written) => readOffSocket(url, headers, { ...written, head }, met, wire));
         return answer;

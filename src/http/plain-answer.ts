@@ -70,8 +70,8 @@ export interface NotPlain {
  */
 export function readPlainAnswer(socket: Socket, writtenAt: number, timeoutMs: number): Promise<{ body: Buffer } | NotPlain> {
   return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
+    /** All read so far: put back whole, as it came. */
+    let bytes: Buffer = Buffer.alloc(0);
     let lastByte = writtenAt;
     let headersAt: number | undefined;
     let timer: NodeJS.Timeout | undefined;
@@ -85,9 +85,8 @@ export function readPlainAnswer(socket: Socket, writtenAt: number, timeoutMs: nu
       clearTimeout(timer);
       socket.off('readable', onReadable);
       socket.off('close', onClose);
-      const read = Buffer.concat(chunks, size);
-      if (socket.destroyed) return resolve({ idleMs: Date.now() - lastByte, headersAt, held: read });
-      if (size > 0) socket.unshift(read);
+      if (socket.destroyed) return resolve({ idleMs: Date.now() - lastByte, headersAt, held: bytes });
+      if (bytes.length > 0) socket.unshift(bytes);
       resolve(typeof verdict === 'object' ? verdict : { idleMs: Date.now() - lastByte, headersAt });
     };
     const onClose = (): void => putBack('other');
@@ -95,12 +94,10 @@ export function readPlainAnswer(socket: Socket, writtenAt: number, timeoutMs: nu
       // What is there, and no more: read() until null would end the stream at its end (it could then not be put back).
       const chunk = socket.readableLength > 0 ? (socket.read(socket.readableLength) as Buffer | null) : null;
       if (chunk === null) return putBack('other'); // 'readable' with nothing to read: the end of the stream
-      chunks.push(chunk);
-      size += chunk.length;
+      bytes = bytes.length === 0 ? chunk : Buffer.concat([bytes, chunk]);
       lastByte = Date.now();
-      const bytes = Buffer.concat(chunks, size);
       if (headersAt === undefined && bytes.includes('\r\n\r\n')) headersAt = lastByte;
-      const verdict = size > MAX_PLAIN_BYTES + MAX_HEADER_BYTES ? 'other' : plainAnswer(bytes);
+      const verdict = bytes.length > MAX_PLAIN_BYTES + MAX_HEADER_BYTES ? 'other' : plainAnswer(bytes);
       if (verdict === 'more') wait();
       else putBack(verdict);
     }

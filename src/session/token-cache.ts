@@ -10,8 +10,8 @@ import { sha256Hex } from '../hashes/sha256.js';
 import { type Guard, optional, ShapeError, shape, str, time } from '../http/decode.js';
 import type { AuthState } from './auth.js';
 import { catalogGuard } from './catalog.js';
-import { tokenUsable } from './token-expiry.js';
 
+const REFRESH_MARGIN_MS = 5 * 60 * 1000;
 /** Names of the records kept beside the tokens (a token's own name is its 64-digit key). */
 const ASIDE_NAME = /^early-[0-9a-f]{16}(-output)?$/;
 const ASIDE_FILE = /^early-[0-9a-f]{16}(-output)?\.json$/;
@@ -60,7 +60,7 @@ export class TokenCache {
     if (!this.trusted(false)) return undefined;
     try {
       const state = authStateGuard(JSON.parse(this.readOwnFile(this.path(key))), '');
-      if (!tokenUsable(state.expiresAt, now)) return undefined;
+      if (Date.parse(state.expiresAt) - REFRESH_MARGIN_MS <= now) return undefined;
       return state;
     } catch {
       return undefined; // missing, unreadable, corrupt or of another shape: authenticate afresh and overwrite
